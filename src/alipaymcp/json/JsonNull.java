@@ -1,0 +1,6 @@
+package alipaymcp.json;
+
+/** JSON {@code null}: a single instance. */
+public enum JsonNull implements JsonValue {
+    NULL
+}

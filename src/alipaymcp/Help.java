@@ -1,0 +1,42 @@
+package alipaymcp;
+
+/** The text of {@code --help}: every command, option and environment variable. */
+final class Help {
+    private Help() {
+    }
+
+    static final String TEXT = """
+            mcp-server-alipay %s: an MCP server on stdio with five Alipay payment tools
+            (drop-in replacement for @alipay/mcp-server-alipay 1.4.0).
+
+            Usage:
+              java -jar mcp-server-alipay.jar                 serve MCP on stdin/stdout (configure with AP_* below)
+              java -jar mcp-server-alipay.jar --simulator     serve MCP against the built-in gateway simulator,
+                                                              with fresh keys; no Alipay account, no real money
+              java -jar mcp-server-alipay.jar simulator [--port N] [--keys DIR] [--notify-delay-ms N]
+                                                              run the gateway simulator alone (see simulator --help)
+              java -jar mcp-server-alipay.jar verify-notify [--v2]
+                                                              verify an Alipay async notification (form body on
+                                                              stdin); needs only AP_PUB_KEY and AP_APP_ID; exit 0
+                                                              only when valid
+              java -jar mcp-server-alipay.jar --version | --help
+
+            Environment (empty means unset):
+              AP_APP_ID             required  your application's APPID
+              AP_APP_KEY            required  application private key: PKCS#8 or PKCS#1, PEM or bare base64
+              AP_PUB_KEY            required  the Alipay public key (not your app's public key)
+              AP_RETURN_URL                   browser return URL sent with payment links
+              AP_NOTIFY_URL                   async notification URL sent with payment links
+              AP_ENCRYPTION_ALGO              RSA2 (default, SHA256withRSA) or RSA (SHA1withRSA)
+              AP_CURRENT_ENV                  prod (default) or sandbox
+              AP_SELECT_TOOLS                 all (default) or a comma list of tool names or short names:
+                                              mobilePay, webPagePay, queryPay, refundPay, refundQuery
+              AP_LOG_ENABLED                  true (default: $HOME/mcp-server-alipay.log, owner-only) or false
+              AP_INVOKE_AUTH_TOKEN            ISV app_auth_token, sent on every call
+              AP_GATEWAY_URL                  use this gateway instead (https, or http on a loopback address)
+              AP_TIMEOUT_MS                   gateway request timeout in ms, 100..300000 (default 15000)
+              AP_MAX_REFUND_AMOUNT            refuse any single refund above this amount (default: no limit)
+
+            A configuration error stops the server with one line on stderr and exit status 78.
+            """.formatted(Main.VERSION);
+}

@@ -1,0 +1,113 @@
+package alipaymcp;
+
+import alipaymcp.config.Config;
+import alipaymcp.config.ConfigException;
+import alipaymcp.config.ConfigLoader;
+import alipaymcp.log.EventLog;
+import alipaymcp.mcp.McpServer;
+import alipaymcp.simulator.GatewaySimulator;
+import alipaymcp.simulator.SimulatorCommand;
+import alipaymcp.simulator.SimulatorOptions;
+import alipaymcp.tools.Tool;
+import alipaymcp.tools.ToolRegistry;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The command line and composition root: it wires the parts together and holds no logic of its own. */
+public final class Main {
+    static final String VERSION = "1.0.0";
+    static final int EXIT_USAGE = 64;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        // stdout carries the protocol only: take it once, then point System.out at stderr so that a stray
+        // println anywhere cannot corrupt a frame. Both explicitly UTF-8, whatever the locale.
+        OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+        PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.setErr(stderr);
+        System.setOut(stderr);
+        System.exit(run(args, stdout, stderr));
+    }
+
+    static int run(String[] args, OutputStream stdout, PrintStream stderr) {
+        String command = args.length == 0 ? "" : args[0];
+        PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+        switch (command) {
+            case "":
+                return args.length <= 1 ? serve(System.getenv(), false, stdout, stderr) : usage(stderr, args[1]);
+            case "--simulator":
+                return args.length == 1 ? serve(System.getenv(), true, stdout, stderr) : usage(stderr, args[1]);
+            case "--version":
+                out.println("mcp-server-alipay " + VERSION);
+                return 0;
+            case "--help":
+            case "-h":
+                out.print(Help.TEXT);
+                return 0;
+            case "verify-notify":
+                return VerifyNotifyCommand.run(tail(args), System.getenv(), System.in, out, stderr);
+            case "simulator":
+                return SimulatorCommand.run(tail(args), out, stderr);
+            default:
+                return usage(stderr, command);
+        }
+    }
+
+    private static String[] tail(String[] args) {
+        String[] rest = new String[args.length - 1];
+        System.arraycopy(args, 1, rest, 0, rest.length);
+        return rest;
+    }
+
+    private static int usage(PrintStream stderr, String argument) {
+        stderr.println("mcp-server-alipay: unknown argument '" + argument + "'; run with --help to see the options.");
+        return EXIT_USAGE;
+    }
+
+    /** The MCP server on stdio; with {@code simulator} against the built-in gateway double and its fresh keys. */
+    private static int serve(Map<String, String> environment, boolean simulator, OutputStream stdout,
+            PrintStream stderr) {
+        Map<String, String> env = new HashMap<>(environment);
+        GatewaySimulator sim = null;
+        try {
+            if (simulator) {
+                sim = GatewaySimulator.start(SimulatorOptions.defaults());
+                env.put("AP_APP_ID", sim.appId());
+                env.put("AP_APP_KEY", sim.appPrivateKeyBase64());
+                env.put("AP_PUB_KEY", sim.platformPublicKeyBase64());
+                env.put("AP_GATEWAY_URL", sim.gatewayUrl().toString());
+                stderr.println("mcp-server-alipay: using the built-in simulator at " + sim.gatewayUrl()
+                        + " (no real money moves)");
+            }
+            Config config = ConfigLoader.load(env);
+            config.warnings().forEach(w -> stderr.println("mcp-server-alipay: warning: " + w));
+            EventLog log = config.logEnabled()
+                    ? EventLog.open(config.logFile(), Clock.systemUTC(), stderr)
+                    : EventLog.disabled();
+            log.event("start", "version", VERSION, "config", config.toString());
+            List<Tool> tools = ToolRegistry.select(config, log, VERSION);
+            return new McpServer(VERSION, tools, null).run(new FileInputStream(FileDescriptor.in), stdout);
+        } catch (ConfigException e) {
+            stderr.println("mcp-server-alipay: " + e.getMessage());
+            return ConfigException.EXIT_STATUS;
+        } catch (IOException e) {
+            stderr.println("mcp-server-alipay: cannot start the simulator: " + e.getMessage());
+            return 1;
+        } finally {
+            if (sim != null) {
+                sim.close();
+            }
+        }
+    }
+}

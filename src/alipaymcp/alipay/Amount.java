@@ -1,0 +1,54 @@
+package alipaymcp.alipay;
+
+import java.math.BigDecimal;
+
+/**
+ * Alipay's amount rule, in one place: yuan with at most 2 decimals, from 0.01 to 100000000. Amounts go
+ * from decimal text (a JSON number's lexeme or a variable's value) to BigDecimal here and nowhere else;
+ * they never pass through double.
+ */
+public final class Amount {
+    public static final BigDecimal MIN = new BigDecimal("0.01");
+    public static final BigDecimal MAX = new BigDecimal("100000000");
+    /** Longer lexemes are refused before BigDecimal sees them (no amount needs more). */
+    static final int MAX_LEXEME = 32;
+
+    private Amount() {
+    }
+
+    /**
+     * Parses an amount. The text must be a JSON number lexeme ({@code 19.99}, {@code 1e2}, {@code 1.10}).
+     *
+     * @throws IllegalArgumentException whose message states the rule broken, e.g.
+     *         "at most 2 decimal places, got 1.005"
+     */
+    public static BigDecimal parse(String text) {
+        if (text.length() > MAX_LEXEME) {
+            throw new IllegalArgumentException("must be an amount in yuan with at most 2 decimal places, got a "
+                    + text.length() + "-character number");
+        }
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be an amount in yuan such as 19.99, got " + text, e);
+        }
+        if (value.compareTo(MIN) < 0) {
+            throw new IllegalArgumentException("must be at least 0.01, got " + text);
+        }
+        if (value.compareTo(MAX) > 0) {
+            throw new IllegalArgumentException("must be at most 100000000, got " + text);
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() > 2) {
+            throw new IllegalArgumentException("at most 2 decimal places, got " + text);
+        }
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    /** Plain text as Alipay and JavaScript write it: 0.01, 88.8, 100 (never 100.0 or 1E+2). */
+    public static String format(BigDecimal amount) {
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+}

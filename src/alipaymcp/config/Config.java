@@ -1,0 +1,82 @@
+package alipaymcp.config;
+
+import alipaymcp.alipay.AlipayPublicKey;
+import alipaymcp.alipay.AppPrivateKey;
+import alipaymcp.alipay.SignType;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The validated settings of one server process. Built only by {@link ConfigLoader}; every field has
+ * already passed its check. {@link #toString()} never shows the private key or the auth token.
+ *
+ * @param appId            AP_APP_ID
+ * @param appKey           AP_APP_KEY, checked structurally (the JCA key is built on first use)
+ * @param alipayPublicKey  AP_PUB_KEY
+ * @param signType         AP_ENCRYPTION_ALGO
+ * @param environment      AP_CURRENT_ENV
+ * @param gatewayUrl       AP_GATEWAY_URL, or the environment's gateway
+ * @param returnUrl        AP_RETURN_URL, or null
+ * @param notifyUrl        AP_NOTIFY_URL, or null
+ * @param appAuthToken     AP_INVOKE_AUTH_TOKEN, or null (a secret)
+ * @param selectTools      AP_SELECT_TOOLS items, trimmed; ["all"] by default (resolved by the tools package)
+ * @param logFile          $HOME/mcp-server-alipay.log when AP_LOG_ENABLED is true, else null
+ * @param timeout          AP_TIMEOUT_MS
+ * @param maxRefundAmount  AP_MAX_REFUND_AMOUNT, or null for no limit
+ * @param warnings         non-fatal remarks to print once on stderr at start
+ */
+public record Config(
+        String appId,
+        AppPrivateKey appKey,
+        AlipayPublicKey alipayPublicKey,
+        SignType signType,
+        Environment environment,
+        URI gatewayUrl,
+        String returnUrl,
+        String notifyUrl,
+        String appAuthToken,
+        List<String> selectTools,
+        Path logFile,
+        Duration timeout,
+        BigDecimal maxRefundAmount,
+        List<String> warnings) {
+
+    public Config {
+        Objects.requireNonNull(appId, "appId");
+        Objects.requireNonNull(appKey, "appKey");
+        Objects.requireNonNull(alipayPublicKey, "alipayPublicKey");
+        Objects.requireNonNull(signType, "signType");
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(gatewayUrl, "gatewayUrl");
+        Objects.requireNonNull(timeout, "timeout");
+        selectTools = List.copyOf(selectTools);
+        warnings = List.copyOf(warnings);
+    }
+
+    public boolean logEnabled() {
+        return logFile != null;
+    }
+
+    /** The settings as a log line would show them: ids and URLs in clear, secrets only as set / not set. */
+    @Override
+    public String toString() {
+        return "Config[appId=" + appId
+                + ", appKey=" + appKey
+                + ", alipayPublicKey=RSA public key (" + alipayPublicKey.bits() + " bits)"
+                + ", signType=" + signType
+                + ", environment=" + environment.value()
+                + ", gatewayUrl=" + gatewayUrl
+                + ", returnUrl=" + returnUrl
+                + ", notifyUrl=" + notifyUrl
+                + ", appAuthToken=" + (appAuthToken == null ? "not set" : "set (redacted)")
+                + ", selectTools=" + String.join(",", selectTools)
+                + ", logFile=" + logFile
+                + ", timeoutMs=" + timeout.toMillis()
+                + ", maxRefundAmount=" + (maxRefundAmount == null ? "no limit" : maxRefundAmount.toPlainString())
+                + "]";
+    }
+}

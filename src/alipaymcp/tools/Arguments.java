@@ -1,0 +1,143 @@
+package alipaymcp.tools;
+
+import alipaymcp.alipay.Amount;
+import alipaymcp.json.JsonArray;
+import alipaymcp.json.JsonBoolean;
+import alipaymcp.json.JsonNull;
+import alipaymcp.json.JsonNumber;
+import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonString;
+import alipaymcp.json.JsonValue;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Reads and checks one call's arguments against PRODUCT.md's rules. Every failure names the argument and the
+ * rule; unknown argument names are refused (the schemas say additionalProperties:false).
+ */
+final class Arguments {
+    static final int MAX_ID = 64;
+    static final int MAX_TEXT = 256;
+
+    private final JsonObject values;
+
+    private Arguments(JsonObject values) {
+        this.values = values;
+    }
+
+    /** Checks that every given name is one of {@code allowed}. */
+    static Arguments of(JsonObject values, List<String> allowed) throws ArgumentException {
+        for (String name : values.members().keySet()) {
+            if (!allowed.contains(name)) {
+                throw new ArgumentException(Printable.of(name, 40), "unknown argument; the arguments are "
+                        + String.join(", ", allowed));
+            }
+        }
+        return new Arguments(values);
+    }
+
+    /** outTradeNo, outRequestNo: 1..64 characters, no whitespace or control characters. */
+    String id(String name) throws ArgumentException {
+        String value = string(name);
+        if (value.isEmpty() || value.length() > MAX_ID) {
+            throw new ArgumentException(name, "must be 1 to " + MAX_ID + " characters, got " + value.length());
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+                throw new ArgumentException(name, "must not contain whitespace or control characters"
+                        + " (found one at position " + (i + 1) + ")");
+            }
+        }
+        checkSurrogates(name, value);
+        return value;
+    }
+
+    /** orderTitle: 1..256 characters, no control characters. */
+    String title(String name) throws ArgumentException {
+        String value = string(name);
+        if (value.isEmpty()) {
+            throw new ArgumentException(name, "must not be empty");
+        }
+        return text(name, value);
+    }
+
+    /** refundReason: optional, at most 256 characters, no control characters; null when absent. */
+    String optionalText(String name) throws ArgumentException {
+        if (!values.has(name)) {
+            return null;
+        }
+        String value = string(name);
+        return value.isEmpty() ? null : text(name, value);
+    }
+
+    private String text(String name, String value) throws ArgumentException {
+        if (value.length() > MAX_TEXT) {
+            throw new ArgumentException(name, "must be at most " + MAX_TEXT + " characters, got " + value.length());
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i)) || value.charAt(i) == '\u2028' || value.charAt(i) == '\u2029') {
+                throw new ArgumentException(name, "must not contain control characters or line breaks"
+                        + " (found one at position " + (i + 1) + ")");
+            }
+        }
+        checkSurrogates(name, value);
+        return value;
+    }
+
+    /** An amount in yuan: a JSON number (not a string), 0.01..100000000, at most 2 decimals. */
+    BigDecimal amount(String name) throws ArgumentException {
+        JsonValue value = values.get(name);
+        if (value == null) {
+            throw new ArgumentException(name, "is required");
+        }
+        if (!(value instanceof JsonNumber number)) {
+            throw new ArgumentException(name, "must be a JSON number such as 19.99, got " + kind(value));
+        }
+        try {
+            return Amount.parse(number.text());
+        } catch (IllegalArgumentException e) {
+            throw new ArgumentException(name, e.getMessage());
+        }
+    }
+
+    private String string(String name) throws ArgumentException {
+        JsonValue value = values.get(name);
+        if (value == null) {
+            throw new ArgumentException(name, "is required");
+        }
+        if (!(value instanceof JsonString s)) {
+            throw new ArgumentException(name, "must be a string, got " + kind(value));
+        }
+        return s.value();
+    }
+
+    /** JavaScript clients can send lone surrogates; they cannot be encoded in a UTF-8 request. */
+    private static void checkSurrogates(String name, String value) throws ArgumentException {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new ArgumentException(name, "contains an unpaired surrogate (invalid Unicode) at position " + (i + 1));
+            }
+        }
+    }
+
+    static String kind(JsonValue value) {
+        if (value instanceof JsonString) {
+            return "a string";
+        } else if (value instanceof JsonNumber) {
+            return "a number";
+        } else if (value instanceof JsonBoolean) {
+            return "a boolean";
+        } else if (value instanceof JsonArray) {
+            return "an array";
+        } else if (value instanceof JsonObject) {
+            return "an object";
+        } else if (value == JsonNull.NULL) {
+            return "null";
+        }
+        return "an unknown value";
+    }
+}

@@ -1,0 +1,244 @@
+package alipaymcp.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import alipaymcp.alipay.SignType;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+    private static KeyPair app;
+    private static KeyPair platform;
+    private static KeyPair small;
+
+    @BeforeAll
+    static void keys() throws NoSuchAlgorithmException {
+        app = pair(2048);
+        platform = pair(2048);
+        small = pair(1024);
+    }
+
+    private static KeyPair pair(int bits) throws NoSuchAlgorithmException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(bits);
+        return generator.generateKeyPair();
+    }
+
+    private static String b64(byte[] der) {
+        return Base64.getEncoder().encodeToString(der);
+    }
+
+    private static Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("AP_APP_ID", "2021000000000001");
+        env.put("AP_APP_KEY", b64(app.getPrivate().getEncoded()));
+        env.put("AP_PUB_KEY", b64(platform.getPublic().getEncoded()));
+        env.put("HOME", "/home/merchant");
+        return env;
+    }
+
+    private static Config load(Map<String, String> env) throws ConfigException {
+        return ConfigLoader.load(env);
+    }
+
+    private static String failure(Map<String, String> env) {
+        try {
+            ConfigLoader.load(env);
+        } catch (ConfigException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("expected a ConfigException");
+    }
+
+    @Test
+    void load_appliesUpstreamDefaults() throws Exception {
+        Config config = load(env());
+        assertThat(config.appId()).isEqualTo("2021000000000001");
+        assertThat(config.signType()).isEqualTo(SignType.RSA2);
+        assertThat(config.environment()).isEqualTo(Environment.PROD);
+        assertThat(config.gatewayUrl()).isEqualTo(URI.create("https://openapi.alipay.com/gateway.do"));
+        assertThat(config.logFile()).isEqualTo(Path.of("/home/merchant/mcp-server-alipay.log"));
+        assertThat(config.timeout().toMillis()).isEqualTo(15000);
+        assertThat(config.selectTools()).containsExactly("all");
+        assertThat(config.returnUrl()).isNull();
+        assertThat(config.notifyUrl()).isNull();
+        assertThat(config.appAuthToken()).isNull();
+        assertThat(config.maxRefundAmount()).isNull();
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void load_treatsEmptyOptionalVariablesAsUnset() throws Exception {
+        Map<String, String> env = env();
+        for (String name : List.of("AP_RETURN_URL", "AP_NOTIFY_URL", "AP_ENCRYPTION_ALGO", "AP_CURRENT_ENV",
+                "AP_SELECT_TOOLS", "AP_LOG_ENABLED", "AP_INVOKE_AUTH_TOKEN", "AP_GATEWAY_URL", "AP_TIMEOUT_MS",
+                "AP_MAX_REFUND_AMOUNT")) {
+            env.put(name, "");
+        }
+        Config config = load(env);
+        assertThat(config.environment()).isEqualTo(Environment.PROD);
+        assertThat(config.logEnabled()).isTrue();
+        assertThat(config.appAuthToken()).isNull();
+    }
+
+    @Test
+    void load_namesEachMissingRequiredVariable() {
+        for (String name : List.of("AP_APP_ID", "AP_APP_KEY", "AP_PUB_KEY")) {
+            Map<String, String> env = env();
+            env.remove(name);
+            assertThat(failure(env)).startsWith(name + " is not set");
+            env.put(name, "");
+            assertThat(failure(env)).startsWith(name + " is not set");
+        }
+    }
+
+    @Test
+    void load_acceptsOnlyDocumentedValues() {
+        Map<String, String> env = env();
+        env.put("AP_CURRENT_ENV", "Sandbox");
+        assertThat(failure(env)).startsWith("AP_CURRENT_ENV must be prod").contains("'Sandbox'");
+        env = env();
+        env.put("AP_ENCRYPTION_ALGO", "rsa2");
+        assertThat(failure(env)).startsWith("AP_ENCRYPTION_ALGO must be RSA2");
+        env = env();
+        env.put("AP_LOG_ENABLED", "no");
+        assertThat(failure(env)).startsWith("AP_LOG_ENABLED must be true");
+    }
+
+    @Test
+    void load_sandboxAndSha1Mode() throws Exception {
+        Map<String, String> env = env();
+        env.put("AP_CURRENT_ENV", "sandbox");
+        env.put("AP_ENCRYPTION_ALGO", "RSA");
+        env.put("AP_LOG_ENABLED", "false");
+        Config config = load(env);
+        assertThat(config.gatewayUrl()).isEqualTo(URI.create("https://openapi-sandbox.dl.alipaydev.com/gateway.do"));
+        assertThat(config.signType()).isEqualTo(SignType.RSA);
+        assertThat(config.logFile()).isNull();
+    }
+
+    @Test
+    void load_refusesTheAppsOwnPublicKeyAsAlipayKey() {
+        Map<String, String> env = env();
+        env.put("AP_PUB_KEY", b64(app.getPublic().getEncoded()));
+        assertThat(failure(env)).startsWith("AP_PUB_KEY is your application's own public key");
+    }
+
+    @Test
+    void load_refusesUnparseableKeysWithoutEchoingThem() {
+        Map<String, String> env = env();
+        String secretLooking = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQCEvelY";
+        env.put("AP_APP_KEY", secretLooking);
+        String message = failure(env);
+        assertThat(message).startsWith("AP_APP_KEY");
+        assertThat(message).doesNotContain(secretLooking.substring(0, 16));
+        env = env();
+        env.put("AP_PUB_KEY", "not a key at all");
+        assertThat(failure(env)).startsWith("AP_PUB_KEY");
+    }
+
+    @Test
+    void load_refusesShortKeysForRsa2ButWarnsInLegacyRsaMode() throws Exception {
+        Map<String, String> env = env();
+        env.put("AP_APP_KEY", b64(small.getPrivate().getEncoded()));
+        assertThat(failure(env)).startsWith("AP_APP_KEY is a 1024-bit key");
+        env.put("AP_ENCRYPTION_ALGO", "RSA");
+        Config config = load(env);
+        assertThat(config.warnings()).singleElement().asString().startsWith("AP_APP_KEY is a 1024-bit key");
+    }
+
+    @Test
+    void load_gatewayUrlMustBeHttpsUnlessLoopback() throws Exception {
+        Map<String, String> env = env();
+        for (String ok : List.of("https://gw.example.com/gateway.do", "http://127.0.0.1:8080/gateway.do",
+                "http://localhost:1/gateway.do", "http://[::1]:9/gateway.do", "http://127.9.9.9/gateway.do")) {
+            env.put("AP_GATEWAY_URL", ok);
+            assertThat(load(env).gatewayUrl()).isEqualTo(URI.create(ok));
+        }
+        for (String bad : List.of("http://example.com/gateway.do", "http://localhost.example.com/gateway.do",
+                "http://10.0.0.1/gateway.do", "ftp://127.0.0.1/x", "gateway.do", "https://u:p@gw.example.com/",
+                "https://gw.example.com/gateway.do?x=1", "https://gw example.com/")) {
+            env.put("AP_GATEWAY_URL", bad);
+            assertThat(failure(env)).as(bad).startsWith("AP_GATEWAY_URL");
+        }
+    }
+
+    @Test
+    void load_callbackUrlsMustBeAbsoluteHttp() throws Exception {
+        Map<String, String> env = env();
+        env.put("AP_NOTIFY_URL", "https://shop.example.com/alipay/notify");
+        env.put("AP_RETURN_URL", "http://shop.example.com/return?x=1");
+        Config config = load(env);
+        assertThat(config.notifyUrl()).isEqualTo("https://shop.example.com/alipay/notify");
+        assertThat(config.returnUrl()).isEqualTo("http://shop.example.com/return?x=1");
+        env.put("AP_NOTIFY_URL", "shop.example.com/notify");
+        assertThat(failure(env)).startsWith("AP_NOTIFY_URL is not an absolute URL");
+        env.put("AP_NOTIFY_URL", "javascript://x/alert(1)");
+        assertThat(failure(env)).startsWith("AP_NOTIFY_URL must be an http or https URL");
+        env.put("AP_NOTIFY_URL", "https://x.example.com/" + "a".repeat(250));
+        assertThat(failure(env)).startsWith("AP_NOTIFY_URL is 273 characters long");
+    }
+
+    @Test
+    void load_timeoutAndRefundLimit() throws Exception {
+        Map<String, String> env = env();
+        env.put("AP_TIMEOUT_MS", "5000");
+        env.put("AP_MAX_REFUND_AMOUNT", "99.50");
+        Config config = load(env);
+        assertThat(config.timeout().toMillis()).isEqualTo(5000);
+        assertThat(config.maxRefundAmount()).isEqualByComparingTo(new BigDecimal("99.5"));
+        for (String bad : List.of("abc", "0", "99", "300001", "-5", "1e3", "99999999999")) {
+            env.put("AP_TIMEOUT_MS", bad);
+            assertThat(failure(env)).as(bad).startsWith("AP_TIMEOUT_MS must be a whole number");
+        }
+        env.put("AP_TIMEOUT_MS", "5000");
+        for (String bad : List.of("1.005", "0", "-1", "abc", "1e3", ".5", "5.", "100000000.01", "1.2.3")) {
+            env.put("AP_MAX_REFUND_AMOUNT", bad);
+            assertThat(failure(env)).as(bad).startsWith("AP_MAX_REFUND_AMOUNT must be an amount");
+        }
+    }
+
+    @Test
+    void load_selectToolsItemsAreTrimmedAndEmptyItemsRefused() throws Exception {
+        Map<String, String> env = env();
+        env.put("AP_SELECT_TOOLS", "queryPay, refundPay ,query-alipay-refund");
+        assertThat(load(env).selectTools()).containsExactly("queryPay", "refundPay", "query-alipay-refund");
+        env.put("AP_SELECT_TOOLS", "queryPay,");
+        assertThat(failure(env)).startsWith("AP_SELECT_TOOLS has an empty item");
+    }
+
+    @Test
+    void load_appIdAndTokenShapes() {
+        Map<String, String> env = env();
+        env.put("AP_APP_ID", " 2021000000000001");
+        assertThat(failure(env)).startsWith("AP_APP_ID must be");
+        env = env();
+        env.put("AP_INVOKE_AUTH_TOKEN", "token with space");
+        assertThat(failure(env)).startsWith("AP_INVOKE_AUTH_TOKEN must be").doesNotContain("token with space");
+    }
+
+    @Test
+    void toString_redactsSecrets() throws Exception {
+        Map<String, String> env = env();
+        env.put("AP_INVOKE_AUTH_TOKEN", "202611BBsecretToken0123456789");
+        Config config = load(env);
+        String text = config.toString();
+        assertThat(text).doesNotContain("secretToken").contains("appAuthToken=set (redacted)");
+        String privateKey = env.get("AP_APP_KEY");
+        for (int i = 0; i + 16 <= privateKey.length(); i += 8) {
+            assertThat(text).doesNotContain(privateKey.substring(i, i + 16));
+        }
+        assertThat(text).contains("2021000000000001");
+    }
+}

@@ -1,0 +1,89 @@
+package alipaymcp.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EventLogTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T01:02:03.456Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    private final PrintStream warnings = new PrintStream(stderr, true, StandardCharsets.UTF_8);
+
+    private String warningsText() {
+        return stderr.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void open_createsTheFileOwnerOnly() throws Exception {
+        Path file = dir.resolve("mcp-server-alipay.log");
+        EventLog log = EventLog.open(file, CLOCK, warnings);
+        log.event("start", "version", "1.0.0");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(Files.readString(file)).isEqualTo("2026-11-26T01:02:03.456Z start version=1.0.0\n");
+        assertThat(warningsText()).isEmpty();
+    }
+
+    @Test
+    void open_tightensAnExistingWorldReadableLog() throws Exception {
+        Path file = dir.resolve("mcp-server-alipay.log");
+        Files.writeString(file, "[api]args: AP_APP_ID is 2021\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        EventLog.open(file, CLOCK, warnings).event("start");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(Files.readAllLines(file)).hasSize(2);
+    }
+
+    @Test
+    void open_refusesASymbolicLinkPlantedAtThePath() throws Exception {
+        Path target = dir.resolve("elsewhere.txt");
+        Files.writeString(target, "");
+        Path file = dir.resolve("mcp-server-alipay.log");
+        Files.createSymbolicLink(file, target);
+        EventLog log = EventLog.open(file, CLOCK, warnings);
+        log.event("start");
+        assertThat(log.enabled()).isFalse();
+        assertThat(Files.readString(target)).isEmpty();
+        assertThat(warningsText()).contains("symbolic link").contains("AP_LOG_ENABLED=false");
+    }
+
+    @Test
+    void open_warnsAndCarriesOnWhenTheDirectoryIsMissing() {
+        EventLog log = EventLog.open(dir.resolve("no/such/dir/mcp-server-alipay.log"), CLOCK, warnings);
+        log.event("call", "tool", "query-alipay-payment");
+        assertThat(log.enabled()).isFalse();
+        assertThat(warningsText()).startsWith("mcp-server-alipay: warning: not writing the log file");
+    }
+
+    @Test
+    void event_quotesValuesSoNoneCanForgeALine() throws Exception {
+        Path file = dir.resolve("log");
+        EventLog log = EventLog.open(file, CLOCK, warnings);
+        log.event("call", "outTradeNo", "T1\nfake line=1", "title", "a \"b\" c", "empty", "", "ok", "x-1");
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).containsExactly("2026-11-26T01:02:03.456Z call outTradeNo=\"T1\\nfake line=1\""
+                + " title=\"a \\\"b\\\" c\" empty=\"\" ok=x-1");
+    }
+
+    @Test
+    void disabled_writesNothing() {
+        EventLog log = EventLog.disabled();
+        log.event("start");
+        assertThat(log.enabled()).isFalse();
+        assertThat(warningsText()).isEmpty();
+    }
+}

@@ -1,0 +1,22 @@
+# Needs only a JDK for build and check; test also needs Maven once (or TEST_JARS_DIR); see test/harness/.
+.PHONY: all build check test interop clean
+
+all: build
+
+build:
+	./build.sh
+
+# Two clean builds must give byte-identical jars; each build also runs the jdeps module check.
+check:
+	bash test/harness/check-reproducible.sh
+
+# Last line: "N passed, N failed, N skipped".
+test: build
+	bash test/harness/run-tests.sh
+
+# Drives the jar with real MCP clients (test/interop/run.sh).
+interop: build
+	bash test/interop/run.sh
+
+clean:
+	rm -rf build

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Compiles test/alipaymcp against build/classes and the pinned test jars, runs every test with the JUnit
+# console launcher, and prints as its last line "N passed, N failed, N skipped". Exits non-zero on any
+# failure, or when no test ran. Expects ./build.sh to have run (make test does that first).
+# Test JVM properties: repo.dir (repo root), jar.path (the built jar), vectors.dir ($VECTORS_DIR, else
+# ../shared/vectors beside the repo).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+
+fail() {
+    echo "run-tests: $*" >&2
+    exit 1
+}
+
+if [[ -n "${JAVA_HOME:-}" ]]; then
+    JAVA="$JAVA_HOME/bin/java" JAVAC="$JAVA_HOME/bin/javac"
+else
+    JAVA=java JAVAC=javac
+fi
+readonly jar_path="$root/build/mcp-server-alipay.jar"
+[[ -f "$jar_path" && -d build/classes ]] || fail "no build output; run ./build.sh first (make test does)"
+
+mapfile -t jars < <(bash test/harness/test-jars.sh)
+[[ ${#jars[@]} -gt 0 ]] || fail "test/harness/test-jars.sh gave no jars"
+launcher="" libs=""
+for jar in "${jars[@]}"; do
+    case "$(basename "$jar")" in
+        junit-platform-console-standalone-*) launcher=$jar ;;
+        *) libs="$libs:$jar" ;;
+    esac
+done
+[[ -n "$launcher" ]] || fail "test-jars.lock names no junit-platform-console-standalone"
+
+export LC_ALL=C
+mapfile -t tests < <(find test/alipaymcp -type f -name '*.java' | sort)
+mapfile -t resources < <(find test/alipaymcp -type f ! -name '*.java' | sort)
+[[ ${#tests[@]} -gt 0 ]] || fail "no tests under test/alipaymcp"
+
+rm -rf build/test-classes build/test-reports
+mkdir -p build/test-classes
+"$JAVAC" --release 17 -Xlint:all -Werror -encoding UTF-8 -proc:none -d build/test-classes \
+    -cp "build/classes$libs:$launcher" "${tests[@]}" \
+    || fail "test sources do not compile (errors above)"
+for resource in "${resources[@]}"; do
+    target="build/test-classes/${resource#test/}"
+    mkdir -p "$(dirname "$target")"
+    cp "$resource" "$target"
+done
+
+vectors_dir=$(realpath -m "${VECTORS_DIR:-$root/../shared/vectors}")
+[[ -d "$vectors_dir" ]] || echo "run-tests: warning: vectors folder $vectors_dir is missing; set VECTORS_DIR" >&2
+
+# --details=summary prints each failure with its stack trace, then the counts table we read below.
+set +e
+"$JAVA" -Drepo.dir="$root" -Djar.path="$jar_path" -Dvectors.dir="$vectors_dir" \
+    -jar "$launcher" execute --disable-banner --disable-ansi-colors --details=summary \
+    --class-path "build/test-classes:build/classes$libs" \
+    --scan-class-path build/test-classes --include-classname '.*' \
+    --reports-dir build/test-reports 2>&1 | tee build/test-output.txt
+launcher_status=${PIPESTATUS[0]}
+set -e
+
+# The summary table has lines like "[        12 tests successful      ]".
+count() {
+    awk -v what="$1" '$0 ~ "^\\[ *[0-9]+ " what " *\\]$" { n = $2 } END { print n + 0 }' build/test-output.txt
+}
+if ! grep -q 'tests successful' build/test-output.txt; then
+    echo "run-tests: the launcher printed no summary (exit status $launcher_status); see the output above" >&2
+    echo "0 passed, 0 failed"
+    exit 1
+fi
+passed=$(count 'tests successful')
+# A failed container (e.g. a throwing @BeforeAll) hides its tests from the counts: count it as a failure.
+failed=$(($(count 'tests failed') + $(count 'containers failed')))
+# Aborted tests are failed assumptions: reported as skipped.
+skipped=$(($(count 'tests skipped') + $(count 'tests aborted')))
+if [[ $passed -eq 0 && $failed -eq 0 ]]; then
+    echo "run-tests: no test ran; a test class needs at least one @Test method" >&2
+elif [[ $failed -eq 0 && $launcher_status -ne 0 ]]; then
+    echo "run-tests: the launcher exited with status $launcher_status; see the output above" >&2
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[[ $failed -eq 0 && $passed -gt 0 && $launcher_status -eq 0 ]]

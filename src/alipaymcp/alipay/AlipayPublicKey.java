@@ -1,0 +1,87 @@
+package alipaymcp.alipay;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+
+/**
+ * The Alipay public key (AP_PUB_KEY), an X.509 SubjectPublicKeyInfo RSA key, PEM or bare base64.
+ * {@link #parse} only walks the DER; the JCA key is built once, on first use.
+ */
+public final class AlipayPublicKey {
+    private static final String NOT_A_KEY = "not an RSA public key in X.509 SubjectPublicKeyInfo form";
+
+    private final BigInteger modulus;
+    private final BigInteger publicExponent;
+    private final byte[] spki;
+    private PublicKey jcaKey; // guarded by this
+
+    private AlipayPublicKey(BigInteger modulus, BigInteger publicExponent, byte[] spki) {
+        this.modulus = modulus;
+        this.publicExponent = publicExponent;
+        this.spki = spki;
+    }
+
+    public static AlipayPublicKey parse(String text) throws KeyException {
+        byte[] der = KeyText.decode(text);
+        Der d = new Der(der, NOT_A_KEY);
+        int end = d.enter(Der.SEQUENCE, der.length);
+        if (end != der.length) {
+            throw new KeyException(NOT_A_KEY + " (unexpected data after the key at byte " + end + ")");
+        }
+        if (d.peekTag() == Der.INTEGER) {
+            throw new KeyException("is a private key or a bare PKCS#1 public key, not the X.509 public key;"
+                    + " paste the Alipay public key (支付宝公钥), which starts with MIIBIj for 2048 bits");
+        }
+        d.rsaAlgorithm(end);
+        int bitsEnd = d.enter(Der.BIT_STRING, end);
+        if (d.pos() >= bitsEnd || d.peekTag() != 0) {
+            throw d.fail(); // the "unused bits" byte must be 0
+        }
+        d.skipTo(d.pos() + 1);
+        int rsaEnd = d.enter(Der.SEQUENCE, bitsEnd);
+        BigInteger n = d.positiveInteger(rsaEnd);
+        BigInteger e = d.positiveInteger(rsaEnd);
+        d.expectAt(rsaEnd);
+        d.expectAt(bitsEnd);
+        d.expectAt(end);
+        return new AlipayPublicKey(n, e, der);
+    }
+
+    public int bits() {
+        return modulus.bitLength();
+    }
+
+    public BigInteger modulus() {
+        return modulus;
+    }
+
+    public BigInteger publicExponent() {
+        return publicExponent;
+    }
+
+    /** The JCA key, built on the first call, then cached. */
+    public synchronized PublicKey jcaKey() throws KeyException {
+        if (jcaKey == null) {
+            try {
+                jcaKey = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(spki));
+            } catch (GeneralSecurityException e) {
+                throw new KeyException("the JDK refused the RSA public key (" + e.getClass().getSimpleName()
+                        + "); paste the Alipay public key exactly as the open platform shows it");
+            }
+        }
+        return jcaKey;
+    }
+
+    /** True when this is the public half of {@code key}: the app's own public key pasted by mistake. */
+    public boolean isPublicHalfOf(AppPrivateKey key) {
+        return modulus.equals(key.modulus()) && publicExponent.equals(key.publicExponent());
+    }
+
+    @Override
+    public String toString() {
+        return "RSA public key (X.509, " + bits() + " bits)";
+    }
+}

@@ -1,0 +1,128 @@
+package alipaymcp.alipay;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+
+/**
+ * The application private key (AP_APP_KEY). {@link #parse} only walks the DER (fast, no JCA provider
+ * loaded at start-up): it tells PKCS#8 from PKCS#1 by the structure, not by the base64 prefix, and
+ * reads the modulus and public exponent. The JCA key is built once, on first use.
+ */
+public final class AppPrivateKey {
+    private static final String NOT_A_KEY = "not an RSA private key in PKCS#8 or PKCS#1 form";
+    private static final byte[] VERSION_0 = {Der.INTEGER, 0x01, 0x00};
+
+    private final String form;
+    private final BigInteger modulus;
+    private final BigInteger publicExponent;
+    private final byte[] pkcs8;
+    private PrivateKey jcaKey; // guarded by this
+
+    private AppPrivateKey(String form, BigInteger modulus, BigInteger publicExponent, byte[] pkcs8) {
+        this.form = form;
+        this.modulus = modulus;
+        this.publicExponent = publicExponent;
+        this.pkcs8 = pkcs8;
+    }
+
+    /** PKCS#8 or PKCS#1, PEM (any label) or bare base64, any whitespace, '=' padding optional. */
+    public static AppPrivateKey parse(String text) throws KeyException {
+        byte[] der = KeyText.decode(text);
+        Der d = new Der(der, NOT_A_KEY);
+        int end = d.enter(Der.SEQUENCE, der.length);
+        if (end != der.length) {
+            throw new KeyException(NOT_A_KEY + " (unexpected data after the key at byte " + end + ")");
+        }
+        if (d.peekTag() == Der.SEQUENCE) {
+            throw new KeyException("is a public key (X.509 SubjectPublicKeyInfo), not a private key;"
+                    + " paste the application private key (应用私钥)");
+        }
+        int versionAt = d.pos();
+        BigInteger version = d.positiveInteger(end);
+        if (d.peekTag() == Der.SEQUENCE) {
+            if (version.compareTo(BigInteger.ONE) > 0) {
+                throw d.failAt(versionAt);
+            }
+            d.rsaAlgorithm(end);
+            int octetsEnd = d.enter(Der.OCTET_STRING, end);
+            int rsaEnd = d.enter(Der.SEQUENCE, octetsEnd);
+            requireVersion0(d, rsaEnd);
+            BigInteger[] ne = readRsaFields(d, rsaEnd);
+            d.expectAt(octetsEnd);
+            if (d.pos() < end && (d.peekTag() & 0xC0) == 0x80) {
+                d.skipTo(end); // optional PKCS#8 attributes / public key: not needed
+            }
+            d.expectAt(end);
+            return new AppPrivateKey("PKCS#8", ne[0], ne[1], der);
+        }
+        if (version.signum() != 0) {
+            throw new KeyException(NOT_A_KEY + " (PKCS#1 version at byte " + versionAt
+                    + " is not 0: multi-prime keys are not supported)");
+        }
+        BigInteger[] ne = readRsaFields(d, end);
+        byte[] wrapped = Der.tlv(Der.SEQUENCE, VERSION_0, Der.RSA_ALGORITHM, Der.tlv(Der.OCTET_STRING, der));
+        return new AppPrivateKey("PKCS#1", ne[0], ne[1], wrapped);
+    }
+
+    private static void requireVersion0(Der d, int limit) throws KeyException {
+        int at = d.pos();
+        if (d.positiveInteger(limit).signum() != 0) {
+            throw d.failAt(at);
+        }
+    }
+
+    /** After the version: n, e, d, p, q, dp, dq, qinv, and nothing else. Returns {n, e}. */
+    private static BigInteger[] readRsaFields(Der d, int end) throws KeyException {
+        BigInteger n = d.positiveInteger(end);
+        BigInteger e = d.positiveInteger(end);
+        for (int i = 0; i < 6; i++) {
+            d.positiveInteger(end);
+        }
+        d.expectAt(end);
+        return new BigInteger[] {n, e};
+    }
+
+    /** "PKCS#8" or "PKCS#1": the form the key was given in. */
+    public String form() {
+        return form;
+    }
+
+    /** The modulus bit length: 2048 for a usual RSA2 key. */
+    public int bits() {
+        return modulus.bitLength();
+    }
+
+    public BigInteger modulus() {
+        return modulus;
+    }
+
+    public BigInteger publicExponent() {
+        return publicExponent;
+    }
+
+    /** The JCA key, built from the PKCS#8 DER (PKCS#1 is wrapped first) on the first call, then cached. */
+    public synchronized PrivateKey jcaKey() throws KeyException {
+        if (jcaKey == null) {
+            try {
+                jcaKey = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+            } catch (GeneralSecurityException e) {
+                throw new KeyException("the JDK refused the RSA private key (" + e.getClass().getSimpleName()
+                        + "); re-export the key from Alipay's key tool");
+            }
+        }
+        return jcaKey;
+    }
+
+    /** PKCS#8 DER as handed to the JDK (a copy; tests compare the PKCS#1 wrap with Alipay's PKCS#8). */
+    byte[] pkcs8Der() {
+        return pkcs8.clone();
+    }
+
+    @Override
+    public String toString() {
+        return "RSA private key (" + form + ", " + bits() + " bits)";
+    }
+}

@@ -1,0 +1,154 @@
+package alipaymcp.alipay;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+
+/**
+ * A minimal DER reader and writer for the few structures RSA keys use (SEQUENCE, INTEGER, NULL, OID,
+ * OCTET STRING, BIT STRING). Every length is checked against its enclosing element, so a malformed key
+ * fails with the offset where it went wrong, never with an exception from deep inside the JDK.
+ */
+final class Der {
+    static final int INTEGER = 0x02;
+    static final int BIT_STRING = 0x03;
+    static final int OCTET_STRING = 0x04;
+    static final int NULL = 0x05;
+    static final int OID = 0x06;
+    static final int SEQUENCE = 0x30;
+
+    /** DER of the AlgorithmIdentifier {rsaEncryption 1.2.840.113549.1.1.1, NULL}. */
+    static final byte[] RSA_ALGORITHM = {
+        0x30, 0x0D, 0x06, 0x09, 0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x01, 0x01, 0x05, 0x00};
+    private static final byte[] RSA_OID_CONTENT = {0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x01, 0x01};
+
+    private final byte[] der;
+    private final String problem;
+    private int pos;
+
+    /** {@code problem} starts every failure message, e.g. "not an RSA private key in PKCS#8 or PKCS#1 form". */
+    Der(byte[] der, String problem) {
+        this.der = der;
+        this.problem = problem;
+    }
+
+    int pos() {
+        return pos;
+    }
+
+    /** The tag at the current position, or -1 at the end of the data. */
+    int peekTag() {
+        return pos < der.length ? der[pos] & 0xFF : -1;
+    }
+
+    /** Reads a tag and length; returns the end offset of the content and leaves pos at its start. */
+    int enter(int tag, int limit) throws KeyException {
+        if (peekTag() != tag) {
+            throw fail();
+        }
+        pos++;
+        int length = readLength();
+        if (length > limit - pos) {
+            throw fail();
+        }
+        return pos + length;
+    }
+
+    private int readLength() throws KeyException {
+        if (pos >= der.length) {
+            throw fail();
+        }
+        int first = der[pos++] & 0xFF;
+        if (first < 0x80) {
+            return first;
+        }
+        int count = first & 0x7F;
+        if (count == 0 || count > 3 || count > der.length - pos) {
+            throw fail(); // indefinite or over 16 MB: no key looks like that
+        }
+        int length = 0;
+        for (int i = 0; i < count; i++) {
+            length = (length << 8) | (der[pos++] & 0xFF);
+        }
+        return length;
+    }
+
+    /** A positive INTEGER inside {@code limit}. */
+    BigInteger positiveInteger(int limit) throws KeyException {
+        int start = pos;
+        int end = enter(INTEGER, limit);
+        if (end == pos) {
+            throw failAt(start);
+        }
+        BigInteger value = new BigInteger(java.util.Arrays.copyOfRange(der, pos, end));
+        pos = end;
+        if (value.signum() < 0) {
+            throw failAt(start);
+        }
+        return value;
+    }
+
+    /** The rsaEncryption AlgorithmIdentifier, with NULL or absent parameters. */
+    void rsaAlgorithm(int limit) throws KeyException {
+        int end = enter(SEQUENCE, limit);
+        int oidStart = pos;
+        int oidEnd = enter(OID, end);
+        if (!java.util.Arrays.equals(der, pos, oidEnd, RSA_OID_CONTENT, 0, RSA_OID_CONTENT.length)) {
+            throw new KeyException(problem + " (its algorithm at byte " + oidStart + " is not rsaEncryption:"
+                    + " only RSA keys are supported)");
+        }
+        pos = oidEnd;
+        if (pos < end) {
+            int nullEnd = enter(NULL, end);
+            if (nullEnd != pos) {
+                throw fail();
+            }
+        }
+        expectAt(end);
+    }
+
+    void skipTo(int offset) {
+        pos = offset;
+    }
+
+    void expectAt(int offset) throws KeyException {
+        if (pos != offset) {
+            throw fail();
+        }
+    }
+
+    KeyException fail() {
+        return failAt(pos);
+    }
+
+    KeyException failAt(int offset) {
+        return new KeyException(problem + " (DER parse failed at byte " + offset + ")");
+    }
+
+    /** DER of one element: tag, definite length, content. */
+    static byte[] tlv(int tag, byte[]... parts) {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            content.writeBytes(part);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(tag);
+        int length = content.size();
+        if (length < 0x80) {
+            out.write(length);
+        } else if (length < 0x100) {
+            out.write(0x81);
+            out.write(length);
+        } else if (length < 0x10000) {
+            out.write(0x82);
+            out.write(length >> 8);
+            out.write(length & 0xFF);
+        } else {
+            out.write(0x83);
+            out.write(length >> 16);
+            out.write((length >> 8) & 0xFF);
+            out.write(length & 0xFF);
+        }
+        out.writeBytes(content.toByteArray());
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,92 @@
+package alipaymcp.alipay;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+
+/** application/x-www-form-urlencoded in UTF-8, as browsers, Alipay and upstream's URLSearchParams use it. */
+public final class FormCodec {
+    private static final int MAX_KEY_SHOWN = 40;
+
+    private FormCodec() {
+    }
+
+    /** Space as '+', A-Z a-z 0-9 and {@code * - . _} kept, everything else %XX of the UTF-8 bytes. */
+    public static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Decodes a form body exactly once, keeping order. A part without '=' is a key with an empty value;
+     * empty parts ("a=1&&b=2") are skipped.
+     *
+     * @throws IllegalArgumentException for a repeated key, a bad %-escape or bytes that are not UTF-8,
+     *         naming the key
+     */
+    public static LinkedHashMap<String, String> decode(String body) {
+        LinkedHashMap<String, String> params = new LinkedHashMap<>();
+        int start = 0;
+        while (start <= body.length()) {
+            int amp = body.indexOf('&', start);
+            int end = amp < 0 ? body.length() : amp;
+            if (end > start) {
+                int eq = body.indexOf('=', start);
+                boolean hasValue = eq >= 0 && eq < end;
+                String key = decodePart(body.substring(start, hasValue ? eq : end), null);
+                String value = hasValue ? decodePart(body.substring(eq + 1, end), key) : "";
+                if (params.putIfAbsent(key, value) != null) {
+                    throw new IllegalArgumentException("form field '" + shown(key) + "' appears more than once");
+                }
+            }
+            if (amp < 0) {
+                break;
+            }
+            start = amp + 1;
+        }
+        return params;
+    }
+
+    private static String decodePart(String part, String key) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(part.length());
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (c == '+') {
+                bytes.write(' ');
+            } else if (c == '%') {
+                int hi = i + 2 < part.length() ? Character.digit(part.charAt(i + 1), 16) : -1;
+                int lo = hi >= 0 ? Character.digit(part.charAt(i + 2), 16) : -1;
+                if (lo < 0) {
+                    throw new IllegalArgumentException("bad %-escape at character " + i + where(key));
+                }
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else if (c < 0x80) {
+                bytes.write(c);
+            } else {
+                int codePoint = part.codePointAt(i); // raw non-ASCII: take its UTF-8 bytes as they are
+                bytes.writeBytes(new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(codePoint) - 1;
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("%-escapes that are not UTF-8" + where(key));
+        }
+    }
+
+    private static String where(String key) {
+        return key == null ? " in a field name" : " in the value of form field '" + shown(key) + "'";
+    }
+
+    private static String shown(String key) {
+        return key.length() <= MAX_KEY_SHOWN ? key : key.substring(0, MAX_KEY_SHOWN) + "...";
+    }
+}

@@ -1,0 +1,73 @@
+package alipaymcp.alipay;
+
+import java.util.Base64;
+
+/**
+ * Turns key text as people paste it into DER bytes: PEM with any label (even on one line, as an
+ * environment variable often flattens it), or bare base64; any whitespace, literal "\n" escapes, and
+ * upstream's missing '=' padding are accepted. Messages never contain the text.
+ */
+final class KeyText {
+    /** Far above any RSA key's text (an 8192-bit PKCS#8 key is about 6.5 KB of base64). */
+    static final int MAX_CHARS = 32 * 1024;
+
+    private KeyText() {
+    }
+
+    static byte[] decode(String text) throws KeyException {
+        if (text == null || text.isBlank()) {
+            throw new KeyException("is empty; paste the key as PEM or as bare base64");
+        }
+        if (text.length() > MAX_CHARS) {
+            throw new KeyException("is " + text.length() + " characters long, more than any RSA key ("
+                    + MAX_CHARS + " at most); paste only the key");
+        }
+        StringBuilder base64 = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (text.startsWith("-----", i)) {
+                i = skipPemLabel(text, i);
+            } else if (c == '\\' && i + 1 < text.length() && (text.charAt(i + 1) == 'n' || text.charAt(i + 1) == 'r')) {
+                i += 2; // a line break escaped by a JSON or .env file
+            } else {
+                if (!Character.isWhitespace(c)) {
+                    base64.append(c);
+                }
+                i++;
+            }
+        }
+        return base64Decode(base64);
+    }
+
+    /** Skips "-----BEGIN ...-----" or "-----END ...-----" and refuses forms we cannot use. */
+    private static int skipPemLabel(String text, int start) throws KeyException {
+        int close = text.indexOf("-----", start + 5);
+        if (close < 0) {
+            throw new KeyException("has a PEM line starting with ----- that never closes; paste the whole PEM block");
+        }
+        String label = text.substring(start + 5, close);
+        if (label.contains("ENCRYPTED")) {
+            throw new KeyException("is an encrypted (password-protected) key; export it unencrypted");
+        }
+        if (label.contains("CERTIFICATE")) {
+            throw new KeyException("is a certificate; certificate mode is not supported, paste the public key itself");
+        }
+        return close + 5;
+    }
+
+    private static byte[] base64Decode(StringBuilder base64) throws KeyException {
+        if (base64.length() == 0) {
+            throw new KeyException("holds no base64 data between its PEM lines");
+        }
+        while (base64.length() % 4 == 2 || base64.length() % 4 == 3) {
+            base64.append('='); // upstream pads by length, so keys without padding are in use
+        }
+        try {
+            return Base64.getDecoder().decode(base64.toString());
+        } catch (IllegalArgumentException e) {
+            throw new KeyException("is not valid base64 (a character outside A-Z a-z 0-9 + / =, or a truncated"
+                    + " key); paste the key exactly as issued");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package alipaymcp.alipay;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.SignatureException;
+import java.util.Base64;
+
+/**
+ * RSA PKCS#1 v1.5 signatures over the UTF-8 bytes of a text, in standard padded base64. The caller's
+ * {@link SignType} picks the algorithm. A bad signature is {@code false}; an unusable key is a bug.
+ */
+public final class RsaSigner {
+    private RsaSigner() {
+    }
+
+    public static String sign(String content, PrivateKey key, SignType type) {
+        try {
+            Signature signature = Signature.getInstance(type.jcaAlgorithm());
+            signature.initSign(key);
+            signature.update(content.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(type.jcaAlgorithm() + " signing failed (" + e.getClass().getSimpleName()
+                    + "); the private key is not a usable RSA key", e);
+        }
+    }
+
+    /** False for a wrong signature, bad base64 or a null/empty signature; never throws for bad input. */
+    public static boolean verify(String content, String signBase64, PublicKey key, SignType type) {
+        if (content == null || signBase64 == null || signBase64.isEmpty()) {
+            return false;
+        }
+        byte[] raw;
+        try {
+            raw = Base64.getDecoder().decode(signBase64);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        try {
+            Signature signature = Signature.getInstance(type.jcaAlgorithm());
+            signature.initVerify(key);
+            signature.update(content.getBytes(StandardCharsets.UTF_8));
+            return signature.verify(raw);
+        } catch (SignatureException e) {
+            return false; // e.g. a signature of the wrong length
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException("the public key is not a usable RSA key", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(type.jcaAlgorithm() + " is not available in this JDK", e);
+        }
+    }
+}

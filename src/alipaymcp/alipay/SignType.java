@@ -1,0 +1,23 @@
+package alipaymcp.alipay;
+
+/**
+ * The request and response signature algorithm, chosen by AP_ENCRYPTION_ALGO only: a response or a
+ * notification never picks it. Both are RSA PKCS#1 v1.5.
+ */
+public enum SignType {
+    /** SHA256withRSA, Alipay's recommended and upstream's default algorithm. */
+    RSA2("SHA256withRSA"),
+    /** SHA1withRSA, the legacy algorithm. */
+    RSA("SHA1withRSA");
+
+    private final String jcaAlgorithm;
+
+    SignType(String jcaAlgorithm) {
+        this.jcaAlgorithm = jcaAlgorithm;
+    }
+
+    /** The name {@link java.security.Signature#getInstance(String)} knows. */
+    public String jcaAlgorithm() {
+        return jcaAlgorithm;
+    }
+}

@@ -1,0 +1,85 @@
+package alipaymcp.alipay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class AppPrivateKeyTest {
+
+    @Test
+    void parse_readsPkcs8AndPkcs1AsTheSameKey() throws Exception {
+        AppPrivateKey p8 = AppPrivateKey.parse(Vectors.pkcs8());
+        AppPrivateKey p1 = AppPrivateKey.parse(Vectors.pkcs1());
+        assertThat(p8.form()).isEqualTo("PKCS#8");
+        assertThat(p1.form()).isEqualTo("PKCS#1");
+        assertThat(p8.bits()).isEqualTo(2048);
+        assertThat(p1.modulus()).isEqualTo(p8.modulus());
+        assertThat(p1.publicExponent()).isEqualTo(p8.publicExponent()).hasToString("65537");
+    }
+
+    @Test
+    void parse_wrapsPkcs1IntoExactlyAlipaysPkcs8() throws Exception {
+        byte[] wrapped = AppPrivateKey.parse(Vectors.pkcs1()).pkcs8Der();
+        assertThat(wrapped).isEqualTo(Base64.getDecoder().decode(Vectors.pkcs8()));
+    }
+
+    @Test
+    void parse_acceptsPemWithAnyLabelLineBreaksAndMissingPadding() throws Exception {
+        String b64 = Vectors.pkcs1();
+        StringBuilder pem = new StringBuilder("-----BEGIN RSA PRIVATE KEY-----\r\n");
+        for (int i = 0; i < b64.length(); i += 64) {
+            pem.append(b64, i, Math.min(b64.length(), i + 64)).append("\r\n");
+        }
+        pem.append("-----END RSA PRIVATE KEY-----\n");
+        assertThat(AppPrivateKey.parse(pem.toString()).form()).isEqualTo("PKCS#1");
+        String oneLine = "-----BEGIN PRIVATE KEY----- " + Vectors.pkcs8() + " -----END PRIVATE KEY-----";
+        assertThat(AppPrivateKey.parse(oneLine).form()).isEqualTo("PKCS#8");
+        String escaped = "-----BEGIN PRIVATE KEY-----\\n" + Vectors.pkcs8() + "\\n-----END PRIVATE KEY-----";
+        assertThat(AppPrivateKey.parse(escaped).bits()).isEqualTo(2048);
+        String unpadded = Vectors.pkcs8().replace("=", "");
+        assertThat(unpadded).isNotEqualTo(Vectors.pkcs8());
+        assertThat(AppPrivateKey.parse("  " + unpadded + "\n").bits()).isEqualTo(2048);
+    }
+
+    @Test
+    void parse_rejectsGarbageWithOffsetAndNoMaterial() {
+        String truncated = Vectors.pkcs8().substring(0, 400);
+        assertThatThrownBy(() -> AppPrivateKey.parse(truncated))
+                .isInstanceOf(KeyException.class)
+                .hasMessageStartingWith("not an RSA private key in PKCS#8 or PKCS#1 form (DER parse failed at byte")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(truncated.substring(20, 40)));
+        assertThatThrownBy(() -> AppPrivateKey.parse("not a key!"))
+                .hasMessageContaining("not valid base64");
+        assertThatThrownBy(() -> AppPrivateKey.parse("   "))
+                .hasMessageContaining("is empty");
+        assertThatThrownBy(() -> AppPrivateKey.parse("MIIBIjAN"))
+                .isInstanceOf(KeyException.class);
+    }
+
+    @Test
+    void parse_rejectsAPublicKeyAndEncryptedKeys() {
+        assertThatThrownBy(() -> AppPrivateKey.parse(Vectors.appPublic()))
+                .hasMessageContaining("is a public key");
+        assertThatThrownBy(() -> AppPrivateKey.parse("-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n"
+                + "-----END ENCRYPTED PRIVATE KEY-----"))
+                .hasMessageContaining("encrypted");
+    }
+
+    @Test
+    void parse_rejectsTrailingBytes() {
+        byte[] der = Base64.getDecoder().decode(Vectors.pkcs8());
+        byte[] longer = java.util.Arrays.copyOf(der, der.length + 2);
+        assertThatThrownBy(() -> AppPrivateKey.parse(Base64.getEncoder().encodeToString(longer)))
+                .hasMessageContaining("unexpected data after the key at byte " + der.length);
+    }
+
+    @Test
+    void jcaKey_isBuiltOnceAndToStringHasNoMaterial() throws Exception {
+        AppPrivateKey key = AppPrivateKey.parse(Vectors.pkcs1());
+        assertThat(key.jcaKey()).isSameAs(key.jcaKey());
+        assertThat(key.jcaKey().getAlgorithm()).isEqualTo("RSA");
+        assertThat(key).hasToString("RSA private key (PKCS#1, 2048 bits)");
+    }
+}

@@ -1,0 +1,57 @@
+package alipaymcp.alipay;
+
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The signed parameter set of one call, in upstream's insertion order (upstream-1.4.0.md §11.1): the
+ * URL and body keep this order. Page calls (wap/page pay) also carry {@code alipay_sdk},
+ * {@code notify_url} and {@code return_url}; API calls do not.
+ */
+public final class SignedParams {
+    private SignedParams() {
+    }
+
+    public static Map<String, String> page(String method, RequestSettings s, String bizContent, Instant now,
+            PrivateKey key) {
+        LinkedHashMap<String, String> p = common(method, s, now);
+        p.put("alipay_sdk", s.alipaySdk());
+        putIfSet(p, "notify_url", s.notifyUrl());
+        putIfSet(p, "return_url", s.returnUrl());
+        return finish(p, s, bizContent, key);
+    }
+
+    public static Map<String, String> api(String method, RequestSettings s, String bizContent, Instant now,
+            PrivateKey key) {
+        return finish(common(method, s, now), s, bizContent, key);
+    }
+
+    private static LinkedHashMap<String, String> common(String method, RequestSettings s, Instant now) {
+        LinkedHashMap<String, String> p = new LinkedHashMap<>();
+        p.put("method", method);
+        p.put("app_id", s.appId());
+        p.put("charset", "utf-8");
+        p.put("version", "1.0");
+        p.put("sign_type", s.signType().name());
+        p.put("timestamp", Timestamps.format(now));
+        return p;
+    }
+
+    private static Map<String, String> finish(LinkedHashMap<String, String> p, RequestSettings s, String bizContent,
+            PrivateKey key) {
+        p.put("x_open_scene", "MCP");
+        putIfSet(p, "app_auth_token", s.appAuthToken());
+        p.put("biz_content", bizContent);
+        p.put("sign", RsaSigner.sign(SignContent.forRequest(p), key, s.signType()));
+        return Collections.unmodifiableMap(p);
+    }
+
+    private static void putIfSet(Map<String, String> p, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            p.put(key, value);
+        }
+    }
+}

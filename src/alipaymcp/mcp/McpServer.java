@@ -1,0 +1,120 @@
+package alipaymcp.mcp;
+
+import alipaymcp.tools.Tool;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An MCP server on stdio: newline-delimited JSON-RPC 2.0 in strict UTF-8, protocol revisions 2024-11-05,
+ * 2025-03-26, 2025-06-18 and 2025-11-25. {@link #run} reads until end of input; a bad line is answered and
+ * reading goes on. At end of input, tool calls still running get up to {@value #DEFAULT_DRAIN_MILLIS} ms
+ * to finish (a tool bounds its own gateway timeout), then {@code run} returns 0.
+ */
+public final class McpServer {
+    /** How long calls in flight may still finish after stdin closed; covers the default 15 s gateway timeout. */
+    static final long DEFAULT_DRAIN_MILLIS = 20_000;
+    /** How long exit waits for a line being written (a client that stopped reading must not hang us). */
+    private static final long CLOSE_WAIT_MILLIS = 1_000;
+
+    private final String serverVersion;
+    private final List<Tool> tools;
+    private final String instructions;
+    private final int maxLineBytes;
+    private final long drainMillis;
+    private final PrintStream diagnostics;
+
+    /**
+     * @param serverVersion sent as serverInfo.version
+     * @param tools listed in this order; names must be unique
+     * @param instructions sent in the initialize result, or null for none
+     */
+    public McpServer(String serverVersion, List<Tool> tools, String instructions) {
+        this(serverVersion, tools, instructions, LineReader.DEFAULT_MAX_LINE_BYTES, DEFAULT_DRAIN_MILLIS, System.err);
+    }
+
+    McpServer(String serverVersion, List<Tool> tools, String instructions, int maxLineBytes, long drainMillis,
+            PrintStream diagnostics) {
+        this.serverVersion = Objects.requireNonNull(serverVersion, "serverVersion");
+        this.tools = List.copyOf(tools);
+        this.instructions = instructions;
+        this.maxLineBytes = maxLineBytes;
+        this.drainMillis = drainMillis;
+        this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
+        Set<String> names = new HashSet<>();
+        for (Tool tool : this.tools) {
+            if (!names.add(tool.name())) {
+                throw new IllegalArgumentException("two tools are named " + tool.name());
+            }
+        }
+    }
+
+    /**
+     * Serves one client until {@code in} ends. {@code out} must be the real stdout (nothing else may write
+     * to it). Returns 0 at end of input, 1 if reading failed.
+     */
+    public int run(InputStream in, OutputStream out) {
+        LineWriter writer = new LineWriter(out, diagnostics);
+        ToolCalls calls = new ToolCalls(diagnostics);
+        Session session = new Session(new Methods(serverVersion, tools, instructions, calls), writer, diagnostics);
+        Thread closeOnExit = new CloseOnExit(writer);
+        Runtime.getRuntime().addShutdownHook(closeOnExit);
+        try {
+            return readAll(new LineReader(in, maxLineBytes), session, writer);
+        } finally {
+            calls.awaitIdle(drainMillis);
+            writer.close(CLOSE_WAIT_MILLIS);
+            removeHook(closeOnExit);
+        }
+    }
+
+    private int readAll(LineReader reader, Session session, LineWriter writer) {
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine();
+            } catch (BadLineException e) {
+                writer.writeLine(Responses.error(null, RpcError.parseError(e.getMessage())).toJson());
+                continue;
+            } catch (IOException e) {
+                diagnostics.println("mcp-server-alipay: cannot read stdin (" + e.getClass().getSimpleName()
+                        + "); stopping");
+                return 1;
+            }
+            if (line == null) {
+                return 0;
+            }
+            if (!line.isEmpty()) {
+                session.handleLine(line);
+            }
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down and the hook has run or is running: nothing to undo
+        }
+    }
+
+    /** On SIGTERM: let the line being written finish, then write nothing more. */
+    private static final class CloseOnExit extends Thread {
+        private final LineWriter writer;
+
+        CloseOnExit(LineWriter writer) {
+            super("mcp-close-stdout");
+            this.writer = writer;
+        }
+
+        @Override
+        public void run() {
+            writer.close(CLOSE_WAIT_MILLIS);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package alipaymcp.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Runs a golden transcript file against an in-process McpServer. Format, one directive per line:
+ * <pre>
+ * # comment                       (blank lines are ignored too)
+ * server TOOLS [| INSTRUCTIONS]    start a server (after ending the previous one); TOOLS: all, none or a,b
+ * > TEXT                           send TEXT + "\n"
+ * >crlf TEXT                       send TEXT + "\r\n"
+ * >bytes TEXT                      send TEXT's bytes with escapes \xHH \n \r \\ and no newline added
+ * >long N                          send a line of N bytes 'a' (plus "\n")
+ * < TEXT                           the next output line is exactly TEXT
+ * <~ TEXT                          a run of these: the next lines are exactly these, in any order
+ * eof                              close the server's stdin
+ * </pre>
+ * Ending a server (at a new "server" and at the end of the file) closes stdin, waits for run() to return 0,
+ * and checks that nothing else was written and every write was exactly one whole line.
+ */
+final class GoldenTranscript {
+    private static final long REPLY_WAIT_MILLIS = 5_000;
+    private static final String VERSION = "9.9.9-test";
+
+    private final Path file;
+    private FeedInputStream in;
+    private LineSink out;
+    private Thread thread;
+    private final int[] status = new int[1];
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+    GoldenTranscript(Path file) {
+        this.file = file;
+    }
+
+    void run() throws IOException, InterruptedException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> unordered = new ArrayList<>();
+        int unorderedLine = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            String where = file.getFileName() + ":" + (i + 1);
+            if (line.startsWith("<~ ")) {
+                if (unordered.isEmpty()) {
+                    unorderedLine = i + 1;
+                }
+                unordered.add(line.substring(3));
+                continue;
+            }
+            if (!unordered.isEmpty()) {
+                expectUnordered(unordered, file.getFileName() + ":" + unorderedLine);
+                unordered.clear();
+            }
+            step(line, where);
+        }
+        if (!unordered.isEmpty()) {
+            expectUnordered(unordered, file.getFileName() + ":" + unorderedLine);
+        }
+        stop(file.getFileName() + ": end");
+    }
+
+    private void step(String line, String where) throws InterruptedException {
+        if (line.isBlank() || line.startsWith("#")) {
+            return;
+        }
+        if (line.startsWith("server ")) {
+            stop(where);
+            start(line.substring(7));
+        } else if (line.startsWith("> ")) {
+            send(where, (line.substring(2) + "\n").getBytes(StandardCharsets.UTF_8));
+        } else if (line.startsWith(">crlf ")) {
+            send(where, (line.substring(6) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        } else if (line.startsWith(">bytes ")) {
+            send(where, unescape(line.substring(7)));
+        } else if (line.startsWith(">long ")) {
+            byte[] bytes = new byte[Integer.parseInt(line.substring(6)) + 1];
+            Arrays.fill(bytes, (byte) 'a');
+            bytes[bytes.length - 1] = '\n';
+            send(where, bytes);
+        } else if (line.startsWith("< ")) {
+            assertThat(out.next(REPLY_WAIT_MILLIS)).as(where).isEqualTo(line.substring(2));
+        } else if (line.equals("eof")) {
+            in.end();
+        } else {
+            throw new IllegalArgumentException(where + ": unknown directive: " + line);
+        }
+    }
+
+    private void send(String where, byte[] bytes) {
+        if (in == null) {
+            throw new IllegalArgumentException(where + ": send before any 'server' line");
+        }
+        in.feed(bytes);
+    }
+
+    private void expectUnordered(List<String> expected, String where) throws InterruptedException {
+        List<String> got = new ArrayList<>();
+        for (int i = 0; i < expected.size(); i++) {
+            got.add(out.next(REPLY_WAIT_MILLIS));
+        }
+        assertThat(got).as(where).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    private void start(String spec) {
+        int bar = spec.indexOf('|');
+        String tools = (bar < 0 ? spec : spec.substring(0, bar)).trim();
+        String instructions = bar < 0 ? null : spec.substring(bar + 1).trim();
+        McpServer server = new McpServer(VERSION, TestTools.named(tools), instructions,
+                LineReader.DEFAULT_MAX_LINE_BYTES, 5_000, new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        in = new FeedInputStream();
+        out = new LineSink();
+        FeedInputStream serverIn = in;
+        LineSink serverOut = out;
+        thread = new Thread(() -> status[0] = server.run(serverIn, serverOut), "golden-server");
+        thread.start();
+    }
+
+    private void stop(String where) throws InterruptedException {
+        if (thread == null) {
+            return;
+        }
+        in.end();
+        thread.join(REPLY_WAIT_MILLIS * 2);
+        assertThat(thread.isAlive()).as(where + ": run() returned after end of input").isFalse();
+        assertThat(status[0]).as(where + ": exit status").isZero();
+        assertThat(out.remaining()).as(where + ": unexpected output").isEmpty();
+        assertThat(out.violations()).as(where + ": framing").isEmpty();
+        thread = null;
+    }
+
+    /** The diagnostics the servers wrote to their stderr. */
+    String stderr() {
+        return stderr.toString(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] unescape(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] raw = text.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] != '\\' || i + 1 >= raw.length) {
+                bytes.write(raw[i]);
+            } else if (raw[i + 1] == 'x') {
+                bytes.write(Integer.parseInt(new String(raw, i + 2, 2, StandardCharsets.US_ASCII), 16));
+                i += 3;
+            } else {
+                char c = (char) raw[i + 1];
+                bytes.write(c == 'n' ? '\n' : c == 'r' ? '\r' : c);
+                i++;
+            }
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,126 @@
+package alipaymcp.simulator;
+
+import alipaymcp.alipay.RsaSigner;
+import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonString;
+import alipaymcp.json.JsonValue;
+import java.math.BigDecimal;
+import java.security.PrivateKey;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes answers as the gateway does: the content text is written once, signed with the platform key
+ * over exactly those characters, and emitted unchanged. The damaged forms for fault injection live here.
+ */
+final class AnswerWriter {
+    private final PrivateKey platformKey;
+
+    AnswerWriter(PrivateKey platformKey) {
+        this.platformKey = platformKey;
+    }
+
+    /** The answer as written, or damaged by the fault (null for none). DELAY is the caller's. */
+    HttpReply reply(Answer answer, Fault fault) {
+        if (fault != null && fault.kind().transport()) {
+            return transport(HttpReply.json(render(answer)), fault.kind());
+        }
+        return HttpReply.json(fault == null || !answer.signed() ? render(answer) : damaged(answer, fault.kind()));
+    }
+
+    /** The normal HTTP answer replaced or cut as a broken network or proxy would. */
+    static HttpReply transport(HttpReply normal, Fault.Kind kind) {
+        switch (kind) {
+            case HTTP_500:
+                return HttpReply.of(500, HttpReply.TEXT, "Internal Server Error");
+            case HTTP_502:
+                return HttpReply.of(502, HttpReply.HTML, "<html><head><title>502 Bad Gateway</title></head>"
+                        + "<body><h1>502 Bad Gateway</h1></body></html>");
+            case HTML_BODY:
+                return HttpReply.of(200, HttpReply.HTML, "<!DOCTYPE html><html><head><title>系统维护</title></head>"
+                        + "<body><h1>Service maintenance</h1><p>Please try again later.</p></body></html>");
+            case NOT_JSON:
+                return HttpReply.json("upstream connect error or disconnect/reset before headers");
+            case TRUNCATED_BODY:
+                byte[] half = Arrays.copyOf(normal.body(), normal.body().length / 2);
+                return new HttpReply(normal.status(), normal.contentType(), half, false);
+            case CONNECTION_CLOSED:
+                return new HttpReply(normal.status(), normal.contentType(), normal.body(), true);
+            default:
+                throw new IllegalArgumentException("not a transport fault: " + kind);
+        }
+    }
+
+    /** The normal answer text. */
+    String render(Answer answer) {
+        if (!answer.signed()) {
+            return unsigned(answer);
+        }
+        String text = answer.content().toJson();
+        return wrap(answer.root(), text, sign(answer, text));
+    }
+
+    private String damaged(Answer answer, Fault.Kind kind) {
+        String text = answer.content().toJson();
+        switch (kind) {
+            case BAD_SIGNATURE:
+                return wrap(answer.root(), text, sign(answer, text + " "));
+            case MISSING_SIGN:
+                return unsigned(answer);
+            case TAMPERED_FIELD:
+                return wrap(answer.root(), tamper(answer.content()).toJson(), sign(answer, text));
+            case DUPLICATE_ROOT:
+                return "{\"" + answer.root() + "\":" + text + ",\"sign\":\"" + sign(answer, text) + "\",\""
+                        + answer.root() + "\":" + tamper(answer.content()).toJson() + "}";
+            case OTHER_TRADE:
+                String other = otherTrade(answer.content()).toJson();
+                return wrap(answer.root(), other, sign(answer, other));
+            default:
+                return render(answer);
+        }
+    }
+
+    private String sign(Answer answer, String text) {
+        return RsaSigner.sign(text, platformKey, answer.signType());
+    }
+
+    private static String unsigned(Answer answer) {
+        return "{\"" + answer.root() + "\":" + answer.content().toJson() + "}";
+    }
+
+    private static String wrap(String root, String content, String sign) {
+        return "{\"" + root + "\":" + content + ",\"sign\":\"" + sign + "\"}";
+    }
+
+    /** One field changed: the first amount by +1.00, else the status, else msg. */
+    static JsonObject tamper(JsonObject content) {
+        Map<String, JsonValue> fields = new LinkedHashMap<>(content.members());
+        for (String amount : new String[] {"refund_fee", "refund_amount", "total_amount"}) {
+            if (content.string(amount).isPresent()) {
+                BigDecimal value = new BigDecimal(content.string(amount).get()).add(BigDecimal.ONE);
+                fields.put(amount, new JsonString(value.setScale(2).toPlainString()));
+                return new JsonObject(fields);
+            }
+        }
+        if (content.string("trade_status").isPresent()) {
+            boolean paid = content.string("trade_status").get().equals("TRADE_SUCCESS");
+            fields.put("trade_status", new JsonString(paid ? "TRADE_CLOSED" : "TRADE_SUCCESS"));
+        } else {
+            fields.put("msg", new JsonString(content.string("msg").orElse("") + "!"));
+        }
+        return new JsonObject(fields);
+    }
+
+    /** The same answer about another trade: out_trade_no prefixed with OTHER_, trade_no's last digit changed. */
+    static JsonObject otherTrade(JsonObject content) {
+        Map<String, JsonValue> fields = new LinkedHashMap<>(content.members());
+        fields.put("out_trade_no", new JsonString("OTHER_" + content.string("out_trade_no").orElse("ORDER")));
+        String tradeNo = content.string("trade_no").orElse("");
+        if (!tradeNo.isEmpty()) {
+            String last = tradeNo.endsWith("9") ? "0" : "9";
+            fields.put("trade_no", new JsonString(tradeNo.substring(0, tradeNo.length() - 1) + last));
+        }
+        return new JsonObject(fields);
+    }
+}

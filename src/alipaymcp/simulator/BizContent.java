@@ -1,0 +1,111 @@
+package alipaymcp.simulator;
+
+import alipaymcp.json.JsonArray;
+import alipaymcp.json.JsonException;
+import alipaymcp.json.JsonNumber;
+import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonParser;
+import alipaymcp.json.JsonString;
+import alipaymcp.json.JsonValue;
+import java.math.BigDecimal;
+
+/**
+ * The business parameters of a call (biz_content, a JSON object). A value that breaks a rule is an
+ * {@link Invalid} whose message names the field and the rule; callers answer it as ACQ.INVALID_PARAMETER.
+ */
+final class BizContent {
+    static final BigDecimal MIN_AMOUNT = new BigDecimal("0.01");
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000");
+
+    static final class Invalid extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Invalid(String message) {
+            super(message);
+        }
+    }
+
+    private final JsonObject fields;
+
+    private BizContent(JsonObject fields) {
+        this.fields = fields;
+    }
+
+    static BizContent parse(String text) throws Invalid {
+        if (text == null) {
+            throw new Invalid("biz_content is missing");
+        }
+        try {
+            if (JsonParser.parse(text) instanceof JsonObject object) {
+                return new BizContent(object);
+            }
+            throw new Invalid("biz_content must be a JSON object");
+        } catch (JsonException e) {
+            throw new Invalid("biz_content is not JSON: " + e.getMessage());
+        }
+    }
+
+    /** A string field, or null when absent or empty; a non-string value is invalid. */
+    String text(String name, int maxLength) throws Invalid {
+        JsonValue value = fields.get(name);
+        if (value == null || value instanceof JsonString s && s.value().isEmpty()) {
+            return null;
+        }
+        if (!(value instanceof JsonString s)) {
+            throw new Invalid(name + " must be a string");
+        }
+        if (s.value().length() > maxLength) {
+            throw new Invalid(name + " is longer than " + maxLength + " characters");
+        }
+        return s.value();
+    }
+
+    String requiredText(String name, int maxLength) throws Invalid {
+        String value = text(name, maxLength);
+        if (value == null) {
+            throw new Invalid(name + " is required");
+        }
+        return value;
+    }
+
+    /** An out_trade_no / out_request_no: 1 to 64 letters, digits and underscores, or null when absent. */
+    String id(String name) throws Invalid {
+        String value = text(name, 64);
+        if (value != null && !value.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '_'))) {
+            throw new Invalid(name + " may hold only letters, digits and underscores");
+        }
+        return value;
+    }
+
+    /** A yuan amount, as a JSON number (as upstream sends it) or a string: 0.01 to 100000000, 2 decimals. */
+    BigDecimal amount(String name) throws Invalid {
+        JsonValue value = fields.get(name);
+        String text = value instanceof JsonNumber n ? n.text() : value instanceof JsonString s ? s.value() : null;
+        if (text == null) {
+            throw new Invalid(name + " is required, as a number of yuan such as 88.88");
+        }
+        BigDecimal amount;
+        try {
+            amount = text.length() > 32 ? null : new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            amount = null;
+        }
+        if (amount == null || amount.compareTo(MIN_AMOUNT) < 0 || amount.compareTo(MAX_AMOUNT) > 0
+                || amount.stripTrailingZeros().scale() > 2) {
+            throw new Invalid(name + " must be 0.01 to 100000000 yuan with at most 2 decimals");
+        }
+        return amount.setScale(2);
+    }
+
+    /** True when query_options is an array holding this option. */
+    boolean hasOption(String option) {
+        return fields.get("query_options") instanceof JsonArray options
+                && options.elements().contains(new JsonString(option));
+    }
+
+    /** The text of a nested value, as sent (e.g. passback_params may be an object in JSON). */
+    String raw(String name) {
+        JsonValue value = fields.get(name);
+        return value == null ? null : value instanceof JsonString s ? s.value() : value.toJson();
+    }
+}

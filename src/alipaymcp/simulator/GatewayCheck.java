@@ -1,0 +1,82 @@
+package alipaymcp.simulator;
+
+import alipaymcp.alipay.RsaSigner;
+import alipaymcp.alipay.SignContent;
+import alipaymcp.alipay.SignType;
+import java.security.PublicKey;
+import java.util.Set;
+
+/**
+ * The gateway's checks on the common parameters, in this order: required parameters (40001), app id,
+ * method, sign type, charset, then the signature over everything received minus sign (40002), then
+ * timestamp form and version. A failed check is answered without sign, as the gateway does.
+ */
+final class GatewayCheck {
+    static final String INVALID_SIGNATURE_PREFIX =
+            "验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，网关生成的验签字符串为：";
+    private static final String[][] REQUIRED = {
+        {"method", "isv.missing-method", "缺少方法名参数"},
+        {"sign", "isv.missing-signature", "缺少签名参数"},
+        {"sign_type", "isv.missing-signature-type", "缺少签名类型参数"},
+        {"app_id", "isv.missing-app-id", "缺少AppID参数"},
+        {"timestamp", "isv.missing-timestamp", "缺少时间戳参数"},
+        {"version", "isv.missing-version", "缺少版本参数"},
+    };
+
+    private final String appId;
+    private final PublicKey appPublicKey;
+    private final Set<String> methods;
+
+    GatewayCheck(String appId, PublicKey appPublicKey, Set<String> methods) {
+        this.appId = appId;
+        this.appPublicKey = appPublicKey;
+        this.methods = Set.copyOf(methods);
+    }
+
+    boolean supports(String method) {
+        return method != null && methods.contains(method);
+    }
+
+    /** The failed check, or null when the request passed them all. */
+    GatewayError check(GatewayRequest request) {
+        for (String[] rule : REQUIRED) {
+            if (request.get(rule[0]) == null) {
+                return GatewayError.missing(rule[1], rule[2]);
+            }
+        }
+        if (!appId.equals(request.get("app_id"))) {
+            return GatewayError.invalid("isv.invalid-app-id", "无效的AppID参数");
+        }
+        if (!supports(request.get("method"))) {
+            return GatewayError.invalid("isv.invalid-method", "不存在的方法名");
+        }
+        SignType signType = signType(request);
+        if (signType == null) {
+            return GatewayError.invalid("isv.invalid-signature-type", "无效的签名类型参数");
+        }
+        String charset = request.get("charset");
+        if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
+            return GatewayError.invalid("isv.invalid-charset", "字符集错误 (the simulator models charset=utf-8 only)");
+        }
+        String content = SignContent.forRequest(request.params());
+        if (!RsaSigner.verify(content, request.get("sign"), appPublicKey, signType)) {
+            return GatewayError.invalid("isv.invalid-signature", INVALID_SIGNATURE_PREFIX + content);
+        }
+        if (!GatewayTime.isTimestamp(request.get("timestamp"))) {
+            return GatewayError.invalid("isv.invalid-timestamp", "非法的时间戳参数");
+        }
+        if (!"1.0".equals(request.get("version"))) {
+            return GatewayError.invalid("isv.invalid-version", "无效的版本参数 (only 1.0)");
+        }
+        return null;
+    }
+
+    /** RSA2 or RSA exactly as named by the request; null for anything else. */
+    static SignType signType(GatewayRequest request) {
+        String name = request.get("sign_type");
+        if ("RSA2".equals(name)) {
+            return SignType.RSA2;
+        }
+        return "RSA".equals(name) ? SignType.RSA : null;
+    }
+}

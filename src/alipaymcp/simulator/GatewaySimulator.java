@@ -1,0 +1,147 @@
+package alipaymcp.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A local double of the Alipay OpenAPI gateway for one merchant app, on 127.0.0.1 only: it checks
+ * request signatures like the gateway, signs its answers with its own platform key, keeps trades and
+ * refunds in memory and serves a cashier page. See {@link SimulatorCommand#HELP} for what it models.
+ */
+public final class GatewaySimulator implements AutoCloseable {
+    private static final int THREADS = 32;
+    private static final Set<String> METHODS = Set.of(PagePay.WAP, PagePay.PAGE, TradeApi.QUERY,
+            TradeApi.REFUND, TradeApi.REFUND_QUERY);
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final SimulatorKeys keys;
+    private final Faults faults;
+    private final TradeBook book;
+    private final Cashier cashier;
+    private final Notifier notifier;
+
+    private GatewaySimulator(HttpServer server, ExecutorService executor, SimulatorKeys keys, Faults faults,
+            TradeBook book, Cashier cashier, Notifier notifier) {
+        this.server = server;
+        this.executor = executor;
+        this.keys = keys;
+        this.faults = faults;
+        this.book = book;
+        this.cashier = cashier;
+        this.notifier = notifier;
+    }
+
+    /** Binds 127.0.0.1 on the port of the options (0: a free one) and starts serving. */
+    public static GatewaySimulator start(SimulatorOptions options) throws IOException {
+        SimulatorKeys keys = options.keysDir() == null ? SimulatorKeys.generate()
+                : SimulatorKeys.loadOrCreate(options.keysDir());
+        GatewayTime time = new GatewayTime(Clock.systemUTC());
+        Faults faults = new Faults();
+        TradeBook book = new TradeBook(options.maxTrades(), time);
+        Notifier notifier = new Notifier(options.notifyDelayMillis(), options.notifyRetryMillis());
+        PaymentMessages messages = new PaymentMessages(keys.appId, keys.platform.getPrivate());
+        Cashier cashier = new Cashier(book, time, messages, notifier);
+        HttpServer server = HttpServer.create(new InetSocketAddress(
+                InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), options.port()), 64);
+        GatewayHandler gateway = new GatewayHandler(new GatewayCheck(keys.appId, keys.app.getPublic(), METHODS),
+                faults, new PagePay(book), new TradeApi(book, time), new AnswerWriter(keys.platform.getPrivate()));
+        server.createContext("/", gateway);
+        server.createContext("/cashier/", cashier);
+        ControlHandler control = new ControlHandler(faults);
+        server.createContext(ControlHandler.FAULT_PATH, control);
+        server.createContext(ControlHandler.CLEAR_PATH, control);
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread thread = new Thread(r, "simulator-http");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.start();
+        return new GatewaySimulator(server, executor, keys, faults, book, cashier, notifier);
+    }
+
+    /** {@code http://127.0.0.1:<port>/gateway.do} */
+    public URI gatewayUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + GatewayHandler.PATH);
+    }
+
+    /** The one merchant app id the simulator accepts ({@value SimulatorKeys#DEFAULT_APP_ID} unless a key folder says otherwise). */
+    public String appId() {
+        return keys.appId;
+    }
+
+    /** PKCS#8 base64 of the app private key: what the server signs requests with (AP_APP_KEY). */
+    public String appPrivateKeyBase64() {
+        return SimulatorKeys.base64(keys.app.getPrivate().getEncoded());
+    }
+
+    /** X.509 base64 of the app public key, with which the simulator verifies requests. */
+    public String appPublicKeyBase64() {
+        return SimulatorKeys.base64(keys.app.getPublic().getEncoded());
+    }
+
+    /** X.509 base64 of the platform public key, which verifies the simulator's answers (AP_PUB_KEY). */
+    public String platformPublicKeyBase64() {
+        return SimulatorKeys.base64(keys.platform.getPublic().getEncoded());
+    }
+
+    /** Damages every later answer to this method (or "*" for all) until {@link #clearFaults()}. */
+    public void injectFault(String method, Fault fault) {
+        faults.inject(method, fault);
+    }
+
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /**
+     * What the cashier's Pay button does, without a browser: the trade becomes TRADE_SUCCESS and its
+     * notification is queued. Paying a paid trade again changes nothing.
+     *
+     * @return the trade_no
+     * @throws IllegalStateException when no trade has this out_trade_no (open the page-pay URL first) or
+     *         the trade is closed
+     */
+    public String pay(String outTradeNo) {
+        Trade trade = book.find(outTradeNo, null);
+        if (trade == null) {
+            throw new IllegalStateException("no trade has out_trade_no " + outTradeNo
+                    + "; open its page-pay URL (GET " + GatewayHandler.PATH + ") first");
+        }
+        if (cashier.pay(trade) == Trade.PayOutcome.CLOSED) {
+            throw new IllegalStateException("trade " + outTradeNo + " is TRADE_CLOSED and cannot be paid");
+        }
+        return trade.tradeNo();
+    }
+
+    /** Notifications acknowledged with "success" so far (for tests). */
+    int notificationsDelivered() {
+        return notifier.delivered.get();
+    }
+
+    /** Notifications not posted because notify_url was absent or not a loopback URL (for tests). */
+    int notificationsSkipped() {
+        return notifier.skipped.get();
+    }
+
+    /** Notifications given up after every attempt failed (for tests). */
+    int notificationsFailed() {
+        return notifier.failed.get();
+    }
+
+    /** Stops serving at once and drops queued notifications. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        notifier.close();
+    }
+}

@@ -1,0 +1,59 @@
+package alipaymcp.simulator;
+
+import java.nio.file.Path;
+
+/**
+ * How to run the gateway simulator.
+ *
+ * @param port              TCP port on 127.0.0.1; 0 picks a free one
+ * @param keysDir           folder holding (or receiving) the key files; null keeps fresh keys in memory only
+ * @param notifyDelayMillis wait after a payment before the first asynchronous notification is posted
+ * @param notifyRetryMillis wait before the second notification attempt; it doubles for each later attempt
+ * @param maxTrades         the most trades held in memory; a page pay for a new trade past it is refused
+ */
+public record SimulatorOptions(int port, Path keysDir, long notifyDelayMillis, long notifyRetryMillis,
+        int maxTrades) {
+    static final long MAX_DELAY_MILLIS = 600_000;
+
+    public SimulatorOptions {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0 (any free port) to 65535, got " + port);
+        }
+        checkDelay("notifyDelayMillis", notifyDelayMillis);
+        checkDelay("notifyRetryMillis", notifyRetryMillis);
+        if (maxTrades < 1 || maxTrades > 1_000_000) {
+            throw new IllegalArgumentException("maxTrades must be 1 to 1000000, got " + maxTrades);
+        }
+    }
+
+    /** Any free port, keys in memory, notify at once, retry after 1 s (then 2, 4, 8 s), 10,000 trades. */
+    public static SimulatorOptions defaults() {
+        return new SimulatorOptions(0, null, 0, 1_000, 10_000);
+    }
+
+    public SimulatorOptions withPort(int newPort) {
+        return new SimulatorOptions(newPort, keysDir, notifyDelayMillis, notifyRetryMillis, maxTrades);
+    }
+
+    public SimulatorOptions withKeysDir(Path dir) {
+        return new SimulatorOptions(port, dir, notifyDelayMillis, notifyRetryMillis, maxTrades);
+    }
+
+    public SimulatorOptions withNotifyDelayMillis(long millis) {
+        return new SimulatorOptions(port, keysDir, millis, notifyRetryMillis, maxTrades);
+    }
+
+    public SimulatorOptions withNotifyRetryMillis(long millis) {
+        return new SimulatorOptions(port, keysDir, notifyDelayMillis, millis, maxTrades);
+    }
+
+    public SimulatorOptions withMaxTrades(int max) {
+        return new SimulatorOptions(port, keysDir, notifyDelayMillis, notifyRetryMillis, max);
+    }
+
+    private static void checkDelay(String name, long millis) {
+        if (millis < 0 || millis > MAX_DELAY_MILLIS) {
+            throw new IllegalArgumentException(name + " must be 0 to " + MAX_DELAY_MILLIS + " ms, got " + millis);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package alipaymcp.simulator;
+
+import alipaymcp.alipay.SignType;
+import alipaymcp.json.JsonObject;
+import java.math.BigDecimal;
+
+/**
+ * alipay.trade.query, alipay.trade.refund and alipay.trade.fastpay.refund.query over the trade book.
+ * Business failures are answered signed under the method's own root, with code 40004.
+ */
+final class TradeApi {
+    static final String QUERY = "alipay.trade.query";
+    static final String REFUND = "alipay.trade.refund";
+    static final String REFUND_QUERY = "alipay.trade.fastpay.refund.query";
+
+    private final TradeBook book;
+    private final GatewayTime time;
+
+    TradeApi(TradeBook book, GatewayTime time) {
+        this.book = book;
+        this.time = time;
+    }
+
+    Answer call(String method, BizContent biz, SignType signType) throws BizContent.Invalid {
+        String outTradeNo = biz.id("out_trade_no");
+        String tradeNo = biz.id("trade_no");
+        if (outTradeNo == null && tradeNo == null) {
+            throw new BizContent.Invalid("out_trade_no or trade_no is required");
+        }
+        Trade trade = book.find(outTradeNo, tradeNo);
+        switch (method) {
+            case QUERY:
+                return trade == null ? notExist(method, "ACQ.TRADE_NOT_EXIST", signType)
+                        : Answer.success(method, TradeFields.query(trade.view()), signType);
+            case REFUND:
+                return trade == null ? notExist(method, "ACQ.TRADE_NOT_EXIST", signType) : refund(trade, biz, signType);
+            case REFUND_QUERY:
+                // Alipay's table for this API names the code without the ACQ. prefix.
+                return trade == null ? notExist(method, "TRADE_NOT_EXIST", signType) : refundQuery(trade, biz, signType);
+            default:
+                throw new IllegalArgumentException("not a trade API: " + method);
+        }
+    }
+
+    private Answer refund(Trade trade, BizContent biz, SignType signType) throws BizContent.Invalid {
+        BigDecimal amount = biz.amount("refund_amount");
+        String outRequestNo = biz.id("out_request_no");
+        String reason = biz.text("refund_reason", 256);
+        RefundOutcome outcome = trade.refund(outRequestNo == null ? trade.order().outTradeNo() : outRequestNo,
+                amount, reason, time.nowText());
+        switch (outcome.result()) {
+            case REFUNDED:
+            case REPLAYED:
+                return Answer.success(REFUND, TradeFields.refund(outcome), signType);
+            case DISCORDANT:
+                return failure(REFUND, "ACQ.DISCORDANT_REPEAT_REQUEST", "不一致的请求", signType);
+            case STATUS_ERROR:
+                return failure(REFUND, "ACQ.TRADE_STATUS_ERROR", "交易状态不合法", signType);
+            case OVER_REFUND:
+                return failure(REFUND, "ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限", signType);
+            default:
+                return failure(REFUND, "ACQ.TRADE_NOT_ALLOW_REFUND",
+                        "交易不允许退款 (the simulator keeps at most " + Trade.MAX_REFUNDS + " refunds per trade)", signType);
+        }
+    }
+
+    private Answer refundQuery(Trade trade, BizContent biz, SignType signType) throws BizContent.Invalid {
+        String outRequestNo = biz.id("out_request_no");
+        if (outRequestNo == null) {
+            throw new BizContent.Invalid("out_request_no is required (it is out_trade_no for a refund made without one)");
+        }
+        Refund refund = trade.findRefund(outRequestNo);
+        return Answer.success(REFUND_QUERY, TradeFields.refundQuery(trade.view(), outRequestNo, refund,
+                biz.hasOption("gmt_refund_pay")), signType);
+    }
+
+    private static Answer notExist(String method, String subCode, SignType signType) {
+        return failure(method, subCode, "交易不存在", signType);
+    }
+
+    private static Answer failure(String method, String subCode, String subMsg, SignType signType) {
+        return Answer.failure(method, GatewayError.business(subCode, subMsg), signType);
+    }
+}

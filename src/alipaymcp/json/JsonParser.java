@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * Strict RFC 8259 parser with limits on nesting depth and text length. Rejects duplicate member
  * names, trailing content, comments, NaN/Infinity, leading zeros and unescaped control characters;
- * keeps numbers as their exact text and lone surrogates from {@code \\u} escapes as they are.
+ * keeps numbers as their exact text, and lone surrogates from backslash-u escapes as they are.
  * An instance only holds its limits, so one may be shared between threads.
  */
 public final class JsonParser {

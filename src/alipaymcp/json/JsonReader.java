@@ -50,27 +50,23 @@ final class JsonReader {
         return spans;
     }
 
+    /** value = object / array / string / number / true / false / null. */
     private JsonValue readValue() throws JsonException {
         int c = peek();
-        switch (c) {
-            case '{':
-                return readObject();
-            case '[':
-                return readArray();
-            case '"':
-                return new JsonString(readString());
-            case 't':
-                return readLiteral("true", JsonBoolean.TRUE);
-            case 'f':
-                return readLiteral("false", JsonBoolean.FALSE);
-            case 'n':
-                return readLiteral("null", JsonNull.NULL);
-            default:
-                if (c == '-' || isDigit(c)) {
-                    return readNumber();
+        return switch (c) {
+            case '{' -> readObject();
+            case '[' -> readArray();
+            case '"' -> new JsonString(readString());
+            case 't' -> readLiteral("true", JsonBoolean.TRUE);
+            case 'f' -> readLiteral("false", JsonBoolean.FALSE);
+            case 'n' -> readLiteral("null", JsonNull.NULL);
+            default -> {
+                if (c != '-' && !isDigit(c)) {
+                    throw error(ParseErrors.badValueStart(text, pos));
                 }
-                throw error(ParseErrors.badValueStart(text, pos));
-        }
+                yield readNumber();
+            }
+        };
     }
 
     private JsonObject readObject() throws JsonException {

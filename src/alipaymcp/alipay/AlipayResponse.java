@@ -1,0 +1,55 @@
+package alipaymcp.alipay;
+
+import alipaymcp.json.JsonObject;
+import java.util.Objects;
+
+/**
+ * A gateway answer whose signature verified and which belongs to the request that was sent. The
+ * content is the signed object, parsed from the exact verified text, with tokens and signatures
+ * redacted so that it may be shown.
+ *
+ * @param method  the API method, e.g. {@code alipay.trade.query}
+ * @param root    {@code <method>_response} or {@code error_response}
+ * @param content the response object in Alipay's member order
+ */
+public record AlipayResponse(String method, String root, JsonObject content) {
+    public static final String SUCCESS = "10000";
+    public static final String UNKNOWN = "20000";
+
+    public AlipayResponse {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(content, "content");
+    }
+
+    /** A string member of the content, or null when absent or not a string. */
+    public String field(String name) {
+        return content.string(name).orElse(null);
+    }
+
+    public String code() {
+        return field("code");
+    }
+
+    public String msg() {
+        return field("msg");
+    }
+
+    public String subCode() {
+        return field("sub_code");
+    }
+
+    public String subMsg() {
+        return field("sub_msg");
+    }
+
+    /** {@code code == "10000"} (upstream's rule). */
+    public boolean isSuccess() {
+        return SUCCESS.equals(code());
+    }
+
+    /** {@code code == "20000"}: the gateway does not know the outcome; query, or retry with the same numbers. */
+    public boolean resultUnknown() {
+        return UNKNOWN.equals(code());
+    }
+}

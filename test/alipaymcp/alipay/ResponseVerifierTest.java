@@ -1,0 +1,139 @@
+package alipaymcp.alipay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import alipaymcp.alipay.AlipayException.Kind;
+import alipaymcp.json.JsonObject;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import org.junit.jupiter.api.Test;
+
+class ResponseVerifierTest {
+    private static final String QUERY = "alipay.trade.query";
+
+    @Test
+    void verify_passesEveryResponseSignatureVector() throws Exception {
+        JsonObject file = Vectors.load("response-signature.json");
+        int n = 0;
+        for (JsonObject v : Vectors.cases(file, "cases")) {
+            String id = Vectors.str(v, "id");
+            PublicKey key = AlipayPublicKey.parse(Vectors.str(Vectors.obj(Vectors.obj(file, "keys"),
+                    Vectors.str(v, "key")), "spki_base64")).jcaKey();
+            SignType type = SignType.valueOf(Vectors.str(v, "sign_type"));
+            String body = Vectors.str(v, "body");
+            if (v.has("sign_override")) {
+                int at = body.lastIndexOf("\"sign\":\"") + 8;
+                body = body.substring(0, at) + Vectors.str(v, "sign_override") + body.substring(body.indexOf('"', at));
+            }
+            String method = Vectors.str(v, "method");
+            JsonObject expected = Vectors.obj(v, "expected");
+            String verdict = Vectors.str(expected, "verdict");
+            if (verdict.equals("valid")) {
+                AlipayResponse r = ResponseVerifier.verify(body, method, key, type);
+                assertThat(r.root()).as(id).isEqualTo(v.has("expected_root") ? Vectors.str(v, "expected_root")
+                        : method.replace('.', '_') + "_response");
+                String content = Vectors.str(v, "expected_sign_content");
+                String sign = Vectors.str(v, "expected_sign");
+                boolean first = expected.get("first_check").equals(alipaymcp.json.JsonBoolean.TRUE);
+                assertThat(RsaSigner.verify(content, sign, key, type)).as(id).isEqualTo(first);
+            } else if (verdict.equals("invalid")) {
+                String b = body;
+                assertThatThrownBy(() -> ResponseVerifier.verify(b, method, key, type)).as(id)
+                        .isInstanceOfSatisfying(AlipayException.class,
+                                e -> assertThat(e.kind()).isEqualTo(Kind.BAD_SIGNATURE));
+            } else {
+                String b = body;
+                assertThatThrownBy(() -> ResponseVerifier.verify(b, method, key, type)).as(id)
+                        .isInstanceOfSatisfying(AlipayException.class, e -> {
+                            assertThat(e.kind()).isEqualTo(Kind.UNSIGNED_FAILURE);
+                            assertThat(e.code()).isEqualTo("40004");
+                            assertThat(e.subCode()).isEqualTo("ACQ.TRADE_NOT_EXIST");
+                            assertThat(e.subMsg()).isEqualTo("交易不存在");
+                            assertThat(e.getMessage()).contains("sub_code ACQ.TRADE_NOT_EXIST (交易不存在)");
+                        });
+            }
+            n++;
+        }
+        assertThat(n).isEqualTo(8);
+    }
+
+    @Test
+    void verify_usesTheConfiguredAlgorithmNotTheResponse() throws Exception {
+        String body = signedBody("{\"code\":\"10000\",\"msg\":\"Success\",\"out_trade_no\":\"T1\"}", SignType.RSA2);
+        assertThat(ResponseVerifier.verify(body, QUERY, pub(), SignType.RSA2).isSuccess()).isTrue();
+        assertThatThrownBy(() -> ResponseVerifier.verify(body, QUERY, pub(), SignType.RSA))
+                .hasMessageContaining("does not verify with AP_PUB_KEY (RSA)");
+    }
+
+    @Test
+    void verify_readsFieldsOnlyFromTheVerifiedText() throws Exception {
+        String body = signedBody("{\"code\":\"10000\",\"msg\":\"Success\",\"out_trade_no\":\"T1\",\"total_amount\":\"0.01\"}",
+                SignType.RSA2);
+        AlipayResponse r = ResponseVerifier.verify(body, QUERY, pub(), SignType.RSA2);
+        assertThat(r.field("total_amount")).isEqualTo("0.01");
+        assertThat(r.code()).isEqualTo("10000");
+        assertThat(r.subCode()).isNull();
+    }
+
+    @Test
+    void verify_refusesMalformedBodies() {
+        for (String body : new String[] {"<html>502</html>", "", "[1]", "{\"alipay_trade_query_response\":{",
+                "{\"other_response\":{\"code\":\"10000\"},\"sign\":\"x\"}",
+                "{\"alipay_trade_query_response\":\"ZW5j\",\"sign\":\"x\"}"}) {
+            assertThatThrownBy(() -> ResponseVerifier.verify(body, QUERY, pub(), SignType.RSA2)).as(body)
+                    .isInstanceOfSatisfying(AlipayException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
+                        assertThat(e.outcomeUnknown()).isTrue();
+                    });
+        }
+    }
+
+    @Test
+    void verify_redactsTokensAndSignaturesInUnsignedFailures() throws Exception {
+        String sign = RsaSigner.sign("x", key(), SignType.RSA2);
+        String body = "{\"error_response\":{\"code\":\"40002\",\"msg\":\"Invalid Arguments\",\"sub_code\":"
+                + "\"isv.invalid-signature\",\"sub_msg\":\"验签出错，网关生成的验签字符串为：app_auth_token=202504BBtoken"
+                + "&app_id=1&biz_content={}&sign_type=RSA2&sign=" + sign + "\"}}";
+        assertThatThrownBy(() -> ResponseVerifier.verify(body, QUERY, pub(), SignType.RSA2, "202504BBtoken", sign))
+                .isInstanceOfSatisfying(AlipayException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.UNSIGNED_FAILURE);
+                    assertThat(e.getMessage()).doesNotContain("202504BBtoken").doesNotContain(sign.substring(0, 30))
+                            .contains("app_id=1").contains("AP_APP_KEY must be the private key");
+                    assertThat(e.subMsg()).doesNotContain("BBtoken").contains("[redacted]");
+                    assertThat(e.unverifiedContent().toJson()).doesNotContain("BBtoken");
+                });
+    }
+
+    @Test
+    void requireSameOrder_refusesAnAnswerAboutAnotherOrder() throws Exception {
+        AlipayResponse r = ResponseVerifier.verify(signedBody(
+                "{\"code\":\"10000\",\"msg\":\"Success\",\"out_trade_no\":\"T2\",\"out_request_no\":\"R1\"}",
+                SignType.RSA2), "alipay.trade.refund", pub(), SignType.RSA2);
+        ResponseVerifier.requireSameOrder(r, "T2", "R1", true);
+        assertThatThrownBy(() -> ResponseVerifier.requireSameOrder(r, "T1", "R1", true))
+                .isInstanceOfSatisfying(AlipayException.class, e -> assertThat(e.kind()).isEqualTo(Kind.WRONG_ORDER));
+        assertThatThrownBy(() -> ResponseVerifier.requireSameOrder(r, "T2", "R9", false))
+                .hasMessageContaining("another refund request");
+        AlipayResponse bare = ResponseVerifier.verify(signedBody("{\"code\":\"10000\",\"msg\":\"Success\"}",
+                SignType.RSA2), "alipay.trade.refund", pub(), SignType.RSA2);
+        ResponseVerifier.requireSameOrder(bare, "T1", "R1", false);
+        assertThatThrownBy(() -> ResponseVerifier.requireSameOrder(bare, "T1", "R1", true))
+                .hasMessageContaining("out_trade_no missing");
+    }
+
+    /** A body signed with the test key, standing in for Alipay (tests only). */
+    static String signedBody(String content, SignType type) throws Exception {
+        String root = content.contains("\"out_request_no\"") || content.equals("{\"code\":\"10000\",\"msg\":\"Success\"}")
+                ? "alipay_trade_refund_response" : "alipay_trade_query_response";
+        return "{\"" + root + "\":" + content + ",\"sign\":\"" + RsaSigner.sign(content, key(), type) + "\"}";
+    }
+
+    static PrivateKey key() throws KeyException {
+        return AppPrivateKey.parse(Vectors.pkcs8()).jcaKey();
+    }
+
+    static PublicKey pub() throws KeyException {
+        return AlipayPublicKey.parse(Vectors.appPublic()).jcaKey();
+    }
+}

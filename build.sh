@@ -37,7 +37,7 @@ if [[ ${#sources[@]} -eq 0 ]]; then
     exit 1
 fi
 
-rm -rf build/classes build/$JAR_NAME build/MANIFEST.MF
+rm -rf build/classes "build/$JAR_NAME" "build/rejected-$JAR_NAME"
 mkdir -p build/classes
 "$JAVAC" --release 17 -Xlint:all -Werror -encoding UTF-8 -d build/classes "${sources[@]}"
 for resource in "${resources[@]}"; do
@@ -55,11 +55,16 @@ mapfile -t entries < <(cd build/classes && find . -type f ! -path ./META-INF/MAN
     META-INF/MANIFEST.MF "${entries[@]}")
 
 # jdeps prints e.g. "java.base,java.net.http"; it fails by itself on a class it cannot resolve.
-modules=$("$JDEPS" --print-module-deps "build/$JAR_NAME")
+if ! modules=$("$JDEPS" --print-module-deps "build/$JAR_NAME"); then
+    mv "build/$JAR_NAME" "build/rejected-$JAR_NAME"
+    echo "build.sh: jdeps could not analyse the jar (see above); kept it as build/rejected-$JAR_NAME" >&2
+    exit 1
+fi
 for module in ${modules//,/ }; do
     if [[ "$ALLOWED_MODULES" != *" $module "* ]]; then
         echo "build.sh: jdeps: build/$JAR_NAME needs module '$module'; only${ALLOWED_MODULES}are allowed." >&2
-        echo "build.sh: remove the code that uses $module (jdeps -verbose:class build/$JAR_NAME shows where)." >&2
+        echo "build.sh: remove the code that uses $module (jdeps -verbose:class build/rejected-$JAR_NAME shows where)." >&2
+        mv "build/$JAR_NAME" "build/rejected-$JAR_NAME"
         exit 1
     fi
 done

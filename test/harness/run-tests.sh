@@ -21,7 +21,9 @@ fi
 readonly jar_path="$root/build/mcp-server-alipay.jar"
 [[ -f "$jar_path" && -d build/classes ]] || fail "no build output; run ./build.sh first (make test does)"
 
-mapfile -t jars < <(bash test/harness/test-jars.sh)
+# Not a process substitution: a failed hash check must stop the run here.
+jar_list=$(bash test/harness/test-jars.sh) || fail "the test jars are not usable (see above)"
+mapfile -t jars <<< "$jar_list"
 [[ ${#jars[@]} -gt 0 ]] || fail "test/harness/test-jars.sh gave no jars"
 launcher="" libs=""
 for jar in "${jars[@]}"; do

@@ -28,8 +28,10 @@ fetch() {
     local tmp
     tmp=$(mktemp -d "$cache/.fetch.XXXXXX")
     echo "test-jars: fetching $coords" >&2
+    # Maven's own output is shown only when it fails.
     if ! (cd "$tmp" && mvn -B -q -Dstyle.color=never "$DEPENDENCY_PLUGIN:copy" \
-            -Dartifact="$coords" -DoutputDirectory="$tmp" >&2); then
+            -Dartifact="$coords" -DoutputDirectory="$tmp" > "$tmp/mvn.log" 2>&1); then
+        cat "$tmp/mvn.log" >&2
         rm -rf "$tmp"
         fail "mvn could not fetch $coords; check the network or Maven settings, or set TEST_JARS_DIR"
     fi
@@ -68,7 +70,8 @@ while read -r coords expected extra; do
     actual=$(sha256_of "$dir/$name")
     if [[ "$actual" != "$expected" ]]; then
         fail "SHA-256 mismatch for $dir/$name: lock says $expected, file has $actual." \
-            "Refusing to use it; delete the file to fetch it again, or fix the lock if the version changed."
+            "Refusing to use it; replace it with the published jar (or delete it from the cache to fetch" \
+            "it again), or fix the lock if the version changed."
     fi
     echo "$dir/$name"
     count=$((count + 1))

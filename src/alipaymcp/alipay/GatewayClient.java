@@ -1,0 +1,172 @@
+package alipaymcp.alipay;
+
+import alipaymcp.alipay.AlipayException.Kind;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The five calls of this server. Page calls return a signed URL (nothing is sent); API calls POST a
+ * signed form to the gateway and return only a verified answer about the same order. A query may be
+ * re-sent once when the connection was refused (it never reached the gateway); a refund never is.
+ */
+public final class GatewayClient {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(15000);
+
+    private final String gateway;
+    private final RequestSettings settings;
+    private final AppPrivateKey appKey;
+    private final AlipayPublicKey alipayKey;
+    private final Duration timeout;
+    private final Clock clock;
+    private final HttpTransport transport;
+
+    /** {@code timeout}: connect timeout and whole-exchange timeout (AP_TIMEOUT_MS). */
+    public GatewayClient(URI gateway, RequestSettings settings, AppPrivateKey appKey, AlipayPublicKey alipayKey,
+            Duration timeout, Clock clock) {
+        this(gateway, settings, appKey, alipayKey, timeout, clock, new JdkHttpTransport(timeout));
+    }
+
+    GatewayClient(URI gateway, RequestSettings settings, AppPrivateKey appKey, AlipayPublicKey alipayKey,
+            Duration timeout, Clock clock, HttpTransport transport) {
+        this.gateway = gateway.toString();
+        this.settings = settings;
+        this.appKey = appKey;
+        this.alipayKey = alipayKey;
+        this.timeout = timeout;
+        this.clock = clock;
+        this.transport = transport;
+    }
+
+    public String wapPayUrl(String outTradeNo, BigDecimal totalAmount, String title) throws AlipayException {
+        return pageUrl("alipay.trade.wap.pay", BizContent.wapPay(outTradeNo, totalAmount, title,
+                settings.channelSource()));
+    }
+
+    public String pagePayUrl(String outTradeNo, BigDecimal totalAmount, String title) throws AlipayException {
+        return pageUrl("alipay.trade.page.pay", BizContent.pagePay(outTradeNo, totalAmount, title,
+                settings.channelSource()));
+    }
+
+    public AlipayResponse query(String outTradeNo) throws AlipayException {
+        return call("alipay.trade.query", BizContent.query(outTradeNo, settings.channelSource()),
+                outTradeNo, null, true, true);
+    }
+
+    /** Never re-sent: on a failure with {@code outcomeUnknown()}, check with {@link #refundQuery}. */
+    public AlipayResponse refund(String outTradeNo, BigDecimal refundAmount, String refundReason, String outRequestNo)
+            throws AlipayException {
+        return call("alipay.trade.refund", BizContent.refund(outTradeNo, refundAmount, refundReason, outRequestNo,
+                settings.channelSource()), outTradeNo, outRequestNo, false, true);
+    }
+
+    public AlipayResponse refundQuery(String outTradeNo, String outRequestNo) throws AlipayException {
+        return call("alipay.trade.fastpay.refund.query", BizContent.refundQuery(outTradeNo, outRequestNo,
+                settings.channelSource()), outTradeNo, outRequestNo, true, false);
+    }
+
+    private String pageUrl(String method, String bizContent) throws AlipayException {
+        Map<String, String> params = SignedParams.page(method, settings, bizContent, clock.instant(), privateKey());
+        return PagePayUrl.build(gateway, params);
+    }
+
+    private AlipayResponse call(String method, String bizContent, String outTradeNo, String outRequestNo,
+            boolean readOnly, boolean tradeRequired) throws AlipayException {
+        PrivateKey signingKey = privateKey();
+        PublicKey verifyingKey = publicKey();
+        Map<String, String> params = SignedParams.api(method, settings, bizContent, clock.instant(), signingKey);
+        String[] secrets = {settings.appAuthToken(), params.get("sign")};
+        URI uri = URI.create(GatewayParams.url(gateway, params).toString());
+        HttpTransport.Reply reply = send(method, uri, GatewayParams.body(params), readOnly, secrets);
+        if (reply.status() != 200) {
+            throw new AlipayException(Kind.HTTP_STATUS, "The gateway answered " + method + " with HTTP status "
+                    + reply.status() + " instead of 200" + unknownOutcome(method), null, reply.status(), null);
+        }
+        if (reply.body() == null) {
+            throw new AlipayException(Kind.MALFORMED, "The gateway's answer to " + method + " is larger than "
+                    + JdkHttpTransport.MAX_BODY + " bytes; it was not read" + unknownOutcome(method));
+        }
+        String body = new String(reply.body(), StandardCharsets.UTF_8);
+        AlipayResponse response = ResponseVerifier.verify(body, method, verifyingKey, settings.signType(), secrets);
+        ResponseVerifier.requireSameOrder(response, outTradeNo, outRequestNo, tradeRequired);
+        return response;
+    }
+
+    private HttpTransport.Reply send(String method, URI uri, String body, boolean readOnly, String[] secrets)
+            throws AlipayException {
+        Map<String, String> headers = headers();
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transport.post(uri, headers, body, timeout);
+            } catch (ConnectException e) {
+                if (readOnly && attempt == 1) {
+                    continue; // refused before anything was sent: safe to try a read once more
+                }
+                throw new AlipayException(Kind.NETWORK, "Could not connect to the gateway for " + method + " ("
+                        + reason(e, secrets) + "); nothing was sent. Check the network and AP_GATEWAY_URL /"
+                        + " AP_CURRENT_ENV.", e);
+            } catch (HttpConnectTimeoutException e) {
+                throw new AlipayException(Kind.NETWORK, "Could not connect to the gateway for " + method + " within "
+                        + timeout.toMillis() + " ms (AP_TIMEOUT_MS); nothing was sent. Check the network.", e);
+            } catch (HttpTimeoutException e) {
+                throw new AlipayException(Kind.TIMEOUT, "No complete answer from the gateway to " + method
+                        + " within " + timeout.toMillis() + " ms (AP_TIMEOUT_MS)" + unknownOutcome(method), e);
+            } catch (IOException e) {
+                throw new AlipayException(Kind.CONNECTION_LOST, "The connection to the gateway failed during "
+                        + method + " (" + reason(e, secrets) + ")" + unknownOutcome(method), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AlipayException(Kind.INTERRUPTED, "Interrupted while waiting for the answer to " + method
+                        + unknownOutcome(method), e);
+            }
+        }
+    }
+
+    private Map<String, String> headers() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", "application/x-www-form-urlencoded;charset=UTF-8");
+        headers.put("accept", "application/json");
+        headers.put("user-agent", settings.alipaySdk());
+        headers.put("alipay-request-id", UUID.randomUUID().toString().replace("-", ""));
+        return headers;
+    }
+
+    private static String unknownOutcome(String method) {
+        return method.equals("alipay.trade.refund")
+                ? "; the refund may or may not have been made: check it with a refund query (same outTradeNo and"
+                        + " outRequestNo) before trying again, and never retry it with a new outRequestNo."
+                : "; the outcome is unknown, try again later.";
+    }
+
+    private static String reason(IOException e, String[] secrets) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + Redactor.redact(message, secrets));
+    }
+
+    private PrivateKey privateKey() throws AlipayException {
+        try {
+            return appKey.jcaKey();
+        } catch (KeyException e) {
+            throw new AlipayException(Kind.LOCAL_KEY, "AP_APP_KEY cannot sign: " + e.getMessage(), e);
+        }
+    }
+
+    private PublicKey publicKey() throws AlipayException {
+        try {
+            return alipayKey.jcaKey();
+        } catch (KeyException e) {
+            throw new AlipayException(Kind.LOCAL_KEY, "AP_PUB_KEY cannot verify: " + e.getMessage(), e);
+        }
+    }
+}

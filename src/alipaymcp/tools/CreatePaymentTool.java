@@ -1,0 +1,65 @@
+package alipaymcp.tools;
+
+import alipaymcp.alipay.AlipayException;
+import alipaymcp.alipay.GatewayClient;
+import alipaymcp.json.JsonNumber;
+import alipaymcp.json.JsonObject;
+import alipaymcp.log.EventLog;
+import java.math.BigDecimal;
+import java.util.function.BooleanSupplier;
+
+/**
+ * create-mobile-alipay-payment (alipay.trade.wap.pay) and create-web-page-alipay-payment
+ * (alipay.trade.page.pay): a signed GET URL on the gateway, returned as upstream's Markdown link. Nothing is
+ * sent: the buyer's browser opens the link.
+ */
+final class CreatePaymentTool extends AlipayTool {
+    static final ToolSpec MOBILE = new ToolSpec("create-mobile-alipay-payment", "mobilePay",
+            "Create an Alipay mobile payment link",
+            "创建一笔支付宝订单，返回带有支付链接的 Markdown 文本，该链接在手机浏览器中打开后可跳转到支付宝或直接在浏览器中支付。"
+                    + "本工具适用于移动网站或移动 App。",
+            names("outTradeNo", "totalAmount", "orderTitle"), Schemas.PAYMENT_INPUT, Schemas.PAYMENT_OUTPUT,
+            ToolSpec.hints(false, false, false));
+    static final ToolSpec WEB_PAGE = new ToolSpec("create-web-page-alipay-payment", "webPagePay",
+            "Create an Alipay web-page payment link",
+            "创建一笔支付宝订单，返回带有支付链接的 Markdown 文本，该链接在电脑浏览器中打开后会展示支付二维码，用户可扫码支付。"
+                    + "本工具适用于桌面网站或电脑客户端。",
+            names("outTradeNo", "totalAmount", "orderTitle"), Schemas.PAYMENT_INPUT, Schemas.PAYMENT_OUTPUT,
+            ToolSpec.hints(false, false, false));
+
+    private final boolean mobile;
+    private final GatewayClient gateway;
+
+    private CreatePaymentTool(ToolSpec spec, boolean mobile, GatewayClient gateway, EventLog log) {
+        super(spec, log);
+        this.mobile = mobile;
+        this.gateway = gateway;
+    }
+
+    static CreatePaymentTool mobile(GatewayClient gateway, EventLog log) {
+        return new CreatePaymentTool(MOBILE, true, gateway, log);
+    }
+
+    static CreatePaymentTool webPage(GatewayClient gateway, EventLog log) {
+        return new CreatePaymentTool(WEB_PAGE, false, gateway, log);
+    }
+
+    @Override
+    ToolResult run(Arguments arguments, BooleanSupplier cancelled, CallRecord record)
+            throws ArgumentException, AlipayException {
+        String outTradeNo = arguments.id("outTradeNo");
+        record.outTradeNo(outTradeNo);
+        BigDecimal totalAmount = arguments.amount("totalAmount");
+        String title = arguments.title("orderTitle");
+        String url = mobile
+                ? gateway.wapPayUrl(outTradeNo, totalAmount, title)
+                : gateway.pagePayUrl(outTradeNo, totalAmount, title);
+        record.result("link");
+        String text = (mobile ? "支付链接: " : "网页支付链接: ") + "[点击完成支付](" + url + ")";
+        return ToolResult.success(text, JsonObject.builder()
+                .put("url", url)
+                .put("outTradeNo", outTradeNo)
+                .put("totalAmount", JsonNumber.of(totalAmount))
+                .build());
+    }
+}

@@ -1,0 +1,25 @@
+package alipaymcp.tools;
+
+import alipaymcp.json.JsonBoolean;
+import alipaymcp.json.JsonObject;
+import java.util.List;
+
+/**
+ * The listing of one tool: upstream's name and description, our title, hints and schemas (as JSON text).
+ */
+record ToolSpec(String name, String shortName, String title, String description, List<String> argumentNames,
+        String inputSchema, String outputSchema, JsonObject hints) {
+    ToolSpec {
+        argumentNames = List.copyOf(argumentNames);
+    }
+
+    /** MCP behaviour hints (2025-03-26): every tool talks to Alipay, so openWorldHint is always true. */
+    static JsonObject hints(boolean readOnly, boolean destructive, boolean idempotent) {
+        JsonObject.Builder hints = JsonObject.builder().put("readOnlyHint", JsonBoolean.of(readOnly));
+        if (!readOnly) {
+            hints.put("destructiveHint", JsonBoolean.of(destructive));
+            hints.put("idempotentHint", JsonBoolean.of(idempotent));
+        }
+        return hints.put("openWorldHint", JsonBoolean.TRUE).build();
+    }
+}

@@ -1,0 +1,66 @@
+package alipaymcp.alipay;
+
+import java.security.PublicKey;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Verifies an asynchronous notification or a return-URL query (alipay-gateway.md §11.2). The
+ * configured sign type picks the algorithm; a notification whose {@code sign_type} is missing or
+ * different is invalid, and so is one for another {@code app_id}. V1 (payment notifications, return
+ * URLs) signs without {@code sign} and {@code sign_type}; V2 keeps {@code sign_type}.
+ */
+public final class NotifyVerifier {
+    private NotifyVerifier() {
+    }
+
+    /**
+     * The outcome.
+     *
+     * @param valid  true only when every check passed
+     * @param reason why it is invalid, or "valid"
+     * @param params the decoded parameters in received order, without {@code sign}; empty if undecodable
+     */
+    public record Verdict(boolean valid, String reason, Map<String, String> params) {
+        public Verdict {
+            params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        }
+    }
+
+    /** {@code formBody}: the raw application/x-www-form-urlencoded body, decoded here exactly once. */
+    public static Verdict verify(String formBody, AlipayPublicKey key, SignType type, String appId, boolean v2)
+            throws KeyException {
+        LinkedHashMap<String, String> params;
+        try {
+            params = FormCodec.decode(formBody);
+        } catch (IllegalArgumentException e) {
+            return new Verdict(false, "the body is not a form-encoded notification: " + e.getMessage(), Map.of());
+        }
+        return verify(params, key.jcaKey(), type, appId, v2);
+    }
+
+    /** The same, for parameters already decoded once. */
+    public static Verdict verify(Map<String, String> params, PublicKey key, SignType type, String appId, boolean v2) {
+        LinkedHashMap<String, String> shown = new LinkedHashMap<>(params);
+        String sign = shown.remove("sign");
+        String signType = params.get("sign_type");
+        if (sign == null || sign.isEmpty()) {
+            return new Verdict(false, "it has no sign", shown);
+        }
+        if (signType == null || signType.isEmpty()) {
+            return new Verdict(false, "it has no sign_type (expected " + type + ", AP_ENCRYPTION_ALGO)", shown);
+        }
+        if (!signType.equals(type.name())) {
+            return new Verdict(false, "its sign_type is not " + type + " (AP_ENCRYPTION_ALGO)", shown);
+        }
+        if (!RsaSigner.verify(SignContent.forNotification(params, v2), sign, key, type)) {
+            return new Verdict(false, "its signature does not verify with AP_PUB_KEY (" + type + ", "
+                    + (v2 ? "V2: only sign removed" : "V1: sign and sign_type removed") + ")", shown);
+        }
+        if (!appId.equals(params.get("app_id"))) {
+            return new Verdict(false, "it is signed by Alipay but for another app_id than AP_APP_ID", shown);
+        }
+        return new Verdict(true, "valid", shown);
+    }
+}

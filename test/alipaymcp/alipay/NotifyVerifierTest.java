@@ -1,0 +1,56 @@
+package alipaymcp.alipay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import alipaymcp.json.JsonBoolean;
+import alipaymcp.json.JsonObject;
+import java.util.LinkedHashMap;
+import org.junit.jupiter.api.Test;
+
+class NotifyVerifierTest {
+
+    @Test
+    void verify_passesEveryNotificationVectorInBothModes() throws Exception {
+        JsonObject file = Vectors.load("notification.json");
+        int n = 0;
+        for (JsonObject v : Vectors.cases(file, "cases")) {
+            AlipayPublicKey key = key(file, v);
+            String appId = Vectors.obj(v, "params").string("app_id").orElseThrow();
+            JsonObject expected = Vectors.obj(v, "expected");
+            String body = Vectors.str(v, "form_body");
+            NotifyVerifier.Verdict v1 = NotifyVerifier.verify(body, key, SignType.RSA2, appId, false);
+            NotifyVerifier.Verdict v2 = NotifyVerifier.verify(body, key, SignType.RSA2, appId, true);
+            assertThat(v1.valid()).as(Vectors.str(v, "id") + " V1 " + v1.reason())
+                    .isEqualTo(expected.get("rsaCheckV1").equals(JsonBoolean.TRUE));
+            assertThat(v2.valid()).as(Vectors.str(v, "id") + " V2 " + v2.reason())
+                    .isEqualTo(expected.get("rsaCheckV2").equals(JsonBoolean.TRUE));
+            assertThat(v1.params()).doesNotContainKey("sign").containsKey("sign_type");
+            n++;
+        }
+        assertThat(n).isEqualTo(4);
+    }
+
+    @Test
+    void verify_refusesAnotherAppIdAndAnotherOrMissingSignType() throws Exception {
+        JsonObject file = Vectors.load("notification.json");
+        JsonObject v = Vectors.cases(file, "cases").get(0);
+        AlipayPublicKey key = key(file, v);
+        String body = Vectors.str(v, "form_body");
+        assertThat(NotifyVerifier.verify(body, key, SignType.RSA2, "2019073166072302", false).valid()).isTrue();
+        assertThat(NotifyVerifier.verify(body, key, SignType.RSA2, "2021000000000000", false).reason())
+                .contains("another app_id");
+        assertThat(NotifyVerifier.verify(body, key, SignType.RSA, "2019073166072302", false).reason())
+                .contains("sign_type is not RSA");
+        LinkedHashMap<String, String> params = Vectors.stringMap(Vectors.obj(v, "params"));
+        params.remove("sign_type");
+        assertThat(NotifyVerifier.verify(params, key.jcaKey(), SignType.RSA2, "2019073166072302", false).reason())
+                .contains("no sign_type");
+        assertThat(NotifyVerifier.verify("a=%zz", key, SignType.RSA2, "x", false).valid()).isFalse();
+        assertThat(NotifyVerifier.verify("a=1", key, SignType.RSA2, "x", false).reason()).isEqualTo("it has no sign");
+    }
+
+    private static AlipayPublicKey key(JsonObject file, JsonObject v) throws KeyException {
+        return AlipayPublicKey.parse(Vectors.str(Vectors.obj(Vectors.obj(file, "keys"),
+                Vectors.str(v, "alipay_public_key")), "spki_base64"));
+    }
+}

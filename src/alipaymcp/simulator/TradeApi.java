@@ -21,31 +21,34 @@ final class TradeApi {
         this.time = time;
     }
 
+    /** Every field is checked first (ACQ.INVALID_PARAMETER), then the trade is looked up. */
     Answer call(String method, BizContent biz, SignType signType) throws BizContent.Invalid {
         String outTradeNo = biz.id("out_trade_no");
         String tradeNo = biz.id("trade_no");
         if (outTradeNo == null && tradeNo == null) {
             throw new BizContent.Invalid("out_trade_no or trade_no is required");
         }
-        Trade trade = book.find(outTradeNo, tradeNo);
         switch (method) {
             case QUERY:
+                Trade trade = book.find(outTradeNo, tradeNo);
                 return trade == null ? notExist(method, "ACQ.TRADE_NOT_EXIST", signType)
                         : Answer.success(method, TradeFields.query(trade.view()), signType);
             case REFUND:
-                return trade == null ? notExist(method, "ACQ.TRADE_NOT_EXIST", signType) : refund(trade, biz, signType);
+                return refund(biz, book.find(outTradeNo, tradeNo), signType);
             case REFUND_QUERY:
-                // Alipay's table for this API names the code without the ACQ. prefix.
-                return trade == null ? notExist(method, "TRADE_NOT_EXIST", signType) : refundQuery(trade, biz, signType);
+                return refundQuery(biz, book.find(outTradeNo, tradeNo), signType);
             default:
                 throw new IllegalArgumentException("not a trade API: " + method);
         }
     }
 
-    private Answer refund(Trade trade, BizContent biz, SignType signType) throws BizContent.Invalid {
+    private Answer refund(BizContent biz, Trade trade, SignType signType) throws BizContent.Invalid {
         BigDecimal amount = biz.amount("refund_amount");
         String outRequestNo = biz.id("out_request_no");
         String reason = biz.text("refund_reason", 256);
+        if (trade == null) {
+            return notExist(REFUND, "ACQ.TRADE_NOT_EXIST", signType);
+        }
         RefundOutcome outcome = trade.refund(outRequestNo == null ? trade.order().outTradeNo() : outRequestNo,
                 amount, reason, time.nowText());
         switch (outcome.result()) {
@@ -64,10 +67,14 @@ final class TradeApi {
         }
     }
 
-    private Answer refundQuery(Trade trade, BizContent biz, SignType signType) throws BizContent.Invalid {
+    private Answer refundQuery(BizContent biz, Trade trade, SignType signType) throws BizContent.Invalid {
         String outRequestNo = biz.id("out_request_no");
         if (outRequestNo == null) {
             throw new BizContent.Invalid("out_request_no is required (it is out_trade_no for a refund made without one)");
+        }
+        if (trade == null) {
+            // Alipay's table for this API names the code without the ACQ. prefix.
+            return notExist(REFUND_QUERY, "TRADE_NOT_EXIST", signType);
         }
         Refund refund = trade.findRefund(outRequestNo);
         return Answer.success(REFUND_QUERY, TradeFields.refundQuery(trade.view(), outRequestNo, refund,

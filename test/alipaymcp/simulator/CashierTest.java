@@ -1,0 +1,185 @@
+package alipaymcp.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import alipaymcp.alipay.RsaSigner;
+import alipaymcp.alipay.SignContent;
+import alipaymcp.alipay.SignType;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The page-pay cashier and its buttons over HTTP, as a browser uses them (no redirects followed). */
+class CashierTest {
+    private static final AtomicInteger ORDERS = new AtomicInteger();
+    private static GatewaySimulator sim;
+    private static SimClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sim = GatewaySimulator.start(SimulatorOptions.defaults());
+        client = new SimClient(sim);
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    private static String newOrder() {
+        return "C" + System.nanoTime() + "_" + ORDERS.incrementAndGet();
+    }
+
+    private static HttpResponse<String> press(String path, String outTradeNo) throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + sim.gatewayUrl().getPort() + path);
+        return client.http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("out_trade_no=" + outTradeNo)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void pagePay_showsTheCashierWithSubjectAmountAndButtons() throws Exception {
+        String order = newOrder();
+        HttpResponse<String> page = client.openPage(PagePay.WAP, order, "88.8", "咖啡 Coffee", null, null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html;charset=utf-8");
+        assertThat(page.body()).contains("<h1 id=\"subject\">咖啡 Coffee</h1>").contains("<span id=\"amount\">88.80</span>")
+                .contains(order).contains("action=\"/cashier/pay\"").contains("action=\"/cashier/cancel\"")
+                .contains("id=\"pay\"").contains("id=\"cancel\"").doesNotContain("<script");
+    }
+
+    @Test
+    void pagePay_escapesRequestText() throws Exception {
+        HttpResponse<String> page = client.openPage(PagePay.PAGE, newOrder(), "1", "<b>\"x\" & 'y'</b>", null, null);
+        assertThat(page.body()).contains("&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;").doesNotContain("<b>");
+    }
+
+    @Test
+    void pagePay_badSignatureShowsTheGatewayError() throws Exception {
+        Map<String, String> params = client.sign(client.pageParams(PagePay.WAP, newOrder(), "1", "S", null, null));
+        params.put("timestamp", "2026-01-15 10:00:01");
+        HttpResponse<String> page = client.get(params);
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("40002").contains("isv.invalid-signature")
+                .contains(CashierPage.escape(SignContent.forRequest(params)));
+    }
+
+    @Test
+    void pagePay_rejectsBadBizContent() throws Exception {
+        String[][] cases = {
+            {"0.001", "S", "FAST_INSTANT_TRADE_PAY", "total_amount"},
+            {"1", "", "FAST_INSTANT_TRADE_PAY", "subject"},
+            {"1", "S", "QUICK_WAP_WAY", "product_code"},
+        };
+        for (String[] c : cases) {
+            String biz = "{\"out_trade_no\":\"" + newOrder() + "\",\"total_amount\":" + c[0] + ",\"subject\":\"" + c[1]
+                    + "\",\"product_code\":\"" + c[2] + "\"}";
+            HttpResponse<String> page = client.get(client.sign(client.params(PagePay.PAGE, biz)));
+            assertThat(page.statusCode()).as(c[3]).isEqualTo(400);
+            assertThat(page.body()).as(c[3]).contains("ACQ.INVALID_PARAMETER").contains(c[3]);
+        }
+    }
+
+    @Test
+    void pagePay_rejectsANonHttpReturnUrl() throws Exception {
+        HttpResponse<String> page = client.openPage(PagePay.WAP, newOrder(), "1", "S", null, "javascript:alert(1)");
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("return_url");
+    }
+
+    @Test
+    void pagePay_sameOrderWithAnotherAmountIsRefused() throws Exception {
+        String order = newOrder();
+        assertThat(client.openPage(PagePay.WAP, order, "5", "S", null, null).statusCode()).isEqualTo(200);
+        assertThat(client.openPage(PagePay.WAP, order, "5.00", "S", null, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> page = client.openPage(PagePay.WAP, order, "6", "S", null, null);
+        assertThat(page.statusCode()).isEqualTo(409);
+        assertThat(page.body()).contains("already opened with total_amount 5");
+    }
+
+    @Test
+    void pay_redirectsToReturnUrlWithV1SignedParameters() throws Exception {
+        String order = newOrder();
+        client.openPage(PagePay.PAGE, order, "12.3", "S", null, "http://127.0.0.1:9/back?shop=1#top");
+        HttpResponse<String> paid = press(CashierPage.PAY_PATH, order);
+        assertThat(paid.statusCode()).isEqualTo(303);
+        String location = paid.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith("http://127.0.0.1:9/back?shop=1&").endsWith("#top");
+        Map<String, String> params = SimClient.decodeQuery(URI.create(location));
+        params.remove("shop");
+        assertThat(params).containsEntry("method", "alipay.trade.page.pay.return").containsEntry("out_trade_no", order)
+                .containsEntry("total_amount", "12.30").containsEntry("app_id", sim.appId())
+                .containsEntry("sign_type", "RSA2").containsEntry("charset", "utf-8").containsEntry("version", "1.0")
+                .containsKeys("trade_no", "timestamp", "seller_id", "sign");
+        assertThat(RsaSigner.verify(SignContent.forNotification(params, false), params.get("sign"),
+                client.platformKey, SignType.RSA2)).isTrue();
+        assertThat(RsaSigner.verify(SignContent.forNotification(params, true), params.get("sign"),
+                client.platformKey, SignType.RSA2)).isFalse();
+        assertThat(client.verifiedCall(TradeApi.QUERY, "{\"out_trade_no\":\"" + order + "\"}").string("trade_status"))
+                .hasValue("TRADE_SUCCESS");
+    }
+
+    @Test
+    void pay_withoutReturnUrlShowsAPaidPageAndRepeatsAsAlreadyPaid() throws Exception {
+        String order = newOrder();
+        client.openPage(PagePay.WAP, order, "1", "S", null, null);
+        HttpResponse<String> paid = press(CashierPage.PAY_PATH, order);
+        assertThat(paid.statusCode()).isEqualTo(200);
+        assertThat(paid.body()).contains("<h1 id=\"outcome\">Paid</h1>").contains("TRADE_SUCCESS");
+        assertThat(press(CashierPage.PAY_PATH, order).body()).contains("Already paid");
+        assertThat(client.openPage(PagePay.WAP, order, "1", "S", null, null).body()).contains("Already paid")
+                .doesNotContain("id=\"pay\"");
+    }
+
+    @Test
+    void cancel_leavesTheTradeWaiting() throws Exception {
+        String order = newOrder();
+        client.openPage(PagePay.WAP, order, "1", "S", null, null);
+        HttpResponse<String> cancelled = press(CashierPage.CANCEL_PATH, order);
+        assertThat(cancelled.statusCode()).isEqualTo(200);
+        assertThat(cancelled.body()).contains("Payment cancelled");
+        assertThat(client.verifiedCall(TradeApi.QUERY, "{\"out_trade_no\":\"" + order + "\"}").string("trade_status"))
+                .hasValue("WAIT_BUYER_PAY");
+    }
+
+    @Test
+    void pay_unknownOrderAndGetAreRefused() throws Exception {
+        assertThat(press(CashierPage.PAY_PATH, "NOPE").statusCode()).isEqualTo(404);
+        URI uri = URI.create("http://127.0.0.1:" + sim.gatewayUrl().getPort() + CashierPage.PAY_PATH);
+        assertThat(client.http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void pay_javaApiMatchesTheButton() throws Exception {
+        String order = newOrder();
+        client.openPage(PagePay.WAP, order, "3", "S", null, null);
+        String tradeNo = sim.pay(order);
+        assertThat(tradeNo).hasSize(28).startsWith("20");
+        assertThat(sim.pay(order)).isEqualTo(tradeNo);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sim.pay("NEVER_OPENED"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("page-pay");
+    }
+
+    @Test
+    void pay_closedTradeCannotBePaid() throws Exception {
+        String order = newOrder();
+        client.paidTrade(order, "2");
+        client.verifiedCall(TradeApi.REFUND, "{\"out_trade_no\":\"" + order + "\",\"refund_amount\":2}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sim.pay(order))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("TRADE_CLOSED");
+        assertThat(press(CashierPage.PAY_PATH, order).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void pages_carryProtectiveHeaders() throws Exception {
+        HttpResponse<String> page = client.openPage(PagePay.WAP, newOrder(), "1", "S", null, null);
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'none'");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+}

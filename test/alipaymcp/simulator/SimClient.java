@@ -1,0 +1,173 @@
+package alipaymcp.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import alipaymcp.alipay.FormCodec;
+import alipaymcp.alipay.RsaSigner;
+import alipaymcp.alipay.SignContent;
+import alipaymcp.alipay.SignType;
+import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonParser;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A test client of the simulator that does what a merchant server does, with plain java.net.http:
+ * signs requests with the app key, puts common parameters in the URL and biz_content in the body, and
+ * verifies answers with the platform key by the Java SDK's extraction rule.
+ */
+final class SimClient {
+    static final String TIMESTAMP = "2026-01-15 10:00:00";
+
+    final GatewaySimulator sim;
+    final PrivateKey appKey;
+    final PublicKey platformKey;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .proxy(HttpClient.Builder.NO_PROXY).build();
+
+    SimClient(GatewaySimulator sim) throws Exception {
+        this.sim = sim;
+        KeyFactory rsa = KeyFactory.getInstance("RSA");
+        appKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(sim.appPrivateKeyBase64())));
+        platformKey = rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(sim.platformPublicKeyBase64())));
+    }
+
+    /** The common parameters as upstream sends them, unsigned. */
+    static Map<String, String> params(String appId, String method, String bizContent) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("method", method);
+        p.put("app_id", appId);
+        p.put("charset", "utf-8");
+        p.put("version", "1.0");
+        p.put("sign_type", "RSA2");
+        p.put("timestamp", TIMESTAMP);
+        p.put("x_open_scene", "MCP");
+        p.put("biz_content", bizContent);
+        return p;
+    }
+
+    Map<String, String> params(String method, String bizContent) {
+        return params(sim.appId(), method, bizContent);
+    }
+
+    /** Adds sign over every parameter but sign, with the algorithm named by sign_type. */
+    Map<String, String> sign(Map<String, String> params) {
+        SignType type = SignType.valueOf(params.get("sign_type"));
+        params.put("sign", RsaSigner.sign(SignContent.forRequest(params), appKey, type));
+        return params;
+    }
+
+    /** POST: biz_content and x_open_scene in the body, the rest in the URL, as upstream does. */
+    HttpResponse<String> post(Map<String, String> params) throws Exception {
+        Map<String, String> query = new LinkedHashMap<>(params);
+        Map<String, String> body = new LinkedHashMap<>();
+        for (String key : new String[] {"biz_content", "x_open_scene"}) {
+            if (query.containsKey(key)) {
+                body.put(key, query.remove(key));
+            }
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(sim.gatewayUrl() + "?" + PaymentMessages.encode(query)))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(PaymentMessages.encode(body))).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(Map<String, String> params) throws Exception {
+        return http.send(HttpRequest.newBuilder(pageUrl(params)).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    URI pageUrl(Map<String, String> params) {
+        return URI.create(sim.gatewayUrl() + "?" + PaymentMessages.encode(params));
+    }
+
+    /** A signed API call; the raw body. */
+    String call(String method, String bizContent) throws Exception {
+        HttpResponse<String> response = post(sign(params(method, bizContent)));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** A signed call whose answer must verify; the verified content object. */
+    JsonObject verifiedCall(String method, String bizContent) throws Exception {
+        return verified(call(method, bizContent), method);
+    }
+
+    /** Checks the answer's signature over the raw object text (Java rule) and returns that object. */
+    JsonObject verified(String body, String method) throws Exception {
+        String root = Answer.rootOf(method);
+        String content = signedContent(body, body.contains("\"" + root + "\"") ? root : Answer.ERROR_ROOT);
+        JsonObject doc = (JsonObject) JsonParser.parse(body);
+        String sign = doc.string("sign").orElseThrow(() -> new AssertionError("no sign in " + body));
+        assertThat(RsaSigner.verify(content, sign, platformKey, SignType.RSA2)).as("signature of %s", body).isTrue();
+        return (JsonObject) JsonParser.parse(content);
+    }
+
+    /** Opens a page-pay URL (signed GET); the HTML. */
+    HttpResponse<String> openPage(String method, String outTradeNo, String amount, String subject,
+            String notifyUrl, String returnUrl) throws Exception {
+        return get(sign(pageParams(method, outTradeNo, amount, subject, notifyUrl, returnUrl)));
+    }
+
+    Map<String, String> pageParams(String method, String outTradeNo, String amount, String subject,
+            String notifyUrl, String returnUrl) {
+        String product = PagePay.WAP.equals(method) ? "QUICK_WAP_WAY" : "FAST_INSTANT_TRADE_PAY";
+        String biz = JsonObject.builder().put("out_trade_no", outTradeNo)
+                .put("total_amount", new alipaymcp.json.JsonNumber(amount)).put("subject", subject)
+                .put("product_code", product).build().toJson();
+        Map<String, String> p = params(method, biz);
+        p.put("alipay_sdk", "alipay-sdk-nodejs-4.0.0");
+        if (notifyUrl != null) {
+            p.put("notify_url", notifyUrl);
+        }
+        if (returnUrl != null) {
+            p.put("return_url", returnUrl);
+        }
+        return p;
+    }
+
+    /** A paid trade: opened by a page pay, then paid through the Java API. */
+    String paidTrade(String outTradeNo, String amount) throws Exception {
+        assertThat(openPage(PagePay.WAP, outTradeNo, amount, "Test order", null, null).statusCode()).isEqualTo(200);
+        return sim.pay(outTradeNo);
+    }
+
+    /** The Java SDK's rule: from after "<root>": to the matching brace, outside strings. */
+    static String signedContent(String body, String root) {
+        int begin = body.indexOf(root) + root.length() + 2;
+        while (body.charAt(begin) != '{') {
+            begin++;
+        }
+        int depth = 0;
+        boolean inString = false;
+        int backslashes = 0;
+        for (int i = begin; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '"' && backslashes % 2 == 0) {
+                inString = !inString;
+            } else if (!inString && c == '{') {
+                depth++;
+            } else if (!inString && c == '}' && --depth == 0) {
+                return body.substring(begin, i + 1);
+            }
+            backslashes = c == '\\' ? backslashes + 1 : 0;
+        }
+        throw new AssertionError("no end of " + root + " in " + body);
+    }
+
+    static Map<String, String> decodeQuery(URI uri) {
+        return FormCodec.decode(uri.getRawQuery());
+    }
+}

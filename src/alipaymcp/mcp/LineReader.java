@@ -72,6 +72,11 @@ final class LineReader {
         return decode();
     }
 
+    /** Bytes held for the current line; never more than the limit (tests check an over-long line is not kept). */
+    int capacity() {
+        return line.length;
+    }
+
     private boolean fill() throws IOException {
         int n;
         do {

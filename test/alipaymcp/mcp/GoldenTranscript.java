@@ -19,7 +19,7 @@ import java.util.List;
  * server TOOLS [| INSTRUCTIONS]    start a server (after ending the previous one); TOOLS: all, none or a,b
  * > TEXT                           send TEXT + "\n"
  * >crlf TEXT                       send TEXT + "\r\n"
- * >bytes TEXT                      send TEXT's bytes with escapes \xHH \n \r \\ and no newline added
+ * >bytes TEXT                      send TEXT's bytes with escapes \xHH \n \r \t \\ and no newline added
  * >long N                          send a line of N bytes 'a' (plus "\n")
  * < TEXT                           the next output line is exactly TEXT
  * <~ TEXT                          a run of these: the next lines are exactly these, in any order
@@ -154,7 +154,7 @@ final class GoldenTranscript {
                 i += 3;
             } else {
                 char c = (char) raw[i + 1];
-                bytes.write(c == 'n' ? '\n' : c == 'r' ? '\r' : c);
+                bytes.write(c == 'n' ? '\n' : c == 'r' ? '\r' : c == 't' ? '\t' : c);
                 i++;
             }
         }

@@ -1,0 +1,160 @@
+package alipaymcp.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import alipaymcp.json.JsonNumber;
+import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonValue;
+import alipaymcp.tools.Tool;
+import alipaymcp.tools.ToolResult;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+class ToolCallsTest {
+    private final ToolCalls calls = new ToolCalls(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    private final CopyOnWriteArrayList<JsonObject> replies = new CopyOnWriteArrayList<>();
+    private final ReplySink sink = replies::add;
+
+    @Test
+    void start_runsCallsAtTheSameTime() {
+        CyclicBarrier barrier = new CyclicBarrier(4);
+        Tool meet = tool(args -> {
+            try {
+                barrier.await(5, TimeUnit.SECONDS); // only passes if all four run concurrently
+                return ToolResult.success("met", null);
+            } catch (Exception e) {
+                return ToolResult.error("not concurrent");
+            }
+        });
+        for (int i = 0; i < 4; i++) {
+            assertThat(calls.start(JsonNumber.of(i), meet, JsonObject.EMPTY, Protocol.V2025_11_25, sink)).isNull();
+        }
+        calls.awaitIdle(10_000);
+        assertThat(replies).hasSize(4).allSatisfy(r -> assertThat(r.toJson()).contains("\"text\":\"met\""));
+    }
+
+    @Test
+    void start_refusesAnIdInFlightAndCallsPastTheLimit() {
+        CountDownLatch hold = new CountDownLatch(1);
+        Tool blocked = tool(args -> {
+            try {
+                hold.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ToolResult.success("done", null);
+        });
+        for (int i = 0; i < ToolCalls.MAX_IN_FLIGHT; i++) {
+            assertThat(calls.start(JsonValue.of("c" + i), blocked, JsonObject.EMPTY, Protocol.V2025_11_25, sink)).isNull();
+        }
+        assertThat(calls.start(JsonValue.of("c0"), blocked, JsonObject.EMPTY, Protocol.V2025_11_25, sink).code())
+                .isEqualTo(RpcError.INTERNAL_ERROR); // the limit is checked first
+        hold.countDown();
+        calls.awaitIdle(10_000);
+        assertThat(replies).hasSize(ToolCalls.MAX_IN_FLIGHT);
+    }
+
+    @Test
+    void cancel_suppressesTheReplyAndTheToolSeesIt() {
+        CountDownLatch started = new CountDownLatch(1);
+        boolean[] seen = new boolean[1];
+        Tool waits = new Simple(args -> ToolResult.success("x", null)) {
+            @Override
+            public ToolResult call(JsonObject arguments, BooleanSupplier cancelled) {
+                started.countDown();
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (!cancelled.getAsBoolean() && System.nanoTime() < end) {
+                    Thread.onSpinWait();
+                }
+                seen[0] = cancelled.getAsBoolean();
+                return ToolResult.success("stopped", null);
+            }
+        };
+        calls.start(JsonNumber.of(7), waits, JsonObject.EMPTY, Protocol.V2025_11_25, sink);
+        await(started);
+        calls.cancel(JsonNumber.of(7));
+        calls.awaitIdle(10_000);
+        assertThat(seen[0]).isTrue();
+        assertThat(replies).containsExactly((JsonObject) null);
+    }
+
+    @Test
+    void cancel_afterTheCallFinishedChangesNothing() {
+        calls.start(JsonNumber.of(1), tool(args -> ToolResult.success("quick", null)), JsonObject.EMPTY,
+                Protocol.V2025_11_25, sink);
+        calls.awaitIdle(10_000);
+        calls.cancel(JsonNumber.of(1));
+        assertThat(replies).hasSize(1);
+        assertThat(replies.get(0).toJson()).contains("quick");
+    }
+
+    @Test
+    void awaitIdle_returnsAtOnceWhenNoCallWasEverMade() {
+        long start = System.nanoTime();
+        calls.awaitIdle(10_000);
+        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.MILLISECONDS.toNanos(100));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(5, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Tool tool(java.util.function.Function<JsonObject, ToolResult> body) {
+        return new Simple(body);
+    }
+
+    private static class Simple implements Tool {
+        private final java.util.function.Function<JsonObject, ToolResult> body;
+
+        Simple(java.util.function.Function<JsonObject, ToolResult> body) {
+            this.body = body;
+        }
+
+        @Override
+        public String name() {
+            return "t";
+        }
+
+        @Override
+        public String title() {
+            return null;
+        }
+
+        @Override
+        public String description() {
+            return "test";
+        }
+
+        @Override
+        public JsonObject inputSchema() {
+            return JsonObject.builder().put("type", "object").build();
+        }
+
+        @Override
+        public Optional<JsonObject> outputSchema() {
+            return Optional.empty();
+        }
+
+        @Override
+        public JsonObject hints() {
+            return JsonObject.EMPTY;
+        }
+
+        @Override
+        public ToolResult call(JsonObject arguments, BooleanSupplier cancelled) {
+            return body.apply(arguments);
+        }
+    }
+}

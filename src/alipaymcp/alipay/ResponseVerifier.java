@@ -4,6 +4,7 @@ import alipaymcp.alipay.AlipayException.Kind;
 import alipaymcp.json.JsonException;
 import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
+import alipaymcp.json.JsonString;
 import alipaymcp.json.JsonValue;
 import java.security.PublicKey;
 
@@ -35,7 +36,7 @@ public final class ResponseVerifier {
         if (signValue == null || signValue.equals(JsonValue.of(""))) {
             throw unsigned(method, answer, secrets);
         }
-        if (!(signValue instanceof alipaymcp.json.JsonString sign)) {
+        if (!(signValue instanceof JsonString sign)) {
             throw new AlipayException(Kind.MALFORMED, "The response to " + method + " has a sign that is not a string.");
         }
         if (source == null || !source.root().equals(root)) {

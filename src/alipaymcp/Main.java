@@ -55,6 +55,8 @@ public final class Main {
             case "-h":
                 out.print(Help.TEXT);
                 return 0;
+            case "verify-notify":
+                return VerifyNotifyCommand.run(tail(args), System.getenv(), System.in, out, stderr);
             case "simulator":
                 return SimulatorCommand.run(tail(args), out, stderr);
             default:

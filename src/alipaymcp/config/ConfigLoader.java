@@ -32,6 +32,20 @@ public final class ConfigLoader {
         return new ConfigLoader(env).load();
     }
 
+    /**
+     * The settings of {@code verify-notify}: AP_APP_ID, AP_PUB_KEY and AP_ENCRYPTION_ALGO only, so that it can run
+     * on a notify host that never holds the private key.
+     */
+    public static NotifySettings loadForNotify(Map<String, String> env) throws ConfigException {
+        ConfigLoader loader = new ConfigLoader(env);
+        String appId = loader.required("AP_APP_ID", "your application's APPID from the Alipay open platform");
+        checkAppId(appId);
+        SignType signType = loader.signType();
+        AlipayPublicKey key = loader.publicKey();
+        checkSize("AP_PUB_KEY", key.bits(), signType, new ArrayList<>());
+        return new NotifySettings(appId, key, signType);
+    }
+
     private Config load() throws ConfigException {
         List<String> warnings = new ArrayList<>();
         String appId = required("AP_APP_ID", "your application's APPID from the Alipay open platform");
@@ -115,19 +129,22 @@ public final class ConfigLoader {
 
     private AlipayPublicKey alipayPublicKey(AppPrivateKey appKey, SignType signType, List<String> warnings)
             throws ConfigException {
-        String text = required("AP_PUB_KEY", "the Alipay public key (支付宝公钥) shown beside your app's keys");
-        AlipayPublicKey key;
-        try {
-            key = AlipayPublicKey.parse(text);
-        } catch (KeyException e) {
-            throw new ConfigException("AP_PUB_KEY: " + e.getMessage());
-        }
+        AlipayPublicKey key = publicKey();
         if (key.isPublicHalfOf(appKey)) {
             throw new ConfigException("AP_PUB_KEY is your application's own public key (应用公钥), not the Alipay"
                     + " public key (支付宝公钥): copy the Alipay public key from the open platform instead.");
         }
         checkSize("AP_PUB_KEY", key.bits(), signType, warnings);
         return key;
+    }
+
+    private AlipayPublicKey publicKey() throws ConfigException {
+        String text = required("AP_PUB_KEY", "the Alipay public key (支付宝公钥) shown beside your app's keys");
+        try {
+            return AlipayPublicKey.parse(text);
+        } catch (KeyException e) {
+            throw new ConfigException("AP_PUB_KEY: " + e.getMessage());
+        }
     }
 
     /** RSA2 needs 2048-bit keys or more; legacy RSA (SHA1) mode still accepts 1024 bits, with a warning. */

@@ -187,7 +187,7 @@ class ConfigLoaderTest {
         env.put("AP_NOTIFY_URL", "javascript://x/alert(1)");
         assertThat(failure(env)).startsWith("AP_NOTIFY_URL must be an http or https URL");
         env.put("AP_NOTIFY_URL", "https://x.example.com/" + "a".repeat(250));
-        assertThat(failure(env)).startsWith("AP_NOTIFY_URL is 273 characters long");
+        assertThat(failure(env)).startsWith("AP_NOTIFY_URL is 272 characters long");
     }
 
     @Test

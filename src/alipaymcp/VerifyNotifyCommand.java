@@ -1,0 +1,76 @@
+package alipaymcp;
+
+import alipaymcp.alipay.KeyException;
+import alipaymcp.alipay.NotifyVerifier;
+import alipaymcp.config.ConfigException;
+import alipaymcp.config.ConfigLoader;
+import alipaymcp.config.NotifySettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code verify-notify [--v2]}: reads one form-encoded Alipay notification on stdin, prints the verdict and,
+ * when valid, the trade fields; exit 0 only when valid. Needs AP_PUB_KEY and AP_APP_ID, never AP_APP_KEY.
+ */
+final class VerifyNotifyCommand {
+    static final int MAX_BODY = 64 * 1024;
+    static final int EXIT_INVALID = 1;
+    static final List<String> SHOWN = List.of("notify_type", "notify_id", "notify_time", "app_id", "out_trade_no",
+            "trade_no", "trade_status", "total_amount", "receipt_amount", "buyer_pay_amount", "refund_fee",
+            "gmt_payment", "gmt_refund", "gmt_close");
+
+    private VerifyNotifyCommand() {
+    }
+
+    static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
+        boolean v2 = args.length == 1 && args[0].equals("--v2");
+        if (args.length > 1 || (args.length == 1 && !v2)) {
+            err.println("mcp-server-alipay verify-notify: usage: verify-notify [--v2] < notification-body");
+            return Main.EXIT_USAGE;
+        }
+        try {
+            NotifySettings settings = ConfigLoader.loadForNotify(env);
+            String body = readBody(in);
+            NotifyVerifier.Verdict verdict = NotifyVerifier.verify(body, settings.alipayPublicKey(),
+                    settings.signType(), settings.appId(), v2);
+            if (!verdict.valid()) {
+                out.println("INVALID: " + verdict.reason());
+                return EXIT_INVALID;
+            }
+            out.println("VALID (" + settings.signType() + ", " + (v2 ? "V2" : "V1") + ")");
+            for (String name : SHOWN) {
+                String value = verdict.params().get(name);
+                if (value != null) {
+                    out.println(name + "=" + value);
+                }
+            }
+            return 0;
+        } catch (ConfigException e) {
+            err.println("mcp-server-alipay: " + e.getMessage());
+            return ConfigException.EXIT_STATUS;
+        } catch (KeyException e) {
+            err.println("mcp-server-alipay: AP_PUB_KEY: " + e.getMessage());
+            return ConfigException.EXIT_STATUS;
+        } catch (IOException e) {
+            err.println("mcp-server-alipay verify-notify: " + e.getMessage());
+            return EXIT_INVALID;
+        }
+    }
+
+    /** The whole of stdin (at most 64 KiB), without the trailing line break a shell adds. */
+    private static String readBody(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_BODY + 1);
+        if (bytes.length > MAX_BODY) {
+            throw new IOException("the notification on stdin is larger than " + MAX_BODY + " bytes");
+        }
+        String body = new String(bytes, StandardCharsets.UTF_8);
+        while (body.endsWith("\n") || body.endsWith("\r")) {
+            body = body.substring(0, body.length() - 1);
+        }
+        return body;
+    }
+}

@@ -1,0 +1,93 @@
+package alipaymcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonParser;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class VerifyNotifyCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private static JsonObject vectors() throws Exception {
+        Path dir = Path.of(System.getProperty("vectors.dir", "../shared/vectors"));
+        return (JsonObject) JsonParser.parse(Files.readString(dir.resolve("notification.json")));
+    }
+
+    private static JsonObject testCase(JsonObject vectors, String id) {
+        for (var value : ((alipaymcp.json.JsonArray) vectors.get("cases")).elements()) {
+            JsonObject c = (JsonObject) value;
+            if (c.string("id").orElse("").equals(id)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no vector " + id);
+    }
+
+    private int run(JsonObject vectors, String id, String appId, String... args) {
+        JsonObject c = testCase(vectors, id);
+        String keyName = c.string("alipay_public_key").orElseThrow();
+        String key = vectors.object("keys").orElseThrow().object(keyName).orElseThrow().string("spki_base64").orElseThrow();
+        Map<String, String> env = new HashMap<>();
+        env.put("AP_APP_ID", appId);
+        env.put("AP_PUB_KEY", key);
+        byte[] body = (c.string("form_body").orElseThrow() + "\n").getBytes(StandardCharsets.UTF_8);
+        return VerifyNotifyCommand.run(args, env, new ByteArrayInputStream(body),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void verifyNotify_acceptsARealPaymentNotificationWithV1() throws Exception {
+        int status = run(vectors(), "v1-trade-status-sync", "2019073166072302");
+        assertThat(out()).startsWith("VALID (RSA2, V1)\n").contains("\nout_trade_no=").contains("\ntrade_status=");
+        assertThat(status).isZero();
+    }
+
+    @Test
+    void verifyNotify_rejectsTheSameNotificationUnderV2() throws Exception {
+        assertThat(run(vectors(), "v1-trade-status-sync", "2019073166072302", "--v2")).isEqualTo(1);
+        assertThat(out()).startsWith("INVALID: its signature does not verify");
+    }
+
+    @Test
+    void verifyNotify_rejectsAnotherAppId() throws Exception {
+        assertThat(run(vectors(), "v1-trade-status-sync", "2021000000000000")).isEqualTo(1);
+        assertThat(out()).startsWith("INVALID:").contains("app_id");
+    }
+
+    @Test
+    void verifyNotify_rejectsANotificationSignedByAnotherKey() throws Exception {
+        assertThat(run(vectors(), "v1-signed-by-another-key", "2019073166072302")).isEqualTo(1);
+        assertThat(out()).startsWith("INVALID:");
+    }
+
+    @Test
+    void verifyNotify_needsNoPrivateKeyButStopsWithoutThePublicKey() {
+        Map<String, String> env = new HashMap<>();
+        env.put("AP_APP_ID", "2019073166072302");
+        int status = VerifyNotifyCommand.run(new String[0], env, new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).isEqualTo(78);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("mcp-server-alipay: AP_PUB_KEY is not set");
+    }
+
+    @Test
+    void verifyNotify_refusesUnknownOptions() {
+        int status = VerifyNotifyCommand.run(new String[] {"--v3"}, Map.of(), new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).isEqualTo(64);
+    }
+}

@@ -28,10 +28,9 @@ for tool in "$JAVAC" "$JAR" "$JDEPS"; do
     fi
 done
 
-# A sorted file list makes the build independent of directory order (LC_ALL=C: byte order, any locale).
-export LC_ALL=C
-mapfile -t sources < <(find src -type f -name '*.java' | sort)
-mapfile -t resources < <(find src -type f ! -name '*.java' | sort)
+# Sorted file lists (LC_ALL=C: byte order in any locale) make the build independent of directory order.
+mapfile -t sources < <(find src -type f -name '*.java' | LC_ALL=C sort)
+mapfile -t resources < <(find src -type f ! -name '*.java' | LC_ALL=C sort)
 if [[ ${#sources[@]} -eq 0 ]]; then
     echo "build.sh: no .java files under src/" >&2
     exit 1
@@ -49,7 +48,7 @@ done
 # Our own manifest, with no JDK version in it; jar -M keeps the tool from writing one.
 mkdir -p build/classes/META-INF
 printf 'Manifest-Version: 1.0\r\nMain-Class: %s\r\n\r\n' "$MAIN_CLASS" > build/classes/META-INF/MANIFEST.MF
-mapfile -t entries < <(cd build/classes && find . -type f ! -path ./META-INF/MANIFEST.MF | sed 's|^\./||' | sort)
+mapfile -t entries < <(cd build/classes && find . -type f ! -path ./META-INF/MANIFEST.MF | sed 's|^\./||' | LC_ALL=C sort)
 # The manifest goes first so JarInputStream finds it.
 (cd build/classes && "$JAR" --create --no-manifest --date="$ENTRY_DATE" --file "../$JAR_NAME" \
     META-INF/MANIFEST.MF "${entries[@]}")

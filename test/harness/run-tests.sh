@@ -34,9 +34,8 @@ for jar in "${jars[@]}"; do
 done
 [[ -n "$launcher" ]] || fail "test-jars.lock names no junit-platform-console-standalone"
 
-export LC_ALL=C
-mapfile -t tests < <(find test/alipaymcp -type f -name '*.java' | sort)
-mapfile -t resources < <(find test/alipaymcp -type f ! -name '*.java' | sort)
+mapfile -t tests < <(find test/alipaymcp -type f -name '*.java' | LC_ALL=C sort)
+mapfile -t resources < <(find test/alipaymcp -type f ! -name '*.java' | LC_ALL=C sort)
 [[ ${#tests[@]} -gt 0 ]] || fail "no tests under test/alipaymcp"
 
 rm -rf build/test-classes build/test-reports

@@ -22,7 +22,7 @@ class CashierTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sim = GatewaySimulator.start(SimulatorOptions.defaults());
+        sim = GatewaySimulator.start(TestKeys.options());
         client = new SimClient(sim);
     }
 

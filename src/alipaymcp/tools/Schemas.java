@@ -13,73 +13,69 @@ final class Schemas {
     private Schemas() {
     }
 
-    static final String OUT_TRADE_NO_CREATE = """
-            {"type":"string","minLength":1,"maxLength":64,"description":"创建订单参数-商户订单号"}""";
-    static final String OUT_TRADE_NO = """
-            {"type":"string","minLength":1,"maxLength":64,"description":"商户订单号"}""";
-    static final String OUT_REQUEST_NO = """
-            {"type":"string","minLength":1,"maxLength":64,"description":"退款请求号"}""";
+    // Plain constant expressions (folded by javac): nothing to compute when the class loads.
+    static final String OUT_TRADE_NO_CREATE =
+            "{\"type\":\"string\",\"minLength\":1,\"maxLength\":64,\"description\":\"创建订单参数-商户订单号\"}";
+    static final String OUT_TRADE_NO =
+            "{\"type\":\"string\",\"minLength\":1,\"maxLength\":64,\"description\":\"商户订单号\"}";
+    static final String OUT_REQUEST_NO =
+            "{\"type\":\"string\",\"minLength\":1,\"maxLength\":64,\"description\":\"退款请求号\"}";
     static final String AMOUNT_RULE = "\"minimum\":0.01,\"maximum\":100000000";
 
-    static final String PAYMENT_INPUT = """
-            {"type":"object","properties":{"outTradeNo":%s,\
-            "totalAmount":{"type":"number",%s,"description":"该订单的支付金额，以元为单位"},\
-            "orderTitle":{"type":"string","minLength":1,"maxLength":256,"description":"该订单的订单标题"}},\
-            "required":["outTradeNo","totalAmount","orderTitle"],"additionalProperties":false}"""
-            .formatted(OUT_TRADE_NO_CREATE, AMOUNT_RULE);
+    static final String PAYMENT_INPUT = "{\"type\":\"object\",\"properties\":{"
+            + "\"outTradeNo\":" + OUT_TRADE_NO_CREATE + ","
+            + "\"totalAmount\":{\"type\":\"number\"," + AMOUNT_RULE + ",\"description\":\"该订单的支付金额，以元为单位\"},"
+            + "\"orderTitle\":{\"type\":\"string\",\"minLength\":1,\"maxLength\":256,\"description\":\"该订单的订单标题\"}},"
+            + "\"required\":[\"outTradeNo\",\"totalAmount\",\"orderTitle\"],\"additionalProperties\":false}";
 
-    static final String PAYMENT_OUTPUT = """
-            {"type":"object","properties":{\
-            "url":{"type":"string","format":"uri","description":"The payment link itself (a signed gateway URL); \
-            the text result carries it as a Markdown link"},\
-            "outTradeNo":{"type":"string","description":"商户订单号, as sent"},\
-            "totalAmount":{"type":"number","description":"Order amount in yuan, as sent"}},\
-            "required":["url","outTradeNo","totalAmount"],"additionalProperties":false}""";
+    static final String PAYMENT_OUTPUT = "{\"type\":\"object\",\"properties\":{"
+            + "\"url\":{\"type\":\"string\",\"format\":\"uri\",\"description\":\"The payment link itself (a signed"
+            + " gateway URL); the text result carries it as a Markdown link\"},"
+            + "\"outTradeNo\":{\"type\":\"string\",\"description\":\"商户订单号, as sent\"},"
+            + "\"totalAmount\":{\"type\":\"number\",\"description\":\"Order amount in yuan, as sent\"}},"
+            + "\"required\":[\"url\",\"outTradeNo\",\"totalAmount\"],\"additionalProperties\":false}";
 
-    static final String QUERY_INPUT = """
-            {"type":"object","properties":{"outTradeNo":%s},"required":["outTradeNo"],\
-            "additionalProperties":false}""".formatted(OUT_TRADE_NO);
+    static final String QUERY_INPUT = "{\"type\":\"object\",\"properties\":{\"outTradeNo\":" + OUT_TRADE_NO + "},"
+            + "\"required\":[\"outTradeNo\"],\"additionalProperties\":false}";
 
-    static final String QUERY_OUTPUT = """
-            {"type":"object","properties":{\
-            "outTradeNo":{"type":"string","description":"商户订单号"},\
-            "tradeStatus":{"type":"string","description":"交易状态: WAIT_BUYER_PAY, TRADE_CLOSED, TRADE_SUCCESS \
-            or TRADE_FINISHED"},\
-            "totalAmount":{"type":"number","description":"订单金额 in yuan, as the gateway reported it"},\
-            "tradeNo":{"type":"string","description":"支付宝交易号"}},\
-            "required":["outTradeNo","tradeStatus"],"additionalProperties":false}""";
+    static final String QUERY_OUTPUT = "{\"type\":\"object\",\"properties\":{"
+            + "\"outTradeNo\":{\"type\":\"string\",\"description\":\"商户订单号\"},"
+            + "\"tradeStatus\":{\"type\":\"string\",\"description\":\"交易状态: WAIT_BUYER_PAY, TRADE_CLOSED,"
+            + " TRADE_SUCCESS or TRADE_FINISHED\"},"
+            + "\"totalAmount\":{\"type\":\"number\",\"description\":\"订单金额 in yuan, as the gateway reported it\"},"
+            + "\"tradeNo\":{\"type\":\"string\",\"description\":\"支付宝交易号\"}},"
+            + "\"required\":[\"outTradeNo\",\"tradeStatus\"],\"additionalProperties\":false}";
 
-    static final String REFUND_INPUT = """
-            {"type":"object","properties":{"outTradeNo":%s,\
-            "refundAmount":{"type":"number",%s,"description":"退款金额"},"outRequestNo":%s,\
-            "refundReason":{"type":"string","maxLength":256,"description":"退款原因"}},\
-            "required":["outTradeNo","refundAmount","outRequestNo"],"additionalProperties":false}"""
-            .formatted(OUT_TRADE_NO, AMOUNT_RULE, OUT_REQUEST_NO);
+    static final String REFUND_INPUT = "{\"type\":\"object\",\"properties\":{"
+            + "\"outTradeNo\":" + OUT_TRADE_NO + ","
+            + "\"refundAmount\":{\"type\":\"number\"," + AMOUNT_RULE + ",\"description\":\"退款金额\"},"
+            + "\"outRequestNo\":" + OUT_REQUEST_NO + ","
+            + "\"refundReason\":{\"type\":\"string\",\"maxLength\":256,\"description\":\"退款原因\"}},"
+            + "\"required\":[\"outTradeNo\",\"refundAmount\",\"outRequestNo\"],\"additionalProperties\":false}";
 
-    static final String REFUND_OUTPUT = """
-            {"type":"object","properties":{\
-            "outTradeNo":{"type":"string","description":"商户订单号"},\
-            "outRequestNo":{"type":"string","description":"退款请求号, as sent"},\
-            "tradeNo":{"type":"string","description":"支付宝交易号"},\
-            "refundResult":{"type":"string","description":"退款成功 (money moved now) or 重复请求退款幂等成功 \
-            (a replay of a refund already made: nothing moved)"},\
-            "fundChange":{"type":"boolean","description":"true when this call moved money"},\
-            "refundFee":{"type":"number","description":"Total refunded on the trade so far, in yuan"}},\
-            "required":["outTradeNo","outRequestNo","refundResult","fundChange"],"additionalProperties":false}""";
+    static final String REFUND_OUTPUT = "{\"type\":\"object\",\"properties\":{"
+            + "\"outTradeNo\":{\"type\":\"string\",\"description\":\"商户订单号\"},"
+            + "\"outRequestNo\":{\"type\":\"string\",\"description\":\"退款请求号, as sent\"},"
+            + "\"tradeNo\":{\"type\":\"string\",\"description\":\"支付宝交易号\"},"
+            + "\"refundResult\":{\"type\":\"string\",\"description\":\"退款成功 (money moved now) or 重复请求退款幂等成功"
+            + " (a replay of a refund already made: nothing moved)\"},"
+            + "\"fundChange\":{\"type\":\"boolean\",\"description\":\"true when this call moved money\"},"
+            + "\"refundFee\":{\"type\":\"number\",\"description\":\"Total refunded on the trade so far, in yuan\"}},"
+            + "\"required\":[\"outTradeNo\",\"outRequestNo\",\"refundResult\",\"fundChange\"],"
+            + "\"additionalProperties\":false}";
 
-    static final String REFUND_QUERY_INPUT = """
-            {"type":"object","properties":{"outRequestNo":%s,"outTradeNo":%s},\
-            "required":["outRequestNo","outTradeNo"],"additionalProperties":false}"""
-            .formatted(OUT_REQUEST_NO, OUT_TRADE_NO);
+    static final String REFUND_QUERY_INPUT = "{\"type\":\"object\",\"properties\":{"
+            + "\"outRequestNo\":" + OUT_REQUEST_NO + ",\"outTradeNo\":" + OUT_TRADE_NO + "},"
+            + "\"required\":[\"outRequestNo\",\"outTradeNo\"],\"additionalProperties\":false}";
 
-    static final String REFUND_QUERY_OUTPUT = """
-            {"type":"object","properties":{\
-            "outTradeNo":{"type":"string","description":"商户订单号"},\
-            "outRequestNo":{"type":"string","description":"退款请求号"},\
-            "tradeNo":{"type":"string","description":"支付宝交易号"},\
-            "refundAmount":{"type":"number","description":"退款金额 of this refund request, in yuan"},\
-            "refundStatus":{"type":"string","description":"退款状态: REFUND_SUCCESS"}},\
-            "required":["outTradeNo","outRequestNo","refundAmount","refundStatus"],"additionalProperties":false}""";
+    static final String REFUND_QUERY_OUTPUT = "{\"type\":\"object\",\"properties\":{"
+            + "\"outTradeNo\":{\"type\":\"string\",\"description\":\"商户订单号\"},"
+            + "\"outRequestNo\":{\"type\":\"string\",\"description\":\"退款请求号\"},"
+            + "\"tradeNo\":{\"type\":\"string\",\"description\":\"支付宝交易号\"},"
+            + "\"refundAmount\":{\"type\":\"number\",\"description\":\"退款金额 of this refund request, in yuan\"},"
+            + "\"refundStatus\":{\"type\":\"string\",\"description\":\"退款状态: REFUND_SUCCESS\"}},"
+            + "\"required\":[\"outTradeNo\",\"outRequestNo\",\"refundAmount\",\"refundStatus\"],"
+            + "\"additionalProperties\":false}";
 
     /** Parses one of the constants above; they are fixed text, so a failure is a programming error. */
     static JsonObject parse(String text) {

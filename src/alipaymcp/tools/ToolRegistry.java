@@ -49,7 +49,9 @@ public final class ToolRegistry {
         Set<String> names = new LinkedHashSet<>();
         for (String item : items) {
             if (item.equals("all")) {
-                SPECS.forEach(spec -> names.add(spec.name()));
+                for (ToolSpec spec : SPECS) {
+                    names.add(spec.name());
+                }
                 continue;
             }
             ToolSpec spec = find(item);

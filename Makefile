@@ -1,5 +1,5 @@
 # Needs only a JDK for build and check; test also needs Maven once (or TEST_JARS_DIR); see test/harness/.
-.PHONY: all build check test interop clean
+.PHONY: all build check test interop demo clean
 
 all: build
 
@@ -17,6 +17,11 @@ test: build
 # Drives the jar with real MCP clients (test/interop/run.sh).
 interop: build
 	bash test/interop/run.sh
+	bash test/browser/run.sh
+
+# The whole flow against the built-in simulator, as a newcomer would see it; needs only a JDK.
+demo: build
+	java test/demo/Demo.java build/mcp-server-alipay.jar
 
 clean:
 	rm -rf build

@@ -68,11 +68,15 @@ final class BizContent {
         return value;
     }
 
-    /** An out_trade_no / out_request_no: 1 to 64 letters, digits and underscores, or null when absent. */
+    /**
+     * An out_trade_no / out_request_no: 1 to 64 ASCII letters, digits, '_' and '-', or null when absent. The
+     * documentation says letters, digits and underscores, but real trade numbers carry '-' and the gateway
+     * takes them (PRODUCT.md), so the double is no stricter.
+     */
     String id(String name) throws Invalid {
         String value = text(name, 64);
-        if (value != null && !value.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '_'))) {
-            throw new Invalid(name + " may hold only letters, digits and underscores");
+        if (value != null && !value.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '-'))) {
+            throw new Invalid(name + " may hold only letters, digits, '_' and '-'");
         }
         return value;
     }

@@ -51,7 +51,7 @@ public final class SimulatorCommand {
                 failure is code 40004 msg Business Failed with sub_code and sub_msg
                 (ACQ.INVALID_PARAMETER for a bad biz_content field, naming it).
               - alipay.trade.wap.pay and alipay.trade.page.pay, opened by a browser: checks
-                out_trade_no (letters, digits, _), total_amount (0.01 to 100000000, 2 decimals),
+                out_trade_no (letters, digits, _, -), total_amount (0.01 to 100000000, 2 decimals),
                 subject, product_code (QUICK_WAP_WAY / FAST_INSTANT_TRADE_PAY), notify_url and
                 return_url; opens the trade as WAIT_BUYER_PAY (the same out_trade_no with another
                 amount is refused) and shows a cashier page with Pay and Cancel.

@@ -26,10 +26,10 @@ class BizContentTest {
     }
 
     @Test
-    void id_allowsLettersDigitsUnderscoreUpTo64() throws Exception {
-        BizContent biz = BizContent.parse("{\"a\":\"Ab_09\",\"b\":\"a-b\",\"c\":\"" + "x".repeat(65) + "\",\"d\":\"\",\"e\":7}");
-        assertThat(biz.id("a")).isEqualTo("Ab_09");
-        assertThatThrownBy(() -> biz.id("b")).hasMessageContaining("letters, digits and underscores");
+    void id_allowsLettersDigitsUnderscoreAndHyphenUpTo64() throws Exception {
+        BizContent biz = BizContent.parse("{\"a\":\"Ab_09-x\",\"b\":\"a b\",\"c\":\"" + "x".repeat(65) + "\",\"d\":\"\",\"e\":7}");
+        assertThat(biz.id("a")).isEqualTo("Ab_09-x");
+        assertThatThrownBy(() -> biz.id("b")).hasMessageContaining("letters, digits, '_' and '-'");
         assertThatThrownBy(() -> biz.id("c")).hasMessageContaining("longer than 64");
         assertThat(biz.id("d")).isNull();
         assertThatThrownBy(() -> biz.id("e")).hasMessageContaining("must be a string");

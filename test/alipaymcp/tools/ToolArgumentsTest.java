@@ -172,6 +172,16 @@ class ToolArgumentsTest {
     }
 
     @Test
+    void refund_cancelledBeforeSendingSendsNothing() throws Exception {
+        int before = REQUESTS.get();
+        ToolResult r = offline.get(REFUND).call((JsonObject) JsonParser.parse(
+                "{\"outTradeNo\":\"A1\",\"refundAmount\":1,\"outRequestNo\":\"R1\"}"), () -> true);
+        assertThat(r.isError()).isTrue();
+        assertThat(r.text()).isEqualTo("request: cancelled by the client before anything was sent");
+        assertThat(REQUESTS.get()).isEqualTo(before);
+    }
+
+    @Test
     void unknownArgumentName_isShownPrintably() throws Exception {
         ToolResult r = offline.get(QUERY).call((JsonObject) JsonParser.parse(
                 "{\"outTradeNo\":\"A1\",\"a\\u0007" + "b".repeat(60) + "\":1}"), () -> false);

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -221,6 +222,20 @@ class ToolsAgainstSimulatorTest {
         assertThat(r.isError()).as(r.text()).isFalse();
         ToolResult without = tools.call("refund-alipay-payment", refund(no, "1", "R2"));
         assertThat(without.isError()).as(without.text()).isFalse();
+    }
+
+    @Test
+    @Disabled("bug: the simulator refuses '-' in out_trade_no and out_request_no (src/alipaymcp/simulator/"
+            + "BizContent.java id(), line 74), which the tools accept and PRODUCT.md says real trade numbers contain")
+    void orderNumbersWithHyphens_workEndToEnd() throws Exception {
+        String no = "ORDER-" + orderNo("H");
+        ToolResult link = tools.call("create-web-page-alipay-payment",
+                "{\"outTradeNo\":" + quote(no) + ",\"totalAmount\":1,\"orderTitle\":\"hyphen\"}");
+        assertThat(link.isError()).as(link.text()).isFalse();
+        String cashier = tools.open(link.structuredContent().string("url").orElseThrow()).body();
+        assertThat(tools.pressPay(cashier).statusCode()).isEqualTo(200);
+        assertThat(tools.call("refund-alipay-payment", refund(no, "1", "R-1")).text()).startsWith("退款结果: 退款成功, ");
+        assertThat(tools.call("query-alipay-refund", refundQuery(no, "R-1")).text()).startsWith("查询到退款成功, ");
     }
 
     static String refund(String outTradeNo, String amount, String outRequestNo) {

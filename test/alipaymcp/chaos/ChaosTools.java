@@ -1,0 +1,67 @@
+package alipaymcp.chaos;
+
+import alipaymcp.config.ConfigLoader;
+import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonParser;
+import alipaymcp.log.EventLog;
+import alipaymcp.simulator.GatewaySimulator;
+import alipaymcp.tools.Tool;
+import alipaymcp.tools.ToolRegistry;
+import alipaymcp.tools.ToolResult;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The five tools wired as Main wires them (environment, ConfigLoader, ToolRegistry.select), with the app's
+ * keys from an in-process simulator and the gateway URL of the caller's choice (a relay, a closed port).
+ */
+final class ChaosTools {
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final HttpClient BROWSER = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .proxy(HttpClient.Builder.NO_PROXY).followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private final Map<String, Tool> tools = new LinkedHashMap<>();
+
+    ChaosTools(GatewaySimulator sim, URI gateway, int timeoutMs) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("AP_APP_ID", sim.appId());
+        env.put("AP_APP_KEY", sim.appPrivateKeyBase64());
+        env.put("AP_PUB_KEY", sim.platformPublicKeyBase64());
+        env.put("AP_GATEWAY_URL", gateway.toString());
+        env.put("AP_LOG_ENABLED", "false");
+        env.put("AP_TIMEOUT_MS", String.valueOf(timeoutMs));
+        for (Tool tool : ToolRegistry.select(ConfigLoader.load(env), EventLog.disabled(), "0.0.0-chaos")) {
+            tools.put(tool.name(), tool);
+        }
+    }
+
+    ToolResult call(String tool, String argumentsJson) throws Exception {
+        return tools.get(tool).call((JsonObject) JsonParser.parse(argumentsJson), () -> false);
+    }
+
+    static String orderNo(String prefix) {
+        return prefix + "_" + System.nanoTime() + "_" + SEQUENCE.incrementAndGet();
+    }
+
+    /** A trade opened through its payment link (GET through whatever gateway the tools use) and paid. */
+    String paidOrder(GatewaySimulator sim, String amount) throws Exception {
+        String no = orderNo("CHAOS");
+        ToolResult link = call("create-web-page-alipay-payment", "{\"outTradeNo\":\"" + no + "\",\"totalAmount\":"
+                + amount + ",\"orderTitle\":\"chaos\"}");
+        String url = link.structuredContent().string("url").orElseThrow();
+        HttpResponse<String> page = BROWSER.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (page.statusCode() != 200) {
+            throw new IllegalStateException("the payment link did not open: HTTP " + page.statusCode() + " " + page.body());
+        }
+        sim.pay(no);
+        return no;
+    }
+}

@@ -23,10 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -142,12 +140,7 @@ public final class Fuzz {
             next += round;
             sessions += round;
             if (sessions % 512 == 0 || only >= 0) {
-                System.gc();
-                long usedMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
-                maxHeapMb = Math.max(maxHeapMb, usedMb);
-                if (usedMb > HEAP_LIMIT_MB) {
-                    failures.add("heap after GC is " + usedMb + " MB after " + sessions + " sessions");
-                }
+                maxHeapMb = Math.max(maxHeapMb, heapAfterGc(sessions));
                 if (sessions % 4096 == 0) {
                     console.printf("fuzz: %d sessions, %d inputs, %d s%n", sessions, inputs.get(),
                             TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
@@ -155,12 +148,23 @@ public final class Fuzz {
             }
         }
         runner.shutdownNow();
+        maxHeapMb = Math.max(maxHeapMb, heapAfterGc(sessions));
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         console.printf("fuzz: sessions %d, inputs %d (%d MB), replies %d (results %d, of which isError %d), "
                 + "errors by code %s, max heap after GC %d MB, duration %.1f s%n", sessions, inputs.get(),
                 bytes.get() >> 20, replies.get(), results.get(), toolErrors.get(), errorsByCode, maxHeapMb, millis / 1000.0);
         console.println(failures.isEmpty() ? "fuzz: OK, no failure" : "fuzz: " + failures.size() + " FAILURE(S): " + failures);
         return failures.isEmpty() ? 0 : 1;
+    }
+
+    /** Heap in use after a GC, in MB; over {@link #HEAP_LIMIT_MB} is a failure (something kept what it read). */
+    private long heapAfterGc(long sessions) {
+        System.gc();
+        long usedMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
+        if (usedMb > HEAP_LIMIT_MB) {
+            failures.add("heap after GC is " + usedMb + " MB after " + sessions + " sessions");
+        }
+        return usedMb;
     }
 
     /** Session i's stdin bytes: a function of (seed, i) only. */
@@ -292,72 +296,5 @@ public final class Fuzz {
 
     static String shorten(String s) {
         return s.length() <= 200 ? s : s.substring(0, 200) + "...(" + s.length() + " chars)";
-    }
-
-    /**
-     * What the client is owed, worked out from the input alone, framed as the server frames it (on \n, one
-     * trailing \r dropped, strict UTF-8, the line limit, our parser): ids owed exactly one reply, ids sent
-     * inside arrays (at most one), and ids a notifications/cancelled named (their reply may be suppressed).
-     */
-    static final class Expected {
-        final Map<String, Integer> single = new HashMap<>();
-        final Map<String, Integer> batched = new HashMap<>();
-        final Set<String> cancelled = new HashSet<>();
-
-        static Expected of(byte[] input) {
-            Expected e = new Expected();
-            int from = 0;
-            for (int i = 0; i <= input.length; i++) {
-                if (i == input.length || input[i] == '\n') {
-                    if (i > from || i < input.length) {
-                        e.line(input, from, i);
-                    }
-                    from = i + 1;
-                }
-            }
-            return e;
-        }
-
-        private void line(byte[] input, int from, int to) {
-            if (to - from > MAX_LINE_BYTES) {
-                return;
-            }
-            int end = to > from && input[to - 1] == '\r' ? to - 1 : to;
-            JsonValue message;
-            try {
-                String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(input, from, end - from))
-                        .toString();
-                if (text.isEmpty()) {
-                    return;
-                }
-                message = JsonParser.parse(text);
-            } catch (CharacterCodingException | JsonException ex) {
-                return;
-            }
-            if (message instanceof JsonArray array) {
-                array.elements().forEach(m -> count(m, batched));
-            } else {
-                count(message, single);
-            }
-        }
-
-        private void count(JsonValue message, Map<String, Integer> into) {
-            if (!(message instanceof JsonObject o)) {
-                return;
-            }
-            if (o.get("method") instanceof JsonString m && m.value().equals("notifications/cancelled")
-                    && o.get("params") instanceof JsonObject p && isId(p.get("requestId"))) {
-                cancelled.add(p.get("requestId").toJson());
-            }
-            boolean response = !o.has("method") && (o.has("result") || o.has("error"));
-            if (isId(o.get("id")) && !response) {
-                into.merge(o.get("id").toJson(), 1, Integer::sum);
-            }
-        }
-
-        static boolean isId(JsonValue id) {
-            return id instanceof JsonString || id instanceof JsonNumber n && n.isIntegerLexeme();
-        }
     }
 }

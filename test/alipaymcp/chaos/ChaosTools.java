@@ -9,9 +9,11 @@ import alipaymcp.tools.Tool;
 import alipaymcp.tools.ToolRegistry;
 import alipaymcp.tools.ToolResult;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -63,5 +65,37 @@ final class ChaosTools {
         }
         sim.pay(no);
         return no;
+    }
+
+    /** Opens a payment link and presses Pay on the cashier page (its own form POST), as a browser would. */
+    static void payAtCashier(String url) throws Exception {
+        URI link = URI.create(url);
+        HttpResponse<String> page = BROWSER.send(HttpRequest.newBuilder(link).timeout(Duration.ofSeconds(10)).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String html = page.body();
+        int button = html.indexOf("id=\"pay\"");
+        if (page.statusCode() != 200 || button < 0) {
+            throw new IllegalStateException("no cashier page: HTTP " + page.statusCode() + " " + html);
+        }
+        String form = html.substring(html.lastIndexOf("<form", button), button);
+        StringBuilder body = new StringBuilder();
+        for (int at = form.indexOf("<input"); at >= 0; at = form.indexOf("<input", at + 1)) {
+            String input = form.substring(at, form.indexOf('>', at));
+            body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(attribute(input, "name"),
+                    StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(attribute(input, "value"),
+                    StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> paid = BROWSER.send(HttpRequest.newBuilder(link.resolve(attribute(form, "action")))
+                .timeout(Duration.ofSeconds(10)).header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        if (paid.statusCode() != 200 && paid.statusCode() != 303) {
+            throw new IllegalStateException("Pay failed: HTTP " + paid.statusCode() + " " + paid.body());
+        }
+    }
+
+    private static String attribute(String tag, String name) {
+        int start = tag.indexOf(name + "=\"") + name.length() + 2;
+        return tag.substring(start, tag.indexOf('"', start)).replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
     }
 }

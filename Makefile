@@ -1,5 +1,5 @@
 # Needs only a JDK for build and check; test also needs Maven once (or TEST_JARS_DIR); see test/harness/.
-.PHONY: all build check test interop demo clean
+.PHONY: all build check test interop demo fuzz clean
 
 all: build
 
@@ -22,6 +22,12 @@ interop: build
 # The whole flow against the built-in simulator, as a newcomer would see it; needs only a JDK.
 demo: build
 	java test/demo/Demo.java build/mcp-server-alipay.jar
+
+# Mutation fuzzer over valid MCP sessions: 100,000 inputs or 5 minutes; FUZZ_ARGS="--seed N --inputs N --seconds N".
+fuzz: build
+	rm -rf build/fuzz && mkdir -p build/fuzz
+	javac --release 17 -Xlint:all -Werror -encoding UTF-8 -d build/fuzz -cp build/classes test/fuzz/*.java
+	java -cp build/classes:build/fuzz Fuzz $(FUZZ_ARGS)
 
 clean:
 	rm -rf build

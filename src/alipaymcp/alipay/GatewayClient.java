@@ -142,10 +142,10 @@ public final class GatewayClient {
         return headers;
     }
 
+    /** The caller (the refund tool) adds how to find out: it knows the tool names and the numbers. */
     private static String unknownOutcome(String method) {
         return method.equals("alipay.trade.refund")
-                ? "; the refund may or may not have been made: check it with a refund query (same outTradeNo and"
-                        + " outRequestNo) before trying again, and never retry it with a new outRequestNo."
+                ? "; the refund may or may not have been made."
                 : "; the outcome is unknown, try again later.";
     }
 

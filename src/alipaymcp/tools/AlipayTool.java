@@ -61,13 +61,6 @@ abstract class AlipayTool implements Tool {
         return value == null ? "undefined" : value;
     }
 
-    /** Nothing irreversible starts once the client has cancelled the request. */
-    static void checkNotCancelled(BooleanSupplier cancelled) throws ArgumentException {
-        if (cancelled.getAsBoolean()) {
-            throw new ArgumentException("request", "cancelled by the client before anything was sent");
-        }
-    }
-
     @Override
     public final String name() {
         return spec.name();

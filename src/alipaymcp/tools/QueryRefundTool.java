@@ -40,8 +40,12 @@ final class QueryRefundTool extends AlipayTool {
                 .putIfPresent("refundAmount", GatewayAmounts.number(response.field("refund_amount")))
                 .putIfPresent("refundStatus", status)
                 .build();
-        if (!"REFUND_SUCCESS".equals(status) || !structured.has("refundAmount")) {
+        if (!"REFUND_SUCCESS".equals(status)) {
             return ToolResult.error("未查询到退款成功. 退款查询结果: " + failureJson(response));
+        }
+        if (!structured.has("refundAmount")) {
+            return ToolResult.error("Alipay reports the refund " + outRequestNo + " as REFUND_SUCCESS but without a"
+                    + " readable refund_amount; query again later. 退款查询结果: " + failureJson(response));
         }
         String text = "查询到退款成功, 退款交易: " + js(response.field("trade_no")) + " , 退款金额: "
                 + js(response.field("refund_amount")) + " , 退款状态: " + status;

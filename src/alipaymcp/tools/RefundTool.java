@@ -44,7 +44,10 @@ final class RefundTool extends AlipayTool {
             throw new ArgumentException("refundAmount", "must be at most " + Amount.format(maxRefundAmount)
                     + " (AP_MAX_REFUND_AMOUNT), got " + Amount.format(amount) + "; nothing was sent to Alipay");
         }
-        checkNotCancelled(cancelled);
+        if (cancelled.getAsBoolean()) { // nothing irreversible starts once the client has cancelled
+            record.result("cancelled");
+            return ToolResult.error("Cancelled by the client before anything was sent to Alipay: no refund was made.");
+        }
         AlipayResponse response;
         try {
             response = gateway.refund(outTradeNo, amount, reason, outRequestNo);

@@ -177,7 +177,7 @@ class ToolArgumentsTest {
         ToolResult r = offline.get(REFUND).call((JsonObject) JsonParser.parse(
                 "{\"outTradeNo\":\"A1\",\"refundAmount\":1,\"outRequestNo\":\"R1\"}"), () -> true);
         assertThat(r.isError()).isTrue();
-        assertThat(r.text()).isEqualTo("request: cancelled by the client before anything was sent");
+        assertThat(r.text()).isEqualTo("Cancelled by the client before anything was sent to Alipay: no refund was made.");
         assertThat(REQUESTS.get()).isEqualTo(before);
     }
 

@@ -34,8 +34,9 @@ class NotifierTest {
         client = new SimClient(sim);
         merchant = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 8);
         merchant.createContext("/notify", exchange -> {
-            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            // content type first: the test reads it as soon as the body arrives
             contentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             byte[] answer = (failuresToGive.getAndDecrement() > 0 ? "fail" : "success").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, answer.length);
             exchange.getResponseBody().write(answer);

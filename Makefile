@@ -1,5 +1,5 @@
 # Needs only a JDK for build and check; test also needs Maven once (or TEST_JARS_DIR); see test/harness/.
-.PHONY: all build check test interop demo fuzz clean
+.PHONY: all build check test interop demo fuzz soak clean
 
 all: build
 
@@ -28,6 +28,10 @@ fuzz: build
 	rm -rf build/fuzz && mkdir -p build/fuzz
 	javac --release 17 -Xlint:all -Werror -encoding UTF-8 -d build/fuzz -cp build/classes test/fuzz/*.java
 	java -cp build/classes:build/fuzz Fuzz $(FUZZ_ARGS)
+
+# 10,000 tool calls in one session, 32 in flight, against --simulator; prints the figures (at most 5 minutes).
+soak: build
+	java test/soak/Soak.java build/mcp-server-alipay.jar
 
 clean:
 	rm -rf build

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -23,6 +24,9 @@ import java.util.concurrent.TimeoutException;
 final class JdkHttpTransport implements HttpTransport {
     static final int MAX_BODY = 4 * 1024 * 1024;
 
+    /** The client's own async work is short; a fixed pool keeps the thread count flat (the default one grows). */
+    static final int EXECUTOR_THREADS = 4;
+
     private final Duration connectTimeout;
     private HttpClient client; // guarded by this
 
@@ -33,12 +37,19 @@ final class JdkHttpTransport implements HttpTransport {
     private synchronized HttpClient client() {
         if (client == null) {
             client = HttpClient.newBuilder()
+                    .executor(Executors.newFixedThreadPool(EXECUTOR_THREADS, JdkHttpTransport::daemon))
                     .version(HttpClient.Version.HTTP_1_1)
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(connectTimeout)
                     .build();
         }
         return client;
+    }
+
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task, "gateway-http");
+        thread.setDaemon(true);
+        return thread;
     }
 
     @Override
@@ -64,11 +75,10 @@ final class JdkHttpTransport implements HttpTransport {
         }
     }
 
-    /** Reads the body unless its declared length is already over the limit. */
+    /** Reads the body up to {@link #MAX_BODY} bytes (null past it, or when the declared length is over it). */
     private static HttpResponse.BodySubscriber<byte[]> limited(HttpResponse.ResponseInfo info) {
         long declared = info.headers().firstValueAsLong("content-length").orElse(-1);
-        return declared > MAX_BODY ? HttpResponse.BodySubscribers.replacing(null)
-                : HttpResponse.BodySubscribers.ofByteArray();
+        return declared > MAX_BODY ? HttpResponse.BodySubscribers.replacing(null) : new LimitedBody(MAX_BODY);
     }
 
     private static IOException unwrap(ExecutionException e) {

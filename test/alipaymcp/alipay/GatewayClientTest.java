@@ -117,6 +117,18 @@ class GatewayClientTest {
     }
 
     @Test
+    void oversizedAnswer_isRefusedWhetherDeclaredOrStreamed() {
+        String huge = "{\"alipay_trade_query_response\":{\"pad\":\"" + "x".repeat(JdkHttpTransport.MAX_BODY) + "\"}}";
+        for (boolean chunked : new boolean[] {false, true}) {
+            gateway.chunked = chunked;
+            gateway.body = huge;
+            AlipayException e = thrown(() -> client(settings(null), Duration.ofSeconds(10)).query("T1"));
+            assertThat(e.kind()).as("chunked=" + chunked).isEqualTo(Kind.MALFORMED);
+            assertThat(e.getMessage()).contains("larger than " + JdkHttpTransport.MAX_BODY + " bytes");
+        }
+    }
+
+    @Test
     void refusedConnection_isANetworkFailureThatReachedNothing() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -32,6 +32,8 @@ final class TestGateway implements AutoCloseable {
     volatile int status = 200;
     volatile String body = "";
     volatile long delayMillis;
+    /** Send the body chunked, without a Content-Length. */
+    volatile boolean chunked;
 
     TestGateway() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -46,7 +48,7 @@ final class TestGateway implements AutoCloseable {
             if (status == 302) {
                 exchange.getResponseHeaders().add("location", "http://127.0.0.1:1/elsewhere");
             }
-            exchange.sendResponseHeaders(status, out.length == 0 ? -1 : out.length);
+            exchange.sendResponseHeaders(status, chunked ? 0 : out.length == 0 ? -1 : out.length);
             try (OutputStream os = exchange.getResponseBody()) {
                 os.write(out);
             }

@@ -59,6 +59,23 @@ count="$("$node" -e "const r=JSON.parse(require('fs').readFileSync('$out','utf8'
   || fail "the MCP Inspector did not print a tools/list result: $(head -c 300 "$out")"
 echo "ok   Inspector tools/list: $count tool(s)"
 
+echo "interop: MCP Inspector --cli, tools/call"
+out="$home/inspector-call.out"
+if ! HOME="$home" PATH="$(dirname "$node"):$PATH" "$node" "$inspector" --cli --method tools/call \
+    --tool-name create-web-page-alipay-payment --tool-arg outTradeNo=inspector_1 --tool-arg totalAmount=19.99 \
+    --tool-arg 'orderTitle=Inspector order' \
+    -e AP_LOG_ENABLED=false -- "$java" -jar "$jar" "${server_args[@]}" >"$out" 2>"$home/inspector.err"; then
+  cat "$home/inspector.err" >&2
+  fail "the MCP Inspector's tools/call failed"
+fi
+"$node" -e "
+const r = JSON.parse(require('fs').readFileSync('$out', 'utf8'));
+const t = (r.content || []).map((c) => c.text).join('');
+if (r.isError || !t.startsWith('网页支付链接: [点击完成支付](http://127.0.0.1:') || r.structuredContent?.totalAmount !== 19.99) {
+  console.error(JSON.stringify(r)); process.exit(1);
+}" || fail "the MCP Inspector's tools/call result is not a payment link: $(head -c 300 "$out")"
+echo "ok   Inspector tools/call create-web-page-alipay-payment: a payment link"
+
 echo "interop: all clients passed"
 # Informational (machine-dependent, never fails the run): how close start-up is to the JVM's floor.
 HOME="$home" "$node" "$cache/cold-start.mjs" "$java" "$javac" "$jar" "${COLD_START_RUNS:-10}" \

@@ -40,7 +40,7 @@ async function sdkSession() {
       continue;
     }
     const result = await client.callTool({ name: call.tool, arguments: call.arguments });
-    const problem = call.check(result);
+    const problem = await call.check(result);
     check(problem === null, `tools/call ${call.tool}${problem ? ': ' + problem : ''}`);
   }
 

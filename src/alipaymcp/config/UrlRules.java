@@ -1,6 +1,5 @@
 package alipaymcp.config;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -64,7 +63,10 @@ final class UrlRules {
         }
     }
 
-    /** Literal loopback addresses and localhost only; never a DNS lookup at start. */
+    /**
+     * localhost, 127.0.0.0/8 or ::1 written literally. Checked by hand: no DNS lookup, and no InetAddress (its
+     * initialisation costs start-up time).
+     */
     static boolean isLoopback(String host) {
         if (host == null) {
             return false;
@@ -72,27 +74,71 @@ final class UrlRules {
         if (host.equalsIgnoreCase("localhost")) {
             return true;
         }
-        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (!isIpLiteral(literal)) {
-            return false;
+        if (host.startsWith("[") && host.endsWith("]")) {
+            return isIpv6Loopback(host.substring(1, host.length() - 1));
         }
-        try {
-            return InetAddress.getByName(literal).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
+        return isIpv4Loopback(host);
     }
 
-    /** Digits and dots (IPv4) or hex digits and colons (IPv6): InetAddress will not resolve these by DNS. */
-    private static boolean isIpLiteral(String host) {
-        if (host.isEmpty()) {
+    /** Four decimal octets 0..255, the first 127. */
+    static boolean isIpv4Loopback(String host) {
+        String[] octets = host.split("\\.", -1);
+        if (octets.length != 4) {
             return false;
         }
-        boolean colon = host.indexOf(':') >= 0;
-        for (int i = 0; i < host.length(); i++) {
-            char c = host.charAt(i);
-            boolean ok = colon ? (Character.digit(c, 16) >= 0 || c == ':' || c == '.') : (c >= '0' && c <= '9') || c == '.';
-            if (!ok) {
+        for (String octet : octets) {
+            if (octet.isEmpty() || octet.length() > 3 || !isDigits(octet) || Integer.parseInt(octet) > 255) {
+                return false;
+            }
+        }
+        return Integer.parseInt(octets[0]) == 127;
+    }
+
+    /** ::1 in any spelling: seven zero groups and a final 1, with or without "::" and leading zeros. */
+    static boolean isIpv6Loopback(String host) {
+        int gap = host.indexOf("::");
+        if (gap >= 0 && host.indexOf("::", gap + 1) >= 0) {
+            return false;
+        }
+        String[] groups = host.replace("::", ":z:").split(":", -1);
+        int written = 0;
+        for (String group : groups) {
+            if (!group.isEmpty() && !group.equals("z")) {
+                written++;
+            }
+        }
+        if (gap < 0 ? groups.length != 8 : written > 7) {
+            return false;
+        }
+        String last = groups[groups.length - 1];
+        for (int i = 0; i < groups.length; i++) {
+            String group = groups[i];
+            if (group.equals("z") || (group.isEmpty() && gap >= 0)) {
+                continue;
+            }
+            if (group.isEmpty() || group.length() > 4 || !isHex(group)) {
+                return false;
+            }
+            int value = Integer.parseInt(group, 16);
+            if (i == groups.length - 1 ? value != 1 : value != 0) {
+                return false;
+            }
+        }
+        return !last.isEmpty() && !last.equals("z");
+    }
+
+    private static boolean isDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isHex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
                 return false;
             }
         }

@@ -15,7 +15,6 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -25,8 +24,9 @@ import java.util.Set;
  * class adds no redaction of its own, it only makes sure a value cannot forge a line.
  */
 public final class EventLog {
+    // Set.of, not EnumSet: EnumSet reflects on the enum when the class loads, at start-up.
     private static final Set<PosixFilePermission> OWNER_ONLY =
-            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     private static final Set<OpenOption> APPEND_NO_FOLLOW = Set.of(StandardOpenOption.CREATE,
             StandardOpenOption.APPEND, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     private static final EventLog DISABLED = new EventLog(null, Clock.systemUTC(), null);

@@ -1,7 +1,6 @@
 package alipaymcp.tools;
 
 import alipaymcp.alipay.AlipayException;
-import alipaymcp.alipay.GatewayClient;
 import alipaymcp.json.JsonNumber;
 import alipaymcp.json.JsonObject;
 import alipaymcp.log.EventLog;
@@ -28,19 +27,19 @@ final class CreatePaymentTool extends AlipayTool {
             ToolSpec.hints(false, false, false));
 
     private final boolean mobile;
-    private final GatewayClient gateway;
+    private final Gateway gateway;
 
-    private CreatePaymentTool(ToolSpec spec, boolean mobile, GatewayClient gateway, EventLog log) {
+    private CreatePaymentTool(ToolSpec spec, boolean mobile, Gateway gateway, EventLog log) {
         super(spec, log);
         this.mobile = mobile;
         this.gateway = gateway;
     }
 
-    static CreatePaymentTool mobile(GatewayClient gateway, EventLog log) {
+    static CreatePaymentTool mobile(Gateway gateway, EventLog log) {
         return new CreatePaymentTool(MOBILE, true, gateway, log);
     }
 
-    static CreatePaymentTool webPage(GatewayClient gateway, EventLog log) {
+    static CreatePaymentTool webPage(Gateway gateway, EventLog log) {
         return new CreatePaymentTool(WEB_PAGE, false, gateway, log);
     }
 
@@ -52,8 +51,8 @@ final class CreatePaymentTool extends AlipayTool {
         BigDecimal totalAmount = arguments.amount("totalAmount");
         String title = arguments.title("orderTitle");
         String url = mobile
-                ? gateway.wapPayUrl(outTradeNo, totalAmount, title)
-                : gateway.pagePayUrl(outTradeNo, totalAmount, title);
+                ? gateway.client().wapPayUrl(outTradeNo, totalAmount, title)
+                : gateway.client().pagePayUrl(outTradeNo, totalAmount, title);
         record.result("link");
         String text = (mobile ? "支付链接: " : "网页支付链接: ") + "[点击完成支付](" + url + ")";
         return ToolResult.success(text, JsonObject.builder()

@@ -2,7 +2,6 @@ package alipaymcp.tools;
 
 import alipaymcp.alipay.AlipayException;
 import alipaymcp.alipay.AlipayResponse;
-import alipaymcp.alipay.GatewayClient;
 import alipaymcp.json.JsonObject;
 import alipaymcp.log.EventLog;
 import java.util.function.BooleanSupplier;
@@ -13,9 +12,9 @@ final class QueryPaymentTool extends AlipayTool {
             "查询一笔支付宝订单，并返回带有订单信息的文本。", names("outTradeNo"), Schemas.QUERY_INPUT,
             Schemas.QUERY_OUTPUT, ToolSpec.hints(true, false, true));
 
-    private final GatewayClient gateway;
+    private final Gateway gateway;
 
-    QueryPaymentTool(GatewayClient gateway, EventLog log) {
+    QueryPaymentTool(Gateway gateway, EventLog log) {
         super(SPEC, log);
         this.gateway = gateway;
     }
@@ -25,7 +24,7 @@ final class QueryPaymentTool extends AlipayTool {
             throws ArgumentException, AlipayException {
         String outTradeNo = arguments.id("outTradeNo");
         record.outTradeNo(outTradeNo);
-        AlipayResponse response = gateway.query(outTradeNo);
+        AlipayResponse response = gateway.client().query(outTradeNo);
         recordCode(record, response);
         String status = response.field("trade_status");
         if (!response.isSuccess()) {

@@ -2,7 +2,6 @@ package alipaymcp.tools;
 
 import alipaymcp.alipay.AlipayException;
 import alipaymcp.alipay.AlipayResponse;
-import alipaymcp.alipay.GatewayClient;
 import alipaymcp.json.JsonObject;
 import alipaymcp.log.EventLog;
 import java.util.function.BooleanSupplier;
@@ -13,9 +12,9 @@ final class QueryRefundTool extends AlipayTool {
             "查询一笔支付宝退款，并返回退款状态和退款金额", names("outRequestNo", "outTradeNo"),
             Schemas.REFUND_QUERY_INPUT, Schemas.REFUND_QUERY_OUTPUT, ToolSpec.hints(true, false, true));
 
-    private final GatewayClient gateway;
+    private final Gateway gateway;
 
-    QueryRefundTool(GatewayClient gateway, EventLog log) {
+    QueryRefundTool(Gateway gateway, EventLog log) {
         super(SPEC, log);
         this.gateway = gateway;
     }
@@ -27,7 +26,7 @@ final class QueryRefundTool extends AlipayTool {
         String outTradeNo = arguments.id("outTradeNo");
         record.outTradeNo(outTradeNo);
         record.outRequestNo(outRequestNo);
-        AlipayResponse response = gateway.refundQuery(outTradeNo, outRequestNo);
+        AlipayResponse response = gateway.client().refundQuery(outTradeNo, outRequestNo);
         recordCode(record, response);
         if (!response.isSuccess()) {
             return ToolResult.error("退款查询失败. 退款查询结果: " + failureJson(response));

@@ -3,7 +3,6 @@ package alipaymcp.tools;
 import alipaymcp.alipay.AlipayException;
 import alipaymcp.alipay.AlipayResponse;
 import alipaymcp.alipay.Amount;
-import alipaymcp.alipay.GatewayClient;
 import alipaymcp.json.JsonBoolean;
 import alipaymcp.json.JsonObject;
 import alipaymcp.log.EventLog;
@@ -21,11 +20,11 @@ final class RefundTool extends AlipayTool {
             names("outTradeNo", "refundAmount", "outRequestNo", "refundReason"), Schemas.REFUND_INPUT,
             Schemas.REFUND_OUTPUT, ToolSpec.hints(false, true, true));
 
-    private final GatewayClient gateway;
+    private final Gateway gateway;
     private final BigDecimal maxRefundAmount;
 
     /** {@code maxRefundAmount}: AP_MAX_REFUND_AMOUNT, or null for no limit. */
-    RefundTool(GatewayClient gateway, BigDecimal maxRefundAmount, EventLog log) {
+    RefundTool(Gateway gateway, BigDecimal maxRefundAmount, EventLog log) {
         super(SPEC, log);
         this.gateway = gateway;
         this.maxRefundAmount = maxRefundAmount;
@@ -50,7 +49,7 @@ final class RefundTool extends AlipayTool {
         }
         AlipayResponse response;
         try {
-            response = gateway.refund(outTradeNo, amount, reason, outRequestNo);
+            response = gateway.client().refund(outTradeNo, amount, reason, outRequestNo);
         } catch (AlipayException e) {
             if (!e.outcomeUnknown()) {
                 throw e;

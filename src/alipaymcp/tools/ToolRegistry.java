@@ -1,12 +1,10 @@
 package alipaymcp.tools;
 
 import alipaymcp.alipay.GatewayClient;
-import alipaymcp.alipay.RequestSettings;
 import alipaymcp.config.Config;
 import alipaymcp.config.ConfigException;
 import alipaymcp.log.EventLog;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,10 +22,7 @@ public final class ToolRegistry {
     /** The selected tools, wired to the configured gateway. An unknown name stops the server at start. */
     public static List<Tool> select(Config config, EventLog log, String version) throws ConfigException {
         Set<String> selected = selectedNames(config.selectTools());
-        RequestSettings settings = new RequestSettings(config.appId(), config.signType(), config.appAuthToken(),
-                config.notifyUrl(), config.returnUrl(), "mcp-server-alipay-java-" + version, "mcp_" + version);
-        GatewayClient gateway = new GatewayClient(config.gatewayUrl(), settings, config.appKey(),
-                config.alipayPublicKey(), config.timeout(), Clock.systemUTC());
+        Gateway gateway = new Gateway(config, version);
         List<Tool> tools = new ArrayList<>();
         for (Tool tool : all(gateway, config.maxRefundAmount(), log)) {
             if (selected.contains(tool.name())) {
@@ -38,7 +33,11 @@ public final class ToolRegistry {
     }
 
     /** All five tools on one gateway client (tests inject upstream's tags and a fixed clock through it). */
-    static List<Tool> all(GatewayClient gateway, BigDecimal maxRefundAmount, EventLog log) {
+    static List<Tool> all(GatewayClient client, BigDecimal maxRefundAmount, EventLog log) {
+        return all(new Gateway(client), maxRefundAmount, log);
+    }
+
+    private static List<Tool> all(Gateway gateway, BigDecimal maxRefundAmount, EventLog log) {
         return List.of(CreatePaymentTool.mobile(gateway, log), CreatePaymentTool.webPage(gateway, log),
                 new QueryPaymentTool(gateway, log), new RefundTool(gateway, maxRefundAmount, log),
                 new QueryRefundTool(gateway, log));

@@ -3,6 +3,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Signature;
@@ -40,14 +43,18 @@ import javax.tools.ToolProvider;
  * on loopback only, with bounded waits: a child that hangs is killed and the benchmark fails naming it.
  */
 public final class Bench {
-    static final int RUNS = 11;
+    static final int RUNS = 10;
+    static final int QUICK_RUNS = 3;
     static final int COLD_WARMUP = 2;
     static final int WARM_WARMUP_CALLS = 500;
     static final int SEQUENTIAL_CALLS = 1_000;
-    static final int THROUGHPUT_CALLS = 2_000;
+    /** Per run; RUNS runs make the "at least 2,000 calls". */
+    static final int THROUGHPUT_CALLS = 400;
     static final int IN_FLIGHT = 16;
     static final int RSS_SESSION_CALLS = 1_000;
     static final long RSA_ROUND_MILLIS = 400;
+    /** USER_HZ of /proc/<pid>/stat: 100 on every Linux this runs on. */
+    static final double CLOCK_TICKS = 100;
     static final long COLD_TIMEOUT_MS = 30_000;
     static final long CALL_TIMEOUT_MS = 20_000;
     static final String PAID_TRADE = "BENCHPAID" + System.currentTimeMillis() % 1_000_000_000L;
@@ -60,20 +67,52 @@ public final class Bench {
     final Figures figures = new Figures();
     final List<String> notes = new ArrayList<>();
     String gatewayUrl;
+    Child simulator;
 
-    Bench(Path jar) {
+    final int runs;
+    final List<String> serverOptions;
+    final String only;
+
+    Bench(Path jar, int runs, List<String> serverOptions, String only) {
         this.jar = jar.toAbsolutePath();
         this.work = this.jar.getParent().resolve("bench");
         this.childLog = work.resolve("children.log");
+        this.runs = runs;
+        this.serverOptions = List.copyOf(serverOptions);
+        this.only = only;
     }
 
+    static final String USAGE = "usage: java test/bench/Bench.java [--quick] [--only cold|warm|rss]"
+            + " [--server-option OPTION]... build/mcp-server-alipay.jar\n"
+            + "  --quick          " + QUICK_RUNS + " runs per figure instead of " + RUNS + " (for trying changes, not for README)\n"
+            + "  --only PHASE     only the cold runs (1-3), the warm server (4-5) or the RSS sessions (6)\n"
+            + "  --server-option  one more JVM option for every server process (e.g. -XX:+UseSerialGC)";
+
     public static void main(String[] args) throws Exception {
-        if (args.length != 1 || !Files.isRegularFile(Path.of(args[0]))) {
-            System.err.println("usage: java test/bench/Bench.java build/mcp-server-alipay.jar (run ./build.sh first)");
+        int runs = RUNS;
+        String only = null;
+        List<String> serverOptions = new ArrayList<>();
+        Path jar = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--quick")) {
+                runs = QUICK_RUNS;
+            } else if (args[i].equals("--only") && i + 1 < args.length && List.of("cold", "warm", "rss").contains(args[i + 1])) {
+                only = args[++i];
+            } else if (args[i].equals("--server-option") && i + 1 < args.length) {
+                serverOptions.add(args[++i]);
+            } else if (jar == null && !args[i].startsWith("--") && Files.isRegularFile(Path.of(args[i]))) {
+                jar = Path.of(args[i]);
+            } else {
+                System.err.println("bench: bad argument '" + args[i] + "' (or the jar is missing: run ./build.sh)\n" + USAGE);
+                System.exit(64);
+            }
+        }
+        if (jar == null) {
+            System.err.println(USAGE);
             System.exit(64);
         }
         long start = System.nanoTime();
-        Bench bench = new Bench(Path.of(args[0]));
+        Bench bench = new Bench(jar, runs, serverOptions, only);
         int status = 0;
         try {
             bench.run();
@@ -85,6 +124,14 @@ public final class Bench {
         System.exit(status);
     }
 
+    boolean phase(String name) {
+        if (only != null && !only.equals(name)) {
+            return false;
+        }
+        System.err.printf(Locale.ROOT, "bench: %s phase (%d runs)...%n", name, runs);
+        return true;
+    }
+
     void run() throws Exception {
         Files.createDirectories(work);
         Files.deleteIfExists(childLog);
@@ -93,17 +140,25 @@ public final class Bench {
                 notes.add(name + " is set and applies to every child: the figures are not the default's");
             }
         }
+        if (!serverOptions.isEmpty()) {
+            notes.add("every server ran with " + String.join(" ", serverOptions) + ": not the default");
+        }
         String loadBefore = loadAverage();
         Path floorJar = floorJar("Floor");
         Path signFloorJar = floorJar("SignFloor");
-        Child simulator = startSimulator();
+        simulator = startSimulator();
         try {
             String trade = payTrade();
-            Path archive = cdsArchive(trade);
-            cold(floorJar, signFloorJar, archive);
-            startupClasses();
-            warm(trade);
-            rss(trade, floorJar);
+            if (phase("cold")) {
+                cold(floorJar, signFloorJar, cdsArchive(trade));
+                startupClasses();
+            }
+            if (phase("warm")) {
+                warm(trade);
+            }
+            if (phase("rss")) {
+                rss(trade, floorJar);
+            }
         } finally {
             simulator.stop();
         }
@@ -111,7 +166,8 @@ public final class Bench {
                 + Runtime.getRuntime().availableProcessors() + " cores (well above 0 means other work shared the CPUs)");
         figures.add("jar_kb", "jar size", "KB", List.of(Files.size(jar) / 1000.0), "<= 250 KB", Files.size(jar) <= 250_000);
         Report.print(this);
-        Report.writeJson(this, jar.getParent().resolve("bench.json"));
+        boolean standard = runs == RUNS && only == null && serverOptions.isEmpty();
+        Report.writeJson(this, standard ? jar.getParent().resolve("bench.json") : work.resolve("trial.json"));
     }
 
     // ---- set-up ----
@@ -149,8 +205,11 @@ public final class Bench {
     /** The simulator in its own process; its key files give the server's environment. */
     Child startSimulator() throws Exception {
         Path keys = work.resolve("keys");
-        Child sim = Child.spawn(this, "simulator",
-                List.of(java.toString(), "-jar", jar.toString(), "simulator", "--keys", keys.toString()), Map.of());
+        // nodelay: com.sun.net.httpserver sends the headers and the body of an answer in two writes; with
+        // Nagle on, the body waits for the client's delayed ACK (40 ms on Linux), a stall of the double,
+        // not of the server under test (a real gateway sets TCP_NODELAY).
+        Child sim = Child.spawn(this, "simulator", List.of(java.toString(), "-Dsun.net.httpserver.nodelay=true",
+                "-jar", jar.toString(), "simulator", "--keys", keys.toString()), Map.of());
         String line = sim.next(COLD_TIMEOUT_MS).text();
         gatewayUrl = field(line, "gateway=");
         serverEnv.put("AP_APP_ID", Files.readString(keys.resolve("app_id.txt")).strip());
@@ -214,6 +273,7 @@ public final class Bench {
     Child server(String name, List<String> jvmOptions) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
+        command.addAll(serverOptions);
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
@@ -222,60 +282,74 @@ public final class Bench {
 
     // ---- 1-3: cold runs, interleaved ----
 
+    /** One cold run: spawn to reply (wall), the child's CPU time by then (all threads), its peak RSS then. */
+    record Cold(double ms, double cpuMs, double rssMiB) {
+    }
+
     void cold(Path floorJar, Path signFloorJar, Path archive) throws Exception {
         List<String> cds = archive == null ? null : List.of("-XX:SharedArchiveFile=" + archive);
-        double[][] t = new double[6][RUNS];
-        double[] floorRss = new double[RUNS];
-        for (int i = -COLD_WARMUP; i < RUNS; i++) {
+        Cold[][] c = new Cold[6][runs];
+        for (int i = -COLD_WARMUP; i < runs; i++) {
             int r = Math.max(i, 0);
-            t[0][r] = coldFloor(floorJar, Rpc.INITIALIZE, floorRss, r);
-            t[1][r] = coldServer(List.of(), false, i);
-            t[2][r] = coldFloor(signFloorJar, Rpc.INITIALIZE, null, r);
-            t[3][r] = coldServer(List.of(), true, i);
+            c[0][r] = coldFloor(floorJar);
+            c[1][r] = coldServer(List.of(), false, i);
+            c[2][r] = coldFloor(signFloorJar);
+            c[3][r] = coldServer(List.of(), true, i);
             if (cds != null) {
-                t[4][r] = coldServer(cds, false, i);
-                t[5][r] = coldServer(cds, true, i);
+                c[4][r] = coldServer(cds, false, i);
+                c[5][r] = coldServer(cds, true, i);
             }
         }
-        figures.add("floor_ms", "1. JVM floor: spawn -> reply", "ms", t[0], null, null);
-        figures.add("cold_start_ms", "2. cold start: spawn -> initialize reply", "ms", t[1], null, null);
-        figures.ratio("cold_start_ratio", "   cold start / JVM floor", t[1], t[0], "<= 1.3x", 1.3, true);
-        figures.add("sign_floor_ms", "3. parse-keys-and-sign floor", "ms", t[2], null, null);
-        figures.add("cold_link_ms", "   cold first payment link", "ms", t[3], null, null);
-        figures.ratio("cold_link_ratio", "   first link / its floor", t[3], t[2], "<= 1.2x", 1.2, true);
+        figures.add("floor_ms", "1. JVM floor: spawn -> reply", "ms", ms(c[0]), null, null);
+        figures.add("cold_start_ms", "2. cold start: spawn -> initialize reply", "ms", ms(c[1]), null, null);
+        figures.ratio("cold_start_ratio", "   cold start / JVM floor", ms(c[1]), ms(c[0]), "<= 1.3x", 1.3, true);
+        figures.add("sign_floor_ms", "3. parse-keys-and-sign floor", "ms", ms(c[2]), null, null);
+        figures.add("cold_link_ms", "   cold first payment link", "ms", ms(c[3]), null, null);
+        figures.ratio("cold_link_ratio", "   first link / its floor", ms(c[3]), ms(c[2]), "<= 1.2x", 1.2, true);
         if (cds != null) {
-            figures.add("cds_cold_start_ms", "   optional: cold start with AppCDS", "ms", t[4], null, null);
-            figures.ratio("cds_cold_start_ratio", "   optional: AppCDS start / JVM floor", t[4], t[0], "(<= 1.3x)", 1.3, true);
-            figures.add("cds_cold_link_ms", "   optional: first link with AppCDS", "ms", t[5], null, null);
-            figures.ratio("cds_cold_link_ratio", "   optional: AppCDS link / its floor", t[5], t[2], "(<= 1.2x)", 1.2, true);
+            figures.add("cds_cold_start_ms", "   optional: cold start with AppCDS", "ms", ms(c[4]), null, null);
+            figures.ratio("cds_cold_start_ratio", "   optional: AppCDS start / JVM floor", ms(c[4]), ms(c[0]),
+                    "(<= 1.3x)", 1.3, true);
+            figures.add("cds_cold_link_ms", "   optional: first link with AppCDS", "ms", ms(c[5]), null, null);
+            figures.ratio("cds_cold_link_ratio", "   optional: AppCDS link / its floor", ms(c[5]), ms(c[2]),
+                    "(<= 1.2x)", 1.2, true);
         }
-        figures.add("floor_rss_mib", "   JVM floor peak RSS (VmHWM)", "MiB", floorRss, null, null);
+        figures.add("floor_cpu_ms", "   diagnostic: floor CPU time to reply", "ms", cpu(c[0]), null, null);
+        figures.add("cold_start_cpu_ms", "   diagnostic: cold start CPU time", "ms", cpu(c[1]), null, null);
+        figures.add("sign_floor_cpu_ms", "   diagnostic: sign floor CPU time", "ms", cpu(c[2]), null, null);
+        figures.add("cold_link_cpu_ms", "   diagnostic: first link CPU time", "ms", cpu(c[3]), null, null);
     }
 
-    double coldFloor(Path floorJar, String line, double[] rss, int r) throws Exception {
+    static double[] ms(Cold[] runs) {
+        return Arrays.stream(runs).mapToDouble(Cold::ms).toArray();
+    }
+
+    static double[] cpu(Cold[] runs) {
+        return Arrays.stream(runs).mapToDouble(Cold::cpuMs).toArray();
+    }
+
+    Cold coldFloor(Path floorJar) throws Exception {
         try (Child floor = Child.spawn(this, floorJar.getFileName().toString(),
                 List.of(java.toString(), "-jar", floorJar.toString()), serverEnv)) {
-            floor.send(line);
-            double ms = floor.await(1, COLD_TIMEOUT_MS).millisSince(floor.spawnNanos);
-            if (rss != null) {
-                rss[r] = floor.peakRssKiB() / 1024.0;
-            }
-            return ms;
+            floor.send(Rpc.INITIALIZE);
+            Line reply = floor.await(1, COLD_TIMEOUT_MS);
+            return new Cold(reply.millisSince(floor.spawnNanos), floor.cpuMillis(), floor.peakRssKiB() / 1024.0);
         }
     }
 
-    double coldServer(List<String> jvmOptions, boolean link, int i) throws Exception {
+    Cold coldServer(List<String> jvmOptions, boolean link, int i) throws Exception {
         try (Child server = server(link ? "cold-link" : "cold-start", jvmOptions)) {
-            if (!link) {
+            Line reply;
+            if (link) {
+                server.send(Rpc.INITIALIZE, Rpc.INITIALIZED, Rpc.createLink(2, "BENCHCOLD" + (i + COLD_WARMUP)));
+                reply = server.await(2, COLD_TIMEOUT_MS);
+                Rpc.expect(reply.text(), "gateway.do?", "create-web-page-alipay-payment");
+            } else {
                 server.send(Rpc.INITIALIZE);
-                Line reply = server.await(1, COLD_TIMEOUT_MS);
+                reply = server.await(1, COLD_TIMEOUT_MS);
                 Rpc.expect(reply.text(), "\"protocolVersion\"", "initialize");
-                return reply.millisSince(server.spawnNanos);
             }
-            server.send(Rpc.INITIALIZE, Rpc.INITIALIZED, Rpc.createLink(2, "BENCHCOLD" + (i + COLD_WARMUP)));
-            Line reply = server.await(2, COLD_TIMEOUT_MS);
-            Rpc.expect(reply.text(), "gateway.do?", "create-web-page-alipay-payment");
-            return reply.millisSince(server.spawnNanos);
+            return new Cold(reply.millisSince(server.spawnNanos), server.cpuMillis(), server.peakRssKiB() / 1024.0);
         }
     }
 
@@ -314,10 +388,11 @@ public final class Bench {
     // ---- 4-5: one warm server ----
 
     void warm(String trade) throws Exception {
-        double[] p50 = new double[RUNS];
-        double[] p99 = new double[RUNS];
-        double[] callsPerSecond = new double[RUNS];
-        double[] signaturesPerSecond = new double[RUNS];
+        double[] p50 = new double[runs];
+        double[] p99 = new double[runs];
+        double[] callsPerSecond = new double[runs];
+        double[] signaturesPerSecond = new double[runs];
+        double[] cpuPerCall = new double[2];
         Rsa rsa = new Rsa(serverEnv.get("AP_APP_KEY"));
         rsa.round(RSA_ROUND_MILLIS * 2);
         try (Child server = server("warm", List.of())) {
@@ -325,24 +400,32 @@ public final class Bench {
             server.await(1, COLD_TIMEOUT_MS);
             AtomicLong ids = new AtomicLong(100);
             inFlight(server, trade, WARM_WARMUP_CALLS, ids);
-            for (int r = 0; r < RUNS; r++) {
+            double serverCpu = server.cpuMillis();
+            double simulatorCpu = simulator.cpuMillis();
+            for (int r = 0; r < runs; r++) {
                 double[] latencies = sequential(server, trade, SEQUENTIAL_CALLS, ids);
                 Arrays.sort(latencies);
                 p50[r] = percentile(latencies, 50);
                 p99[r] = percentile(latencies, 99);
             }
-            for (int r = 0; r < RUNS; r++) {
+            int calls = runs * SEQUENTIAL_CALLS;
+            cpuPerCall[0] = (server.cpuMillis() - serverCpu) / calls;
+            cpuPerCall[1] = (simulator.cpuMillis() - simulatorCpu) / calls;
+            for (int r = 0; r < runs; r++) {
                 callsPerSecond[r] = inFlight(server, trade, THROUGHPUT_CALLS, ids);
                 signaturesPerSecond[r] = rsa.round(RSA_ROUND_MILLIS);
             }
         }
+        notes.add(String.format(Locale.ROOT, "CPU time per sequential query: server %.2f ms, simulator %.2f ms;"
+                + " one SHA256withRSA signature here: %.2f ms of CPU (one thread)", cpuPerCall[0], cpuPerCall[1],
+                rsa.cpuMillisPerSignature()));
         figures.add("warm_p50_ms", "4. warm query latency p50", "ms", p50, "<= 4 ms", median(p50) <= 4);
         figures.add("warm_p99_ms", "   warm query latency p99", "ms", p99, "<= 15 ms", median(p99) <= 15);
         figures.add("throughput_calls_s", "5. throughput, " + IN_FLIGHT + " in flight", "calls/s", callsPerSecond, null, null);
         figures.add("rsa_signatures_s", "   RSA-2048 signatures/s, " + rsa.threads + " threads", "sig/s",
                 signaturesPerSecond, null, null);
-        double[] half = new double[RUNS];
-        for (int r = 0; r < RUNS; r++) {
+        double[] half = new double[runs];
+        for (int r = 0; r < runs; r++) {
             half[r] = signaturesPerSecond[r] / 2;
         }
         figures.ratio("throughput_ratio", "   calls/s / (signatures/s / 2)", callsPerSecond, half, ">= 0.5", 0.5, false);
@@ -386,11 +469,11 @@ public final class Bench {
 
     /** Fresh sessions of RSS_SESSION_CALLS queries (IN_FLIGHT outstanding); VmHWM before stdin closes. */
     void rss(String trade, Path floorJar) throws Exception {
-        double[] server = new double[RUNS];
-        double[] floor = new double[RUNS];
-        double[] over = new double[RUNS];
-        for (int r = 0; r < RUNS; r++) {
-            coldFloor(floorJar, Rpc.INITIALIZE, floor, r);
+        double[] server = new double[runs];
+        double[] floor = new double[runs];
+        double[] over = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            floor[r] = coldFloor(floorJar).rssMiB();
             try (Child child = server("rss", List.of())) {
                 child.send(Rpc.INITIALIZE, Rpc.INITIALIZED);
                 child.await(1, COLD_TIMEOUT_MS);
@@ -399,7 +482,8 @@ public final class Bench {
             }
             over[r] = server[r] - floor[r];
         }
-        figures.add("server_rss_mib", "6. server peak RSS, " + RSS_SESSION_CALLS + " calls", "MiB", server, null, null);
+        figures.add("floor_rss_mib", "6. JVM floor peak RSS (VmHWM)", "MiB", floor, null, null);
+        figures.add("server_rss_mib", "   server peak RSS, " + RSS_SESSION_CALLS + " calls", "MiB", server, null, null);
         figures.add("rss_over_floor_mib", "   server RSS - floor RSS", "MiB", over, "<= 24 MiB", median(over) <= 24);
     }
 
@@ -507,6 +591,13 @@ public final class Bench {
                 throw new BenchFailure(name + ": expected the reply to id " + id + ", got " + Rpc.head(line.text()));
             }
             return line;
+        }
+
+        /** utime + stime of the whole process so far (all threads, also ended ones), in ms; 10 ms ticks. */
+        double cpuMillis() throws IOException {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000.0 / CLOCK_TICKS;
         }
 
         long peakRssKiB() throws IOException {
@@ -621,6 +712,28 @@ public final class Bench {
             key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(pkcs8Base64)));
         }
 
+        /** CPU time of one signature on one thread (the JIT is warm by then). */
+        double cpuMillisPerSignature() {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long start = threads.getCurrentThreadCpuTime();
+            int n = 50;
+            signCount(n);
+            return (threads.getCurrentThreadCpuTime() - start) / 1e6 / n;
+        }
+
+        private void signCount(int n) {
+            try {
+                Signature signer = Signature.getInstance("SHA256withRSA");
+                for (int i = 0; i < n; i++) {
+                    signer.initSign(key);
+                    signer.update(MESSAGE);
+                    signer.sign();
+                }
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
         double round(long millis) throws InterruptedException {
             long[] counts = new long[threads];
             Thread[] workers = new Thread[threads];
@@ -649,7 +762,7 @@ public final class Bench {
                     n++;
                 }
                 return n;
-            } catch (java.security.GeneralSecurityException e) {
+            } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -707,7 +820,7 @@ public final class Bench {
         }
 
         static void print(Bench bench) {
-            System.out.println("mcp-server-alipay benchmark: " + RUNS + " runs per figure, median [min .. max]");
+            System.out.println("mcp-server-alipay benchmark: " + bench.runs + " runs per figure, median [min .. max]");
             System.out.println("machine: " + machine());
             System.out.printf(Locale.ROOT, "%-44s %10s %10s %10s  %-8s %-12s %s%n", "figure", "median", "min", "max",
                     "unit", "target", "");
@@ -727,7 +840,7 @@ public final class Bench {
         }
 
         static void writeJson(Bench bench, Path file) throws IOException {
-            StringBuilder json = new StringBuilder("{\n  \"machine\": " + quote(machine()) + ",\n  \"runs\": " + RUNS
+            StringBuilder json = new StringBuilder("{\n  \"machine\": " + quote(machine()) + ",\n  \"runs\": " + bench.runs
                     + ",\n  \"figures\": [\n");
             for (int i = 0; i < bench.figures.list.size(); i++) {
                 Figure f = bench.figures.list.get(i);

@@ -183,6 +183,9 @@ public final class Bench {
     /** Compiles test/bench/NAME.java (next to this file) into build/bench/NAME.jar, run like the server. */
     Path floorJar(String name) throws IOException {
         Path source = Path.of("test", "bench", name + ".java");
+        if (!Files.isRegularFile(source)) {
+            throw new BenchFailure(source + " not found: run the benchmark from the repository root (make bench)");
+        }
         Path classes = work.resolve("classes-" + name);
         Files.createDirectories(classes);
         int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null,

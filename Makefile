@@ -1,5 +1,5 @@
 # Needs only a JDK for build and check; test also needs Maven once (or TEST_JARS_DIR); see test/harness/.
-.PHONY: all build check test interop demo fuzz soak clean
+.PHONY: all build check test interop demo fuzz soak bench clean
 
 all: build
 
@@ -32,6 +32,11 @@ fuzz: build
 # 10,000 tool calls in one session, 32 in flight, against --simulator; prints the figures (at most 5 minutes).
 soak: build
 	java test/soak/Soak.java build/mcp-server-alipay.jar
+
+# Performance figures against their floors (table on stdout, same in build/bench.json); about 3 minutes.
+# Run it on an idle machine: the figures are ratios measured in one run.
+bench: build
+	java test/bench/Bench.java build/mcp-server-alipay.jar
 
 clean:
 	rm -rf build

@@ -97,7 +97,9 @@ public final class Main {
             EventLog log = config.logEnabled()
                     ? EventLog.open(config.logFile(), Clock.systemUTC(), stderr)
                     : EventLog.disabled();
-            log.event("start", "version", VERSION, "config", config.toString());
+            if (log.enabled()) { // building the settings text costs start-up time; only when it is kept
+                log.event("start", "version", VERSION, "config", config.toString());
+            }
             List<Tool> tools = ToolRegistry.select(config, log, VERSION);
             return new McpServer(VERSION, tools, null).run(new FileInputStream(FileDescriptor.in), stdout);
         } catch (ConfigException e) {

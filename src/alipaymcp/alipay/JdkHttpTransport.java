@@ -9,12 +9,10 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@link HttpTransport} on java.net.http: one HttpClient, built on first use (never at class
@@ -26,6 +24,8 @@ final class JdkHttpTransport implements HttpTransport {
 
     /** The client's own async work is short; a fixed pool keeps the thread count flat (the default one grows). */
     static final int EXECUTOR_THREADS = 4;
+
+    private static ScheduledExecutorService alarms; // guarded by JdkHttpTransport.class
 
     private final Duration connectTimeout;
     private HttpClient client; // guarded by this
@@ -59,19 +59,65 @@ final class JdkHttpTransport implements HttpTransport {
                 .timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
-        CompletableFuture<HttpResponse<byte[]>> future = client().sendAsync(request.build(), JdkHttpTransport::limited);
+        // send(), not sendAsync(): on 2 cores the JDK hops every async answer onto a new thread. The request
+        // timeout bounds the wait for the headers; the alarm bounds the whole exchange, body included.
+        // Both are built before the clock starts: the first call's set-up is not the gateway's time.
+        HttpClient http = client();
+        ScheduledExecutorService timer = alarms();
+        Alarm alarm = new Alarm(Thread.currentThread());
+        ScheduledFuture<?> scheduled = timer.schedule(alarm, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            HttpResponse<byte[]> response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<byte[]> response = http.send(request.build(), JdkHttpTransport::limited);
             byte[] bytes = response.body();
             return new Reply(response.statusCode(), bytes == null || bytes.length > MAX_BODY ? null : bytes);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new HttpTimeoutException("no complete answer within " + timeout.toMillis() + " ms");
-        } catch (InterruptedException e) {
-            future.cancel(true);
+        } catch (InterruptedException | IOException e) {
+            if (alarm.disarm()) { // our own alarm, not a caller's interrupt or a network failure
+                throw new HttpTimeoutException("no complete answer within " + timeout.toMillis() + " ms");
+            }
             throw e;
-        } catch (ExecutionException e) {
-            throw unwrap(e);
+        } finally {
+            scheduled.cancel(false);
+            if (alarm.disarm()) {
+                Thread.interrupted(); // the alarm rang as the answer arrived: clear it, the worker thread is reused
+            }
+        }
+    }
+
+    private static synchronized ScheduledExecutorService alarms() {
+        if (alarms == null) {
+            alarms = Executors.newSingleThreadScheduledExecutor(JdkHttpTransport::alarmThread);
+        }
+        return alarms;
+    }
+
+    private static Thread alarmThread(Runnable task) {
+        Thread thread = new Thread(task, "gateway-deadline");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** Interrupts the waiting caller at the deadline, unless the exchange ended first (then it never will). */
+    private static final class Alarm implements Runnable {
+        private final Thread caller;
+        private boolean disarmed; // guarded by this
+        private boolean rang; // guarded by this
+
+        Alarm(Thread caller) {
+            this.caller = caller;
+        }
+
+        @Override
+        public synchronized void run() {
+            if (!disarmed) {
+                rang = true;
+                caller.interrupt();
+            }
+        }
+
+        /** Stops the alarm; true when it had already interrupted the caller. */
+        synchronized boolean disarm() {
+            disarmed = true;
+            return rang;
         }
     }
 
@@ -79,13 +125,5 @@ final class JdkHttpTransport implements HttpTransport {
     private static HttpResponse.BodySubscriber<byte[]> limited(HttpResponse.ResponseInfo info) {
         long declared = info.headers().firstValueAsLong("content-length").orElse(-1);
         return declared > MAX_BODY ? HttpResponse.BodySubscribers.replacing(null) : new LimitedBody(MAX_BODY);
-    }
-
-    private static IOException unwrap(ExecutionException e) {
-        Throwable cause = e.getCause();
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause instanceof IOException io ? io : new IOException("the HTTP exchange failed", cause);
     }
 }

@@ -1,5 +1,6 @@
 package alipaymcp.simulator;
 
+import alipaymcp.alipay.Amount;
 import alipaymcp.json.JsonArray;
 import alipaymcp.json.JsonException;
 import alipaymcp.json.JsonNumber;
@@ -14,8 +15,6 @@ import java.math.BigDecimal;
  * {@link Invalid} whose message names the field and the rule; callers answer it as ACQ.INVALID_PARAMETER.
  */
 final class BizContent {
-    static final BigDecimal MIN_AMOUNT = new BigDecimal("0.01");
-    static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000");
 
     static final class Invalid extends Exception {
         private static final long serialVersionUID = 1L;
@@ -90,12 +89,8 @@ final class BizContent {
         }
         BigDecimal amount;
         try {
-            amount = text.length() > 32 ? null : new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            amount = null;
-        }
-        if (amount == null || amount.compareTo(MIN_AMOUNT) < 0 || amount.compareTo(MAX_AMOUNT) > 0
-                || amount.stripTrailingZeros().scale() > 2) {
+            amount = Amount.parse(text); // the one amount rule of the project: 0.01..100000000, 2 decimals
+        } catch (IllegalArgumentException e) {
             throw new Invalid(name + " must be 0.01 to 100000000 yuan with at most 2 decimals");
         }
         return amount.setScale(2);

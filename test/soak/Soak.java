@@ -279,7 +279,14 @@ public final class Soak {
     /** Threads, open files, RSS (kB) and heap used after a full GC (kB) of the server process. */
     private long[] figures() throws Exception {
         long pid = server.pid();
-        long threads = count(Path.of("/proc/" + pid + "/task"));
+        long heap = heapAfterGc(pid); // first: jcmd's first visit starts the JVM's Attach Listener thread
+        // JIT compiler threads come and go with the JVM's dynamic compiler-thread count: not ours to leak.
+        long threads = 0;
+        for (Map.Entry<String, Integer> name : threadNames().entrySet()) {
+            if (!name.getKey().startsWith("CN CompilerThre")) {
+                threads += name.getValue();
+            }
+        }
         long fds = count(Path.of("/proc/" + pid + "/fd"));
         long rss = 0;
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
@@ -287,7 +294,7 @@ public final class Soak {
                 rss = Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }
-        return new long[] {threads, fds, rss, heapAfterGc(pid)};
+        return new long[] {threads, fds, rss, heap};
     }
 
     /**
@@ -359,7 +366,7 @@ public final class Soak {
                 counts[1].get(), counts[2].get(), counts[4].get(), counts[3].get());
         System.out.printf("latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", sorted[CALLS / 2] / 1e6,
                 sorted[CALLS * 99 / 100] / 1e6, sorted[CALLS - 1] / 1e6);
-        System.out.printf("threads: %d after warm-up, %d at the end%n", before[0], after[0]);
+        System.out.printf("threads (JIT compiler threads aside): %d after warm-up, %d at the end%n", before[0], after[0]);
         System.out.printf("open files: %d after warm-up, %d at the end%n", before[1], after[1]);
         System.out.printf("RSS: %d kB after warm-up, %d kB at the end%n", before[2], after[2]);
         System.out.printf("heap used after GC: %d kB after warm-up, %d kB at the end%n", before[3], after[3]);

@@ -129,6 +129,18 @@ class GatewayClientTest {
     }
 
     @Test
+    void answerStallingMidBody_isATimeoutWithinTheWholeExchangeLimit() {
+        gateway.stallMidBodyMillis = 3000;
+        gateway.body = TestGateway.signed(QUERY_ROOT, OK);
+        long start = System.nanoTime();
+        AlipayException e = thrown(() -> client(settings(null), Duration.ofMillis(400)).query("T1"));
+        assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
+        assertThat(e.getMessage()).contains("400 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+        assertThat(Thread.currentThread().isInterrupted()).as("no interrupt left behind").isFalse();
+    }
+
+    @Test
     void refusedConnection_isANetworkFailureThatReachedNothing() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -32,6 +32,8 @@ final class TestGateway implements AutoCloseable {
     volatile int status = 200;
     volatile String body = "";
     volatile long delayMillis;
+    /** Send half the body, then wait this long before the rest (a gateway stalling mid-answer). */
+    volatile long stallMidBodyMillis;
     /** Send the body chunked, without a Content-Length. */
     volatile boolean chunked;
 
@@ -50,7 +52,16 @@ final class TestGateway implements AutoCloseable {
             }
             exchange.sendResponseHeaders(status, chunked ? 0 : out.length == 0 ? -1 : out.length);
             try (OutputStream os = exchange.getResponseBody()) {
-                os.write(out);
+                if (stallMidBodyMillis > 0) {
+                    os.write(out, 0, out.length / 2);
+                    os.flush();
+                    sleep(stallMidBodyMillis);
+                    os.write(out, out.length / 2, out.length - out.length / 2);
+                } else {
+                    os.write(out);
+                }
+            } catch (IOException e) {
+                // the client gave up first: expected in the stall tests
             }
         });
         server.setExecutor(executor);

@@ -143,7 +143,8 @@ final class GoldenTranscript {
         return stderr.toString(StandardCharsets.UTF_8);
     }
 
-    private static byte[] unescape(String text) {
+    /** The transcripts' escapes in input lines: \xHH \n \r \t \\ (also used by HostileCorpus). */
+    static byte[] unescape(String text) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         byte[] raw = text.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < raw.length; i++) {

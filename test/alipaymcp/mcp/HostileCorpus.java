@@ -94,7 +94,7 @@ final class HostileCorpus {
         } else if (line.startsWith(">crlf ")) {
             send(where, (line.substring(6) + "\r\n").getBytes(StandardCharsets.UTF_8));
         } else if (line.startsWith(">bytes ")) {
-            send(where, unescape(line.substring(7)));
+            send(where, GoldenTranscript.unescape(line.substring(7)));
         } else if (line.startsWith(">long ")) {
             byte[] bytes = new byte[Integer.parseInt(line.substring(6)) + 1];
             Arrays.fill(bytes, (byte) 'a');
@@ -102,7 +102,7 @@ final class HostileCorpus {
             send(where, bytes);
         } else if (line.startsWith(">x ")) {
             int space = line.indexOf(' ', 3);
-            byte[] unit = unescape(line.substring(space + 1));
+            byte[] unit = GoldenTranscript.unescape(line.substring(space + 1));
             int times = Integer.parseInt(line.substring(3, space));
             byte[] bytes = new byte[unit.length * times];
             for (int i = 0; i < times; i++) {
@@ -213,24 +213,5 @@ final class HostileCorpus {
 
     private static String abbreviate(String s) {
         return s.length() <= 300 ? s : s.substring(0, 300) + "...(" + s.length() + " chars)";
-    }
-
-    /** GoldenTranscript's escapes: \xHH \n \r \t \\. */
-    static byte[] unescape(String text) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        byte[] raw = text.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < raw.length; i++) {
-            if (raw[i] != '\\' || i + 1 >= raw.length) {
-                bytes.write(raw[i]);
-            } else if (raw[i + 1] == 'x') {
-                bytes.write(Integer.parseInt(new String(raw, i + 2, 2, StandardCharsets.US_ASCII), 16));
-                i += 3;
-            } else {
-                char c = (char) raw[i + 1];
-                bytes.write(c == 'n' ? '\n' : c == 'r' ? '\r' : c == 't' ? '\t' : c);
-                i++;
-            }
-        }
-        return bytes.toByteArray();
     }
 }

@@ -1,5 +1,6 @@
 package alipaymcp.alipay;
 
+import alipaymcp.json.JsonNumber;
 import java.math.BigDecimal;
 
 /**
@@ -48,7 +49,6 @@ public final class Amount {
 
     /** Plain text as Alipay and JavaScript write it: 0.01, 88.8, 100 (never 100.0 or 1E+2). */
     public static String format(BigDecimal amount) {
-        BigDecimal stripped = amount.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+        return JsonNumber.of(amount).text();
     }
 }

@@ -22,8 +22,6 @@ import java.util.UUID;
  * re-sent once when the connection was refused (it never reached the gateway); a refund never is.
  */
 public final class GatewayClient {
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(15000);
-
     private final String gateway;
     private final RequestSettings settings;
     private final AppPrivateKey appKey;

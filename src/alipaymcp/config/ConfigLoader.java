@@ -226,7 +226,8 @@ public final class ConfigLoader {
         return amount;
     }
 
-    private static boolean isDigits(String s) {
+    /** One or more ASCII digits. */
+    static boolean isDigits(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) < '0' || s.charAt(i) > '9') {
                 return false;

@@ -87,7 +87,7 @@ final class UrlRules {
             return false;
         }
         for (String octet : octets) {
-            if (octet.isEmpty() || octet.length() > 3 || !isDigits(octet) || Integer.parseInt(octet) > 255) {
+            if (octet.isEmpty() || octet.length() > 3 || !ConfigLoader.isDigits(octet) || Integer.parseInt(octet) > 255) {
                 return false;
             }
         }
@@ -125,15 +125,6 @@ final class UrlRules {
             }
         }
         return !last.isEmpty() && !last.equals("z");
-    }
-
-    private static boolean isDigits(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean isHex(String s) {

@@ -180,7 +180,7 @@ class GatewayClientTest {
                 "https://example.com/notify", "https://example.com/return", RequestVectors.UPSTREAM_SDK,
                 RequestVectors.UPSTREAM_CHANNEL);
         GatewayClient client = new GatewayClient(URI.create("https://openapi.alipay.com/gateway.do"), upstream,
-                appKey(), TestGateway.publicKey(), GatewayClient.DEFAULT_TIMEOUT, CLOCK);
+                appKey(), TestGateway.publicKey(), Duration.ofSeconds(15), CLOCK);
         var vectors = Vectors.cases(Vectors.requestSigning(), "vectors");
         assertThat(client.wapPayUrl("20250415100000001", new BigDecimal("0.01"), "测试订单"))
                 .isEqualTo(Vectors.str(vectors.get(0), "url"));

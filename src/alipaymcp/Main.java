@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The command line and composition root: it wires the parts together and holds no logic of its own. */
 public final class Main {
@@ -100,7 +101,7 @@ public final class Main {
             if (log.enabled()) { // building the settings text costs start-up time; only when it is kept
                 log.event("start", "version", VERSION, "config", config.toString());
             }
-            List<Tool> tools = ToolRegistry.select(config, log, VERSION);
+            Supplier<List<Tool>> tools = ToolRegistry.select(config, log, VERSION); // built after initialize
             return new McpServer(VERSION, tools, null).run(new FileInputStream(FileDescriptor.in), stdout);
         } catch (ConfigException e) {
             stderr.println("mcp-server-alipay: " + e.getMessage());

@@ -79,7 +79,7 @@ public final class AppPrivateKey {
         BigInteger n = d.positiveInteger(end);
         BigInteger e = d.positiveInteger(end);
         for (int i = 0; i < 6; i++) {
-            d.positiveInteger(end);
+            d.skipPositiveInteger(end);
         }
         d.expectAt(end);
         return new BigInteger[] {n, e};

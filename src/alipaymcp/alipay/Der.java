@@ -74,17 +74,27 @@ final class Der {
 
     /** A positive INTEGER inside {@code limit}. */
     BigInteger positiveInteger(int limit) throws KeyException {
+        int end = enterPositiveInteger(limit);
+        BigInteger value = new BigInteger(der, pos, end - pos);
+        pos = end;
+        return value;
+    }
+
+    /**
+     * Checks a positive INTEGER inside {@code limit} and steps over it without building its value: a private
+     * key's other six numbers are never needed here, and making them costs start-up time.
+     */
+    void skipPositiveInteger(int limit) throws KeyException {
+        pos = enterPositiveInteger(limit);
+    }
+
+    private int enterPositiveInteger(int limit) throws KeyException {
         int start = pos;
         int end = enter(INTEGER, limit);
-        if (end == pos) {
+        if (end == pos || (der[pos] & 0x80) != 0) { // empty, or the two's complement sign bit is set
             throw failAt(start);
         }
-        BigInteger value = new BigInteger(java.util.Arrays.copyOfRange(der, pos, end));
-        pos = end;
-        if (value.signum() < 0) {
-            throw failAt(start);
-        }
-        return value;
+        return end;
     }
 
     /** The rsaEncryption AlgorithmIdentifier, with NULL or absent parameters. */

@@ -22,22 +22,30 @@ final class KeyText {
             throw new KeyException("is " + text.length() + " characters long, more than any RSA key ("
                     + MAX_CHARS + " at most); paste only the key");
         }
-        StringBuilder base64 = new StringBuilder(text.length());
+        // One plain pass over a char array: this runs interpreted at start-up, where a StringBuilder append
+        // and a startsWith per character cost milliseconds.
+        char[] base64 = new char[text.length() + 2];
+        int length = 0;
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
-            if (text.startsWith("-----", i)) {
+            if (c == '-' && text.startsWith("-----", i)) {
                 i = skipPemLabel(text, i);
             } else if (c == '\\' && i + 1 < text.length() && (text.charAt(i + 1) == 'n' || text.charAt(i + 1) == 'r')) {
                 i += 2; // a line break escaped by a JSON or .env file
             } else {
-                if (!Character.isWhitespace(c)) {
-                    base64.append(c);
+                if (!isWhitespace(c)) {
+                    base64[length++] = c;
                 }
                 i++;
             }
         }
-        return base64Decode(base64);
+        return base64Decode(base64, length);
+    }
+
+    /** {@link Character#isWhitespace}, with the printable ASCII characters of base64 decided without a lookup. */
+    private static boolean isWhitespace(char c) {
+        return (c <= ' ' || c >= 0x7F) && Character.isWhitespace(c);
     }
 
     /** Skips "-----BEGIN ...-----" or "-----END ...-----" and refuses forms we cannot use. */
@@ -56,15 +64,15 @@ final class KeyText {
         return close + 5;
     }
 
-    private static byte[] base64Decode(StringBuilder base64) throws KeyException {
-        if (base64.length() == 0) {
+    private static byte[] base64Decode(char[] base64, int length) throws KeyException {
+        if (length == 0) {
             throw new KeyException("holds no base64 data between its PEM lines");
         }
-        while (base64.length() % 4 == 2 || base64.length() % 4 == 3) {
-            base64.append('='); // upstream pads by length, so keys without padding are in use
+        while (length % 4 == 2 || length % 4 == 3) {
+            base64[length++] = '='; // upstream pads by length, so keys without padding are in use
         }
         try {
-            return Base64.getDecoder().decode(base64.toString());
+            return Base64.getDecoder().decode(new String(base64, 0, length));
         } catch (IllegalArgumentException e) {
             throw new KeyException("is not valid base64 (a character outside A-Z a-z 0-9 + / =, or a truncated"
                     + " key); paste the key exactly as issued");

@@ -5,10 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * An MCP server on stdio: newline-delimited JSON-RPC 2.0 in strict UTF-8, protocol revisions 2024-11-05,
@@ -25,7 +24,7 @@ public final class McpServer {
     private static final long CLOSE_WAIT_MILLIS = 1_000;
 
     private final String serverVersion;
-    private final List<Tool> tools;
+    private final ToolTable tools;
     private final String instructions;
     private final int maxLineBytes;
     private final long drainMillis;
@@ -33,27 +32,35 @@ public final class McpServer {
 
     /**
      * @param serverVersion sent as serverInfo.version
-     * @param tools listed in this order; names must be unique
+     * @param tools asked for once, on first use: at the first tools/list or tools/call, or on a background
+     *     thread right after the initialize reply, which then also runs each tool's {@link Tool#prepare}.
+     *     Listed in this order; names must be unique
      * @param instructions sent in the initialize result, or null for none
      */
+    public McpServer(String serverVersion, Supplier<List<Tool>> tools, String instructions) {
+        this(serverVersion, new ToolTable(Objects.requireNonNull(tools, "tools"), System.err), instructions,
+                LineReader.DEFAULT_MAX_LINE_BYTES, DEFAULT_DRAIN_MILLIS, System.err);
+    }
+
+    /** Tools already built: listed in this order; names must be unique (checked here). */
     public McpServer(String serverVersion, List<Tool> tools, String instructions) {
-        this(serverVersion, tools, instructions, LineReader.DEFAULT_MAX_LINE_BYTES, DEFAULT_DRAIN_MILLIS, System.err);
+        this(serverVersion, new ToolTable(tools, System.err), instructions, LineReader.DEFAULT_MAX_LINE_BYTES,
+                DEFAULT_DRAIN_MILLIS, System.err);
     }
 
     McpServer(String serverVersion, List<Tool> tools, String instructions, int maxLineBytes, long drainMillis,
             PrintStream diagnostics) {
+        this(serverVersion, new ToolTable(tools, diagnostics), instructions, maxLineBytes, drainMillis, diagnostics);
+    }
+
+    private McpServer(String serverVersion, ToolTable tools, String instructions, int maxLineBytes,
+            long drainMillis, PrintStream diagnostics) {
         this.serverVersion = Objects.requireNonNull(serverVersion, "serverVersion");
-        this.tools = List.copyOf(tools);
+        this.tools = tools;
         this.instructions = instructions;
         this.maxLineBytes = maxLineBytes;
         this.drainMillis = drainMillis;
         this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
-        Set<String> names = new HashSet<>();
-        for (Tool tool : this.tools) {
-            if (!names.add(tool.name())) {
-                throw new IllegalArgumentException("two tools are named " + tool.name());
-            }
-        }
     }
 
     /**
@@ -63,11 +70,12 @@ public final class McpServer {
     public int run(InputStream in, OutputStream out) {
         LineWriter writer = new LineWriter(out, diagnostics);
         ToolCalls calls = new ToolCalls(diagnostics);
-        Session session = new Session(new Methods(serverVersion, tools, instructions, calls), writer, diagnostics);
+        Methods methods = new Methods(serverVersion, tools, instructions, calls);
+        Session session = new Session(methods, writer, diagnostics);
         Thread closeOnExit = new CloseOnExit(writer, calls, drainMillis);
         Runtime.getRuntime().addShutdownHook(closeOnExit);
         try {
-            return readAll(new LineReader(in, maxLineBytes), session, writer);
+            return readAll(new LineReader(in, maxLineBytes), session, methods, writer);
         } finally {
             calls.awaitIdle(drainMillis);
             writer.close(CLOSE_WAIT_MILLIS);
@@ -75,7 +83,8 @@ public final class McpServer {
         }
     }
 
-    private int readAll(LineReader reader, Session session, LineWriter writer) {
+    private int readAll(LineReader reader, Session session, Methods methods, LineWriter writer) {
+        boolean preparing = false;
         while (true) {
             String line;
             try {
@@ -93,6 +102,10 @@ public final class McpServer {
             }
             if (!line.isEmpty()) {
                 session.handleLine(line);
+            }
+            if (!preparing && methods.protocol() != null) { // the initialize reply is out: warm up meanwhile
+                preparing = true;
+                tools.prepareInBackground();
             }
         }
     }

@@ -4,9 +4,6 @@ import alipaymcp.json.JsonNull;
 import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonValue;
 import alipaymcp.tools.Tool;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The MCP methods this server offers: initialize, ping, tools/list, tools/call, and the notifications
@@ -18,19 +15,14 @@ final class Methods {
     private static final int MAX_ECHOED_NAME = 128;
 
     private final String serverVersion;
-    private final List<Tool> tools;
-    private final Map<String, Tool> toolsByName;
+    private final ToolTable tools;
     private final String instructions;
     private final ToolCalls calls;
     private volatile Protocol protocol;
 
-    Methods(String serverVersion, List<Tool> tools, String instructions, ToolCalls calls) {
+    Methods(String serverVersion, ToolTable tools, String instructions, ToolCalls calls) {
         this.serverVersion = serverVersion;
         this.tools = tools;
-        this.toolsByName = new HashMap<>();
-        for (Tool tool : tools) {
-            toolsByName.put(tool.name(), tool);
-        }
         this.instructions = instructions;
         this.calls = calls;
     }
@@ -108,7 +100,7 @@ final class Methods {
             return Responses.error(id, RpcError.invalidParams(
                     "invalid cursor: this server lists every tool in one page and never issues a cursor"));
         }
-        return Responses.result(id, ToolJson.listResult(tools, negotiated));
+        return Responses.result(id, ToolJson.listResult(tools.list(), negotiated));
     }
 
     private JsonObject toolsCall(JsonValue id, JsonObject params, Protocol negotiated, ReplySink sink) {
@@ -116,7 +108,7 @@ final class Methods {
         if (name == null) {
             return Responses.error(id, RpcError.invalidParams("params.name must be a string"));
         }
-        Tool tool = toolsByName.get(name);
+        Tool tool = tools.byName(name);
         if (tool == null) {
             String shown = name.length() <= MAX_ECHOED_NAME ? name : name.substring(0, MAX_ECHOED_NAME) + "...";
             return Responses.error(id, new RpcError(RpcError.INVALID_PARAMS, "Unknown tool: " + shown, null));

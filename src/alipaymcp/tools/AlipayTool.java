@@ -15,12 +15,14 @@ import java.util.function.BooleanSupplier;
  */
 abstract class AlipayTool implements Tool {
     private final ToolSpec spec;
+    final Gateway gateway;
     private final EventLog log;
     private JsonObject inputSchema; // parsed on first listing, not at start
     private JsonObject outputSchema;
 
-    AlipayTool(ToolSpec spec, EventLog log) {
+    AlipayTool(ToolSpec spec, Gateway gateway, EventLog log) {
         this.spec = spec;
+        this.gateway = gateway;
         this.log = log;
     }
 
@@ -43,6 +45,12 @@ abstract class AlipayTool implements Tool {
         }
         record.writeTo(log);
         return result;
+    }
+
+    /** Builds the keys every call signs or verifies with, so that the first call does not wait for them. */
+    @Override
+    public final void prepare() {
+        gateway.prepareKeys();
     }
 
     /** Records the gateway's code (and sub_code) of a verified answer. */

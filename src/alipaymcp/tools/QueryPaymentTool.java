@@ -8,15 +8,12 @@ import java.util.function.BooleanSupplier;
 
 /** query-alipay-payment: alipay.trade.query by outTradeNo, with upstream's texts. */
 final class QueryPaymentTool extends AlipayTool {
-    static final ToolSpec SPEC = new ToolSpec("query-alipay-payment", "queryPay", "Query an Alipay payment",
+    static final ToolSpec SPEC = new ToolSpec(ToolName.QUERY_PAY, "Query an Alipay payment",
             "查询一笔支付宝订单，并返回带有订单信息的文本。", names("outTradeNo"), Schemas.QUERY_INPUT,
             Schemas.QUERY_OUTPUT, ToolSpec.hints(true, false, true));
 
-    private final Gateway gateway;
-
     QueryPaymentTool(Gateway gateway, EventLog log) {
-        super(SPEC, log);
-        this.gateway = gateway;
+        super(SPEC, gateway, log);
     }
 
     @Override

@@ -8,15 +8,12 @@ import java.util.function.BooleanSupplier;
 
 /** query-alipay-refund: alipay.trade.fastpay.refund.query; only REFUND_SUCCESS is a success. */
 final class QueryRefundTool extends AlipayTool {
-    static final ToolSpec SPEC = new ToolSpec("query-alipay-refund", "refundQuery", "Query an Alipay refund",
+    static final ToolSpec SPEC = new ToolSpec(ToolName.REFUND_QUERY, "Query an Alipay refund",
             "查询一笔支付宝退款，并返回退款状态和退款金额", names("outRequestNo", "outTradeNo"),
             Schemas.REFUND_QUERY_INPUT, Schemas.REFUND_QUERY_OUTPUT, ToolSpec.hints(true, false, true));
 
-    private final Gateway gateway;
-
     QueryRefundTool(Gateway gateway, EventLog log) {
-        super(SPEC, log);
-        this.gateway = gateway;
+        super(SPEC, gateway, log);
     }
 
     @Override

@@ -15,18 +15,16 @@ import java.util.function.BooleanSupplier;
  * tells the caller to query with the same outRequestNo.
  */
 final class RefundTool extends AlipayTool {
-    static final ToolSpec SPEC = new ToolSpec("refund-alipay-payment", "refundPay", "Refund an Alipay payment",
+    static final ToolSpec SPEC = new ToolSpec(ToolName.REFUND_PAY, "Refund an Alipay payment",
             "对交易发起退款，并返回退款状态和退款金额",
             names("outTradeNo", "refundAmount", "outRequestNo", "refundReason"), Schemas.REFUND_INPUT,
             Schemas.REFUND_OUTPUT, ToolSpec.hints(false, true, true));
 
-    private final Gateway gateway;
     private final BigDecimal maxRefundAmount;
 
     /** {@code maxRefundAmount}: AP_MAX_REFUND_AMOUNT, or null for no limit. */
     RefundTool(Gateway gateway, BigDecimal maxRefundAmount, EventLog log) {
-        super(SPEC, log);
-        this.gateway = gateway;
+        super(SPEC, gateway, log);
         this.maxRefundAmount = maxRefundAmount;
     }
 

@@ -32,4 +32,12 @@ public interface Tool {
      * it before starting anything irreversible and never abandons a gateway request already sent.
      */
     ToolResult call(JsonObject arguments, BooleanSupplier cancelled);
+
+    /**
+     * One-time set-up a first call would otherwise wait for (building keys). The server runs it on a
+     * background thread once the session is initialized. Thread-safe, idempotent, never throws: a failure
+     * here is left for the call that needs the thing to report.
+     */
+    default void prepare() {
+    }
 }

@@ -59,6 +59,56 @@ class AppPrivateKeyTest {
     }
 
     @Test
+    void parse_skipsUnicodeWhitespaceButNotANoBreakSpace() throws Exception {
+        String b64 = Vectors.pkcs8();
+        String spaced = "\u3000" + b64.substring(0, 100) + "\u2028\t" + b64.substring(100) + "\u2029";
+        assertThat(AppPrivateKey.parse(spaced).bits()).isEqualTo(2048);
+        String noBreak = b64.substring(0, 100) + "\u00A0" + b64.substring(100);
+        assertThatThrownBy(() -> AppPrivateKey.parse(noBreak)).hasMessageContaining("not valid base64");
+    }
+
+    @Test
+    void parse_rejectsANegativeOrEmptyNumberEvenAmongTheOnesItDoesNotKeep() {
+        byte[] der = Base64.getDecoder().decode(Vectors.pkcs1());
+        // PKCS#1: SEQUENCE { version, n, e, d, p, q, dp, dq, qinv }; d is INTEGER number 3 (from 0)
+        for (int index : new int[] {1, 3, 8}) {
+            int tag = integerTagOffset(der, index);
+            byte[] negative = der.clone();
+            negative[contentOffset(der, tag)] |= (byte) 0x80;
+            assertThatThrownBy(() -> AppPrivateKey.parse(Base64.getEncoder().encodeToString(negative)))
+                    .as("INTEGER %d made negative", index)
+                    .hasMessage("not an RSA private key in PKCS#8 or PKCS#1 form (DER parse failed at byte " + tag + ")");
+        }
+    }
+
+    /** Offset of the tag of the index-th element inside the outer SEQUENCE. */
+    private static int integerTagOffset(byte[] der, int index) {
+        int at = contentOffset(der, 0);
+        for (int i = 0; i < index; i++) {
+            at = contentOffset(der, at) + contentLength(der, at);
+        }
+        assertThat(der[at]).isEqualTo((byte) 0x02);
+        return at;
+    }
+
+    private static int contentOffset(byte[] der, int tag) {
+        int first = der[tag + 1] & 0xFF;
+        return tag + 2 + (first < 0x80 ? 0 : first & 0x7F);
+    }
+
+    private static int contentLength(byte[] der, int tag) {
+        int first = der[tag + 1] & 0xFF;
+        if (first < 0x80) {
+            return first;
+        }
+        int length = 0;
+        for (int i = 0; i < (first & 0x7F); i++) {
+            length = (length << 8) | (der[tag + 2 + i] & 0xFF);
+        }
+        return length;
+    }
+
+    @Test
     void parse_rejectsAPublicKeyAndEncryptedKeys() {
         assertThatThrownBy(() -> AppPrivateKey.parse(Vectors.appPublic()))
                 .hasMessageContaining("is a public key");

@@ -39,7 +39,7 @@ final class ChaosTools {
         env.put("AP_GATEWAY_URL", gateway.toString());
         env.put("AP_LOG_ENABLED", "false");
         env.put("AP_TIMEOUT_MS", String.valueOf(timeoutMs));
-        for (Tool tool : ToolRegistry.select(ConfigLoader.load(env), EventLog.disabled(), "0.0.0-chaos")) {
+        for (Tool tool : ToolRegistry.select(ConfigLoader.load(env), EventLog.disabled(), "0.0.0-chaos").get()) {
             tools.put(tool.name(), tool);
         }
     }

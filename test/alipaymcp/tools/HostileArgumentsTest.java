@@ -164,7 +164,7 @@ class HostileArgumentsTest {
         env.put("AP_LOG_ENABLED", "false");
         env.put("AP_TIMEOUT_MS", "5000");
         env.put("AP_MAX_REFUND_AMOUNT", "1000");
-        tools = ToolRegistry.select(ConfigLoader.load(env), EventLog.disabled(), "0.0.0-test");
+        tools = ToolRegistry.select(ConfigLoader.load(env), EventLog.disabled(), "0.0.0-test").get();
     }
 
     @AfterAll

@@ -51,7 +51,7 @@ final class SimulatedTools {
         env.put("AP_TIMEOUT_MS", "5000");
         env.putAll(extraEnv);
         Config config = ConfigLoader.load(env);
-        for (Tool tool : ToolRegistry.select(config, EventLog.disabled(), VERSION)) {
+        for (Tool tool : ToolRegistry.select(config, EventLog.disabled(), VERSION).get()) {
             tools.put(tool.name(), tool);
         }
     }

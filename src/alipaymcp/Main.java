@@ -79,11 +79,12 @@ public final class Main {
     /** The MCP server on stdio; with {@code simulator} against the built-in gateway double and its fresh keys. */
     private static int serve(Map<String, String> environment, boolean simulator, OutputStream stdout,
             PrintStream stderr) {
-        Map<String, String> env = new HashMap<>(environment);
+        Map<String, String> env = environment; // read by name only: copying it costs start-up time
         GatewaySimulator sim = null;
         try {
             if (simulator) {
                 sim = GatewaySimulator.start(SimulatorOptions.defaults());
+                env = new HashMap<>(environment);
                 env.put("AP_APP_ID", sim.appId());
                 env.put("AP_APP_KEY", sim.appPrivateKeyBase64());
                 env.put("AP_PUB_KEY", sim.platformPublicKeyBase64());

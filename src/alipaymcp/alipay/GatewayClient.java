@@ -1,12 +1,8 @@
 package alipaymcp.alipay;
 
 import alipaymcp.alipay.AlipayException.Kind;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -28,14 +24,15 @@ public final class GatewayClient {
     private final AlipayPublicKey alipayKey;
     private final Duration timeout;
     private final Clock clock;
-    private final HttpTransport transport;
+    private HttpTransport transport; // guarded by this; built by the first API call (page links never send)
 
     /** {@code timeout}: connect timeout and whole-exchange timeout (AP_TIMEOUT_MS). */
     public GatewayClient(URI gateway, RequestSettings settings, AppPrivateKey appKey, AlipayPublicKey alipayKey,
             Duration timeout, Clock clock) {
-        this(gateway, settings, appKey, alipayKey, timeout, clock, new JdkHttpTransport(timeout));
+        this(gateway, settings, appKey, alipayKey, timeout, clock, null);
     }
 
+    /** {@code transport}: the network seam for tests, or null for the JDK's HTTP client. */
     GatewayClient(URI gateway, RequestSettings settings, AppPrivateKey appKey, AlipayPublicKey alipayKey,
             Duration timeout, Clock clock, HttpTransport transport) {
         this.gateway = gateway.toString();
@@ -86,14 +83,15 @@ public final class GatewayClient {
         Map<String, String> params = SignedParams.api(method, settings, bizContent, clock.instant(), signingKey);
         String[] secrets = {settings.appAuthToken(), params.get("sign")};
         URI uri = URI.create(GatewayParams.url(gateway, params).toString());
-        HttpTransport.Reply reply = send(method, uri, GatewayParams.body(params), readOnly, secrets);
+        HttpTransport.Reply reply = GatewayExchange.send(transport(), method, uri, headers(),
+                GatewayParams.body(params), timeout, readOnly, secrets);
         if (reply.status() != 200) {
             throw new AlipayException(Kind.HTTP_STATUS, "The gateway answered " + method + " with HTTP status "
-                    + reply.status() + " instead of 200" + unknownOutcome(method), null, reply.status(), null);
+                    + reply.status() + " instead of 200" + GatewayExchange.unknownOutcome(method), null, reply.status(), null);
         }
         if (reply.body() == null) {
             throw new AlipayException(Kind.MALFORMED, "The gateway's answer to " + method + " is larger than "
-                    + JdkHttpTransport.MAX_BODY + " bytes; it was not read" + unknownOutcome(method));
+                    + JdkHttpTransport.MAX_BODY + " bytes; it was not read" + GatewayExchange.unknownOutcome(method));
         }
         String body = new String(reply.body(), StandardCharsets.UTF_8);
         AlipayResponse response = ResponseVerifier.verify(body, method, verifyingKey, settings.signType(), secrets);
@@ -101,34 +99,15 @@ public final class GatewayClient {
         return response;
     }
 
-    private HttpTransport.Reply send(String method, URI uri, String body, boolean readOnly, String[] secrets)
-            throws AlipayException {
-        Map<String, String> headers = headers();
-        for (int attempt = 1;; attempt++) {
-            try {
-                return transport.post(uri, headers, body, timeout);
-            } catch (ConnectException e) {
-                if (readOnly && attempt == 1) {
-                    continue; // refused before anything was sent: safe to try a read once more
-                }
-                throw new AlipayException(Kind.NETWORK, "Could not connect to the gateway for " + method + " ("
-                        + reason(e, secrets) + "); nothing was sent. Check the network and AP_GATEWAY_URL /"
-                        + " AP_CURRENT_ENV.", e);
-            } catch (HttpConnectTimeoutException e) {
-                throw new AlipayException(Kind.NETWORK, "Could not connect to the gateway for " + method + " within "
-                        + timeout.toMillis() + " ms (AP_TIMEOUT_MS); nothing was sent. Check the network.", e);
-            } catch (HttpTimeoutException e) {
-                throw new AlipayException(Kind.TIMEOUT, "No complete answer from the gateway to " + method
-                        + " within " + timeout.toMillis() + " ms (AP_TIMEOUT_MS)" + unknownOutcome(method), e);
-            } catch (IOException e) {
-                throw new AlipayException(Kind.CONNECTION_LOST, "The connection to the gateway failed during "
-                        + method + " (" + reason(e, secrets) + ")" + unknownOutcome(method), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AlipayException(Kind.INTERRUPTED, "Interrupted while waiting for the answer to " + method
-                        + unknownOutcome(method), e);
-            }
+    /**
+     * The transport, made on first use: loading it links the java.net.http module, which a payment link
+     * (signed here, opened by the buyer's browser) never needs.
+     */
+    private synchronized HttpTransport transport() {
+        if (transport == null) {
+            transport = new JdkHttpTransport(timeout);
         }
+        return transport;
     }
 
     private Map<String, String> headers() {
@@ -138,18 +117,6 @@ public final class GatewayClient {
         headers.put("user-agent", settings.alipaySdk());
         headers.put("alipay-request-id", UUID.randomUUID().toString().replace("-", ""));
         return headers;
-    }
-
-    /** The caller (the refund tool) adds how to find out: it knows the tool names and the numbers. */
-    private static String unknownOutcome(String method) {
-        return method.equals("alipay.trade.refund")
-                ? "; the refund may or may not have been made."
-                : "; the outcome is unknown, try again later.";
-    }
-
-    private static String reason(IOException e, String[] secrets) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : ": " + Redactor.redact(message, secrets));
     }
 
     private PrivateKey privateKey() throws AlipayException {

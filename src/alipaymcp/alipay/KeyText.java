@@ -22,30 +22,26 @@ final class KeyText {
             throw new KeyException("is " + text.length() + " characters long, more than any RSA key ("
                     + MAX_CHARS + " at most); paste only the key");
         }
-        // One plain pass over a char array: this runs interpreted at start-up, where a StringBuilder append
-        // and a startsWith per character cost milliseconds.
-        char[] base64 = new char[text.length() + 2];
+        // One plain pass over char arrays: this runs interpreted at start-up, where a call per character
+        // (charAt, StringBuilder.append, startsWith) costs milliseconds and wakes the JIT compilers.
+        char[] chars = text.toCharArray();
+        char[] base64 = new char[chars.length + 2];
         int length = 0;
         int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
+        while (i < chars.length) {
+            char c = chars[i];
             if (c == '-' && text.startsWith("-----", i)) {
                 i = skipPemLabel(text, i);
-            } else if (c == '\\' && i + 1 < text.length() && (text.charAt(i + 1) == 'n' || text.charAt(i + 1) == 'r')) {
+            } else if (c == '\\' && i + 1 < chars.length && (chars[i + 1] == 'n' || chars[i + 1] == 'r')) {
                 i += 2; // a line break escaped by a JSON or .env file
             } else {
-                if (!isWhitespace(c)) {
+                if ((c > ' ' && c < 0x7F) || !Character.isWhitespace(c)) { // printable ASCII decided inline
                     base64[length++] = c;
                 }
                 i++;
             }
         }
         return base64Decode(base64, length);
-    }
-
-    /** {@link Character#isWhitespace}, with the printable ASCII characters of base64 decided without a lookup. */
-    private static boolean isWhitespace(char c) {
-        return (c <= ' ' || c >= 0x7F) && Character.isWhitespace(c);
     }
 
     /** Skips "-----BEGIN ...-----" or "-----END ...-----" and refuses forms we cannot use. */

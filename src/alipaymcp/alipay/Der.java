@@ -74,7 +74,7 @@ final class Der {
 
     /** A positive INTEGER inside {@code limit}. */
     BigInteger positiveInteger(int limit) throws KeyException {
-        int end = enterPositiveInteger(limit);
+        int end = positiveIntegerEnd(limit);
         BigInteger value = new BigInteger(der, pos, end - pos);
         pos = end;
         return value;
@@ -85,10 +85,11 @@ final class Der {
      * key's other six numbers are never needed here, and making them costs start-up time.
      */
     void skipPositiveInteger(int limit) throws KeyException {
-        pos = enterPositiveInteger(limit);
+        pos = positiveIntegerEnd(limit);
     }
 
-    private int enterPositiveInteger(int limit) throws KeyException {
+    /** Checks the INTEGER header and sign, leaves pos at its content and returns the content's end. */
+    private int positiveIntegerEnd(int limit) throws KeyException {
         int start = pos;
         int end = enter(INTEGER, limit);
         if (end == pos || (der[pos] & 0x80) != 0) { // empty, or the two's complement sign bit is set

@@ -87,11 +87,12 @@ public final class GatewayClient {
                 GatewayParams.body(params), timeout, readOnly, secrets);
         if (reply.status() != 200) {
             throw new AlipayException(Kind.HTTP_STATUS, "The gateway answered " + method + " with HTTP status "
-                    + reply.status() + " instead of 200" + GatewayExchange.unknownOutcome(method), null, reply.status(), null);
+                    + reply.status() + " instead of 200" + GatewayExchange.unknownOutcome(method), null,
+                    reply.status(), null);
         }
         if (reply.body() == null) {
             throw new AlipayException(Kind.MALFORMED, "The gateway's answer to " + method + " is larger than "
-                    + JdkHttpTransport.MAX_BODY + " bytes; it was not read" + GatewayExchange.unknownOutcome(method));
+                    + HttpTransport.MAX_BODY + " bytes; it was not read" + GatewayExchange.unknownOutcome(method));
         }
         String body = new String(reply.body(), StandardCharsets.UTF_8);
         AlipayResponse response = ResponseVerifier.verify(body, method, verifyingKey, settings.signType(), secrets);

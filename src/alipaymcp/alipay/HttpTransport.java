@@ -12,6 +12,8 @@ import java.util.Map;
  * (sent, no complete answer in time), any other {@link IOException} (connection lost).
  */
 interface HttpTransport {
+    /** The largest answer read; Alipay's are a few KB. */
+    int MAX_BODY = 4 * 1024 * 1024;
 
     /** One POST of a UTF-8 form body; the whole exchange, body included, ends within {@code timeout}. */
     Reply post(URI uri, Map<String, String> headers, String body, Duration timeout)

@@ -17,11 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@link HttpTransport} on java.net.http: one HttpClient, built on first use (never at class
  * initialisation), HTTP/1.1, redirects never followed. The timeout bounds the whole exchange including
- * the body, and an answer larger than {@link #MAX_BODY} bytes is refused.
+ * the body, and an answer larger than {@link HttpTransport#MAX_BODY} bytes is refused.
  */
 final class JdkHttpTransport implements HttpTransport {
-    static final int MAX_BODY = 4 * 1024 * 1024;
-
     /** The client's own async work is short; a fixed pool keeps the thread count flat (the default one grows). */
     static final int EXECUTOR_THREADS = 4;
 
@@ -121,7 +119,7 @@ final class JdkHttpTransport implements HttpTransport {
         }
     }
 
-    /** Reads the body up to {@link #MAX_BODY} bytes (null past it, or when the declared length is over it). */
+    /** Reads the body up to {@link HttpTransport#MAX_BODY} bytes (null past it, or when the declared length is over it). */
     private static HttpResponse.BodySubscriber<byte[]> limited(HttpResponse.ResponseInfo info) {
         long declared = info.headers().firstValueAsLong("content-length").orElse(-1);
         return declared > MAX_BODY ? HttpResponse.BodySubscribers.replacing(null) : new LimitedBody(MAX_BODY);

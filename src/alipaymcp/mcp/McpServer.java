@@ -34,7 +34,7 @@ public final class McpServer {
      * @param serverVersion sent as serverInfo.version
      * @param tools asked for once, on first use: at the first tools/list or tools/call, or on a background
      *     thread right after the initialize reply, which then also runs each tool's {@link Tool#prepare}.
-     *     Listed in this order; names must be unique
+     *     Listed in this order; names must be unique (checked when they are built)
      * @param instructions sent in the initialize result, or null for none
      */
     public McpServer(String serverVersion, Supplier<List<Tool>> tools, String instructions) {

@@ -69,9 +69,8 @@ final class ToolTable implements Runnable {
             for (Tool tool : list()) {
                 tool.prepare();
             }
-        } catch (RuntimeException e) {
-            diagnostics.println("mcp-server-alipay: preparing the tools failed (" + e.getClass().getName()
-                    + "); calls will retry");
+        } catch (RuntimeException | LinkageError e) { // a bug of ours: say it once, let each call meet it
+            diagnostics.println("mcp-server-alipay: preparing the tools failed (" + e.getClass().getName() + ")");
         }
     }
 }

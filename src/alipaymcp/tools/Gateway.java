@@ -7,8 +7,8 @@ import alipaymcp.config.Config;
 import java.time.Clock;
 
 /**
- * The one gateway client of the process, built by the first call that needs it: loading it links the
- * java.net.http module, which initialize does not need (measured: about 8 ms of start-up).
+ * The one gateway client of the process, shared by the five tools and built by the first call that needs it
+ * (tests inject theirs, with upstream's tags and a fixed clock).
  */
 final class Gateway {
     private final Config config;
@@ -30,7 +30,7 @@ final class Gateway {
 
     /**
      * Builds the JCA keys from the checked key text now, off the caller's path (a first payment link then only
-     * signs). Does nothing for an injected client, whose keys are built already.
+     * signs). Does nothing for an injected client: its keys belong to the test.
      */
     void prepareKeys() {
         if (config == null) {

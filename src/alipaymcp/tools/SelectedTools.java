@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 
 /**
  * The tools AP_SELECT_TOOLS chose, built on first use: building them loads the tool classes and the gateway
- * wiring, which the initialize reply does not need (measured: about 6 ms of a 30 ms start-up).
+ * wiring, which the initialize reply does not need (measured: about 6 ms of the ~30 ms the start-up spent above the JVM floor).
  */
 final class SelectedTools implements Supplier<List<Tool>> {
     private final Set<String> names;

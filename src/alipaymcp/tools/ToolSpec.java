@@ -5,16 +5,17 @@ import alipaymcp.json.JsonObject;
 import java.util.List;
 
 /**
- * The listing of one tool: upstream's name (by its {@link ToolName}) and description, our title, hints and schemas (as JSON text).
+ * The listing of one tool: upstream's name (by its {@link ToolName}) and description, our title, hints and
+ * schemas (as JSON text).
  */
-record ToolSpec(ToolName id, String title, String description, List<String> argumentNames,
+record ToolSpec(ToolName toolName, String title, String description, List<String> argumentNames,
         String inputSchema, String outputSchema, JsonObject hints) {
     ToolSpec {
         argumentNames = List.copyOf(argumentNames);
     }
 
     String name() {
-        return id.longName();
+        return toolName.longName();
     }
 
     /** MCP behaviour hints (2025-03-26): every tool talks to Alipay, so openWorldHint is always true. */

@@ -81,6 +81,23 @@ class AppPrivateKeyTest {
         }
     }
 
+    @Test
+    void parse_rejectsAnEmptyNumberAmongTheOnesItDoesNotKeep() {
+        byte[] der = Base64.getDecoder().decode(Vectors.pkcs1());
+        int tag = integerTagOffset(der, 3); // d
+        int end = contentOffset(der, tag) + contentLength(der, tag);
+        byte[] shorter = new byte[der.length - (end - tag) + 2];
+        System.arraycopy(der, 0, shorter, 0, tag);
+        shorter[tag] = 0x02; // INTEGER, length 0
+        System.arraycopy(der, end, shorter, tag + 2, der.length - end);
+        assertThat(der[1]).isEqualTo((byte) 0x82);
+        int outer = shorter.length - 4;
+        shorter[2] = (byte) (outer >> 8);
+        shorter[3] = (byte) outer;
+        assertThatThrownBy(() -> AppPrivateKey.parse(Base64.getEncoder().encodeToString(shorter)))
+                .hasMessage("not an RSA private key in PKCS#8 or PKCS#1 form (DER parse failed at byte " + tag + ")");
+    }
+
     /** Offset of the tag of the index-th element inside the outer SEQUENCE. */
     private static int integerTagOffset(byte[] der, int index) {
         int at = contentOffset(der, 0);

@@ -118,13 +118,13 @@ class GatewayClientTest {
 
     @Test
     void oversizedAnswer_isRefusedWhetherDeclaredOrStreamed() {
-        String huge = "{\"alipay_trade_query_response\":{\"pad\":\"" + "x".repeat(JdkHttpTransport.MAX_BODY) + "\"}}";
+        String huge = "{\"alipay_trade_query_response\":{\"pad\":\"" + "x".repeat(HttpTransport.MAX_BODY) + "\"}}";
         for (boolean chunked : new boolean[] {false, true}) {
             gateway.chunked = chunked;
             gateway.body = huge;
             AlipayException e = thrown(() -> client(settings(null), Duration.ofSeconds(10)).query("T1"));
             assertThat(e.kind()).as("chunked=" + chunked).isEqualTo(Kind.MALFORMED);
-            assertThat(e.getMessage()).contains("larger than " + JdkHttpTransport.MAX_BODY + " bytes");
+            assertThat(e.getMessage()).contains("larger than " + HttpTransport.MAX_BODY + " bytes");
         }
     }
 

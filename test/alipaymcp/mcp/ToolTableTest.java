@@ -36,6 +36,42 @@ class ToolTableTest {
     }
 
     @Test
+    void list_fromTwoThreadsAtOnce_asksTheSupplierOnce() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        List<Tool> built = TestTools.named("echo");
+        ToolTable table = new ToolTable(() -> {
+            asked.incrementAndGet();
+            try {
+                Thread.sleep(100); // keep the second caller waiting while the first one builds
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return built;
+        }, diagnostics);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<List<Tool>> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Thread> threads = List.of(new Thread(() -> seen.add(awaitThenList(go, table))),
+                new Thread(() -> seen.add(awaitThenList(go, table))));
+        threads.forEach(Thread::start);
+        go.countDown();
+        for (Thread thread : threads) {
+            thread.join(TestTools.BOUND_SECONDS * 1000);
+        }
+        assertThat(asked).hasValue(1);
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(0)).isSameAs(seen.get(1)).extracting(Tool::name).containsExactly("echo");
+    }
+
+    private static List<Tool> awaitThenList(java.util.concurrent.CountDownLatch go, ToolTable table) {
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return table.list();
+    }
+
+    @Test
     void suppliedTools_withOneNameTwice_failWhenFirstUsed() {
         ToolTable table = new ToolTable(() -> List.of(TestTools.named("echo").get(0), TestTools.named("echo").get(0)),
                 diagnostics);
@@ -49,7 +85,7 @@ class ToolTableTest {
     }
 
     @Test
-    void run_preparesEveryTool_andReportsAFaultWithoutThrowing() {
+    void run_preparesEachToolInOrder_stopsAtAFault_andReportsItWithoutThrowing() {
         Prepared good = new Prepared("good", false);
         Prepared bad = new Prepared("bad", true);
         Prepared after = new Prepared("after", false);
@@ -58,7 +94,7 @@ class ToolTableTest {
         assertThat(bad.prepared).hasValue(1);
         assertThat(after.prepared).as("a fault stops the warm-up; the calls do the work later").hasValue(0);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("preparing the tools failed (java.lang.IllegalStateException)")
+                .contains("preparing the tools failed (java.lang.IllegalStateException)\n")
                 .doesNotContain("secret");
     }
 

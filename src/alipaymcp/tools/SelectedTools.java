@@ -18,9 +18,9 @@ final class SelectedTools implements Supplier<List<Tool>> {
     private final String version;
     private List<Tool> tools; // guarded by this
 
-    /** {@code names}: the chosen long names, already checked. */
+    /** {@code names}: the chosen long names, already checked; not copied (only read, and copying costs start-up). */
     SelectedTools(Set<String> names, Config config, EventLog log, String version) {
-        this.names = Set.copyOf(names);
+        this.names = names;
         this.config = config;
         this.log = log;
         this.version = version;

@@ -74,9 +74,12 @@ public final class Bench {
     final int runs;
     final List<String> serverOptions;
     final String only;
+    /** Another build of the server whose cold runs are interleaved with ours (A/B under the same noise), or null. */
+    final Path baseline;
 
-    Bench(Path jar, int runs, List<String> serverOptions, String only) {
+    Bench(Path jar, int runs, List<String> serverOptions, String only, Path baseline) {
         this.jar = jar.toAbsolutePath();
+        this.baseline = baseline == null ? null : baseline.toAbsolutePath();
         this.work = this.jar.getParent().resolve("bench");
         this.childLog = work.resolve("children.log");
         this.runs = runs;
@@ -85,16 +88,18 @@ public final class Bench {
     }
 
     static final String USAGE = "usage: java test/bench/Bench.java [--quick] [--only cold|warm|rss]"
-            + " [--server-option OPTION]... build/mcp-server-alipay.jar\n"
+            + " [--server-option OPTION]... [--baseline OTHER.jar] build/mcp-server-alipay.jar\n"
             + "  --quick          " + QUICK_RUNS + " runs per figure instead of " + RUNS + " (for trying changes, not for README)\n"
             + "  --only PHASE     only the cold runs (1-3), the warm server (4-5) or the RSS sessions (6)\n"
-            + "  --server-option  one more JVM option for every server process (e.g. -XX:+UseSerialGC)";
+            + "  --server-option  one more JVM option for every server process (e.g. -XX:+UseSerialGC)\n"
+            + "  --baseline JAR   also time another build's cold start and first link, interleaved with ours";
 
     public static void main(String[] args) throws Exception {
         int runs = RUNS;
         String only = null;
         List<String> serverOptions = new ArrayList<>();
         Path jar = null;
+        Path baseline = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--quick")) {
                 runs = QUICK_RUNS;
@@ -102,6 +107,8 @@ public final class Bench {
                 only = args[++i];
             } else if (args[i].equals("--server-option") && i + 1 < args.length) {
                 serverOptions.add(args[++i]);
+            } else if (args[i].equals("--baseline") && i + 1 < args.length && Files.isRegularFile(Path.of(args[i + 1]))) {
+                baseline = Path.of(args[++i]);
             } else if (jar == null && !args[i].startsWith("--") && Files.isRegularFile(Path.of(args[i]))) {
                 jar = Path.of(args[i]);
             } else {
@@ -114,7 +121,7 @@ public final class Bench {
             System.exit(64);
         }
         long start = System.nanoTime();
-        Bench bench = new Bench(jar, runs, serverOptions, only);
+        Bench bench = new Bench(jar, runs, serverOptions, only, baseline);
         int status = 0;
         try {
             bench.run();
@@ -168,7 +175,7 @@ public final class Bench {
                 + Runtime.getRuntime().availableProcessors() + " cores (well above 0 means other work shared the CPUs)");
         figures.add("jar_kb", "jar size", "KB", List.of(Files.size(jar) / 1000.0), "<= 250 KB", Files.size(jar) <= 250_000);
         Report.print(this);
-        boolean standard = runs == RUNS && only == null && serverOptions.isEmpty();
+        boolean standard = runs == RUNS && only == null && serverOptions.isEmpty() && baseline == null;
         Report.writeJson(this, standard ? jar.getParent().resolve("bench.json") : work.resolve("trial.json"));
     }
 
@@ -276,12 +283,16 @@ public final class Bench {
     }
 
     Child server(String name, List<String> jvmOptions) throws IOException {
+        return server(name, jvmOptions, jar);
+    }
+
+    Child server(String name, List<String> jvmOptions, Path serverJar) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(serverOptions);
         command.addAll(jvmOptions);
         command.add("-jar");
-        command.add(jar.toString());
+        command.add(serverJar.toString());
         return Child.spawn(this, name, command, serverEnv);
     }
 
@@ -293,16 +304,20 @@ public final class Bench {
 
     void cold(Path floorJar, Path signFloorJar, Path archive) throws Exception {
         List<String> cds = archive == null ? null : List.of("-XX:SharedArchiveFile=" + archive);
-        Cold[][] c = new Cold[6][runs];
+        Cold[][] c = new Cold[8][runs];
         for (int i = -COLD_WARMUP; i < runs; i++) {
             int r = Math.max(i, 0);
             c[0][r] = coldFloor(floorJar);
-            c[1][r] = coldServer(List.of(), false, i);
+            c[1][r] = coldServer(jar, List.of(), false, i);
             c[2][r] = coldFloor(signFloorJar);
-            c[3][r] = coldServer(List.of(), true, i);
+            c[3][r] = coldServer(jar, List.of(), true, i);
             if (cds != null) {
-                c[4][r] = coldServer(cds, false, i);
-                c[5][r] = coldServer(cds, true, i);
+                c[4][r] = coldServer(jar, cds, false, i);
+                c[5][r] = coldServer(jar, cds, true, i);
+            }
+            if (baseline != null) {
+                c[6][r] = coldServer(baseline, List.of(), false, i);
+                c[7][r] = coldServer(baseline, List.of(), true, i);
             }
         }
         figures.add("floor_ms", "1. JVM floor: spawn -> reply", "ms", ms(c[0]), null, null);
@@ -318,6 +333,15 @@ public final class Bench {
             figures.add("cds_cold_link_ms", "   optional: first link with AppCDS", "ms", ms(c[5]), null, null);
             figures.ratio("cds_cold_link_ratio", "   optional: AppCDS link / its floor", ms(c[5]), ms(c[2]),
                     "(<= 1.2x)", 1.2, true);
+        }
+        if (baseline != null) {
+            notes.add("baseline: " + baseline);
+            figures.add("baseline_cold_start_ms", "   baseline jar: cold start", "ms", ms(c[6]), null, null);
+            figures.ratio("baseline_cold_start_ratio", "   baseline jar: cold start / JVM floor", ms(c[6]), ms(c[0]),
+                    null, 1.3, true);
+            figures.add("baseline_cold_link_ms", "   baseline jar: first link", "ms", ms(c[7]), null, null);
+            figures.ratio("baseline_cold_link_ratio", "   baseline jar: first link / its floor", ms(c[7]), ms(c[2]),
+                    null, 1.2, true);
         }
         figures.add("floor_cpu_ms", "   diagnostic: floor CPU time to reply", "ms", cpu(c[0]), null, null);
         figures.add("cold_start_cpu_ms", "   diagnostic: cold start CPU time", "ms", cpu(c[1]), null, null);
@@ -342,8 +366,8 @@ public final class Bench {
         }
     }
 
-    Cold coldServer(List<String> jvmOptions, boolean link, int i) throws Exception {
-        try (Child server = server(link ? "cold-link" : "cold-start", jvmOptions)) {
+    Cold coldServer(Path serverJar, List<String> jvmOptions, boolean link, int i) throws Exception {
+        try (Child server = server(link ? "cold-link" : "cold-start", jvmOptions, serverJar)) {
             Line reply;
             if (link) {
                 server.send(Rpc.INITIALIZE, Rpc.INITIALIZED, Rpc.createLink(2, "BENCHCOLD" + (i + COLD_WARMUP)));

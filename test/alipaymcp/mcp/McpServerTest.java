@@ -90,7 +90,8 @@ class McpServerTest {
     void suppliedTools_areBuiltOnlyAfterTheInitializeReply_andPreparedOnce() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<String> outputWhenBuilt = new java.util.concurrent.CopyOnWriteArrayList<>();
-        ToolTableTest.Prepared tool = new ToolTableTest.Prepared("echo", false);
+        java.util.concurrent.atomic.AtomicInteger prepared = new java.util.concurrent.atomic.AtomicInteger();
+        alipaymcp.tools.Tool tool = TestTools.preparing("echo", prepared::incrementAndGet);
         java.util.function.Supplier<List<alipaymcp.tools.Tool>> source = () -> {
             outputWhenBuilt.add(out.toString(StandardCharsets.UTF_8));
             return List.of(tool);
@@ -103,10 +104,10 @@ class McpServerTest {
                 new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), out);
         assertThat(status).isZero();
         long deadline = System.nanoTime() + TestTools.BOUND_SECONDS * 1_000_000_000L;
-        while (tool.prepared.get() == 0 && System.nanoTime() < deadline) {
+        while (prepared.get() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        assertThat(tool.prepared).as("prepare runs once, on the warm-up thread").hasValue(1);
+        assertThat(prepared).as("prepare runs once, on the warm-up thread").hasValue(1);
         assertThat(outputWhenBuilt).as("built once, and not for ping or a refused tools/list").hasSize(1);
         assertThat(outputWhenBuilt.get(0)).contains("\"id\":8,\"error\"").contains("\"id\":0,\"result\"");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"id\":1,\"result\":{\"tools\":[{\"name\":\"echo\"");

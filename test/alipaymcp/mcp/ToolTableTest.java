@@ -3,16 +3,12 @@ package alipaymcp.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import alipaymcp.json.JsonObject;
 import alipaymcp.tools.Tool;
-import alipaymcp.tools.ToolResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -86,70 +82,20 @@ class ToolTableTest {
 
     @Test
     void run_preparesEachToolInOrder_stopsAtAFault_andReportsItWithoutThrowing() {
-        Prepared good = new Prepared("good", false);
-        Prepared bad = new Prepared("bad", true);
-        Prepared after = new Prepared("after", false);
-        new ToolTable(List.of(good, bad, after), diagnostics).run();
-        assertThat(good.prepared).hasValue(1);
-        assertThat(bad.prepared).hasValue(1);
-        assertThat(after.prepared).as("a fault stops the warm-up; the calls do the work later").hasValue(0);
+        AtomicInteger good = new AtomicInteger();
+        AtomicInteger bad = new AtomicInteger();
+        AtomicInteger after = new AtomicInteger();
+        Tool failing = TestTools.preparing("bad", () -> {
+            bad.incrementAndGet();
+            throw new IllegalStateException("secret detail");
+        });
+        new ToolTable(List.of(TestTools.preparing("good", good::incrementAndGet), failing,
+                TestTools.preparing("after", after::incrementAndGet)), diagnostics).run();
+        assertThat(good).hasValue(1);
+        assertThat(bad).hasValue(1);
+        assertThat(after).as("a fault stops the warm-up; the calls do the work later").hasValue(0);
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("preparing the tools failed (java.lang.IllegalStateException)\n")
                 .doesNotContain("secret");
-    }
-
-    /** A tool that counts its prepare calls and may fail in them. */
-    static final class Prepared implements Tool {
-        final AtomicInteger prepared = new AtomicInteger();
-        private final String name;
-        private final boolean fails;
-
-        Prepared(String name, boolean fails) {
-            this.name = name;
-            this.fails = fails;
-        }
-
-        @Override
-        public void prepare() {
-            prepared.incrementAndGet();
-            if (fails) {
-                throw new IllegalStateException("secret detail");
-            }
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String title() {
-            return null;
-        }
-
-        @Override
-        public String description() {
-            return name;
-        }
-
-        @Override
-        public JsonObject inputSchema() {
-            return JsonObject.builder().put("type", "object").build();
-        }
-
-        @Override
-        public Optional<JsonObject> outputSchema() {
-            return Optional.empty();
-        }
-
-        @Override
-        public JsonObject hints() {
-            return JsonObject.EMPTY;
-        }
-
-        @Override
-        public ToolResult call(JsonObject arguments, BooleanSupplier cancelled) {
-            return ToolResult.success(name, null);
-        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -49,6 +50,11 @@ class ArchitectureTest {
             Pattern.compile("(?<![\\w$.])com\\s*\\.\\s*sun\\s*\\.\\s*net\\s*\\.\\s*httpserver\\b");
 
     private static final Pattern PACKAGE_DECLARATION = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+
+    /** The "May import:" sentence of a package-info.java, up to the end of its comment or paragraph. */
+    private static final Pattern MAY_IMPORT = Pattern.compile("May import:(.*?)(?:\\*/|<p>)", Pattern.DOTALL);
+
+    private static final Pattern CODE = Pattern.compile("\\{@code (\\w+)\\}");
 
     private static final Path SOURCE_ROOT =
             Path.of(System.getProperty("repo.dir", ".")).toAbsolutePath().normalize().resolve("src/alipaymcp");
@@ -89,6 +95,26 @@ class ArchitectureTest {
             });
             assertThat(problems).isEmpty();
         }
+    }
+
+    @Test
+    void packageInfo_statesTheRuleThisTestEnforces() {
+        List<String> mismatches = new ArrayList<>();
+        ALLOWED.forEach((name, allowed) -> {
+            Matcher sentence = MAY_IMPORT.matcher(read(SOURCE_ROOT.resolve(name).resolve("package-info.java")));
+            Set<String> stated = new TreeSet<>();
+            Matcher code = CODE.matcher(sentence.find() ? sentence.group(1) : "");
+            while (code.find()) {
+                if (ALLOWED.containsKey(code.group(1))) {
+                    stated.add(code.group(1));
+                }
+            }
+            if (!stated.equals(allowed)) {
+                mismatches.add("alipaymcp." + name + ": its package-info.java says it may import " + stated
+                        + ", ArchitectureTest.ALLOWED says " + new TreeSet<>(allowed));
+            }
+        });
+        assertThat(mismatches).isEmpty();
     }
 
     @Test

@@ -20,10 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,7 +72,7 @@ class SecretsTest {
     static void session() throws Exception {
         sim = GatewaySimulator.start(SimulatorOptions.defaults());
         relay = GatewayRelay.start(sim.gatewayUrl());
-        wrongKey = freshPrivateKey();
+        wrongKey = TestConfig.appPrivateKey();
         home = Files.createDirectories(dir.resolve("home"));
         env = new HashMap<>();
         env.put("HOME", home.toString());
@@ -356,11 +354,5 @@ class SecretsTest {
                         + "...");
             }
         }
-    }
-
-    static String freshPrivateKey() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        return Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
     }
 }

@@ -173,7 +173,7 @@ public final class Bench {
         }
         notes.add("load average (1 min) before: " + loadBefore + ", after: " + loadAverage() + " on "
                 + Runtime.getRuntime().availableProcessors() + " cores (well above 0 means other work shared the CPUs)");
-        figures.add("jar_kb", "jar size", "KB", List.of(Files.size(jar) / 1000.0), "<= 250 KB", Files.size(jar) <= 250_000);
+        figures.add("jar_kb", "jar size", "KB", new double[] {Files.size(jar) / 1000.0}, "<= 250 KB", Files.size(jar) <= 250_000);
         Report.print(this);
         boolean standard = runs == RUNS && only == null && serverOptions.isEmpty() && baseline == null;
         Report.writeJson(this, standard ? jar.getParent().resolve("bench.json") : work.resolve("trial.json"));
@@ -830,10 +830,6 @@ public final class Bench {
             double[] sorted = runs.clone();
             Arrays.sort(sorted);
             list.add(new Figure(key, label, unit, median(runs), sorted[0], sorted[sorted.length - 1], runs.length, target, pass));
-        }
-
-        void add(String key, String label, String unit, List<Double> runs, String target, Boolean pass) {
-            add(key, label, unit, runs.stream().mapToDouble(Double::doubleValue).toArray(), target, pass);
         }
 
         /** Per-run ratios a[i] / b[i] (paired runs); the target applies to their median. */

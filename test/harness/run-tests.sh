@@ -68,7 +68,7 @@ count() {
 }
 if ! grep -q 'tests successful' build/test-output.txt; then
     echo "run-tests: the launcher printed no summary (exit status $launcher_status); see the output above" >&2
-    echo "0 passed, 0 failed"
+    echo "0 passed, 0 failed, 0 skipped"
     exit 1
 fi
 passed=$(count 'tests successful')

@@ -2,7 +2,7 @@
 # make interop: drives build/mcp-server-alipay.jar with real MCP clients.
 #  1. the official TypeScript SDK client (sdk-client.mjs, calls.mjs): initialize, tools/list, ping, tool calls,
 #     close on stdin EOF; then SIGTERM;
-#  2. the MCP Inspector's CLI mode: tools/list;
+#  2. the MCP Inspector's CLI mode: tools/list, and tools/call of a payment link;
 #  3. for information, cold start to the initialize reply against the JVM's floor (cold-start.mjs).
 # The clients are npm packages pinned by package-lock.json (versions and integrity hashes) and installed into
 # .cache/interop (outside git; INTEROP_CACHE overrides), reinstalled only when the lockfile changes. The

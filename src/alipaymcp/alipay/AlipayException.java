@@ -41,31 +41,21 @@ public final class AlipayException extends Exception {
     }
 
     private final Kind kind;
-    private final int httpStatus;
-    private final String code;
-    private final String msg;
-    private final String subCode;
-    private final String subMsg;
     private final transient JsonObject unverifiedContent;
 
     AlipayException(Kind kind, String message) {
-        this(kind, message, null, 0, null);
+        this(kind, message, null, null);
     }
 
     AlipayException(Kind kind, String message, Throwable cause) {
-        this(kind, message, cause, 0, null);
+        this(kind, message, cause, null);
     }
 
     /** {@code content}: the (redacted) response object, for UNSIGNED_FAILURE; else null. */
-    AlipayException(Kind kind, String message, Throwable cause, int httpStatus, JsonObject content) {
+    AlipayException(Kind kind, String message, Throwable cause, JsonObject content) {
         super(message, cause);
         this.kind = kind;
-        this.httpStatus = httpStatus;
         this.unverifiedContent = content;
-        this.code = content == null ? null : content.string("code").orElse(null);
-        this.msg = content == null ? null : content.string("msg").orElse(null);
-        this.subCode = content == null ? null : content.string("sub_code").orElse(null);
-        this.subMsg = content == null ? null : content.string("sub_msg").orElse(null);
     }
 
     public Kind kind() {
@@ -77,30 +67,29 @@ public final class AlipayException extends Exception {
         return kind.outcomeUnknown;
     }
 
-    /** The HTTP status for HTTP_STATUS; 0 otherwise. */
-    public int httpStatus() {
-        return httpStatus;
-    }
-
     /** For UNSIGNED_FAILURE: the gateway's code, msg, sub_code, sub_msg (redacted); null when absent. */
     public String code() {
-        return code;
+        return field("code");
     }
 
     public String msg() {
-        return msg;
+        return field("msg");
     }
 
     public String subCode() {
-        return subCode;
+        return field("sub_code");
     }
 
     public String subMsg() {
-        return subMsg;
+        return field("sub_msg");
     }
 
     /** For UNSIGNED_FAILURE: the response object as received, redacted, NOT verified; null otherwise. */
     public JsonObject unverifiedContent() {
         return unverifiedContent;
+    }
+
+    private String field(String name) {
+        return unverifiedContent == null ? null : unverifiedContent.string(name).orElse(null);
     }
 }

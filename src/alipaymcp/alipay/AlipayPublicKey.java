@@ -1,10 +1,7 @@
 package alipaymcp.alipay;
 
 import java.math.BigInteger;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.spec.X509EncodedKeySpec;
 
 /**
  * The Alipay public key (AP_PUB_KEY), an X.509 SubjectPublicKeyInfo RSA key, PEM or bare base64.
@@ -65,12 +62,8 @@ public final class AlipayPublicKey {
     /** The JCA key, built on the first call, then cached. */
     public synchronized PublicKey jcaKey() throws KeyException {
         if (jcaKey == null) {
-            try {
-                jcaKey = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(spki));
-            } catch (GeneralSecurityException e) {
-                throw new KeyException("the JDK refused the RSA public key (" + e.getClass().getSimpleName()
-                        + "); paste the Alipay public key exactly as the open platform shows it");
-            }
+            jcaKey = Der.jcaKey(PublicKey.class, spki,
+                    "paste the Alipay public key exactly as the open platform shows it");
         }
         return jcaKey;
     }

@@ -1,10 +1,7 @@
 package alipaymcp.alipay;
 
 import java.math.BigInteger;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 
 /**
  * The application private key (AP_APP_KEY). {@link #parse} only walks the DER (fast, no JCA provider
@@ -106,12 +103,7 @@ public final class AppPrivateKey {
     /** The JCA key, built from the PKCS#8 DER (PKCS#1 is wrapped first) on the first call, then cached. */
     public synchronized PrivateKey jcaKey() throws KeyException {
         if (jcaKey == null) {
-            try {
-                jcaKey = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-            } catch (GeneralSecurityException e) {
-                throw new KeyException("the JDK refused the RSA private key (" + e.getClass().getSimpleName()
-                        + "); re-export the key from Alipay's key tool");
-            }
+            jcaKey = Der.jcaKey(PrivateKey.class, pkcs8, "re-export the key from Alipay's key tool");
         }
         return jcaKey;
     }

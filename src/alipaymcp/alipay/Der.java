@@ -2,11 +2,18 @@ package alipaymcp.alipay;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 
 /**
  * A minimal DER reader and writer for the few structures RSA keys use (SEQUENCE, INTEGER, NULL, OID,
  * OCTET STRING, BIT STRING). Every length is checked against its enclosing element, so a malformed key
- * fails with the offset where it went wrong, never with an exception from deep inside the JDK.
+ * fails with the offset where it went wrong, never with an exception from deep inside the JDK. The JDK's
+ * key object is made here too, from DER already walked, on a key's first use (never at its parse).
  */
 final class Der {
     static final int INTEGER = 0x02;
@@ -133,6 +140,24 @@ final class Der {
 
     KeyException failAt(int offset) {
         return new KeyException(problem + " (DER parse failed at byte " + offset + ")");
+    }
+
+    /**
+     * The JDK's RSA key for checked DER: PKCS#8 for a {@link PrivateKey}, X.509 SubjectPublicKeyInfo for a
+     * {@link java.security.PublicKey}. A refusal names the kind of key and {@code fix}, never any material.
+     */
+    static <K extends Key> K jcaKey(Class<K> type, byte[] der, String fix) throws KeyException {
+        boolean isPrivate = type == PrivateKey.class;
+        try {
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            if (isPrivate) {
+                return type.cast(rsa.generatePrivate(new PKCS8EncodedKeySpec(der)));
+            }
+            return type.cast(rsa.generatePublic(new X509EncodedKeySpec(der)));
+        } catch (GeneralSecurityException e) {
+            throw new KeyException("the JDK refused the RSA " + (isPrivate ? "private" : "public") + " key ("
+                    + e.getClass().getSimpleName() + "); " + fix);
+        }
     }
 
     /** DER of one element: tag, definite length, content. */

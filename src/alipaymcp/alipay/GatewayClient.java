@@ -87,8 +87,7 @@ public final class GatewayClient {
                 GatewayParams.body(params), timeout, readOnly, secrets);
         if (reply.status() != 200) {
             throw new AlipayException(Kind.HTTP_STATUS, "The gateway answered " + method + " with HTTP status "
-                    + reply.status() + " instead of 200" + GatewayExchange.unknownOutcome(method), null,
-                    reply.status(), null);
+                    + reply.status() + " instead of 200" + GatewayExchange.unknownOutcome(method));
         }
         if (reply.body() == null) {
             throw new AlipayException(Kind.MALFORMED, "The gateway's answer to " + method + " is larger than "

@@ -9,8 +9,4 @@ public final class KeyException extends Exception {
     public KeyException(String message) {
         super(message);
     }
-
-    public KeyException(String message, Throwable cause) {
-        super(message, cause);
-    }
 }

@@ -99,7 +99,7 @@ public final class ResponseVerifier {
         return new AlipayException(Kind.UNSIGNED_FAILURE, "Alipay answered " + method
                 + " with an unsigned failure: " + describe(shown)
                 + ". Unsigned answers cannot be verified; " + GatewayHints.forSubCode(shown.string("sub_code").orElse("")),
-                null, 0, shown);
+                null, shown);
     }
 
     private static AlipayException badSignature(String method, String why) {

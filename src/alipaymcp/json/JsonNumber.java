@@ -38,52 +38,37 @@ public record JsonNumber(String text) implements JsonValue {
         return new BigInteger(text);
     }
 
-    /** RFC 8259: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? ; checked by hand, no regex at start-up. */
+    /**
+     * RFC 8259: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? ; checked by hand, no regex at start-up.
+     * A missing digit run makes the index -1, which no later step matches ({@code startsWith} is false for
+     * a negative offset) and which never equals the length.
+     */
     static boolean isValidLexeme(String s) {
         if (s == null) {
             return false;
         }
-        int i = 0;
-        int n = s.length();
-        if (i < n && s.charAt(i) == '-') {
-            i++;
+        int i = s.startsWith("-") ? 1 : 0;
+        i = s.startsWith("0", i) ? i + 1 : digitsEnd(s, i);
+        if (s.startsWith(".", i)) {
+            i = digitsEnd(s, i + 1);
         }
-        if (i >= n) {
-            return false;
-        }
-        if (s.charAt(i) == '0') {
+        if (s.startsWith("e", i) || s.startsWith("E", i)) {
             i++;
-        } else if (isDigit(s.charAt(i))) {
-            while (i < n && isDigit(s.charAt(i))) {
+            if (s.startsWith("+", i) || s.startsWith("-", i)) {
                 i++;
             }
-        } else {
-            return false;
+            i = digitsEnd(s, i);
         }
-        if (i < n && s.charAt(i) == '.') {
+        return i == s.length();
+    }
+
+    /** The index after the run of ASCII digits starting at {@code from}, or -1 when there is none. */
+    private static int digitsEnd(String s, int from) {
+        int i = from;
+        while (i < s.length() && isDigit(s.charAt(i))) {
             i++;
-            int start = i;
-            while (i < n && isDigit(s.charAt(i))) {
-                i++;
-            }
-            if (i == start) {
-                return false;
-            }
         }
-        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-                i++;
-            }
-            int start = i;
-            while (i < n && isDigit(s.charAt(i))) {
-                i++;
-            }
-            if (i == start) {
-                return false;
-            }
-        }
-        return i == n;
+        return i > from ? i : -1;
     }
 
     private static boolean isDigit(char c) {

@@ -71,8 +71,8 @@ public record Fault(Kind kind, long delayMillis) {
         Objects.requireNonNull(kind, "kind");
         if (kind == Kind.DELAY ? delayMillis < 0 || delayMillis > SimulatorOptions.MAX_DELAY_MILLIS
                 : delayMillis != 0) {
-            throw new IllegalArgumentException("delayMillis must be 0 to 600000 for delay and 0 otherwise, got "
-                    + delayMillis);
+            throw new IllegalArgumentException("delayMillis must be 0 to " + SimulatorOptions.MAX_DELAY_MILLIS
+                    + " for delay and 0 otherwise, got " + delayMillis);
         }
     }
 

@@ -118,7 +118,8 @@ public final class SimulatorCommand {
                         options = options.withKeysDir(Path.of(value(args, ++i, arg)));
                         break;
                     case "--notify-delay-ms":
-                        options = options.withNotifyDelayMillis(number(arg, value(args, ++i, arg), 600_000));
+                        options = options.withNotifyDelayMillis(
+                                number(arg, value(args, ++i, arg), SimulatorOptions.MAX_DELAY_MILLIS));
                         break;
                     default:
                         throw new IllegalArgumentException("unknown option '" + arg + "'");

@@ -69,7 +69,7 @@ final class Trade {
         if (refunds.size() >= MAX_REFUNDS) {
             return outcome(RefundOutcome.Result.TOO_MANY, null);
         }
-        Refund refund = new Refund(outRequestNo, amount, reason, now);
+        Refund refund = new Refund(amount, reason, now);
         refunds.put(outRequestNo, refund);
         refunded = refunded.add(amount);
         if (refunded.compareTo(order.totalAmount()) == 0) {

@@ -28,15 +28,15 @@ final class TradeApi {
         if (outTradeNo == null && tradeNo == null) {
             throw new BizContent.Invalid("out_trade_no or trade_no is required");
         }
+        Trade trade = book.find(outTradeNo, tradeNo);
         switch (method) {
             case QUERY:
-                Trade trade = book.find(outTradeNo, tradeNo);
                 return trade == null ? notExist(method, "ACQ.TRADE_NOT_EXIST", signType)
                         : Answer.success(method, TradeFields.query(trade.view()), signType);
             case REFUND:
-                return refund(biz, book.find(outTradeNo, tradeNo), signType);
+                return refund(biz, trade, signType);
             case REFUND_QUERY:
-                return refundQuery(biz, book.find(outTradeNo, tradeNo), signType);
+                return refundQuery(biz, trade, signType);
             default:
                 throw new IllegalArgumentException("not a trade API: " + method);
         }

@@ -5,7 +5,6 @@ import alipaymcp.alipay.AlipayResponse;
 import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonWriter;
 import alipaymcp.log.EventLog;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -103,10 +102,5 @@ abstract class AlipayTool implements Tool {
     @Override
     public final JsonObject hints() {
         return spec.hints();
-    }
-
-    /** The argument names a tool accepts, in schema order. */
-    static List<String> names(String... names) {
-        return List.of(names);
     }
 }

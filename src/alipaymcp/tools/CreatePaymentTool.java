@@ -5,6 +5,7 @@ import alipaymcp.json.JsonNumber;
 import alipaymcp.json.JsonObject;
 import alipaymcp.log.EventLog;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -17,13 +18,13 @@ final class CreatePaymentTool extends AlipayTool {
             "Create an Alipay mobile payment link",
             "创建一笔支付宝订单，返回带有支付链接的 Markdown 文本，该链接在手机浏览器中打开后可跳转到支付宝或直接在浏览器中支付。"
                     + "本工具适用于移动网站或移动 App。",
-            names("outTradeNo", "totalAmount", "orderTitle"), Schemas.PAYMENT_INPUT, Schemas.PAYMENT_OUTPUT,
+            List.of("outTradeNo", "totalAmount", "orderTitle"), Schemas.PAYMENT_INPUT, Schemas.PAYMENT_OUTPUT,
             ToolSpec.hints(false, false, false));
     static final ToolSpec WEB_PAGE = new ToolSpec(ToolName.WEB_PAGE_PAY,
             "Create an Alipay web-page payment link",
             "创建一笔支付宝订单，返回带有支付链接的 Markdown 文本，该链接在电脑浏览器中打开后会展示支付二维码，用户可扫码支付。"
                     + "本工具适用于桌面网站或电脑客户端。",
-            names("outTradeNo", "totalAmount", "orderTitle"), Schemas.PAYMENT_INPUT, Schemas.PAYMENT_OUTPUT,
+            List.of("outTradeNo", "totalAmount", "orderTitle"), Schemas.PAYMENT_INPUT, Schemas.PAYMENT_OUTPUT,
             ToolSpec.hints(false, false, false));
 
     private final boolean mobile;

@@ -4,12 +4,13 @@ import alipaymcp.alipay.AlipayException;
 import alipaymcp.alipay.AlipayResponse;
 import alipaymcp.json.JsonObject;
 import alipaymcp.log.EventLog;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /** query-alipay-payment: alipay.trade.query by outTradeNo, with upstream's texts. */
 final class QueryPaymentTool extends AlipayTool {
     static final ToolSpec SPEC = new ToolSpec(ToolName.QUERY_PAY, "Query an Alipay payment",
-            "查询一笔支付宝订单，并返回带有订单信息的文本。", names("outTradeNo"), Schemas.QUERY_INPUT,
+            "查询一笔支付宝订单，并返回带有订单信息的文本。", List.of("outTradeNo"), Schemas.QUERY_INPUT,
             Schemas.QUERY_OUTPUT, ToolSpec.hints(true, false, true));
 
     QueryPaymentTool(Gateway gateway, EventLog log) {

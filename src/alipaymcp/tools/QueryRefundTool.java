@@ -4,12 +4,13 @@ import alipaymcp.alipay.AlipayException;
 import alipaymcp.alipay.AlipayResponse;
 import alipaymcp.json.JsonObject;
 import alipaymcp.log.EventLog;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /** query-alipay-refund: alipay.trade.fastpay.refund.query; only REFUND_SUCCESS is a success. */
 final class QueryRefundTool extends AlipayTool {
     static final ToolSpec SPEC = new ToolSpec(ToolName.REFUND_QUERY, "Query an Alipay refund",
-            "查询一笔支付宝退款，并返回退款状态和退款金额", names("outRequestNo", "outTradeNo"),
+            "查询一笔支付宝退款，并返回退款状态和退款金额", List.of("outRequestNo", "outTradeNo"),
             Schemas.REFUND_QUERY_INPUT, Schemas.REFUND_QUERY_OUTPUT, ToolSpec.hints(true, false, true));
 
     QueryRefundTool(Gateway gateway, EventLog log) {

@@ -7,6 +7,7 @@ import alipaymcp.json.JsonBoolean;
 import alipaymcp.json.JsonObject;
 import alipaymcp.log.EventLog;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -17,7 +18,7 @@ import java.util.function.BooleanSupplier;
 final class RefundTool extends AlipayTool {
     static final ToolSpec SPEC = new ToolSpec(ToolName.REFUND_PAY, "Refund an Alipay payment",
             "对交易发起退款，并返回退款状态和退款金额",
-            names("outTradeNo", "refundAmount", "outRequestNo", "refundReason"), Schemas.REFUND_INPUT,
+            List.of("outTradeNo", "refundAmount", "outRequestNo", "refundReason"), Schemas.REFUND_INPUT,
             Schemas.REFUND_OUTPUT, ToolSpec.hints(false, true, true));
 
     private final BigDecimal maxRefundAmount;

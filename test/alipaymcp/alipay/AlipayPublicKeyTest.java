@@ -3,6 +3,8 @@ package alipaymcp.alipay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class AlipayPublicKeyTest {
@@ -29,5 +31,24 @@ class AlipayPublicKeyTest {
                 .hasMessageStartingWith("not an RSA public key in X.509 SubjectPublicKeyInfo form (DER parse failed at byte");
         assertThatThrownBy(() -> AlipayPublicKey.parse("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----"))
                 .hasMessageContaining("certificate");
+    }
+
+    @Test
+    void jcaKey_whenTheJdkRefusesAWellFormedKeySaysHowToFix() throws Exception {
+        byte[][] ne = jdkRefusedModulusAndExponent();
+        byte[] rsa = Der.tlv(Der.SEQUENCE, ne[0], ne[1]);
+        AlipayPublicKey key = AlipayPublicKey.parse(Base64.getEncoder().encodeToString(
+                Der.tlv(Der.SEQUENCE, Der.RSA_ALGORITHM, Der.tlv(Der.BIT_STRING, new byte[] {0}, rsa))));
+        assertThatThrownBy(key::jcaKey).isInstanceOf(KeyException.class).hasMessage("the JDK refused the RSA public key"
+                + " (InvalidKeySpecException); paste the Alipay public key exactly as the open platform shows it");
+    }
+
+    /**
+     * INTEGER n and INTEGER e that the DER walk accepts but the JDK refuses: a 4096-bit modulus with a 65-bit
+     * exponent (above 3072 bits the JDK allows 64 at most).
+     */
+    static byte[][] jdkRefusedModulusAndExponent() {
+        return new byte[][] {Der.tlv(Der.INTEGER, BigInteger.ONE.shiftLeft(4095).setBit(0).toByteArray()),
+            Der.tlv(Der.INTEGER, BigInteger.ONE.shiftLeft(64).setBit(0).toByteArray())};
     }
 }

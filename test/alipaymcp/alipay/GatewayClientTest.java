@@ -75,7 +75,7 @@ class GatewayClientTest {
     @Test
     void query_refusesEveryUntrustworthyAnswer() throws Exception {
         String tampered = TestGateway.signed(QUERY_ROOT, OK).replace("\"0.01\"", "\"1.00\"");
-        String badSign = TestGateway.signed(QUERY_ROOT, OK).replaceFirst("\"sign\":\"..", "\"sign\":\"AB");
+        String badSign = "{\"" + QUERY_ROOT + "\":" + OK + ",\"sign\":\"" + TestGateway.sign(OK + " ") + "\"}";
         String duplicate = TestGateway.signed(QUERY_ROOT, OK).replaceFirst("}$", ",\"" + QUERY_ROOT + "\":{}}");
         expect(Kind.BAD_SIGNATURE, tampered, 200);
         expect(Kind.BAD_SIGNATURE, badSign, 200);

@@ -45,7 +45,9 @@ class NotifyVerifierTest {
         params.remove("sign_type");
         assertThat(NotifyVerifier.verify(params, key.jcaKey(), SignType.RSA2, "2019073166072302", false).reason())
                 .contains("no sign_type");
-        assertThat(NotifyVerifier.verify("a=%zz", key, SignType.RSA2, "x", false).valid()).isFalse();
+        NotifyVerifier.Verdict undecodable = NotifyVerifier.verify("a=%zz", key, SignType.RSA2, "x", false);
+        assertThat(undecodable.valid()).isFalse();
+        assertThat(undecodable.reason()).startsWith("the body is not a form-encoded notification: bad %-escape");
         assertThat(NotifyVerifier.verify("a=1", key, SignType.RSA2, "x", false).reason()).isEqualTo("it has no sign");
     }
 

@@ -63,7 +63,15 @@ public final class McpProcess implements AutoCloseable {
 
     /** Starts the jar without any MCP exchange (for start-up failures). */
     public static McpProcess launch(Map<String, String> env, String... args) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(java(), "-jar", jar()));
+        return launch(List.of(), env, args);
+    }
+
+    /** Starts {@code java <jvmOptions> -jar <jar> [args]} without any MCP exchange. */
+    public static McpProcess launch(List<String> jvmOptions, Map<String, String> env, String... args)
+            throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> environment = builder.environment();

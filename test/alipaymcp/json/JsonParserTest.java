@@ -62,6 +62,20 @@ class JsonParserTest {
     }
 
     @Test
+    void jsonNumber_acceptsExactlyTheLexemesTheParserAccepts() {
+        List<JsonCases> numbers = JsonCases.load().stream().filter(c -> c.name().contains("_number_")).toList();
+        assertThat(numbers).hasSizeGreaterThan(50);
+        for (JsonCases c : numbers) {
+            String lexeme = c.text().trim();
+            if (lexeme.startsWith("[") && lexeme.endsWith("]")) {
+                lexeme = lexeme.substring(1, lexeme.length() - 1).trim();
+            }
+            assertThat(JsonNumber.isValidLexeme(lexeme)).as(c.name() + ": " + lexeme).isEqualTo(c.mustAccept());
+        }
+        assertThatThrownBy(() -> new JsonNumber("01")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void parse_keepsMemberOrder() throws JsonException {
         JsonObject object = (JsonObject) JsonParser.parse("{\"z\":1,\"a\":2,\"m\":3}");
         assertThat(object.members().keySet()).containsExactly("z", "a", "m");

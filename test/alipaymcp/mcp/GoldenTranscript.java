@@ -27,20 +27,28 @@ import java.util.List;
  * </pre>
  * Ending a server (at a new "server" and at the end of the file) closes stdin, waits for run() to return 0,
  * and checks that nothing else was written and every write was exactly one whole line.
+ * {@link HostileCorpus} extends it with more directives through {@link #step}, {@link #send}, {@link #next},
+ * {@link #endInput}, {@link #start} and {@link #stop}.
  */
-final class GoldenTranscript {
-    private static final long REPLY_WAIT_MILLIS = 5_000;
-    private static final String VERSION = "9.9.9-test";
+class GoldenTranscript {
+    static final String VERSION = "9.9.9-test";
 
     private final Path file;
+    private final long replyWaitMillis;
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private FeedInputStream in;
     private LineSink out;
     private Thread thread;
     private final int[] status = new int[1];
-    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
     GoldenTranscript(Path file) {
+        this(file, 5_000);
+    }
+
+    /** For runners that add directives ({@link HostileCorpus}): {@code replyWaitMillis} bounds each reply. */
+    GoldenTranscript(Path file, long replyWaitMillis) {
         this.file = file;
+        this.replyWaitMillis = replyWaitMillis;
     }
 
     void run() throws IOException, InterruptedException {
@@ -49,30 +57,32 @@ final class GoldenTranscript {
         int unorderedLine = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            String where = file.getFileName() + ":" + (i + 1);
             if (line.startsWith("<~ ")) {
-                if (unordered.isEmpty()) {
-                    unorderedLine = i + 1;
-                }
+                unorderedLine = unordered.isEmpty() ? i + 1 : unorderedLine;
                 unordered.add(line.substring(3));
                 continue;
             }
             if (!unordered.isEmpty()) {
-                expectUnordered(unordered, file.getFileName() + ":" + unorderedLine);
+                expectUnordered(unordered, where(unorderedLine));
                 unordered.clear();
             }
-            step(line, where);
+            if (!line.isBlank() && !line.startsWith("#")) {
+                step(line, where(i + 1));
+            }
         }
         if (!unordered.isEmpty()) {
-            expectUnordered(unordered, file.getFileName() + ":" + unorderedLine);
+            expectUnordered(unordered, where(unorderedLine));
         }
-        stop(file.getFileName() + ": end");
+        stop(where(lines.size()) + " (end)");
     }
 
-    private void step(String line, String where) throws InterruptedException {
-        if (line.isBlank() || line.startsWith("#")) {
-            return;
-        }
+    /** Names a line of the file in assertion messages. */
+    String where(int line) {
+        return file.getFileName() + ":" + line;
+    }
+
+    /** Runs one directive (never blank, never a comment). */
+    void step(String line, String where) throws InterruptedException {
         if (line.startsWith("server ")) {
             stop(where);
             start(line.substring(7));
@@ -88,30 +98,41 @@ final class GoldenTranscript {
             bytes[bytes.length - 1] = '\n';
             send(where, bytes);
         } else if (line.startsWith("< ")) {
-            assertThat(out.next(REPLY_WAIT_MILLIS)).as(where).isEqualTo(line.substring(2));
+            assertThat(next(where)).as(where).isEqualTo(line.substring(2));
         } else if (line.equals("eof")) {
-            in.end();
+            endInput();
         } else {
             throw new IllegalArgumentException(where + ": unknown directive: " + line);
         }
     }
 
-    private void send(String where, byte[] bytes) {
+    void send(String where, byte[] bytes) {
         if (in == null) {
             throw new IllegalArgumentException(where + ": send before any 'server' line");
         }
         in.feed(bytes);
     }
 
+    /** The next output line, or null if none came in time. */
+    String next(String where) throws InterruptedException {
+        return out.next(replyWaitMillis);
+    }
+
+    /** Closes the server's stdin. */
+    void endInput() {
+        in.end();
+    }
+
     private void expectUnordered(List<String> expected, String where) throws InterruptedException {
         List<String> got = new ArrayList<>();
         for (int i = 0; i < expected.size(); i++) {
-            got.add(out.next(REPLY_WAIT_MILLIS));
+            got.add(next(where));
         }
         assertThat(got).as(where).containsExactlyInAnyOrderElementsOf(expected);
     }
 
-    private void start(String spec) {
+    /** Starts a server for {@code spec}: TOOLS [| INSTRUCTIONS]. */
+    void start(String spec) {
         int bar = spec.indexOf('|');
         String tools = (bar < 0 ? spec : spec.substring(0, bar)).trim();
         String instructions = bar < 0 ? null : spec.substring(bar + 1).trim();
@@ -121,16 +142,21 @@ final class GoldenTranscript {
         out = new LineSink();
         FeedInputStream serverIn = in;
         LineSink serverOut = out;
-        thread = new Thread(() -> status[0] = server.run(serverIn, serverOut), "golden-server");
+        thread = new Thread(() -> status[0] = server.run(serverIn, serverOut), "transcript-server");
         thread.start();
     }
 
-    private void stop(String where) throws InterruptedException {
+    boolean running() {
+        return thread != null;
+    }
+
+    /** Ends the running server, if any: closes stdin and checks it returned 0 and wrote nothing more. */
+    void stop(String where) throws InterruptedException {
         if (thread == null) {
             return;
         }
         in.end();
-        thread.join(REPLY_WAIT_MILLIS * 2);
+        thread.join(replyWaitMillis * 2);
         assertThat(thread.isAlive()).as(where + ": run() returned after end of input").isFalse();
         assertThat(status[0]).as(where + ": exit status").isZero();
         assertThat(out.remaining()).as(where + ": unexpected output").isEmpty();
@@ -143,7 +169,7 @@ final class GoldenTranscript {
         return stderr.toString(StandardCharsets.UTF_8);
     }
 
-    /** The transcripts' escapes in input lines: \xHH \n \r \t \\ (also used by HostileCorpus). */
+    /** The transcripts' escapes in input lines: \xHH \n \r \t \\. */
     static byte[] unescape(String text) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         byte[] raw = text.getBytes(StandardCharsets.UTF_8);

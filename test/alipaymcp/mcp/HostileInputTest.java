@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +33,8 @@ class HostileInputTest {
     Stream<DynamicTest> corpus_everyCaseGetsItsReplyAndTheServerServesOn() throws IOException {
         return corpusFiles().stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
             HostileCorpus corpus = new HostileCorpus(f);
-            assertThat(corpus.run()).as("cases in " + f.getFileName()).isPositive();
+            corpus.run();
+            assertThat(corpus.cases()).as("cases in " + f.getFileName()).isPositive();
         }));
     }
 
@@ -50,7 +50,8 @@ class HostileInputTest {
     @Test
     void lineReader_skipsA10MegabyteLineWithoutHoldingIt() throws Exception {
         byte[] ping = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}\n".getBytes(StandardCharsets.UTF_8);
-        LineReader reader = new LineReader(new Generated(10L * 1024 * 1024, ping), LineReader.DEFAULT_MAX_LINE_BYTES);
+        LineReader reader = new LineReader(new GeneratedInputStream(10L * 1024 * 1024, ping),
+                LineReader.DEFAULT_MAX_LINE_BYTES);
         assertThatThrownBy(reader::readLine).isInstanceOf(BadLineException.class).hasMessageContaining("longer than");
         assertThat(reader.capacity()).isLessThanOrEqualTo(LineReader.DEFAULT_MAX_LINE_BYTES);
         assertThat(reader.readLine()).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
@@ -60,49 +61,9 @@ class HostileInputTest {
     @Test
     void lineReader_keepsItsBufferAtTheLimitWhateverTheLineLength() throws Exception {
         // 1 GiB streamed through a reader with a 64 KiB limit: the buffer never grows past the limit.
-        LineReader reader = new LineReader(new Generated(1L << 30, new byte[] {'{', '}', '\n'}), 64 * 1024);
+        LineReader reader = new LineReader(new GeneratedInputStream(1L << 30, new byte[] {'{', '}', '\n'}), 64 * 1024);
         assertThatThrownBy(reader::readLine).isInstanceOf(BadLineException.class);
         assertThat(reader.capacity()).isLessThanOrEqualTo(64 * 1024);
         assertThat(reader.readLine()).isEqualTo("{}");
-    }
-
-    /** {@code length} bytes 'a' then a newline then {@code tail}, generated on the fly (never held). */
-    static final class Generated extends InputStream {
-        private long left;
-        private final byte[] tail;
-        private int tailPos = -1;
-
-        Generated(long length, byte[] tail) {
-            this.left = length;
-            this.tail = tail;
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (left > 0) {
-                int n = (int) Math.min(len, left);
-                java.util.Arrays.fill(b, off, off + n, (byte) 'a');
-                left -= n;
-                return n;
-            }
-            if (tailPos < 0) {
-                b[off] = '\n';
-                tailPos = 0;
-                return 1;
-            }
-            if (tailPos >= tail.length) {
-                return -1;
-            }
-            int n = Math.min(len, tail.length - tailPos);
-            System.arraycopy(tail, tailPos, b, off, n);
-            tailPos += n;
-            return n;
-        }
     }
 }

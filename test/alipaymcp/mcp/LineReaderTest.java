@@ -71,29 +71,7 @@ class LineReaderTest {
 
     @Test
     void readLine_skipsAnOverLongLineWithoutHoldingIt() throws Exception {
-        long length = 50L * 1024 * 1024;
-        InputStream in = new InputStream() {
-            private long sent;
-
-            @Override
-            public int read() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (sent >= length) {
-                    return -1;
-                }
-                int n = (int) Math.min(len, length - sent);
-                for (int i = 0; i < n; i++) {
-                    long at = sent + i;
-                    b[off + i] = at == length - 4 ? (byte) '\n' : at > length - 4 ? (byte) 'o' : (byte) 'a';
-                }
-                sent += n;
-                return n;
-            }
-        };
+        InputStream in = new GeneratedInputStream(50L * 1024 * 1024 - 4, "ooo".getBytes(StandardCharsets.UTF_8));
         LineReader reader = new LineReader(in, 64 * 1024);
         assertThatThrownBy(reader::readLine).isInstanceOf(BadLineException.class);
         assertThat(reader.capacity()).isLessThanOrEqualTo(64 * 1024);

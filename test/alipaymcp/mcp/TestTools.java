@@ -30,19 +30,19 @@ final class TestTools {
     static List<Tool> named(String names) {
         TestTools set = new TestTools();
         List<Tool> all = List.of(
-                set.new Simple("echo", "Echo", "Returns its text argument.", false, TestTools::echo),
-                set.new Simple("shout", "Shout", "Returns its text in capitals, also as structured content.", true,
+                new Simple("echo", "Echo", "Returns its text argument.", false, TestTools::echo),
+                new Simple("shout", "Shout", "Returns its text in capitals, also as structured content.", true,
                         TestTools::shout),
-                set.new Simple("slow", null, "Blocks until release is called or the call is cancelled.", false,
+                new Simple("slow", null, "Blocks until release is called or the call is cancelled.", false,
                         (args, cancelled) -> set.slow(cancelled)),
-                set.new Simple("release", "Release", "Lets slow return.", false, (args, cancelled) -> set.release()),
-                set.new Simple("cancel-seen", "Cancel seen", "Waits for slow, says if it saw the cancellation.",
+                new Simple("release", "Release", "Lets slow return.", false, (args, cancelled) -> set.release()),
+                new Simple("cancel-seen", "Cancel seen", "Waits for slow, says if it saw the cancellation.",
                         false, (args, cancelled) -> set.cancelSeen()),
-                set.new Simple("nap", "Nap", "Returns after 100 ms.", false, (args, cancelled) -> nap()),
-                set.new Simple("boom", "Boom", "Throws.", false, (args, cancelled) -> {
+                new Simple("nap", "Nap", "Returns after 100 ms.", false, (args, cancelled) -> nap()),
+                new Simple("boom", "Boom", "Throws.", false, (args, cancelled) -> {
                     throw new IllegalStateException("secret-internal-detail");
                 }),
-                set.new Simple("no-structure", "No structure", "Declares an output schema, returns none.", true,
+                new Simple("no-structure", "No structure", "Declares an output schema, returns none.", true,
                         (args, cancelled) -> ToolResult.success("plain", null)));
         if (names.equals("all")) {
             return all;
@@ -116,19 +116,19 @@ final class TestTools {
         }
     }
 
-    /** What a test tool does when called. */
     /** A tool named {@code name} whose {@link Tool#prepare} runs {@code onPrepare}; calls echo the name. */
     static Tool preparing(String name, Runnable onPrepare) {
-        return new TestTools().new Simple(name, null, "Runs a hook when prepared.", false,
+        return new Simple(name, null, "Runs a hook when prepared.", false,
                 (args, cancelled) -> ToolResult.success(name, null), onPrepare);
     }
 
+    /** What a test tool does when called. */
     interface Body {
         ToolResult call(JsonObject arguments, BooleanSupplier cancelled);
     }
 
     /** A test tool: a text input schema, optional output schema, readOnly hints. */
-    final class Simple implements Tool {
+    static final class Simple implements Tool {
         private final String name;
         private final String title;
         private final String description;

@@ -10,12 +10,11 @@ import alipaymcp.tools.ToolResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ToolCallsTest {
@@ -26,7 +25,7 @@ class ToolCallsTest {
     @Test
     void start_runsCallsAtTheSameTime() {
         CyclicBarrier barrier = new CyclicBarrier(4);
-        Tool meet = tool(args -> {
+        Tool meet = tool((args, cancelled) -> {
             try {
                 barrier.await(5, TimeUnit.SECONDS); // only passes if all four run concurrently
                 return ToolResult.success("met", null);
@@ -44,7 +43,7 @@ class ToolCallsTest {
     @Test
     void start_refusesAnIdInFlightAndCallsPastTheLimit() {
         CountDownLatch hold = new CountDownLatch(1);
-        Tool blocked = tool(args -> {
+        Tool blocked = tool((args, cancelled) -> {
             try {
                 hold.await(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -65,41 +64,20 @@ class ToolCallsTest {
     @Test
     void cancel_suppressesTheReplyAndTheToolSeesIt() {
         CountDownLatch started = new CountDownLatch(1);
-        boolean[] seen = new boolean[1];
-        Tool waits = new Simple(args -> ToolResult.success("x", null)) {
-            @Override
-            public ToolResult call(JsonObject arguments, BooleanSupplier cancelled) {
-                started.countDown();
-                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                while (!cancelled.getAsBoolean() && System.nanoTime() < end) {
-                    Thread.onSpinWait();
-                }
-                seen[0] = cancelled.getAsBoolean();
-                return ToolResult.success("stopped", null);
-            }
-        };
-        calls.start(JsonNumber.of(7), waits, JsonObject.EMPTY, Protocol.V2025_11_25, sink);
+        AtomicInteger sawCancel = new AtomicInteger();
+        calls.start(JsonNumber.of(7), untilCancelled(started, sawCancel), JsonObject.EMPTY, Protocol.V2025_11_25, sink);
         await(started);
         calls.cancel(JsonNumber.of(7));
         calls.awaitIdle(10_000);
-        assertThat(seen[0]).isTrue();
+        assertThat(sawCancel).hasValue(1);
         assertThat(replies).containsExactly((JsonObject) null);
     }
 
     @Test
     void cancelAll_letsEveryCallInFlightSeeCancellation() {
         CountDownLatch started = new CountDownLatch(2);
-        Tool waits = new Simple(args -> ToolResult.success("x", null)) {
-            @Override
-            public ToolResult call(JsonObject arguments, BooleanSupplier cancelled) {
-                started.countDown();
-                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                while (!cancelled.getAsBoolean() && System.nanoTime() < end) {
-                    Thread.onSpinWait();
-                }
-                return ToolResult.success(cancelled.getAsBoolean() ? "saw it" : "timed out", null);
-            }
-        };
+        AtomicInteger sawCancel = new AtomicInteger();
+        Tool waits = untilCancelled(started, sawCancel);
         calls.start(JsonNumber.of(1), waits, JsonObject.EMPTY, Protocol.V2025_11_25, sink);
         calls.start(JsonNumber.of(2), waits, JsonObject.EMPTY, Protocol.V2025_11_25, sink);
         await(started);
@@ -107,12 +85,13 @@ class ToolCallsTest {
         calls.cancelAll();
         calls.awaitIdle(10_000);
         assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(4));
+        assertThat(sawCancel).hasValue(2);
         assertThat(replies).containsExactly(null, null);
     }
 
     @Test
     void cancel_afterTheCallFinishedChangesNothing() {
-        calls.start(JsonNumber.of(1), tool(args -> ToolResult.success("quick", null)), JsonObject.EMPTY,
+        calls.start(JsonNumber.of(1), tool((args, cancelled) -> ToolResult.success("quick", null)), JsonObject.EMPTY,
                 Protocol.V2025_11_25, sink);
         calls.awaitIdle(10_000);
         calls.cancel(JsonNumber.of(1));
@@ -135,50 +114,22 @@ class ToolCallsTest {
         }
     }
 
-    private static Tool tool(java.util.function.Function<JsonObject, ToolResult> body) {
-        return new Simple(body);
+    /** A tool that counts down {@code started}, then waits (at most 5 s) until its call is cancelled. */
+    private static Tool untilCancelled(CountDownLatch started, AtomicInteger sawCancel) {
+        return tool((args, cancelled) -> {
+            started.countDown();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!cancelled.getAsBoolean() && System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
+            if (cancelled.getAsBoolean()) {
+                sawCancel.incrementAndGet();
+            }
+            return ToolResult.success("stopped", null);
+        });
     }
 
-    private static class Simple implements Tool {
-        private final java.util.function.Function<JsonObject, ToolResult> body;
-
-        Simple(java.util.function.Function<JsonObject, ToolResult> body) {
-            this.body = body;
-        }
-
-        @Override
-        public String name() {
-            return "t";
-        }
-
-        @Override
-        public String title() {
-            return null;
-        }
-
-        @Override
-        public String description() {
-            return "test";
-        }
-
-        @Override
-        public JsonObject inputSchema() {
-            return JsonObject.builder().put("type", "object").build();
-        }
-
-        @Override
-        public Optional<JsonObject> outputSchema() {
-            return Optional.empty();
-        }
-
-        @Override
-        public JsonObject hints() {
-            return JsonObject.EMPTY;
-        }
-
-        @Override
-        public ToolResult call(JsonObject arguments, BooleanSupplier cancelled) {
-            return body.apply(arguments);
-        }
+    private static Tool tool(TestTools.Body body) {
+        return new TestTools.Simple("t", null, "test", false, body);
     }
 }

@@ -6,40 +6,14 @@ import alipaymcp.alipay.RsaSigner;
 import alipaymcp.alipay.SignContent;
 import alipaymcp.alipay.SignType;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The page-pay cashier and its buttons over HTTP, as a browser uses them (no redirects followed). */
-class CashierTest {
-    private static final AtomicInteger ORDERS = new AtomicInteger();
-    private static GatewaySimulator sim;
-    private static SimClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sim = GatewaySimulator.start(TestKeys.options());
-        client = new SimClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    private static String newOrder() {
-        return "C" + System.nanoTime() + "_" + ORDERS.incrementAndGet();
-    }
-
-    private static HttpResponse<String> press(String path, String outTradeNo) throws Exception {
-        URI uri = URI.create("http://127.0.0.1:" + sim.gatewayUrl().getPort() + path);
-        return client.http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("out_trade_no=" + outTradeNo)).build(),
-                HttpResponse.BodyHandlers.ofString());
+class CashierTest extends SimulatorFixture {
+    private HttpResponse<String> press(String path, String outTradeNo) throws Exception {
+        return client.postForm(path, "out_trade_no=" + outTradeNo);
     }
 
     @Test
@@ -150,9 +124,7 @@ class CashierTest {
     @Test
     void pay_unknownOrderAndGetAreRefused() throws Exception {
         assertThat(press(CashierPage.PAY_PATH, "NOPE").statusCode()).isEqualTo(404);
-        URI uri = URI.create("http://127.0.0.1:" + sim.gatewayUrl().getPort() + CashierPage.PAY_PATH);
-        assertThat(client.http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString())
-                .statusCode()).isEqualTo(405);
+        assertThat(client.getPath(CashierPage.PAY_PATH).statusCode()).isEqualTo(405);
     }
 
     @Test

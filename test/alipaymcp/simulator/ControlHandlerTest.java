@@ -2,40 +2,16 @@ package alipaymcp.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The out-of-process control endpoint: POST /__sim/fault and /__sim/clear. */
-class ControlHandlerTest {
-    private static GatewaySimulator sim;
-    private static SimClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sim = GatewaySimulator.start(TestKeys.options());
-        client = new SimClient(sim);
+class ControlHandlerTest extends SimulatorFixture {
+    private HttpResponse<String> control(String path, String form, String origin) throws Exception {
+        return origin == null ? client.postForm(path, form) : client.postForm(path, form, "Origin", origin);
     }
 
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    private static HttpResponse<String> control(String path, String form, String origin) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sim.gatewayUrl().getPort()
-                + path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
-        if (origin != null) {
-            request.header("Origin", origin);
-        }
-        return client.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int queryStatus() throws Exception {
+    private int queryStatus() throws Exception {
         return client.post(client.sign(client.params(TradeApi.QUERY, "{\"out_trade_no\":\"X\"}"))).statusCode();
     }
 
@@ -60,9 +36,7 @@ class ControlHandlerTest {
         assertThat(control(ControlHandler.FAULT_PATH, "fault=http-500", null).statusCode()).isEqualTo(400);
         assertThat(control(ControlHandler.FAULT_PATH, "method=alipay.trade.query&fault=http-500",
                 "http://evil.example").statusCode()).isEqualTo(403);
-        HttpResponse<String> get = client.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + sim.gatewayUrl().getPort() + ControlHandler.CLEAR_PATH)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(client.getPath(ControlHandler.CLEAR_PATH).statusCode()).isEqualTo(405);
         assertThat(queryStatus()).isEqualTo(200);
     }
 }

@@ -10,60 +10,47 @@ import alipaymcp.alipay.SignType;
 import alipaymcp.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every injected fault, end to end: what the wire shows, that our response verifier refuses what it
  * must, and whether the call was processed behind the damaged answer.
  */
-class FaultTest {
-    private static final AtomicInteger ORDERS = new AtomicInteger();
-    private static GatewaySimulator sim;
-    private static SimClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sim = GatewaySimulator.start(TestKeys.options());
-        client = new SimClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
+class FaultTest extends SimulatorFixture {
     @AfterEach
     void clear() {
         sim.clearFaults();
     }
 
     /** A paid trade of 10.00; its out_trade_no. */
-    private static String paidOrder() throws Exception {
-        String order = "F" + System.nanoTime() + "_" + ORDERS.incrementAndGet();
+    private String paidOrder() throws Exception {
+        String order = newOrder();
         client.paidTrade(order, "10");
         return order;
     }
 
-    private static HttpResponse<String> refund(String order, String amount, String requestNo) throws Exception {
+    private HttpResponse<String> refund(String order, String amount, String requestNo) throws Exception {
         return client.post(client.sign(client.params(TradeApi.REFUND, "{\"out_trade_no\":\"" + order
                 + "\",\"refund_amount\":" + amount + ",\"out_request_no\":\"" + requestNo + "\"}")));
     }
 
-    private static String refundFee(String order) throws Exception {
+    /** A signed alipay.trade.query of this order; the raw body. */
+    private String query(String order) throws Exception {
+        return client.call(TradeApi.QUERY, "{\"out_trade_no\":\"" + order + "\"}");
+    }
+
+    private String refundFee(String order) throws Exception {
         JsonObject answer = client.verifiedCall(TradeApi.REFUND_QUERY, "{\"out_trade_no\":\"" + order
                 + "\",\"out_request_no\":\"R1\"}");
         return answer.string("refund_amount").orElse("none");
     }
 
-    private static AlipayResponse verify(String body, String method) throws Exception {
+    private AlipayResponse verify(String body, String method) throws Exception {
         return ResponseVerifier.verify(body, method, client.platformKey, SignType.RSA2);
     }
 
-    private static AlipayException.Kind rejection(String body, String method) {
+    private AlipayException.Kind rejection(String body, String method) {
         try {
             verify(body, method);
         } catch (AlipayException e) {
@@ -114,16 +101,16 @@ class FaultTest {
         assertThat(html.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(rejection(html.body(), TradeApi.QUERY)).isEqualTo(AlipayException.Kind.MALFORMED);
         sim.injectFault(TradeApi.QUERY, Fault.of(Fault.Kind.NOT_JSON));
-        String body = client.call(TradeApi.QUERY, "{\"out_trade_no\":\"" + order + "\"}");
+        String body = query(order);
         assertThat(rejection(body, TradeApi.QUERY)).isEqualTo(AlipayException.Kind.MALFORMED);
     }
 
     @Test
     void fault_truncatedBodyIsHalfTheAnswer() throws Exception {
         String order = paidOrder();
-        String whole = client.call(TradeApi.QUERY, "{\"out_trade_no\":\"" + order + "\"}");
+        String whole = query(order);
         sim.injectFault(TradeApi.QUERY, Fault.of(Fault.Kind.TRUNCATED_BODY));
-        String cut = client.call(TradeApi.QUERY, "{\"out_trade_no\":\"" + order + "\"}");
+        String cut = query(order);
         assertThat(whole).startsWith(cut);
         assertThat(cut.length()).isBetween(whole.length() / 2 - 2, whole.length() / 2 + 2);
         assertThat(rejection(cut, TradeApi.QUERY)).isEqualTo(AlipayException.Kind.MALFORMED);
@@ -142,7 +129,7 @@ class FaultTest {
     void fault_badSignatureIsRefused() throws Exception {
         String order = paidOrder();
         sim.injectFault(TradeApi.QUERY, Fault.of(Fault.Kind.BAD_SIGNATURE));
-        String body = client.call(TradeApi.QUERY, "{\"out_trade_no\":\"" + order + "\"}");
+        String body = query(order);
         assertThat(body).contains("\"sign\":\"");
         assertThat(rejection(body, TradeApi.QUERY)).isEqualTo(AlipayException.Kind.BAD_SIGNATURE);
     }
@@ -151,7 +138,7 @@ class FaultTest {
     void fault_missingSignOnASuccessIsRefused() throws Exception {
         String order = paidOrder();
         sim.injectFault(TradeApi.QUERY, Fault.of(Fault.Kind.MISSING_SIGN));
-        String body = client.call(TradeApi.QUERY, "{\"out_trade_no\":\"" + order + "\"}");
+        String body = query(order);
         assertThat(body).doesNotContain("\"sign\"").contains("\"code\":\"10000\"");
         assertThat(rejection(body, TradeApi.QUERY)).isEqualTo(AlipayException.Kind.BAD_SIGNATURE);
     }
@@ -169,7 +156,7 @@ class FaultTest {
     void fault_duplicatedRootIsRefused() throws Exception {
         String order = paidOrder();
         sim.injectFault(TradeApi.QUERY, Fault.of(Fault.Kind.DUPLICATE_ROOT));
-        String body = client.call(TradeApi.QUERY, "{\"out_trade_no\":\"" + order + "\"}");
+        String body = query(order);
         String root = Answer.rootOf(TradeApi.QUERY);
         assertThat(body.indexOf(root)).isLessThan(body.lastIndexOf(root));
         assertThatThrownBy(() -> verify(body, TradeApi.QUERY)).isInstanceOf(AlipayException.class);
@@ -191,7 +178,7 @@ class FaultTest {
     void fault_answerAboutAnotherTradeIsSignedButWrongOrder() throws Exception {
         String order = paidOrder();
         sim.injectFault(TradeApi.QUERY, Fault.of(Fault.Kind.OTHER_TRADE));
-        AlipayResponse answer = verify(client.call(TradeApi.QUERY, "{\"out_trade_no\":\"" + order + "\"}"), TradeApi.QUERY);
+        AlipayResponse answer = verify(query(order), TradeApi.QUERY);
         assertThat(answer.field("out_trade_no")).isEqualTo("OTHER_" + order);
         assertThatThrownBy(() -> ResponseVerifier.requireSameOrder(answer, order, null, true))
                 .isInstanceOfSatisfying(AlipayException.class, e -> assertThat(e.kind())

@@ -9,26 +9,10 @@ import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The gateway's checks on common parameters and signatures, end to end over HTTP. */
-class GatewayCheckTest {
-    private static GatewaySimulator sim;
-    private static SimClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sim = GatewaySimulator.start(TestKeys.options());
-        client = new SimClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
+class GatewayCheckTest extends SimulatorFixture {
     private static final String QUERY_BIZ = "{\"out_trade_no\":\"NOPE1\"}";
 
     /** The answer object under root, from an unsigned body. */
@@ -158,6 +142,14 @@ class GatewayCheckTest {
                 Answer.ERROR_ROOT);
         assertThat(answer.string("sub_code")).hasValue("isv.invalid-parameter");
         assertThat(answer.string("sub_msg").orElseThrow()).contains("biz_content");
+    }
+
+    @Test
+    void check_bodyOverOneMebibyteIsRefused() throws Exception {
+        String biz = "{\"out_trade_no\":\"" + "x".repeat(GatewayRequest.MAX_BODY_BYTES) + "\"}";
+        JsonObject answer = unsignedAnswer(client.post(client.sign(client.params(TradeApi.QUERY, biz))), Answer.ERROR_ROOT);
+        assertThat(answer.string("sub_code")).hasValue("isv.invalid-parameter");
+        assertThat(answer.string("sub_msg").orElseThrow()).contains("larger than 1048576 bytes");
     }
 
     @Test

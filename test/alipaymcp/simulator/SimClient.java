@@ -85,12 +85,26 @@ final class SimClient {
     }
 
     HttpResponse<String> get(Map<String, String> params) throws Exception {
-        return http.send(HttpRequest.newBuilder(pageUrl(params)).timeout(Duration.ofSeconds(10)).GET().build(),
+        URI url = URI.create(sim.gatewayUrl() + "?" + PaymentMessages.encode(params));
+        return http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    URI pageUrl(Map<String, String> params) {
-        return URI.create(sim.gatewayUrl() + "?" + PaymentMessages.encode(params));
+    /** A form POST to another path of the simulator (a cashier button, the control endpoint), no redirects followed. */
+    HttpResponse<String> postForm(String path, String form, String... headerNamesAndValues) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(sim.gatewayUrl().resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (headerNamesAndValues.length > 0) {
+            request.headers(headerNamesAndValues);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A plain GET of another path of the simulator. */
+    HttpResponse<String> getPath(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(sim.gatewayUrl().resolve(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** A signed API call; the raw body. */

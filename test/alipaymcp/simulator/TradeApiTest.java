@@ -3,43 +3,21 @@ package alipaymcp.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import alipaymcp.json.JsonObject;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** alipay.trade.query, refund and fastpay.refund.query: the state machine, end to end over HTTP. */
-class TradeApiTest {
-    private static final AtomicInteger ORDERS = new AtomicInteger();
-    private static GatewaySimulator sim;
-    private static SimClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sim = GatewaySimulator.start(TestKeys.options());
-        client = new SimClient(sim);
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
-    private static String newOrder() {
-        return "T" + System.nanoTime() + "_" + ORDERS.incrementAndGet();
-    }
-
-    private static JsonObject query(String outTradeNo) throws Exception {
+class TradeApiTest extends SimulatorFixture {
+    private JsonObject query(String outTradeNo) throws Exception {
         return client.verifiedCall(TradeApi.QUERY, "{\"out_trade_no\":\"" + outTradeNo + "\"}");
     }
 
-    private static JsonObject refund(String outTradeNo, String amount, String outRequestNo) throws Exception {
+    private JsonObject refund(String outTradeNo, String amount, String outRequestNo) throws Exception {
         String requestNo = outRequestNo == null ? "" : ",\"out_request_no\":\"" + outRequestNo + "\"";
         return client.verifiedCall(TradeApi.REFUND, "{\"out_trade_no\":\"" + outTradeNo + "\",\"refund_amount\":"
                 + amount + ",\"refund_reason\":\"test\"" + requestNo + "}");
     }
 
-    private static JsonObject refundQuery(String outTradeNo, String outRequestNo) throws Exception {
+    private JsonObject refundQuery(String outTradeNo, String outRequestNo) throws Exception {
         return client.verifiedCall(TradeApi.REFUND_QUERY, "{\"out_trade_no\":\"" + outTradeNo
                 + "\",\"out_request_no\":\"" + outRequestNo + "\",\"query_options\":[\"gmt_refund_pay\"]}");
     }

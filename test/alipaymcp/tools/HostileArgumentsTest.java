@@ -2,7 +2,6 @@ package alipaymcp.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import alipaymcp.config.ConfigLoader;
 import alipaymcp.json.JsonArray;
 import alipaymcp.json.JsonBoolean;
 import alipaymcp.json.JsonObject;
@@ -10,7 +9,6 @@ import alipaymcp.json.JsonParser;
 import alipaymcp.json.JsonString;
 import alipaymcp.json.JsonValue;
 import alipaymcp.json.JsonWriter;
-import alipaymcp.log.EventLog;
 import alipaymcp.mcp.McpServer;
 import alipaymcp.simulator.GatewaySimulator;
 import alipaymcp.simulator.SimulatorOptions;
@@ -156,15 +154,7 @@ class HostileArgumentsTest {
     @BeforeAll
     static void start() throws Exception {
         sim = GatewaySimulator.start(SimulatorOptions.defaults());
-        Map<String, String> env = new HashMap<>();
-        env.put("AP_APP_ID", sim.appId());
-        env.put("AP_APP_KEY", sim.appPrivateKeyBase64());
-        env.put("AP_PUB_KEY", sim.platformPublicKeyBase64());
-        env.put("AP_GATEWAY_URL", sim.gatewayUrl().toString());
-        env.put("AP_LOG_ENABLED", "false");
-        env.put("AP_TIMEOUT_MS", "5000");
-        env.put("AP_MAX_REFUND_AMOUNT", "1000");
-        tools = ToolRegistry.select(ConfigLoader.load(env), EventLog.disabled(), "0.0.0-test").get();
+        tools = new SimulatedTools(sim, Map.of("AP_MAX_REFUND_AMOUNT", "1000")).list();
     }
 
     @AfterAll

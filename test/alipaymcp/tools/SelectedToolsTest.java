@@ -2,14 +2,12 @@ package alipaymcp.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import alipaymcp.TestConfig;
 import alipaymcp.config.Config;
 import alipaymcp.config.ConfigLoader;
 import alipaymcp.json.JsonObject;
 import alipaymcp.log.EventLog;
-import java.security.KeyPairGenerator;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,13 +17,7 @@ class SelectedToolsTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        Base64.Encoder base64 = Base64.getEncoder();
-        config = ConfigLoader.load(Map.of("AP_APP_ID", "2021000000000000",
-                "AP_APP_KEY", base64.encodeToString(generator.generateKeyPair().getPrivate().getEncoded()),
-                "AP_PUB_KEY", base64.encodeToString(generator.generateKeyPair().getPublic().getEncoded()),
-                "AP_LOG_ENABLED", "false"));
+        config = ConfigLoader.load(TestConfig.env());
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -54,6 +55,11 @@ final class SimulatedTools {
         for (Tool tool : ToolRegistry.select(config, EventLog.disabled(), VERSION).get()) {
             tools.put(tool.name(), tool);
         }
+    }
+
+    /** The tools in upstream's order (as McpServer takes them). */
+    List<Tool> list() {
+        return List.copyOf(tools.values());
     }
 
     /** A fresh order number for this JVM run: tests sharing one simulator never collide. */

@@ -4,6 +4,7 @@ import static alipaymcp.tools.SimulatedTools.orderNo;
 import static alipaymcp.tools.SimulatedTools.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import alipaymcp.TestConfig;
 import alipaymcp.alipay.AlipayPublicKey;
 import alipaymcp.alipay.AppPrivateKey;
 import alipaymcp.alipay.GatewayClient;
@@ -18,12 +19,9 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,15 +60,10 @@ class ToolArgumentsTest {
             exchange.close();
         });
         counting.start();
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair app = generator.generateKeyPair();
-        KeyPair alipay = generator.generateKeyPair();
         GatewayClient gateway = new GatewayClient(URI.create("http://127.0.0.1:" + counting.getAddress().getPort()
                 + "/gateway.do"), new RequestSettings("2021000000000000", SignType.RSA2, null, null, null,
                 "mcp-server-alipay-java-test", "mcp_test"),
-                AppPrivateKey.parse(Base64.getEncoder().encodeToString(app.getPrivate().getEncoded())),
-                AlipayPublicKey.parse(Base64.getEncoder().encodeToString(alipay.getPublic().getEncoded())),
+                AppPrivateKey.parse(TestConfig.appPrivateKey()), AlipayPublicKey.parse(TestConfig.alipayPublicKey()),
                 Duration.ofSeconds(2), Clock.systemUTC());
         offline = new java.util.HashMap<>();
         for (Tool tool : ToolRegistry.all(gateway, null, EventLog.disabled())) {

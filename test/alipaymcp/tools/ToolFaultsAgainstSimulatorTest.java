@@ -3,11 +3,10 @@ package alipaymcp.tools;
 import static alipaymcp.tools.SimulatedTools.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import alipaymcp.TestConfig;
 import alipaymcp.simulator.Fault;
 import alipaymcp.simulator.GatewaySimulator;
 import alipaymcp.simulator.SimulatorOptions;
-import java.security.KeyPairGenerator;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -99,7 +98,7 @@ class ToolFaultsAgainstSimulatorTest {
     @Test
     void wrongAppKey_isAnUnsignedFailureWithTheTokenRedacted() throws Exception {
         String token = "202504BBsecretToken42";
-        SimulatedTools wrongKey = new SimulatedTools(sim, Map.of("AP_APP_KEY", freshPrivateKey(),
+        SimulatedTools wrongKey = new SimulatedTools(sim, Map.of("AP_APP_KEY", TestConfig.appPrivateKey(),
                 "AP_INVOKE_AUTH_TOKEN", token));
         ToolResult r = wrongKey.call("query-alipay-payment", "{\"outTradeNo\":" + quote(order) + "}");
         assertThat(r.isError()).isTrue();
@@ -112,7 +111,7 @@ class ToolFaultsAgainstSimulatorTest {
 
     @Test
     void wrongAlipayPublicKey_trustsNoAnswer() throws Exception {
-        SimulatedTools wrongKey = new SimulatedTools(sim, Map.of("AP_PUB_KEY", freshPublicKey()));
+        SimulatedTools wrongKey = new SimulatedTools(sim, Map.of("AP_PUB_KEY", TestConfig.alipayPublicKey()));
         ToolResult r = wrongKey.call("query-alipay-payment", "{\"outTradeNo\":" + quote(order) + "}");
         assertThat(r.isError()).isTrue();
         assertThat(r.text()).contains("could not be verified", "AP_PUB_KEY");
@@ -164,17 +163,5 @@ class ToolFaultsAgainstSimulatorTest {
 
     static String refund(String outRequestNo) {
         return "{\"outTradeNo\":" + quote(order) + ",\"refundAmount\":0.01,\"outRequestNo\":" + quote(outRequestNo) + "}";
-    }
-
-    static String freshPrivateKey() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        return Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
-    }
-
-    static String freshPublicKey() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        return Base64.getEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded());
     }
 }

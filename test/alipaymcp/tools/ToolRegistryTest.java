@@ -3,6 +3,7 @@ package alipaymcp.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import alipaymcp.TestConfig;
 import alipaymcp.config.ConfigException;
 import alipaymcp.config.ConfigLoader;
 import alipaymcp.json.JsonArray;
@@ -14,9 +15,7 @@ import alipaymcp.log.EventLog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,17 +26,10 @@ import org.junit.jupiter.api.Test;
 class ToolRegistryTest {
     static final List<String> UPSTREAM_ORDER = List.of("create-mobile-alipay-payment", "create-web-page-alipay-payment",
             "query-alipay-payment", "refund-alipay-payment", "query-alipay-refund");
-    static final Map<String, String> ENV = new HashMap<>();
     static List<JsonObject> upstreamTools;
 
     @BeforeAll
     static void setUp() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        ENV.put("AP_APP_ID", "2021000000000000");
-        ENV.put("AP_APP_KEY", Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded()));
-        ENV.put("AP_PUB_KEY", Base64.getEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded()));
-        ENV.put("AP_LOG_ENABLED", "false");
         upstreamTools = upstreamToolsList();
     }
 
@@ -160,7 +152,7 @@ class ToolRegistryTest {
     }
 
     static List<Tool> select(String selectTools) throws ConfigException {
-        Map<String, String> env = new HashMap<>(ENV);
+        Map<String, String> env = new HashMap<>(TestConfig.env());
         if (selectTools != null) {
             env.put("AP_SELECT_TOOLS", selectTools);
         }

@@ -199,6 +199,21 @@ class ToolsAgainstSimulatorTest {
     }
 
     @Test
+    void refund_cancelledOnceItWasSent_isFinishedAndReported() throws Exception {
+        String no = tools.paidOrder("LATECANCEL", "10");
+        Tool refund = tools.list().stream().filter(t -> t.name().equals("refund-alipay-payment")).findFirst()
+                .orElseThrow();
+        java.util.concurrent.atomic.AtomicInteger looks = new java.util.concurrent.atomic.AtomicInteger();
+        // the look before sending sees no cancel; any look after it would: the request is never abandoned
+        ToolResult r = refund.call((JsonObject) alipaymcp.json.JsonParser.parse(refund(no, "3", "R1")),
+                () -> looks.getAndIncrement() > 0);
+        assertThat(looks).as("the flag is looked at before sending").hasPositiveValue();
+        assertThat(r.isError()).as(r.text()).isFalse();
+        assertThat(r.text()).startsWith("退款结果: 退款成功, ");
+        assertThat(tools.call("query-alipay-refund", refundQuery(no, "R1")).text()).contains("REFUND_SUCCESS");
+    }
+
+    @Test
     void maxRefundAmount_refusesALargerRefundBeforeAnyGatewayCall() throws Exception {
         SimulatedTools guarded = new SimulatedTools(sim, Map.of("AP_MAX_REFUND_AMOUNT", "10"));
         String no = guarded.paidOrder("GUARD", "50");

@@ -96,12 +96,12 @@ public final class Main {
             for (String warning : config.warnings()) {
                 stderr.println("mcp-server-alipay: warning: " + warning);
             }
+            // Opened, and its start line written, by the tools' warm-up after the initialize reply (or by the
+            // first event): both cost start-up time (README, Performance).
             EventLog log = config.logEnabled()
-                    ? EventLog.open(config.logFile(), Clock.systemUTC(), stderr)
+                    ? EventLog.open(config.logFile(), Clock.systemUTC(), stderr, "start", "version", VERSION,
+                            "config", config)
                     : EventLog.disabled();
-            if (log.enabled()) { // building the settings text costs start-up time; only when it is kept
-                log.event("start", "version", VERSION, "config", config.toString());
-            }
             Supplier<List<Tool>> tools = ToolRegistry.select(config, log, VERSION); // built after initialize
             return new McpServer(VERSION, tools, null).run(new FileInputStream(FileDescriptor.in), stdout);
         } catch (ConfigException e) {

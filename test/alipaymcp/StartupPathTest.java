@@ -7,7 +7,9 @@ import alipaymcp.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +54,33 @@ class StartupPathTest {
                     .noneMatch(c -> c.startsWith("java.net.http.") || c.startsWith("jdk.internal.net.http."));
             assertThat(server.finish()).isZero();
         }
+    }
+
+    @Test
+    void withTheLogOn_theLogFileIsOpenedAfterTheInitializeReply_andStartsWithTheStartLine() throws Exception {
+        Path classLog = dir.resolve("classes.txt");
+        Path home = Files.createDirectory(dir.resolve("home"));
+        Map<String, String> env = new HashMap<>(TestConfig.env());
+        env.put("AP_LOG_ENABLED", "true"); // the default
+        env.put("HOME", home.toString());
+        try (McpProcess server = McpProcess.launch(List.of("-Xlog:class+load=info:file=" + classLog + ":tid"), env)) {
+            assertThat(server.request("initialize", "{\"protocolVersion\":\"2025-06-18\"}").has("result")).isTrue();
+
+            assertThat(classesOfMainThread(Files.readAllLines(classLog)))
+                    .as("opening the log and timestamping its first line wait until after the initialize reply")
+                    .doesNotContain("alipaymcp.log.LogValue", "sun.nio.ch.FileChannelImpl",
+                            "java.time.format.DateTimeFormatter");
+
+            server.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+            JsonObject link = server.request("tools/call", "{\"name\":\"create-web-page-alipay-payment\","
+                    + "\"arguments\":{\"outTradeNo\":\"STARTUP2\",\"totalAmount\":1.00,\"orderTitle\":\"log\"}}");
+            assertThat(link.has("result")).isTrue();
+            assertThat(server.finish()).isZero();
+        }
+        List<String> lines = Files.readAllLines(home.resolve("mcp-server-alipay.log"));
+        assertThat(lines).isNotEmpty();
+        assertThat(lines.get(0)).contains(" start version=").contains(" config=");
+        assertThat(lines).anyMatch(line -> line.contains(" call tool=create-web-page-alipay-payment "));
     }
 
     /** Class names loaded by the thread that loaded alipaymcp.Main (lines look like "[tid] name source: ..."). */

@@ -31,8 +31,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 
 /**
@@ -52,6 +54,8 @@ public final class Bench {
     static final int THROUGHPUT_CALLS = 400;
     static final int IN_FLIGHT = 16;
     static final int RSS_SESSION_CALLS = 1_000;
+    /** How many classes test/bench/ClassFloor.java loads before it answers (its CLASSES). */
+    static final int CLASS_FLOOR_CLASSES = 40;
     /** The optional JVM options README offers for a smaller footprint: a serial collector, an 8 MB young generation. */
     static final List<String> SMALL_HEAP = List.of("-XX:+UseSerialGC", "-Xmn8m");
     static final long RSA_ROUND_MILLIS = 400;
@@ -70,6 +74,9 @@ public final class Bench {
     final List<String> notes = new ArrayList<>();
     String gatewayUrl;
     Child simulator;
+    /** From the cold phase, for the start-up classes note; NaN until measured. */
+    double classCostMillis = Double.NaN;
+    double floorMillis = Double.NaN;
 
     final int runs;
     final List<String> serverOptions;
@@ -155,18 +162,25 @@ public final class Bench {
         String loadBefore = loadAverage();
         Path floorJar = floorJar("Floor");
         Path signFloorJar = floorJar("SignFloor");
+        Path classFloorJar = floorJar("ClassFloor");
+        try (JarFile classFloor = new JarFile(classFloorJar.toFile())) {
+            if (classFloor.size() != CLASS_FLOOR_CLASSES + 2) { // + the manifest and ClassFloor itself
+                throw new BenchFailure(classFloorJar + " does not hold " + CLASS_FLOOR_CLASSES + " tiny classes");
+            }
+        }
+        Path workFloorJar = floorJar("RsaWorkFloor");
         simulator = startSimulator();
         try {
             String trade = payTrade();
             if (phase("cold")) {
-                cold(floorJar, signFloorJar, cdsArchive(trade));
+                cold(floorJar, signFloorJar, classFloorJar, cdsArchive(trade));
                 startupClasses();
             }
             if (phase("warm")) {
                 warm(trade);
             }
             if (phase("rss")) {
-                rss(trade, floorJar);
+                rss(trade, floorJar, workFloorJar);
             }
         } finally {
             simulator.stop();
@@ -206,10 +220,16 @@ public final class Bench {
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, name);
         Path jarFile = work.resolve(name + ".jar");
+        List<Path> classFiles;
+        try (Stream<Path> files = Files.list(classes)) {
+            classFiles = files.filter(f -> f.getFileName().toString().endsWith(".class")).sorted().toList();
+        }
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jarFile), manifest)) {
-            out.putNextEntry(new JarEntry(name + ".class"));
-            out.write(Files.readAllBytes(classes.resolve(name + ".class")));
-            out.closeEntry();
+            for (Path classFile : classFiles) { // ClassFloor's nested classes too
+                out.putNextEntry(new JarEntry(classFile.getFileName().toString()));
+                out.write(Files.readAllBytes(classFile));
+                out.closeEntry();
+            }
         }
         return jarFile;
     }
@@ -228,7 +248,11 @@ public final class Bench {
         serverEnv.put("AP_APP_KEY", Files.readString(keys.resolve("app_private_key.txt")).strip());
         serverEnv.put("AP_PUB_KEY", Files.readString(keys.resolve("alipay_public_key.txt")).strip());
         serverEnv.put("AP_GATEWAY_URL", gatewayUrl);
-        serverEnv.put("AP_LOG_ENABLED", "false");
+        // The call log stays on, as by default; it goes to a HOME of our own, emptied on every run.
+        Path home = work.resolve("home");
+        Files.deleteIfExists(home.resolve("mcp-server-alipay.log"));
+        Files.createDirectories(home);
+        serverEnv.put("HOME", home.toString());
         return sim;
     }
 
@@ -302,9 +326,9 @@ public final class Bench {
     record Cold(double ms, double cpuMs, double rssMiB) {
     }
 
-    void cold(Path floorJar, Path signFloorJar, Path archive) throws Exception {
+    void cold(Path floorJar, Path signFloorJar, Path classFloorJar, Path archive) throws Exception {
         List<String> cds = archive == null ? null : List.of("-XX:SharedArchiveFile=" + archive);
-        Cold[][] c = new Cold[8][runs];
+        Cold[][] c = new Cold[9][runs];
         for (int i = -COLD_WARMUP; i < runs; i++) {
             int r = Math.max(i, 0);
             c[0][r] = coldFloor(floorJar);
@@ -319,6 +343,7 @@ public final class Bench {
                 c[6][r] = coldServer(baseline, List.of(), false, i);
                 c[7][r] = coldServer(baseline, List.of(), true, i);
             }
+            c[8][r] = coldFloor(classFloorJar);
         }
         figures.add("floor_ms", "1. JVM floor: spawn -> reply", "ms", ms(c[0]), null, null);
         figures.add("cold_start_ms", "2. cold start: spawn -> initialize reply", "ms", ms(c[1]), null, null);
@@ -343,6 +368,15 @@ public final class Bench {
             figures.ratio("baseline_cold_link_ratio", "   baseline jar: first link / its floor", ms(c[7]), ms(c[2]),
                     null, 1.2, true);
         }
+        double[] perClass = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            perClass[r] = (c[8][r].ms() - c[0][r].ms()) / CLASS_FLOOR_CLASSES;
+        }
+        figures.add("class_floor_ms", "   floor + " + CLASS_FLOOR_CLASSES + " tiny classes from its jar",
+                "ms", ms(c[8]), null, null);
+        figures.add("class_cost_ms", "   so one application class costs", "ms", perClass, null, null);
+        classCostMillis = median(perClass);
+        floorMillis = median(ms(c[0]));
         figures.add("floor_cpu_ms", "   diagnostic: floor CPU time to reply", "ms", cpu(c[0]), null, null);
         figures.add("cold_start_cpu_ms", "   diagnostic: cold start CPU time", "ms", cpu(c[1]), null, null);
         figures.add("sign_floor_cpu_ms", "   diagnostic: sign floor CPU time", "ms", cpu(c[2]), null, null);
@@ -402,6 +436,12 @@ public final class Bench {
         notes.add(String.format(Locale.ROOT, "classes loaded by the main thread before the initialize reply: %d (%d of"
                 + " them alipaymcp.*, %d not from the JDK's CDS archive); by all threads before the first link"
                 + " reply: %d (%d alipaymcp.*)", before[0], before[1], before[2], link[0], link[1]));
+        if (!Double.isNaN(classCostMillis)) {
+            notes.add(String.format(Locale.ROOT, "at %.2f ms per application class, the %d alipaymcp classes loaded"
+                    + " before the initialize reply cost about %.1f ms; a 1.3x cold start leaves %.1f ms over the"
+                    + " floor for everything", classCostMillis, before[1], classCostMillis * before[1],
+                    0.3 * floorMillis));
+        }
     }
 
     /** {all, ours, not shared}; {@code mainOnly}: only lines of the thread that loaded alipaymcp.Main. */
@@ -512,24 +552,44 @@ public final class Bench {
      * Fresh sessions of RSS_SESSION_CALLS queries (IN_FLIGHT outstanding); VmHWM before stdin closes. Each run
      * also measures a session with the optional heap settings README documents ({@link #SMALL_HEAP}).
      */
-    void rss(String trade, Path floorJar) throws Exception {
+    void rss(String trade, Path floorJar, Path workFloorJar) throws Exception {
         double[] server = new double[runs];
         double[] small = new double[runs];
         double[] floor = new double[runs];
         double[] over = new double[runs];
         double[] smallOver = new double[runs];
+        double[] workOver = new double[runs];
+        double[] overWork = new double[runs];
         for (int r = 0; r < runs; r++) {
             floor[r] = coldFloor(floorJar).rssMiB();
+            double work = rssWorkFloor(workFloorJar);
             server[r] = rssSession(trade, List.of());
             small[r] = rssSession(trade, SMALL_HEAP);
             over[r] = server[r] - floor[r];
             smallOver[r] = small[r] - floor[r];
+            workOver[r] = work - floor[r];
+            overWork[r] = server[r] - work;
         }
         figures.add("floor_rss_mib", "6. JVM floor peak RSS (VmHWM)", "MiB", floor, null, null);
         figures.add("server_rss_mib", "   server peak RSS, " + RSS_SESSION_CALLS + " calls", "MiB", server, null, null);
         figures.add("rss_over_floor_mib", "   server RSS - floor RSS", "MiB", over, "<= 24 MiB", median(over) <= 24);
+        figures.add("rsa_work_rss_over_floor_mib", "   RSA work floor RSS - floor RSS", "MiB", workOver, null, null);
+        figures.add("rss_over_rsa_work_mib", "   server RSS - RSA work floor RSS", "MiB", overWork, null, null);
+        notes.add("RSA work floor: test/bench/RsaWorkFloor.java does only the RSA of a " + RSS_SESSION_CALLS + "-call"
+                + " session (one SHA256withRSA signature and one verification per call, " + IN_FLIGHT + " threads),"
+                + " with the JVM's default settings; no server doing that work can stay below its RSS");
         figures.add("small_heap_rss_over_floor_mib", "   optional: " + String.join(" ", SMALL_HEAP) + " - floor",
                 "MiB", smallOver, "(<= 24 MiB)", median(smallOver) <= 24);
+    }
+
+    /** Peak RSS of test/bench/RsaWorkFloor.java doing a session's RSA work (no I/O, JSON or HTTP). */
+    double rssWorkFloor(Path workFloorJar) throws Exception {
+        try (Child floor = Child.spawn(this, workFloorJar.getFileName().toString(), List.of(java.toString(), "-jar",
+                workFloorJar.toString(), Integer.toString(RSS_SESSION_CALLS), Integer.toString(IN_FLIGHT)), serverEnv)) {
+            floor.send(Rpc.INITIALIZE);
+            Rpc.expect(floor.await(1, COLD_TIMEOUT_MS).text(), "\"verified\":" + RSS_SESSION_CALLS, "the RSA work floor");
+            return floor.peakRssKiB() / 1024.0;
+        }
     }
 
     double rssSession(String trade, List<String> jvmOptions) throws Exception {

@@ -34,7 +34,7 @@ public interface Tool {
     ToolResult call(JsonObject arguments, BooleanSupplier cancelled);
 
     /**
-     * One-time set-up a first call would otherwise wait for (building keys). The server runs it on a
+     * One-time set-up a first call would otherwise wait for (building keys, opening the log). The server runs it on a
      * background thread once the session is initialized. Thread-safe, idempotent, never throws: a failure
      * here is left for the call that needs the thing to report.
      */

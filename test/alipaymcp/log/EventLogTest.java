@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +78,55 @@ class EventLogTest {
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).containsExactly("2026-11-26T01:02:03.456Z call outTradeNo=\"T1\\nfake line=1\""
                 + " title=\"a \\\"b\\\" c\" empty=\"\" ok=x-1");
+    }
+
+    @Test
+    void open_touchesNoFileUntilFirstUse_thenWritesTheFirstEventOnce() throws Exception {
+        Path file = dir.resolve("mcp-server-alipay.log");
+        EventLog log = EventLog.open(file, CLOCK, warnings, "start", "version", "1.0.0");
+        assertThat(file).doesNotExist();
+        log.prepare();
+        log.prepare();
+        assertThat(Files.readString(file)).isEqualTo("2026-11-26T01:02:03.456Z start version=1.0.0\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void firstEvent_isTheFirstLineWhicheverEventOpensTheFile() throws Exception {
+        Path file = dir.resolve("log");
+        EventLog log = EventLog.open(file, CLOCK, warnings, "start", "version", "1.0.0");
+        log.event("call", "tool", "query-alipay-payment");
+        assertThat(Files.readAllLines(file)).containsExactly("2026-11-26T01:02:03.456Z start version=1.0.0",
+                "2026-11-26T01:02:03.456Z call tool=query-alipay-payment");
+    }
+
+    @Test
+    void firstEvent_valuesBecomeTextOnlyWhenWritten() throws Exception {
+        AtomicInteger shown = new AtomicInteger();
+        Object settings = new Object() {
+            @Override
+            public String toString() {
+                shown.incrementAndGet();
+                return "Config[redacted]";
+            }
+        };
+        Path file = dir.resolve("log");
+        EventLog log = EventLog.open(file, CLOCK, warnings, "start", "config", settings);
+        assertThat(shown).hasValue(0);
+        assertThat(log.enabled()).isTrue();
+        assertThat(shown).hasValue(1);
+        assertThat(Files.readString(file)).isEqualTo("2026-11-26T01:02:03.456Z start config=Config[redacted]\n");
+    }
+
+    @Test
+    void open_warnsOnFirstUseAndOnlyOnce() {
+        EventLog log = EventLog.open(dir.resolve("no/such/dir/mcp-server-alipay.log"), CLOCK, warnings, "start");
+        assertThat(warningsText()).isEmpty();
+        log.prepare();
+        log.event("call", "tool", "query-alipay-payment");
+        assertThat(log.enabled()).isFalse();
+        assertThat(warningsText()).startsWith("mcp-server-alipay: warning: not writing the log file")
+                .containsOnlyOnce("warning");
     }
 
     @Test

@@ -129,6 +129,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_logGoesToUserHomeWhenHomeIsUnsetOrEmpty() throws Exception {
+        Path expected = Path.of(System.getProperty("user.home"), "mcp-server-alipay.log");
+        Map<String, String> env = env();
+        env.remove("HOME");
+        assertThat(load(env).logFile()).isEqualTo(expected);
+        env.put("HOME", "");
+        assertThat(load(env).logFile()).isEqualTo(expected);
+    }
+
+    @Test
     void load_refusesTheAppsOwnPublicKeyAsAlipayKey() {
         Map<String, String> env = env();
         env.put("AP_PUB_KEY", b64(app.getPublic().getEncoded()));

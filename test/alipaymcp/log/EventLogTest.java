@@ -1,9 +1,11 @@
 package alipaymcp.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,6 +130,28 @@ class EventLogTest {
         assertThat(log.enabled()).isFalse();
         assertThat(warningsText()).startsWith("mcp-server-alipay: warning: not writing the log file")
                 .containsOnlyOnce("warning");
+    }
+
+    @Test
+    void event_aLogThatStopsTakingWritesIsOneWarningThenSilence() throws Exception {
+        Path pipe = dir.resolve("mcp-server-alipay.log");
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        assumeTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo makes a named pipe");
+        EventLog log = EventLog.open(pipe, CLOCK, warnings);
+        // Opened read-write (Linux never blocks on that), the pipe has a reader, so the log opens and writes.
+        RandomAccessFile reader = new RandomAccessFile(pipe.toFile(), "rw");
+        try {
+            log.event("call", "n", "1");
+            assertThat(log.enabled()).isTrue();
+        } finally {
+            reader.close();
+        }
+        // No reader any more: every write now fails (EPIPE), like a disk that filled up.
+        log.event("call", "n", "2");
+        log.event("call", "n", "3");
+        assertThat(warningsText()).isEqualTo("mcp-server-alipay: warning: the log file can no longer be written"
+                + " (Broken pipe); carrying on without it\n");
+        assertThat(log.enabled()).isFalse();
     }
 
     @Test

@@ -27,6 +27,7 @@ class NotifierTest {
     private final BlockingQueue<String> bodies = new LinkedBlockingQueue<>();
     private final List<String> contentTypes = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresToGive = new AtomicInteger();
+    private final List<Long> arrivals = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -34,6 +35,7 @@ class NotifierTest {
         client = new SimClient(sim);
         merchant = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 8);
         merchant.createContext("/notify", exchange -> {
+            arrivals.add(System.nanoTime());
             // content type first: the test reads it as soon as the body arrives
             contentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));
             bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -102,6 +104,23 @@ class NotifierTest {
         awaitCount(sim::notificationsFailed, 1);
         assertThat(bodies).hasSize(Notifier.ATTEMPTS);
         assertThat(sim.notificationsDelivered()).isZero();
+    }
+
+    @Test
+    void notify_waitsTwiceAsLongBeforeEachRetry() throws Exception {
+        // Each retry is scheduled after the failed answer arrived, so no gap can be shorter than its wait;
+        // with a fixed wait instead of a doubling one the third gap would be 100 ms, not 200 or more.
+        failuresToGive.set(100);
+        try (GatewaySimulator slow = GatewaySimulator.start(TestKeys.options().withNotifyRetryMillis(100))) {
+            new SimClient(slow).openPage(PagePay.PAGE, "N9", "1", "S", notifyUrl(), null);
+            slow.pay("N9");
+            awaitCount(slow::notificationsFailed, 1);
+        }
+        assertThat(arrivals).hasSize(Notifier.ATTEMPTS);
+        for (int i = 1; i < arrivals.size(); i++) {
+            long gapMillis = TimeUnit.NANOSECONDS.toMillis(arrivals.get(i) - arrivals.get(i - 1));
+            assertThat(gapMillis).as("the wait before attempt %d", i + 1).isGreaterThanOrEqualTo(100L << (i - 1));
+        }
     }
 
     @Test

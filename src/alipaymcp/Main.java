@@ -97,13 +97,15 @@ public final class Main {
                 stderr.println("mcp-server-alipay: warning: " + warning);
             }
             // Opened, and its start line written, by the tools' warm-up after the initialize reply (or by the
-            // first event): both cost start-up time (README, Performance).
+            // first event, or at the end of the session): both cost start-up time (README, Performance).
             EventLog log = config.logEnabled()
                     ? EventLog.open(config.logFile(), Clock.systemUTC(), stderr, "start", "version", VERSION,
                             "config", config)
                     : EventLog.disabled();
             Supplier<List<Tool>> tools = ToolRegistry.select(config, log, VERSION); // built after initialize
-            return new McpServer(VERSION, tools, null).run(new FileInputStream(FileDescriptor.in), stdout);
+            int status = new McpServer(VERSION, tools, null).run(new FileInputStream(FileDescriptor.in), stdout);
+            log.prepare(); // a session that ended before the warm-up still gets its start line (or the warning)
+            return status;
         } catch (ConfigException e) {
             stderr.println("mcp-server-alipay: " + e.getMessage());
             return ConfigException.EXIT_STATUS;

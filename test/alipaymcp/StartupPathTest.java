@@ -83,6 +83,25 @@ class StartupPathTest {
         assertThat(lines).anyMatch(line -> line.contains(" call tool=create-web-page-alipay-payment "));
     }
 
+    @Test
+    void aSessionThatEndsBeforeTheWarmUpStillLogsItsStart_orWarnsThatItCannot() throws Exception {
+        Path home = Files.createDirectory(dir.resolve("home-short"));
+        Map<String, String> env = new HashMap<>(TestConfig.env());
+        env.put("AP_LOG_ENABLED", "true");
+        env.put("HOME", home.toString());
+        try (McpProcess server = McpProcess.launch(env)) {
+            assertThat(server.finish()).isZero(); // end of input at once: no initialize, no warm-up
+        }
+        assertThat(Files.readAllLines(home.resolve("mcp-server-alipay.log"))).singleElement().asString()
+                .contains(" start version=");
+
+        env.put("HOME", dir.resolve("no/such/home").toString());
+        try (McpProcess server = McpProcess.launch(env)) {
+            assertThat(server.finish()).isZero();
+            assertThat(String.join("\n", server.stderr())).contains("warning: not writing the log file");
+        }
+    }
+
     /** Class names loaded by the thread that loaded alipaymcp.Main (lines look like "[tid] name source: ..."). */
     static List<String> classesOfMainThread(List<String> lines) {
         String thread = null;

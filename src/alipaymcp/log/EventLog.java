@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,8 +22,8 @@ import java.util.Set;
 
 /**
  * The optional log file: one timestamped {@code key=value} line per event. It is created owner-only (0600),
- * an existing file is tightened to 0600, it is never opened through a symbolic link, and a log that cannot be
- * written is one warning on stderr, never a crash. Callers pass only values that are safe to keep: this
+ * an existing file is tightened to 0600, it is never opened through a symbolic link nor when it is anything but
+ * a regular file (a pipe could block), and a log that cannot be written is one warning on stderr, never a crash. Callers pass only values that are safe to keep: this
  * class adds no redaction of its own, it only makes sure a value cannot forge a line.
  *
  * <p>The file is opened on first use (the first event, {@link #prepare} or {@link #enabled}), not by
@@ -38,7 +41,7 @@ public final class EventLog {
     private final String firstEvent; // or null
     private final Object[] firstKeyValues;
     private boolean opened; // guarded by this: opening was tried
-    private FileChannel channel; // guarded by this: null until opened, and for good if opening failed
+    private WritableByteChannel channel; // guarded by this: null until opened, and for good if opening failed
     private boolean failed; // guarded by this: a write failed, so nothing more is written
 
     private EventLog(Path file, Clock clock, PrintStream warnings, String firstEvent, Object[] firstKeyValues) {
@@ -66,6 +69,14 @@ public final class EventLog {
     public static EventLog open(Path file, Clock clock, PrintStream warnings, String firstEvent,
             Object... firstKeyValues) {
         return new EventLog(file, clock, warnings, firstEvent, firstKeyValues.clone());
+    }
+
+    /** A log already open on {@code channel} (tests: a channel whose writes fail); {@code file} names it. */
+    static EventLog openedOn(WritableByteChannel channel, Path file, Clock clock, PrintStream warnings) {
+        EventLog log = new EventLog(file, clock, warnings, null, NO_VALUES);
+        log.opened = true;
+        log.channel = channel;
+        return log;
     }
 
     /** Opens the file now if that was not tried yet, so that the first event does not wait for it. */
@@ -106,15 +117,20 @@ public final class EventLog {
     private boolean ready() { // guarded by this
         if (!opened) {
             opened = true;
+            FileChannel opening = null;
+            String first;
             try {
-                channel = openOwnerOnly(file);
-            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                opening = openOwnerOnly(file);
+                first = firstEvent == null ? null : line(firstEvent, firstKeyValues);
+            } catch (IOException | RuntimeException e) { // incl. UnsupportedOperationException, SecurityException
+                closeAfterFailure(opening, e);
                 warnings.println("mcp-server-alipay: warning: not writing the log file " + file + ": " + reason(e)
                         + " (set AP_LOG_ENABLED=false to silence this)");
                 return false;
             }
-            if (firstEvent != null) {
-                write(line(firstEvent, firstKeyValues));
+            channel = opening; // only with its first line ready: nothing can come before it
+            if (first != null) {
+                write(first);
             }
         }
         return channel != null && !failed;
@@ -146,8 +162,17 @@ public final class EventLog {
     }
 
     private static FileChannel openOwnerOnly(Path file) throws IOException {
-        if (Files.isSymbolicLink(file)) {
-            throw new IOException("it is a symbolic link; refusing to write through it");
+        try {
+            BasicFileAttributes existing = Files.readAttributes(file, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (existing.isSymbolicLink()) {
+                throw new IOException("it is a symbolic link; refusing to write through it");
+            }
+            if (!existing.isRegularFile()) { // opening a pipe or a device can block, and calls wait for the log
+                throw new IOException("it is not a regular file; refusing to write to it");
+            }
+        } catch (NoSuchFileException e) {
+            // created below, owner-only
         }
         // Set.of, not EnumSet: EnumSet reflects on the enum when it is first used.
         Set<PosixFilePermission> ownerOnly = Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
@@ -158,7 +183,12 @@ public final class EventLog {
         FileChannel channel;
         if (posix != null) {
             channel = FileChannel.open(file, appendNoFollow, PosixFilePermissions.asFileAttribute(ownerOnly));
-            tighten(file, ownerOnly);
+            try {
+                tighten(file, ownerOnly);
+            } catch (IOException | RuntimeException e) {
+                closeAfterFailure(channel, e);
+                throw e;
+            }
         } else {
             channel = FileChannel.open(file, appendNoFollow);
         }
@@ -171,6 +201,16 @@ public final class EventLog {
                 LinkOption.NOFOLLOW_LINKS);
         if (view != null && !view.readAttributes().permissions().equals(ownerOnly)) {
             view.setPermissions(ownerOnly);
+        }
+    }
+
+    private static void closeAfterFailure(FileChannel channel, Exception failure) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 

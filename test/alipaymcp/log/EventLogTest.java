@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
-import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class EventLogTest {
@@ -122,6 +125,24 @@ class EventLogTest {
     }
 
     @Test
+    void firstEvent_thatCannotBeWrittenIsOneWarning_andNoLineIsWrittenWithoutIt() throws Exception {
+        Object broken = new Object() {
+            @Override
+            public String toString() {
+                throw new IllegalStateException("a bug in toString");
+            }
+        };
+        Path file = dir.resolve("log");
+        EventLog log = EventLog.open(file, CLOCK, warnings, "start", "config", broken);
+        log.prepare();
+        log.event("call", "tool", "query-alipay-payment");
+        assertThat(file).isEmptyFile();
+        assertThat(log.enabled()).isFalse();
+        assertThat(warningsText()).startsWith("mcp-server-alipay: warning: not writing the log file")
+                .contains("a bug in toString").containsOnlyOnce("warning");
+    }
+
+    @Test
     void open_warnsOnFirstUseAndOnlyOnce() {
         EventLog log = EventLog.open(dir.resolve("no/such/dir/mcp-server-alipay.log"), CLOCK, warnings, "start");
         assertThat(warningsText()).isEmpty();
@@ -133,25 +154,55 @@ class EventLogTest {
     }
 
     @Test
-    void event_aLogThatStopsTakingWritesIsOneWarningThenSilence() throws Exception {
-        Path pipe = dir.resolve("mcp-server-alipay.log");
-        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
-        assumeTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo makes a named pipe");
-        EventLog log = EventLog.open(pipe, CLOCK, warnings);
-        // Opened read-write (Linux never blocks on that), the pipe has a reader, so the log opens and writes.
-        RandomAccessFile reader = new RandomAccessFile(pipe.toFile(), "rw");
-        try {
-            log.event("call", "n", "1");
-            assertThat(log.enabled()).isTrue();
-        } finally {
-            reader.close();
-        }
-        // No reader any more: every write now fails (EPIPE), like a disk that filled up.
+    void event_aLogThatStopsTakingWritesIsOneWarningThenSilence() {
+        AtomicInteger writes = new AtomicInteger();
+        WritableByteChannel full = new WritableByteChannel() {
+            @Override
+            public int write(ByteBuffer bytes) throws IOException {
+                writes.incrementAndGet();
+                throw new IOException("No space left on device");
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        EventLog log = EventLog.openedOn(full, dir.resolve("mcp-server-alipay.log"), CLOCK, warnings);
+        log.event("call", "n", "1");
         log.event("call", "n", "2");
-        log.event("call", "n", "3");
+        assertThat(writes).as("nothing is tried after the first failure").hasValue(1);
         assertThat(warningsText()).isEqualTo("mcp-server-alipay: warning: the log file can no longer be written"
-                + " (Broken pipe); carrying on without it\n");
+                + " (No space left on device); carrying on without it\n");
         assertThat(log.enabled()).isFalse();
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // opening a pipe nobody reads blocks
+    void open_refusesAPipeAtThePathInsteadOfWaitingOnIt() throws Exception {
+        Path pipe = dir.resolve("mcp-server-alipay.log");
+        assumeTrue(mkfifo(pipe), "mkfifo makes a named pipe");
+        EventLog log = EventLog.open(pipe, CLOCK, warnings, "start");
+        log.event("call", "tool", "refund-alipay-payment");
+        assertThat(log.enabled()).isFalse();
+        assertThat(warningsText()).contains("not a regular file").containsOnlyOnce("warning");
+    }
+
+    private static boolean mkfifo(Path path) throws InterruptedException {
+        try {
+            Process mkfifo = new ProcessBuilder("mkfifo", path.toString()).start();
+            if (!mkfifo.waitFor(10, TimeUnit.SECONDS)) {
+                mkfifo.destroyForcibly();
+                return false;
+            }
+            return mkfifo.exitValue() == 0;
+        } catch (IOException e) {
+            return false; // no mkfifo on this machine
+        }
     }
 
     @Test

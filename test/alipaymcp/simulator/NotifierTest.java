@@ -58,7 +58,13 @@ class NotifierTest {
     }
 
     private static void awaitCount(java.util.function.IntSupplier counter, int expected) throws InterruptedException {
-        for (int i = 0; i < 500 && counter.getAsInt() < expected; i++) {
+        awaitCount(counter, expected, 500);
+    }
+
+    /** Polls every 10 ms, at most {@code polls} times. */
+    private static void awaitCount(java.util.function.IntSupplier counter, int expected, int polls)
+            throws InterruptedException {
+        for (int i = 0; i < polls && counter.getAsInt() < expected; i++) {
             Thread.sleep(10);
         }
         assertThat(counter.getAsInt()).isEqualTo(expected);
@@ -108,13 +114,13 @@ class NotifierTest {
 
     @Test
     void notify_waitsTwiceAsLongBeforeEachRetry() throws Exception {
-        // Each retry is scheduled after the failed answer arrived, so no gap can be shorter than its wait;
-        // with a fixed wait instead of a doubling one the third gap would be 100 ms, not 200 or more.
+        // Each retry is scheduled after the failed answer arrived, so no gap can be shorter than its wait:
+        // 100, 200, 400 and 800 ms. With a fixed wait the second gap would be 100 ms, not 200 or more.
         failuresToGive.set(100);
         try (GatewaySimulator slow = GatewaySimulator.start(TestKeys.options().withNotifyRetryMillis(100))) {
             new SimClient(slow).openPage(PagePay.PAGE, "N9", "1", "S", notifyUrl(), null);
             slow.pay("N9");
-            awaitCount(slow::notificationsFailed, 1);
+            awaitCount(slow::notificationsFailed, 1, 1_500); // 1.5 s of waits: allow for a loaded machine
         }
         assertThat(arrivals).hasSize(Notifier.ATTEMPTS);
         for (int i = 1; i < arrivals.size(); i++) {

@@ -15,9 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The start-up path of the real jar, read from the JVM's class-load log: before the initialize reply the main
- * thread builds no tool, touches no simulator and bootstraps no regex or lambda, and a payment link never
- * loads java.net.http (issue 6: nothing
- * on the start-up path that initialize does not need).
+ * thread builds no tool, touches no simulator, makes no thread pool and bootstraps no regex or lambda, and a
+ * payment link never loads java.net.http (issue 6: nothing on the start-up path that initialize does not need).
  */
 class StartupPathTest {
     private static final List<String> START_UP_TOOLS_CLASSES = List.of("alipaymcp.tools.ToolRegistry",
@@ -37,6 +36,8 @@ class StartupPathTest {
             assertThat(mainThread).as("our classes on the main thread by the initialize reply").isNotEmpty()
                     .filteredOn(c -> c.startsWith("alipaymcp.tools.")).isSubsetOf(START_UP_TOOLS_CLASSES);
             assertThat(mainThread).noneMatch(c -> c.startsWith("alipaymcp.simulator."));
+            assertThat(mainThread).as("no thread pool before the first call (README, Performance)")
+                    .doesNotContain("java.util.concurrent.ThreadPoolExecutor");
             assertThat(mainThread).as("no regex and no lambda on the start-up path (README, Performance)")
                     .noneMatch(c -> c.startsWith("java.util.regex.") || c.contains("$$Lambda")
                             || c.equals("java.lang.invoke.LambdaMetafactory"));

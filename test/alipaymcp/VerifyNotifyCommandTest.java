@@ -40,8 +40,12 @@ class VerifyNotifyCommandTest {
         Map<String, String> env = new HashMap<>();
         env.put("AP_APP_ID", appId);
         env.put("AP_PUB_KEY", key);
-        byte[] body = (c.string("form_body").orElseThrow() + "\n").getBytes(StandardCharsets.UTF_8);
-        return VerifyNotifyCommand.run(args, env, new ByteArrayInputStream(body),
+        return command(args, env, (c.string("form_body").orElseThrow() + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The command with {@code stdin}, its stdout and stderr kept. */
+    private int command(String[] args, Map<String, String> env, byte[] stdin) {
+        return VerifyNotifyCommand.run(args, env, new ByteArrayInputStream(stdin),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -78,16 +82,14 @@ class VerifyNotifyCommandTest {
     void verifyNotify_needsNoPrivateKeyButStopsWithoutThePublicKey() {
         Map<String, String> env = new HashMap<>();
         env.put("AP_APP_ID", "2019073166072302");
-        int status = VerifyNotifyCommand.run(new String[0], env, new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(status).isEqualTo(78);
+        assertThat(command(new String[0], env, new byte[0])).isEqualTo(78);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("mcp-server-alipay: AP_PUB_KEY is not set");
     }
 
     @Test
     void verifyNotify_refusesUnknownOptions() {
-        int status = VerifyNotifyCommand.run(new String[] {"--v3"}, Map.of(), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(status).isEqualTo(64);
+        assertThat(command(new String[] {"--v3"}, Map.of(), new byte[0])).isEqualTo(64);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("mcp-server-alipay verify-notify: usage: ");
+        assertThat(out()).isEmpty();
     }
 }

@@ -244,11 +244,9 @@ public final class Bench {
     /** The simulator in its own process; its key files give the server's environment. */
     Child startSimulator() throws Exception {
         Path keys = work.resolve("keys");
-        // nodelay: com.sun.net.httpserver sends the headers and the body of an answer in two writes; with
-        // Nagle on, the body waits for the client's delayed ACK (40 ms on Linux), a stall of the double,
-        // not of the server under test (a real gateway sets TCP_NODELAY).
-        Child sim = Child.spawn(this, "simulator", List.of(java.toString(), "-Dsun.net.httpserver.nodelay=true",
-                "-jar", jar.toString(), "simulator", "--keys", keys.toString()), Map.of());
+        // The simulator turns Nagle's algorithm off itself (GatewaySimulator.start), as a real gateway does.
+        Child sim = Child.spawn(this, "simulator", List.of(java.toString(), "-jar", jar.toString(), "simulator",
+                "--keys", keys.toString()), Map.of());
         String line = sim.next(COLD_TIMEOUT_MS).text();
         gatewayUrl = field(line, "gateway=");
         serverEnv.put("AP_APP_ID", Files.readString(keys.resolve("app_id.txt")).strip());

@@ -45,9 +45,7 @@ final class Expected {
         int end = to > from && input[to - 1] == '\r' ? to - 1 : to;
         JsonValue message;
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(input, from, end - from))
-                    .toString();
+            String text = strictUtf8(input, from, end - from);
             if (text.isEmpty()) {
                 return;
             }
@@ -74,6 +72,12 @@ final class Expected {
         if (isId(o.get("id")) && !response) {
             into.merge(o.get("id").toJson(), 1, Integer::sum);
         }
+    }
+
+    /** The bytes as text, or an exception at the first malformed or unmappable sequence (as the server reads). */
+    static String strictUtf8(byte[] bytes, int from, int length) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, from, length)).toString();
     }
 
     static boolean isId(JsonValue id) {

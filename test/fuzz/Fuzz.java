@@ -15,9 +15,7 @@ import alipaymcp.tools.ToolRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -220,8 +218,7 @@ public final class Fuzz {
     private String check(byte[] input, byte[] output) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(output)).toString();
+            text = Expected.strictUtf8(output, 0, output.length);
         } catch (CharacterCodingException e) {
             return "stdout is not valid UTF-8";
         }

@@ -67,29 +67,8 @@ public final class AlipayException extends Exception {
         return kind.outcomeUnknown;
     }
 
-    /** For UNSIGNED_FAILURE: the gateway's code, msg, sub_code, sub_msg (redacted); null when absent. */
-    public String code() {
-        return field("code");
-    }
-
-    public String msg() {
-        return field("msg");
-    }
-
-    public String subCode() {
-        return field("sub_code");
-    }
-
-    public String subMsg() {
-        return field("sub_msg");
-    }
-
     /** For UNSIGNED_FAILURE: the response object as received, redacted, NOT verified; null otherwise. */
     public JsonObject unverifiedContent() {
         return unverifiedContent;
-    }
-
-    private String field(String name) {
-        return unverifiedContent == null ? null : unverifiedContent.string(name).orElse(null);
     }
 }

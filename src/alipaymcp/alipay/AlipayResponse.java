@@ -31,16 +31,8 @@ public record AlipayResponse(String method, String root, JsonObject content) {
         return field("code");
     }
 
-    public String msg() {
-        return field("msg");
-    }
-
     public String subCode() {
         return field("sub_code");
-    }
-
-    public String subMsg() {
-        return field("sub_msg");
     }
 
     /** {@code code == "10000"} (upstream's rule). */

@@ -22,30 +22,25 @@ final class GatewayParams {
     /** {@code gateway?k=v&...} with the allow-listed keys, form-encoded. */
     static StringBuilder url(String gateway, Map<String, String> params) {
         StringBuilder out = new StringBuilder(gateway).append(gateway.indexOf('?') < 0 ? '?' : '&');
-        boolean first = true;
-        for (Map.Entry<String, String> e : params.entrySet()) {
-            if (inUrl(e.getKey())) {
-                if (!first) {
-                    out.append('&');
-                }
-                first = false;
-                out.append(FormCodec.encode(e.getKey())).append('=').append(FormCodec.encode(e.getValue()));
-            }
-        }
-        return out;
+        return appendForm(out, params, true);
     }
 
     /** The other keys as a form body. */
     static String body(Map<String, String> params) {
-        StringBuilder out = new StringBuilder();
+        return appendForm(new StringBuilder(), params, false).toString();
+    }
+
+    /** Appends {@code k=v} pairs joined by '&' for the keys that do ({@code urlKeys}) or do not go in the URL. */
+    private static StringBuilder appendForm(StringBuilder out, Map<String, String> params, boolean urlKeys) {
+        int start = out.length();
         for (Map.Entry<String, String> e : params.entrySet()) {
-            if (!inUrl(e.getKey())) {
-                if (out.length() > 0) {
+            if (inUrl(e.getKey()) == urlKeys) {
+                if (out.length() > start) {
                     out.append('&');
                 }
                 out.append(FormCodec.encode(e.getKey())).append('=').append(FormCodec.encode(e.getValue()));
             }
         }
-        return out.toString();
+        return out;
     }
 }

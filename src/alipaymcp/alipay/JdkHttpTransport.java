@@ -66,8 +66,7 @@ final class JdkHttpTransport implements HttpTransport {
         ScheduledFuture<?> scheduled = timer.schedule(alarm, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
             HttpResponse<byte[]> response = http.send(request.build(), JdkHttpTransport::limited);
-            byte[] bytes = response.body();
-            return new Reply(response.statusCode(), bytes == null || bytes.length > MAX_BODY ? null : bytes);
+            return new Reply(response.statusCode(), response.body()); // null past MAX_BODY: see limited()
         } catch (InterruptedException | IOException e) {
             if (alarm.disarm()) { // our own alarm, not a caller's interrupt or a network failure
                 throw new HttpTimeoutException("no complete answer within " + timeout.toMillis() + " ms");

@@ -8,11 +8,11 @@ import java.util.Map;
  * {@code ! ' ( ) * ~} are percent-encoded too, so no order title can end a Markdown link early.
  * Decoding the query once gives back exactly the signed parameters.
  */
-public final class PagePayUrl {
+final class PagePayUrl {
     private PagePayUrl() {
     }
 
-    public static String build(String gateway, Map<String, String> signedParams) {
+    static String build(String gateway, Map<String, String> signedParams) {
         StringBuilder url = GatewayParams.url(gateway, signedParams);
         for (Map.Entry<String, String> e : signedParams.entrySet()) {
             if (!GatewayParams.inUrl(e.getKey())) {

@@ -16,15 +16,15 @@ import java.util.Map;
  * {@code sign} in {@code k=v} or {@code "k":"v"} form; any base64-like run of 100+ characters
  * (an RSA signature is 172 or 344).
  */
-public final class Redactor {
-    public static final String MARK = "[redacted]";
+final class Redactor {
+    static final String MARK = "[redacted]";
     static final int LONG_RUN = 100;
     private static final String[] KEYS = {"app_auth_token", "sign"};
 
     private Redactor() {
     }
 
-    public static String redact(String gatewayText, String... secrets) {
+    static String redact(String gatewayText, String... secrets) {
         if (gatewayText == null) {
             return null;
         }
@@ -41,7 +41,7 @@ public final class Redactor {
     }
 
     /** The same rules applied to every string (not names) of a JSON value. */
-    public static JsonValue redact(JsonValue value, String... secrets) {
+    static JsonValue redact(JsonValue value, String... secrets) {
         if (value instanceof JsonString s) {
             String r = redact(s.value(), secrets);
             return r.equals(s.value()) ? s : new JsonString(r);

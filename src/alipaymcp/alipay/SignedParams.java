@@ -11,11 +11,11 @@ import java.util.Map;
  * URL and body keep this order. Page calls (wap/page pay) also carry {@code alipay_sdk},
  * {@code notify_url} and {@code return_url}; API calls do not.
  */
-public final class SignedParams {
+final class SignedParams {
     private SignedParams() {
     }
 
-    public static Map<String, String> page(String method, RequestSettings s, String bizContent, Instant now,
+    static Map<String, String> page(String method, RequestSettings s, String bizContent, Instant now,
             PrivateKey key) {
         LinkedHashMap<String, String> p = common(method, s, now);
         p.put("alipay_sdk", s.alipaySdk());
@@ -24,7 +24,7 @@ public final class SignedParams {
         return finish(p, s, bizContent, key);
     }
 
-    public static Map<String, String> api(String method, RequestSettings s, String bizContent, Instant now,
+    static Map<String, String> api(String method, RequestSettings s, String bizContent, Instant now,
             PrivateKey key) {
         return finish(common(method, s, now), s, bizContent, key);
     }

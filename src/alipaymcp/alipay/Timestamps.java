@@ -5,11 +5,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /** The gateway's {@code timestamp}: {@code yyyy-MM-dd HH:mm:ss} in China time (GMT+8), whatever the host zone. */
-public final class Timestamps {
+final class Timestamps {
     private Timestamps() {
     }
 
-    public static String format(Instant t) {
+    static String format(Instant t) {
         LocalDateTime china = LocalDateTime.ofInstant(t, ZoneOffset.ofHours(8));
         StringBuilder out = new StringBuilder(19);
         pad(out, china.getYear(), 4).append('-');

@@ -72,7 +72,7 @@ public final class ConfigLoader {
     }
 
     /** The value, or null when the variable is unset or empty (client configs often carry ""). */
-    String optional(String name) {
+    private String optional(String name) {
         String value = env.get(name);
         return value == null || value.isEmpty() ? null : value;
     }

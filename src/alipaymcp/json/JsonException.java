@@ -11,7 +11,7 @@ public final class JsonException extends Exception {
     private final int line;
     private final int column;
 
-    public JsonException(String message, long offset, int line, int column) {
+    JsonException(String message, long offset, int line, int column) {
         super(message + " at line " + line + ", column " + column + " (offset " + offset + ")");
         this.offset = offset;
         this.line = line;

@@ -12,21 +12,21 @@ import java.util.Objects;
  */
 public final class JsonParser {
     /** Deepest nesting of arrays and objects accepted by default. */
-    public static final int DEFAULT_MAX_DEPTH = 512;
+    static final int DEFAULT_MAX_DEPTH = 512;
     /** Longest text accepted by default, in chars (8 MiB). */
-    public static final int DEFAULT_MAX_LENGTH = 8 * 1024 * 1024;
+    static final int DEFAULT_MAX_LENGTH = 8 * 1024 * 1024;
     /**
      * Highest depth limit a caller may set. The parser recurses once per level; measured on JDK 17,
      * a default 1 MiB thread stack holds about 1,300 nested objects, so this keeps a margin.
      */
-    public static final int MAX_DEPTH_LIMIT = 1_000;
+    static final int MAX_DEPTH_LIMIT = 1_000;
 
     private static final JsonParser DEFAULT = new JsonParser(DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH);
 
     private final int maxDepth;
     private final int maxLength;
 
-    public JsonParser(int maxDepth, int maxLength) {
+    JsonParser(int maxDepth, int maxLength) {
         if (maxDepth < 1 || maxDepth > MAX_DEPTH_LIMIT) {
             throw new IllegalArgumentException("maxDepth must be 1.." + MAX_DEPTH_LIMIT + ", was " + maxDepth);
         }
@@ -43,7 +43,7 @@ public final class JsonParser {
     }
 
     /** Parses one JSON text: one value, optionally surrounded by whitespace. */
-    public JsonValue parseValue(String text) throws JsonException {
+    JsonValue parseValue(String text) throws JsonException {
         return new JsonReader(checkLength(text), maxDepth).readDocument();
     }
 

@@ -23,8 +23,9 @@ import java.util.Set;
 /**
  * The optional log file: one timestamped {@code key=value} line per event. It is created owner-only (0600),
  * an existing file is tightened to 0600, it is never opened through a symbolic link nor when it is anything but
- * a regular file (a pipe could block), and a log that cannot be written is one warning on stderr, never a crash. Callers pass only values that are safe to keep: this
- * class adds no redaction of its own, it only makes sure a value cannot forge a line.
+ * a regular file (a pipe could block), and a log that cannot be written is one warning on stderr, never a crash.
+ * Callers pass only values that are safe to keep: this class adds no redaction of its own, it only makes sure a
+ * value cannot forge a line.
  *
  * <p>The file is opened on first use (the first event, {@link #prepare} or {@link #enabled}), not by
  * {@link #open}: opening it and writing the first timestamped line cost about 10 ms of a cold start (measured),
@@ -40,9 +41,8 @@ public final class EventLog {
     private final PrintStream warnings;
     private final String firstEvent; // or null
     private final Object[] firstKeyValues;
-    private boolean opened; // guarded by this: opening was tried
-    private WritableByteChannel channel; // guarded by this: null until opened, and for good if opening failed
-    private boolean failed; // guarded by this: a write failed, so nothing more is written
+    private WritableByteChannel channel; // guarded by this: null until opened
+    private boolean failed; // guarded by this: opening or a write failed, so nothing (more) is written
 
     private EventLog(Path file, Clock clock, PrintStream warnings, String firstEvent, Object[] firstKeyValues) {
         this.file = file;
@@ -58,7 +58,7 @@ public final class EventLog {
     }
 
     /** The log in {@code file}, opened (or created) on first use; a problem then is one warning, and no log. */
-    public static EventLog open(Path file, Clock clock, PrintStream warnings) {
+    static EventLog open(Path file, Clock clock, PrintStream warnings) {
         return new EventLog(file, clock, warnings, null, NO_VALUES);
     }
 
@@ -74,7 +74,6 @@ public final class EventLog {
     /** A log already open on {@code channel} (tests: a channel whose writes fail); {@code file} names it. */
     static EventLog openedOn(WritableByteChannel channel, Path file, Clock clock, PrintStream warnings) {
         EventLog log = new EventLog(file, clock, warnings, null, NO_VALUES);
-        log.opened = true;
         log.channel = channel;
         return log;
     }
@@ -89,7 +88,7 @@ public final class EventLog {
     }
 
     /** True when events are being written (this opens the file if that was not tried yet). */
-    public boolean enabled() {
+    boolean enabled() {
         if (file == null) {
             return false;
         }
@@ -115,8 +114,7 @@ public final class EventLog {
 
     /** Opens the file on the first call and writes the first event; true while lines can be written. */
     private boolean ready() { // guarded by this
-        if (!opened) {
-            opened = true;
+        if (channel == null && !failed) {
             FileChannel opening = null;
             String first;
             try {
@@ -124,6 +122,7 @@ public final class EventLog {
                 first = firstEvent == null ? null : line(firstEvent, firstKeyValues);
             } catch (IOException | RuntimeException e) { // incl. UnsupportedOperationException, SecurityException
                 closeAfterFailure(opening, e);
+                failed = true;
                 warnings.println("mcp-server-alipay: warning: not writing the log file " + file + ": " + reason(e)
                         + " (set AP_LOG_ENABLED=false to silence this)");
                 return false;
@@ -133,7 +132,7 @@ public final class EventLog {
                 write(first);
             }
         }
-        return channel != null && !failed;
+        return !failed;
     }
 
     private String line(String event, Object[] keyValues) {
@@ -178,30 +177,23 @@ public final class EventLog {
         Set<PosixFilePermission> ownerOnly = Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         Set<OpenOption> appendNoFollow = Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                 StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-        PosixFileAttributeView posix = Files.getFileAttributeView(file.getParent() == null ? file : file.getParent(),
-                PosixFileAttributeView.class);
-        FileChannel channel;
-        if (posix != null) {
-            channel = FileChannel.open(file, appendNoFollow, PosixFilePermissions.asFileAttribute(ownerOnly));
-            try {
-                tighten(file, ownerOnly);
-            } catch (IOException | RuntimeException e) {
-                closeAfterFailure(channel, e);
-                throw e;
+        // Getting the view reads nothing: it is null only where the file system has no POSIX permissions.
+        PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
+        if (posix == null) {
+            return FileChannel.open(file, appendNoFollow);
+        }
+        FileChannel channel = FileChannel.open(file, appendNoFollow, PosixFilePermissions.asFileAttribute(ownerOnly));
+        try {
+            // An existing log (perhaps left world-readable by upstream) is narrowed to owner-only.
+            if (!posix.readAttributes().permissions().equals(ownerOnly)) {
+                posix.setPermissions(ownerOnly);
             }
-        } else {
-            channel = FileChannel.open(file, appendNoFollow);
+        } catch (IOException | RuntimeException e) {
+            closeAfterFailure(channel, e);
+            throw e;
         }
         return channel;
-    }
-
-    /** An existing log (perhaps left world-readable by upstream) is narrowed to owner-only. */
-    private static void tighten(Path file, Set<PosixFilePermission> ownerOnly) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
-        if (view != null && !view.readAttributes().permissions().equals(ownerOnly)) {
-            view.setPermissions(ownerOnly);
-        }
     }
 
     private static void closeAfterFailure(FileChannel channel, Exception failure) {

@@ -13,22 +13,22 @@ import java.util.Map;
 /**
  * One client connection: checks each message's JSON-RPC envelope, handles batches (2025-03-26 only) and
  * hands requests to {@link Methods}. Every line gets its answer (or, for a notification, none) and
- * nothing a client sends stops the server. Called from the single reader thread only.
+ * nothing a client sends stops the server. Called from the single reader thread only, except {@link #reply}:
+ * the session is itself the sink of single messages (one class fewer before the initialize reply), so tool
+ * worker threads call it too.
  */
-final class Session {
+final class Session implements ReplySink {
     /** Marks a request whose reply a worker thread sends later. */
     static final JsonObject ASYNC = new JsonObject(Map.of("async", JsonValue.of(true)));
 
     private final Methods methods;
     private final LineWriter writer;
     private final PrintStream diagnostics;
-    private final ReplySink direct;
 
     Session(Methods methods, LineWriter writer, PrintStream diagnostics) {
         this.methods = methods;
         this.writer = writer;
         this.diagnostics = diagnostics;
-        this.direct = new Direct(writer);
     }
 
     /** Handles one non-empty input line. */
@@ -37,24 +37,24 @@ final class Session {
         try {
             message = JsonParser.parse(line);
         } catch (JsonException e) {
-            direct.reply(Responses.error(null, RpcError.parseError(null)));
+            reply(Responses.error(null, RpcError.parseError(null)));
             return;
         }
         if (message instanceof JsonArray batch) {
             handleBatch(batch);
         } else {
-            handle(message, false, direct);
+            handle(message, false, this);
         }
     }
 
     private void handleBatch(JsonArray batch) {
         Protocol protocol = methods.protocol();
         if (protocol == null || !protocol.allowsBatches()) {
-            direct.reply(Responses.error(null, RpcError.invalidRequest(protocol == null
+            reply(Responses.error(null, RpcError.invalidRequest(protocol == null
                     ? "send initialize before anything else; batches need protocol revision 2025-03-26"
                     : "batches exist only in protocol revision 2025-03-26; send one message per line")));
         } else if (batch.size() == 0) {
-            direct.reply(Responses.error(null, RpcError.invalidRequest("an empty batch is not a request")));
+            reply(Responses.error(null, RpcError.invalidRequest("an empty batch is not a request")));
         } else {
             BatchReplies replies = new BatchReplies(batch.size(), writer);
             for (int i = 0; i < batch.size(); i++) {
@@ -118,19 +118,11 @@ final class Session {
         return id instanceof JsonString || id instanceof JsonNumber n && n.isIntegerLexeme();
     }
 
-    /** Replies to a single message go straight to stdout. */
-    private static final class Direct implements ReplySink {
-        private final LineWriter writer;
-
-        Direct(LineWriter writer) {
-            this.writer = writer;
-        }
-
-        @Override
-        public void reply(JsonObject response) {
-            if (response != null) {
-                writer.writeLine(response.toJson());
-            }
+    /** The reply to a single message (not part of a batch) goes straight to stdout. */
+    @Override
+    public void reply(JsonObject response) {
+        if (response != null) {
+            writer.writeLine(response.toJson());
         }
     }
 }

@@ -21,7 +21,7 @@ public record Fault(Kind kind, long delayMillis) {
         DELAY("delay", false),
         /** HTTP 500 with a short text body. */
         HTTP_500("http-500", true),
-        /** HTTP 502 with a short text body, as a proxy in front of the gateway would say. */
+        /** HTTP 502 with a short HTML body, as a proxy in front of the gateway would say. */
         HTTP_502("http-502", true),
         /** HTTP 200 with an HTML error page instead of JSON. */
         HTML_BODY("html", true),

@@ -124,7 +124,7 @@ final class Arguments {
         }
     }
 
-    static String kind(JsonValue value) {
+    private static String kind(JsonValue value) {
         if (value instanceof JsonString) {
             return "a string";
         } else if (value instanceof JsonNumber) {

@@ -36,7 +36,7 @@ class GatewayChaosTest {
         tools = new ChaosTools(sim, relay.gatewayUrl(), ChaosFault.PATIENT_TIMEOUT_MS);
         shortTimeoutTools = new ChaosTools(sim, relay.gatewayUrl(), ChaosFault.TIMEOUT_MS);
         refusedTools = new ChaosTools(sim, closedPortGateway(), ChaosFault.TIMEOUT_MS);
-        order = tools.paidOrder(sim, "1000");
+        order = tools.paidOrder("1000");
         assertThat(tools.call("refund-alipay-payment", "{\"outTradeNo\":\"" + order
                 + "\",\"refundAmount\":0.01,\"outRequestNo\":\"R0\"}").isError()).isFalse();
     }

@@ -49,17 +49,12 @@ public final class GatewayRelay implements AutoCloseable {
     /**
      * One request, recorded as it arrived (before it is relayed).
      *
-     * @param params   query-string and form parameters, decoded
-     * @param biz      biz_content parsed, or an empty object
-     * @param mode     what the relay did with it
+     * @param params query-string and form parameters, decoded
+     * @param biz    biz_content parsed, or an empty object
      */
-    public record Exchange(String httpMethod, String path, Map<String, String> params, JsonObject biz, Mode mode) {
+    public record Exchange(Map<String, String> params, JsonObject biz) {
         public String alipayMethod() {
             return params.get("method");
-        }
-
-        public String outTradeNo() {
-            return biz.string("out_trade_no").orElse(null);
         }
 
         public String outRequestNo() {
@@ -152,13 +147,12 @@ public final class GatewayRelay implements AutoCloseable {
             }
             String headText = new String(head, StandardCharsets.ISO_8859_1);
             byte[] body = in.readNBytes(contentLength(headText));
-            String[] requestLine = headText.substring(0, headText.indexOf("\r\n")).split(" ");
-            URI target = URI.create(requestLine[1]);
+            URI target = URI.create(headText.substring(0, headText.indexOf("\r\n")).split(" ")[1]);
             Map<String, String> params = params(target.getRawQuery(), new String(body, StandardCharsets.UTF_8));
             Mode mode = params.get("method") == null ? Mode.FORWARD
                     : modes.getOrDefault(params.get("method"), Mode.FORWARD);
             OutputStream out = client.getOutputStream();
-            exchanges.add(new Exchange(requestLine[0], target.getPath(), params, biz(params.get("biz_content")), mode));
+            exchanges.add(new Exchange(params, biz(params.get("biz_content"))));
             if (mode == Mode.RESET_BEFORE_FORWARD) {
                 out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: 400"
                         + "\r\n\r\n{\"" + params.get("method").replace('.', '_') + "_response\":{\"code\":\"10")

@@ -142,10 +142,6 @@ public final class McpProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
     public List<String> stdout() {
         return List.copyOf(stdout);
     }

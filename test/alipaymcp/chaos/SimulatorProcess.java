@@ -67,10 +67,6 @@ public final class SimulatorProcess implements AutoCloseable {
         return gatewayUrl;
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
     public String appId() throws IOException {
         return read("app_id.txt");
     }

@@ -211,10 +211,11 @@ class JsonParserTest {
     void parseValue_honoursTheDepthLimitOnADefaultStackThread() throws Exception {
         int limit = JsonParser.MAX_DEPTH_LIMIT;
         String deepest = "[{\"a\":".repeat(limit / 2) + "1" + "}]".repeat(limit / 2);
+        JsonValue[] parsed = new JsonValue[1];
         Throwable[] failure = new Throwable[1];
         Thread thread = new Thread(() -> {
             try {
-                new JsonParser(limit, 1 << 20).parseValue(deepest);
+                parsed[0] = new JsonParser(limit, 1 << 20).parseValue(deepest);
                 new JsonParser(limit, 1 << 20).parseValue("[".repeat(limit + 1));
             } catch (Throwable t) {
                 failure[0] = t;
@@ -222,6 +223,7 @@ class JsonParserTest {
         });
         thread.start();
         thread.join();
+        assertThat(parsed[0]).as("a value exactly at the limit parses").isInstanceOf(JsonArray.class);
         assertThat(failure[0]).isInstanceOf(JsonException.class).hasMessageStartingWith("nesting deeper than");
     }
 

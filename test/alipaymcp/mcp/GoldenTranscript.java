@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Runs a golden transcript file against an in-process McpServer. Format, one directive per line:
@@ -49,6 +50,14 @@ class GoldenTranscript {
     GoldenTranscript(Path file, long replyWaitMillis) {
         this.file = file;
         this.replyWaitMillis = replyWaitMillis;
+    }
+
+    /** The transcript files ({@code *.txt}) in {@code folder}, sorted by name. */
+    static List<Path> files(Path folder) throws IOException {
+        assertThat(folder).as(folder + " (run the tests from the repository root)").isDirectory();
+        try (Stream<Path> listing = Files.list(folder)) {
+            return listing.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
     }
 
     void run() throws IOException, InterruptedException {

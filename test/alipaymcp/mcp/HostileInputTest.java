@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -22,26 +21,20 @@ class HostileInputTest {
     /** The corpus lives beside this test; tests run from the repository root. */
     static final Path CORPUS = Path.of("test", "alipaymcp", "mcp", "hostile");
 
-    static List<Path> corpusFiles() throws IOException {
-        assertThat(CORPUS).as("corpus folder (run the tests from the repository root)").isDirectory();
-        try (Stream<Path> listing = Files.list(CORPUS)) {
-            return listing.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
-        }
-    }
-
     @TestFactory
     Stream<DynamicTest> corpus_everyCaseGetsItsReplyAndTheServerServesOn() throws IOException {
-        return corpusFiles().stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-            HostileCorpus corpus = new HostileCorpus(f);
-            corpus.run();
-            assertThat(corpus.cases()).as("cases in " + f.getFileName()).isPositive();
-        }));
+        return GoldenTranscript.files(CORPUS).stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(),
+                () -> {
+                    HostileCorpus corpus = new HostileCorpus(f);
+                    corpus.run();
+                    assertThat(corpus.cases()).as("cases in " + f.getFileName()).isPositive();
+                }));
     }
 
     @Test
     void corpus_hasAtLeast200Cases() throws IOException {
         long cases = 0;
-        for (Path file : corpusFiles()) {
+        for (Path file : GoldenTranscript.files(CORPUS)) {
             cases += Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> l.startsWith("case ")).count();
         }
         assertThat(cases).isGreaterThanOrEqualTo(200);

@@ -3,14 +3,19 @@ package alipaymcp.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import alipaymcp.tools.Tool;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -22,11 +27,7 @@ class McpServerTest {
 
     @TestFactory
     Stream<DynamicTest> goldenTranscripts() throws IOException {
-        assertThat(GOLDEN).as("golden folder (run the tests from the repository root)").isDirectory();
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(GOLDEN)) {
-            files = listing.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
-        }
+        List<Path> files = GoldenTranscript.files(GOLDEN);
         assertThat(files).isNotEmpty();
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(),
                 () -> new GoldenTranscript(f).run()));
@@ -36,7 +37,7 @@ class McpServerTest {
     void run_returnsZeroAtOnceOnEndOfInput() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long start = System.nanoTime();
-        int status = server(5_000).run(new ByteArrayInputStream(new byte[0]), out);
+        int status = server().run(new ByteArrayInputStream(new byte[0]), out);
         assertThat(status).isZero();
         assertThat(out.size()).isZero();
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(500);
@@ -46,7 +47,7 @@ class McpServerTest {
     void run_answersWhatWasReadBeforeEndOfInput() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] in = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}".getBytes(StandardCharsets.UTF_8);
-        assertThat(server(5_000).run(new ByteArrayInputStream(in), out)).isZero();
+        assertThat(server().run(new ByteArrayInputStream(in), out)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}\n");
     }
 
@@ -69,8 +70,8 @@ class McpServerTest {
 
     @Test
     void run_returnsOneWhenStdinFails() {
-        McpServer server = server(5_000);
-        java.io.InputStream broken = new java.io.InputStream() {
+        McpServer server = server();
+        InputStream broken = new InputStream() {
             @Override
             public int read() throws IOException {
                 throw new IOException("gone");
@@ -81,7 +82,7 @@ class McpServerTest {
 
     @Test
     void constructor_rejectsTwoToolsWithOneName() {
-        List<alipaymcp.tools.Tool> twice = List.of(TestTools.named("echo").get(0), TestTools.named("echo").get(0));
+        List<Tool> twice = List.of(TestTools.named("echo").get(0), TestTools.named("echo").get(0));
         assertThatThrownBy(() -> new McpServer("1", twice, null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("echo");
     }
@@ -89,10 +90,10 @@ class McpServerTest {
     @Test
     void suppliedTools_areBuiltOnlyAfterTheInitializeReply_andPreparedOnce() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        List<String> outputWhenBuilt = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.concurrent.atomic.AtomicInteger prepared = new java.util.concurrent.atomic.AtomicInteger();
-        alipaymcp.tools.Tool tool = TestTools.preparing("echo", prepared::incrementAndGet);
-        java.util.function.Supplier<List<alipaymcp.tools.Tool>> source = () -> {
+        List<String> outputWhenBuilt = new CopyOnWriteArrayList<>();
+        AtomicInteger prepared = new AtomicInteger();
+        Tool tool = TestTools.preparing("echo", prepared::incrementAndGet);
+        Supplier<List<Tool>> source = () -> {
             outputWhenBuilt.add(out.toString(StandardCharsets.UTF_8));
             return List.of(tool);
         };
@@ -133,8 +134,8 @@ class McpServerTest {
         }
     }
 
-    private static McpServer server(long drainMillis) {
-        return new McpServer("1", TestTools.named("all"), null, LineReader.DEFAULT_MAX_LINE_BYTES, drainMillis,
+    private static McpServer server() {
+        return new McpServer("1", TestTools.named("all"), null, LineReader.DEFAULT_MAX_LINE_BYTES, 5_000,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 }

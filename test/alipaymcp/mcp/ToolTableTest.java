@@ -8,6 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -44,8 +46,8 @@ class ToolTableTest {
             }
             return built;
         }, diagnostics);
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        List<List<Tool>> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        List<List<Tool>> seen = new CopyOnWriteArrayList<>();
         List<Thread> threads = List.of(new Thread(() -> seen.add(awaitThenList(go, table))),
                 new Thread(() -> seen.add(awaitThenList(go, table))));
         threads.forEach(Thread::start);
@@ -58,7 +60,7 @@ class ToolTableTest {
         assertThat(seen.get(0)).isSameAs(seen.get(1)).extracting(Tool::name).containsExactly("echo");
     }
 
-    private static List<Tool> awaitThenList(java.util.concurrent.CountDownLatch go, ToolTable table) {
+    private static List<Tool> awaitThenList(CountDownLatch go, ToolTable table) {
         try {
             go.await();
         } catch (InterruptedException e) {

@@ -12,7 +12,7 @@ class ControlHandlerTest extends SimulatorFixture {
     }
 
     private int queryStatus() throws Exception {
-        return client.post(client.sign(client.params(TradeApi.QUERY, "{\"out_trade_no\":\"X\"}"))).statusCode();
+        return client.postSigned(TradeApi.QUERY, "{\"out_trade_no\":\"X\"}").statusCode();
     }
 
     @Test

@@ -31,8 +31,8 @@ class FaultTest extends SimulatorFixture {
     }
 
     private HttpResponse<String> refund(String order, String amount, String requestNo) throws Exception {
-        return client.post(client.sign(client.params(TradeApi.REFUND, "{\"out_trade_no\":\"" + order
-                + "\",\"refund_amount\":" + amount + ",\"out_request_no\":\"" + requestNo + "\"}")));
+        return client.postSigned(TradeApi.REFUND, "{\"out_trade_no\":\"" + order
+                + "\",\"refund_amount\":" + amount + ",\"out_request_no\":\"" + requestNo + "\"}");
     }
 
     /** A signed alipay.trade.query of this order; the raw body. */
@@ -96,7 +96,7 @@ class FaultTest extends SimulatorFixture {
     void fault_htmlAndNotJsonBodiesAreMalformed() throws Exception {
         String order = paidOrder();
         sim.injectFault(TradeApi.QUERY, Fault.of(Fault.Kind.HTML_BODY));
-        HttpResponse<String> html = client.post(client.sign(client.params(TradeApi.QUERY, "{\"out_trade_no\":\"" + order + "\"}")));
+        HttpResponse<String> html = client.postSigned(TradeApi.QUERY, "{\"out_trade_no\":\"" + order + "\"}");
         assertThat(html.statusCode()).isEqualTo(200);
         assertThat(html.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(rejection(html.body(), TradeApi.QUERY)).isEqualTo(AlipayException.Kind.MALFORMED);
@@ -201,12 +201,12 @@ class FaultTest extends SimulatorFixture {
         String order = paidOrder();
         String query = "{\"out_trade_no\":\"" + order + "\"}";
         sim.injectFault(TradeApi.REFUND, Fault.of(Fault.Kind.HTTP_500));
-        assertThat(client.post(client.sign(client.params(TradeApi.QUERY, query))).statusCode()).isEqualTo(200);
+        assertThat(client.postSigned(TradeApi.QUERY, query).statusCode()).isEqualTo(200);
         sim.injectFault(Faults.ANY, Fault.of(Fault.Kind.HTTP_502));
-        assertThat(client.post(client.sign(client.params(TradeApi.QUERY, query))).statusCode()).isEqualTo(502);
+        assertThat(client.postSigned(TradeApi.QUERY, query).statusCode()).isEqualTo(502);
         assertThat(refund(order, "1", "R1").statusCode()).isEqualTo(500);
         sim.clearFaults();
-        assertThat(client.post(client.sign(client.params(TradeApi.QUERY, query))).statusCode()).isEqualTo(200);
+        assertThat(client.postSigned(TradeApi.QUERY, query).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -1,7 +1,10 @@
 package alipaymcp.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import alipaymcp.alipay.AlipayException;
+import alipaymcp.alipay.ResponseVerifier;
 import alipaymcp.alipay.RsaSigner;
 import alipaymcp.alipay.SignContent;
 import alipaymcp.alipay.SignType;
@@ -34,10 +37,11 @@ class GatewayCheckTest extends SimulatorFixture {
         Map<String, String> params = client.params(TradeApi.QUERY, QUERY_BIZ);
         params.put("sign_type", "RSA");
         String body = client.post(client.sign(params)).body();
-        String content = SimClient.signedContent(body, Answer.rootOf(TradeApi.QUERY));
-        String sign = ((JsonObject) JsonParser.parse(body)).string("sign").orElseThrow();
-        assertThat(RsaSigner.verify(content, sign, client.platformKey, SignType.RSA)).isTrue();
-        assertThat(RsaSigner.verify(content, sign, client.platformKey, SignType.RSA2)).isFalse();
+        assertThat(ResponseVerifier.verify(body, TradeApi.QUERY, client.platformKey, SignType.RSA).subCode())
+                .isEqualTo("ACQ.TRADE_NOT_EXIST");
+        assertThatThrownBy(() -> ResponseVerifier.verify(body, TradeApi.QUERY, client.platformKey, SignType.RSA2))
+                .isInstanceOfSatisfying(AlipayException.class,
+                        e -> assertThat(e.kind()).isEqualTo(AlipayException.Kind.BAD_SIGNATURE));
     }
 
     @Test
@@ -109,7 +113,7 @@ class GatewayCheckTest extends SimulatorFixture {
 
     @Test
     void check_unsupportedMethodGivesErrorResponse() throws Exception {
-        JsonObject answer = unsignedAnswer(client.post(client.sign(client.params("alipay.trade.precreate", QUERY_BIZ))),
+        JsonObject answer = unsignedAnswer(client.postSigned("alipay.trade.precreate", QUERY_BIZ),
                 Answer.ERROR_ROOT);
         assertThat(answer.string("code")).hasValue("40002");
         assertThat(answer.string("sub_code")).hasValue("isv.invalid-method");
@@ -147,7 +151,7 @@ class GatewayCheckTest extends SimulatorFixture {
     @Test
     void check_bodyOverOneMebibyteIsRefused() throws Exception {
         String biz = "{\"out_trade_no\":\"" + "x".repeat(GatewayRequest.MAX_BODY_BYTES) + "\"}";
-        JsonObject answer = unsignedAnswer(client.post(client.sign(client.params(TradeApi.QUERY, biz))), Answer.ERROR_ROOT);
+        JsonObject answer = unsignedAnswer(client.postSigned(TradeApi.QUERY, biz), Answer.ERROR_ROOT);
         assertThat(answer.string("sub_code")).hasValue("isv.invalid-parameter");
         assertThat(answer.string("sub_msg").orElseThrow()).contains("larger than 1048576 bytes");
     }

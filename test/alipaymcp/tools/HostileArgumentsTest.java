@@ -144,9 +144,6 @@ class HostileArgumentsTest {
             refundQuery\t{"outRequestNo":"R1","outTradeNo":"T1","refundAmount":1}\trefundAmount: unknown argument; the arguments are outRequestNo, outTradeNo
             """;
     private static final Pattern REPEAT = Pattern.compile("\\{\\{(\\d+)\\*(.)\\}\\}");
-    private static final Map<String, String> LONG_NAMES = Map.of("webPagePay", "create-web-page-alipay-payment",
-            "mobilePay", "create-mobile-alipay-payment", "queryPay", "query-alipay-payment",
-            "refundPay", "refund-alipay-payment", "refundQuery", "query-alipay-refund");
 
     static GatewaySimulator sim;
     static List<Tool> tools;
@@ -168,7 +165,8 @@ class HostileArgumentsTest {
         assertThat(cases).hasSizeGreaterThanOrEqualTo(100);
         StringBuilder in = new StringBuilder(line("init", "initialize", "{\"protocolVersion\":\"2025-11-25\"}"));
         for (int i = 0; i < cases.size(); i++) {
-            String params = "{\"name\":\"" + LONG_NAMES.get(cases.get(i)[0]) + "\",\"arguments\":" + cases.get(i)[1] + "}";
+            String params = "{\"name\":\"" + ToolName.find(cases.get(i)[0]).longName() + "\",\"arguments\":"
+                    + cases.get(i)[1] + "}";
             in.append(line("c" + i, "tools/call", params));
         }
         in.append(line("alive", "ping", "{}"));
@@ -223,7 +221,7 @@ class HostileArgumentsTest {
             if (!row.isBlank()) {
                 String[] fields = expand(row).split("\t", -1);
                 assertThat(fields).as(row).hasSize(3);
-                assertThat(LONG_NAMES).as(row).containsKey(fields[0]);
+                assertThat(ToolName.find(fields[0])).as(row).isNotNull();
                 cases.add(fields);
             }
         }

@@ -106,22 +106,26 @@ final class SimulatedTools {
 
     /** A web-page payment link whose trade the simulator holds (the link was opened), not yet paid. */
     String openedOrder(String outTradeNo, String amount) throws Exception {
-        ToolResult link = call("create-web-page-alipay-payment", "{\"outTradeNo\":" + quote(outTradeNo)
-                + ",\"totalAmount\":" + amount + ",\"orderTitle\":\"test order\"}");
-        assertThat(link.isError()).as(link.text()).isFalse();
-        HttpResponse<String> page = open(link.structuredContent().string("url").orElseThrow());
-        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        cashier(outTradeNo, amount);
         return outTradeNo;
     }
 
     /** An order opened and paid through the cashier page. */
     String paidOrder(String prefix, String amount) throws Exception {
         String outTradeNo = orderNo(prefix);
-        ToolResult link = call("create-web-page-alipay-payment", "{\"outTradeNo\":" + quote(outTradeNo)
-                + ",\"totalAmount\":" + amount + ",\"orderTitle\":\"test order\"}");
-        HttpResponse<String> paid = pressPay(open(link.structuredContent().string("url").orElseThrow()).body());
+        HttpResponse<String> paid = pressPay(cashier(outTradeNo, amount));
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
         return outTradeNo;
+    }
+
+    /** The cashier page of a new web-page payment link. */
+    private String cashier(String outTradeNo, String amount) throws Exception {
+        ToolResult link = call("create-web-page-alipay-payment", "{\"outTradeNo\":" + quote(outTradeNo)
+                + ",\"totalAmount\":" + amount + ",\"orderTitle\":\"test order\"}");
+        assertThat(link.isError()).as(link.text()).isFalse();
+        HttpResponse<String> page = open(link.structuredContent().string("url").orElseThrow());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        return page.body();
     }
 
     /** GET of a payment link, as a browser opens it. */

@@ -2,6 +2,7 @@ package alipaymcp.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import alipaymcp.tools.SimulatedTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -37,10 +38,10 @@ class GatewayChaosOverMcpTest {
         server = McpProcess.start(env(relay.gatewayUrl().toString(), ChaosFault.PATIENT_TIMEOUT_MS));
         shortTimeoutServer = McpProcess.start(env(relay.gatewayUrl().toString(), ChaosFault.TIMEOUT_MS));
         refusedServer = McpProcess.start(env(GatewayChaosTest.closedPortGateway().toString(), ChaosFault.TIMEOUT_MS));
-        order = ChaosTools.orderNo("MCP");
+        order = SimulatedTools.orderNo("MCP");
         McpProcess.Result link = server.call("create-web-page-alipay-payment", "{\"outTradeNo\":\"" + order
                 + "\",\"totalAmount\":500,\"orderTitle\":\"chaos over stdio\"}");
-        ChaosTools.payAtCashier(link.url());
+        SimulatedTools.payAtCashier(link.url());
         McpProcess.Result first = server.call("refund-alipay-payment", "{\"outTradeNo\":\"" + order
                 + "\",\"refundAmount\":0.01,\"outRequestNo\":\"R0\"}");
         assertThat(first.isError()).as(first.text()).isFalse();
@@ -89,7 +90,7 @@ class GatewayChaosOverMcpTest {
         }
         inject(fault, ChaosFault.REFUND);
         ChaosCheck.refund(caller(fault), caller(null), this::clearQuietly, GatewayChaosOverMcpTest::refundNumbersSent,
-                fault, order, ChaosTools.orderNo("RM"));
+                fault, order, SimulatedTools.orderNo("RM"));
         assertThat(server.alive() && shortTimeoutServer.alive() && refusedServer.alive()).isTrue();
     }
 

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import alipaymcp.simulator.GatewaySimulator;
 import alipaymcp.simulator.SimulatorOptions;
+import alipaymcp.tools.SimulatedTools;
 import alipaymcp.tools.ToolResult;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,21 +26,27 @@ import org.junit.jupiter.params.provider.EnumSource;
 class GatewayChaosTest {
     static GatewaySimulator sim;
     static GatewayRelay relay;
-    static ChaosTools tools;
-    static ChaosTools shortTimeoutTools;
-    static ChaosTools refusedTools;
+    static SimulatedTools tools;
+    static SimulatedTools shortTimeoutTools;
+    static SimulatedTools refusedTools;
     static String order;
 
     @BeforeAll
     static void start() throws Exception {
         sim = GatewaySimulator.start(SimulatorOptions.defaults());
         relay = GatewayRelay.start(sim.gatewayUrl());
-        tools = new ChaosTools(sim, relay.gatewayUrl(), ChaosFault.PATIENT_TIMEOUT_MS);
-        shortTimeoutTools = new ChaosTools(sim, relay.gatewayUrl(), ChaosFault.TIMEOUT_MS);
-        refusedTools = new ChaosTools(sim, closedPortGateway(), ChaosFault.TIMEOUT_MS);
-        order = tools.paidOrder("1000");
+        tools = tools(relay.gatewayUrl(), ChaosFault.PATIENT_TIMEOUT_MS);
+        shortTimeoutTools = tools(relay.gatewayUrl(), ChaosFault.TIMEOUT_MS);
+        refusedTools = tools(closedPortGateway(), ChaosFault.TIMEOUT_MS);
+        order = tools.paidOrder("CHAOS", "1000");
         assertThat(tools.call("refund-alipay-payment", "{\"outTradeNo\":\"" + order
                 + "\",\"refundAmount\":0.01,\"outRequestNo\":\"R0\"}").isError()).isFalse();
+    }
+
+    /** The five tools wired as Main wires them, with the simulator's keys and this gateway and timeout. */
+    static SimulatedTools tools(URI gateway, int timeoutMs) throws Exception {
+        return new SimulatedTools(sim, Map.of("AP_GATEWAY_URL", gateway.toString(), "AP_TIMEOUT_MS",
+                String.valueOf(timeoutMs)));
     }
 
     @AfterEach
@@ -81,7 +89,7 @@ class GatewayChaosTest {
     void refund_underEveryFaultIsSentOnceWithItsOwnNumberAndTheAdviceIsRight(ChaosFault fault) throws Exception {
         inject(fault, ChaosFault.REFUND);
         ChaosCheck.refund(caller(fault), caller(null), this::clear, GatewayChaosTest::refundNumbersSent, fault, order,
-                ChaosTools.orderNo("RQ"));
+                SimulatedTools.orderNo("RQ"));
     }
 
     @Test
@@ -111,7 +119,7 @@ class GatewayChaosTest {
      * Null: healthy.
      */
     private static ChaosCheck.Caller caller(ChaosFault fault) {
-        ChaosTools t = fault == ChaosFault.REFUSED ? refusedTools : fault == ChaosFault.DELAY ? shortTimeoutTools : tools;
+        SimulatedTools t = fault == ChaosFault.REFUSED ? refusedTools : fault == ChaosFault.DELAY ? shortTimeoutTools : tools;
         return (tool, args) -> {
             ToolResult r = t.call(tool, args);
             return new ChaosCheck.Outcome(r.text(), r.isError());

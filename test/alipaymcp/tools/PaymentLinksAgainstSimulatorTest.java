@@ -60,7 +60,7 @@ class PaymentLinksAgainstSimulatorTest {
             JsonObject biz = (JsonObject) JsonParser.parse(queryParameter(url, "biz_content"));
             assertThat(biz.string("subject")).hasValue(title);
             assertThat(biz.string("body")).hasValue(title);
-            HttpResponse<String> page = tools.open(url);
+            HttpResponse<String> page = SimulatedTools.open(url);
             assertThat(page.statusCode()).as("the simulator accepts the signed link: " + page.body()).isEqualTo(200);
             assertThat(page.body()).contains("<h1 id=\"subject\">" + htmlEscape(title) + "</h1>");
         }
@@ -77,7 +77,7 @@ class PaymentLinksAgainstSimulatorTest {
         assertThat(r.structuredContent().get("totalAmount")).isEqualTo(new JsonNumber(plain));
         assertThat(queryParameter(r.structuredContent().string("url").orElseThrow(), "biz_content"))
                 .contains("\"total_amount\":" + plain + ",");
-        tools.pressPay(tools.open(r.structuredContent().string("url").orElseThrow()).body());
+        SimulatedTools.pressPay(SimulatedTools.open(r.structuredContent().string("url").orElseThrow()));
         ToolResult q = tools.call("query-alipay-payment", "{\"outTradeNo\":" + quote(no) + "}");
         assertThat(q.structuredContent().get("totalAmount")).isEqualTo(new JsonNumber(plain));
         assertThat(q.text()).contains(" , 交易金额: " + new java.math.BigDecimal(plain).setScale(2).toPlainString() + " , ");

@@ -29,19 +29,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The five tools wired exactly as Main does it (environment -> ConfigLoader -> ToolRegistry.select, our own
  * tags, the system clock) against an in-process GatewaySimulator, plus a browser's two steps: opening a
- * payment link (the cashier page) and pressing its Pay button (the page's own form POST).
+ * payment link (the cashier page) and pressing its Pay button (the page's own form POST). The chaos tests use it
+ * too, with AP_GATEWAY_URL pointing at a faulty relay or a closed port.
  */
-final class SimulatedTools {
+public final class SimulatedTools {
     static final String VERSION = "0.0.0-test";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     final GatewaySimulator sim;
     private final Map<String, Tool> tools = new LinkedHashMap<>();
-    private final HttpClient browser = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+    private static final HttpClient BROWSER = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).proxy(HttpClient.Builder.NO_PROXY).build();
 
     /** {@code extraEnv}: AP_TIMEOUT_MS, AP_MAX_REFUND_AMOUNT, ... on top of the simulator's own settings. */
-    SimulatedTools(GatewaySimulator sim, Map<String, String> extraEnv) throws Exception {
+    public SimulatedTools(GatewaySimulator sim, Map<String, String> extraEnv) throws Exception {
         this.sim = sim;
         Map<String, String> env = new HashMap<>();
         env.put("AP_APP_ID", sim.appId());
@@ -63,12 +64,12 @@ final class SimulatedTools {
     }
 
     /** A fresh order number for this JVM run: tests sharing one simulator never collide. */
-    static String orderNo(String prefix) {
+    public static String orderNo(String prefix) {
         return prefix + "_" + System.nanoTime() + "_" + SEQUENCE.incrementAndGet();
     }
 
     /** Calls a tool with arguments given as JSON text (parsed by our parser, so numbers keep their lexeme). */
-    ToolResult call(String tool, String argumentsJson) throws Exception {
+    public ToolResult call(String tool, String argumentsJson) throws Exception {
         Tool t = tools.get(tool);
         assertThat(t).as("tool " + tool).isNotNull();
         ToolResult result = t.call((JsonObject) JsonParser.parse(argumentsJson), () -> false);
@@ -111,31 +112,40 @@ final class SimulatedTools {
     }
 
     /** An order opened and paid through the cashier page. */
-    String paidOrder(String prefix, String amount) throws Exception {
+    public String paidOrder(String prefix, String amount) throws Exception {
         String outTradeNo = orderNo(prefix);
         HttpResponse<String> paid = pressPay(cashier(outTradeNo, amount));
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
         return outTradeNo;
     }
 
+    /** Opens a payment link and presses Pay, as a buyer would; through whatever gateway the link names. */
+    public static void payAtCashier(String url) throws Exception {
+        HttpResponse<String> page = open(url);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        HttpResponse<String> paid = pressPay(page);
+        assertThat(paid.statusCode()).as(paid.body()).isIn(200, 303); // 303: on to the return URL
+    }
+
     /** The cashier page of a new web-page payment link. */
-    private String cashier(String outTradeNo, String amount) throws Exception {
+    private HttpResponse<String> cashier(String outTradeNo, String amount) throws Exception {
         ToolResult link = call("create-web-page-alipay-payment", "{\"outTradeNo\":" + quote(outTradeNo)
                 + ",\"totalAmount\":" + amount + ",\"orderTitle\":\"test order\"}");
         assertThat(link.isError()).as(link.text()).isFalse();
         HttpResponse<String> page = open(link.structuredContent().string("url").orElseThrow());
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        return page.body();
+        return page;
     }
 
     /** GET of a payment link, as a browser opens it. */
-    HttpResponse<String> open(String url) throws Exception {
+    static HttpResponse<String> open(String url) throws Exception {
         HttpRequest get = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build();
-        return browser.send(get, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return BROWSER.send(get, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** Submits the cashier page's Pay form: its action and its hidden fields, read from the HTML. */
-    HttpResponse<String> pressPay(String cashierHtml) throws Exception {
+    /** Submits a cashier page's Pay form: its action (relative to the page) and its hidden fields. */
+    static HttpResponse<String> pressPay(HttpResponse<String> page) throws Exception {
+        String cashierHtml = page.body();
         int button = cashierHtml.indexOf("id=\"pay\"");
         assertThat(button).as("the cashier page has a Pay button:\n" + cashierHtml).isPositive();
         int form = cashierHtml.lastIndexOf("<form", button);
@@ -150,10 +160,10 @@ final class SimulatedTools {
             body.append(URLEncoder.encode(attribute(input, "name"), StandardCharsets.UTF_8)).append('=')
                     .append(URLEncoder.encode(attribute(input, "value"), StandardCharsets.UTF_8));
         }
-        HttpRequest post = HttpRequest.newBuilder(sim.gatewayUrl().resolve(action)).timeout(Duration.ofSeconds(10))
+        HttpRequest post = HttpRequest.newBuilder(page.uri().resolve(action)).timeout(Duration.ofSeconds(10))
                 .header("content-type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-        return browser.send(post, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return BROWSER.send(post, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** An attribute's value, HTML entities of CashierPage's escaping undone. */

@@ -190,12 +190,12 @@ class ToolArgumentsTest {
             ToolResult link = tools.call(tool, "{\"outTradeNo\":" + quote(no) + ",\"totalAmount\":100000000,"
                     + "\"orderTitle\":" + quote(TITLE256.substring(0, 254) + "😀") + "}");
             assertThat(link.isError()).as(link.text()).isFalse();
-            assertThat(tools.open(link.structuredContent().string("url").orElseThrow()).statusCode()).isEqualTo(200);
+            assertThat(SimulatedTools.open(link.structuredContent().string("url").orElseThrow()).statusCode()).isEqualTo(200);
         }
         ToolResult small = tools.call(WEB, "{\"outTradeNo\":" + quote(orderNo("S")) + ",\"totalAmount\":0.01,"
                 + "\"orderTitle\":\"x\"}");
         assertThat(small.isError()).as(small.text()).isFalse();
-        tools.pressPay(tools.open(link(WEB, id)).body());
+        SimulatedTools.pressPay(SimulatedTools.open(link(WEB, id)));
         String refund = "{\"outTradeNo\":" + quote(id) + ",\"refundAmount\":0.01,\"outRequestNo\":" + quote(ID64);
         assertThat(tools.call(REFUND, refund + "}").text()).startsWith("退款结果: 退款成功, ");
         assertThat(tools.call(REFUND, refund + ",\"refundReason\":\"\"}").text())

@@ -46,7 +46,7 @@ class ToolsAgainstSimulatorTest {
         assertThat(url).startsWith(sim.gatewayUrl() + "?method=alipay.trade.page.pay&");
         assertThat(r.structuredContent().get("outTradeNo")).isEqualTo(new JsonString(no));
         assertThat(r.structuredContent().get("totalAmount")).isEqualTo(new JsonNumber("19.99"));
-        HttpResponse<String> page = tools.open(url);
+        HttpResponse<String> page = SimulatedTools.open(url);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("测试订单", "19.99", no, "WAIT_BUYER_PAY", "id=\"pay\"");
     }
@@ -60,7 +60,7 @@ class ToolsAgainstSimulatorTest {
         String url = r.structuredContent().string("url").orElseThrow();
         assertThat(r.text()).isEqualTo("支付链接: [点击完成支付](" + url + ")");
         assertThat(url).startsWith(sim.gatewayUrl() + "?method=alipay.trade.wap.pay&");
-        HttpResponse<String> paid = tools.pressPay(tools.open(url).body());
+        HttpResponse<String> paid = SimulatedTools.pressPay(SimulatedTools.open(url));
         assertThat(paid.statusCode()).isEqualTo(200);
         assertThat(paid.body()).contains("TRADE_SUCCESS");
         ToolResult q = tools.call("query-alipay-payment", "{\"outTradeNo\":" + quote(no) + "}");
@@ -81,9 +81,9 @@ class ToolsAgainstSimulatorTest {
         String no = orderNo("FLOW");
         ToolResult link = tools.call("create-web-page-alipay-payment",
                 "{\"outTradeNo\":" + quote(no) + ",\"totalAmount\":19.99,\"orderTitle\":\"Flow\"}");
-        String cashier = tools.open(link.structuredContent().string("url").orElseThrow()).body();
-        String tradeNo = between(cashier, "<dd id=\"trade-no\">", "</dd>");
-        assertThat(tools.pressPay(cashier).statusCode()).isEqualTo(200);
+        HttpResponse<String> cashier = SimulatedTools.open(link.structuredContent().string("url").orElseThrow());
+        String tradeNo = between(cashier.body(), "<dd id=\"trade-no\">", "</dd>");
+        assertThat(SimulatedTools.pressPay(cashier).statusCode()).isEqualTo(200);
 
         ToolResult q = tools.call("query-alipay-payment", "{\"outTradeNo\":" + quote(no) + "}");
         assertThat(q.isError()).isFalse();
@@ -244,8 +244,8 @@ class ToolsAgainstSimulatorTest {
         ToolResult link = tools.call("create-web-page-alipay-payment",
                 "{\"outTradeNo\":" + quote(no) + ",\"totalAmount\":1,\"orderTitle\":\"hyphen\"}");
         assertThat(link.isError()).as(link.text()).isFalse();
-        String cashier = tools.open(link.structuredContent().string("url").orElseThrow()).body();
-        assertThat(tools.pressPay(cashier).statusCode()).isEqualTo(200);
+        HttpResponse<String> cashier = SimulatedTools.open(link.structuredContent().string("url").orElseThrow());
+        assertThat(SimulatedTools.pressPay(cashier).statusCode()).isEqualTo(200);
         assertThat(tools.call("refund-alipay-payment", refund(no, "1", "R-1")).text()).startsWith("退款结果: 退款成功, ");
         assertThat(tools.call("query-alipay-refund", refundQuery(no, "R-1")).text()).startsWith("查询到退款成功, ");
     }

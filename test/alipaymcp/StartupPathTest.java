@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import alipaymcp.chaos.McpProcess;
 import alipaymcp.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,6 +105,23 @@ class StartupPathTest {
             assertThat(server.finish()).isZero();
             assertThat(String.join("\n", server.stderr())).contains("warning: not writing the log file");
         }
+    }
+
+    @Test
+    void noClassOfTheJarUsesIndyStringConcatenationOrReflection() throws Exception {
+        // build.sh compiles with -XDstringConcat=inline: the invokedynamic bootstrap would cost start-up time.
+        int classes = 0;
+        try (JarFile jar = new JarFile(System.getProperty("jar.path", "build/mcp-server-alipay.jar"))) {
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                if (entry.getName().endsWith(".class")) {
+                    classes++;
+                    String constants = new String(jar.getInputStream(entry).readAllBytes(), StandardCharsets.ISO_8859_1);
+                    assertThat(constants).as(entry.getName()).doesNotContain("makeConcatWithConstants")
+                            .doesNotContain("java/lang/reflect/");
+                }
+            }
+        }
+        assertThat(classes).as("classes in the jar").isGreaterThan(100);
     }
 
     /** Class names loaded by the thread that loaded alipaymcp.Main (lines look like "[tid] name source: ..."). */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +58,32 @@ class GatewayChaosOverMcpTest {
         env.put("AP_GATEWAY_URL", gateway);
         env.put("AP_TIMEOUT_MS", String.valueOf(timeoutMs));
         return env;
+    }
+
+    @Test
+    void sigterm_letsACallAlreadyAtTheGatewayFinish_andLogsIt_thenExits143() throws Exception {
+        Map<String, String> env = env(sim.gatewayUrl().toString(), ChaosFault.PATIENT_TIMEOUT_MS);
+        Path home = Files.createDirectories(dir.resolve("home-sigterm"));
+        env.put("HOME", home.toString());
+        env.put("AP_LOG_ENABLED", "true");
+        try (McpProcess late = McpProcess.start(env)) {
+            String query = "{\"outTradeNo\":\"" + order + "\"}";
+            assertThat(late.call("query-alipay-payment", query).isError()).isFalse(); // warm: the next one is quick to send
+            sim.fault("alipay.trade.query", "delay:2000");
+            late.send("{\"jsonrpc\":\"2.0\",\"id\":\"in-flight\",\"method\":\"tools/call\",\"params\":"
+                    + "{\"name\":\"query-alipay-payment\",\"arguments\":" + query + "}}");
+            Thread.sleep(700); // the request is at the gateway, whose answer is held back 2 s
+            long sigterm = System.nanoTime();
+            assertThat(late.terminate()).isEqualTo(143);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sigterm)).as("waited for the answer")
+                    .isGreaterThanOrEqualTo(1_000);
+            assertThat(late.stdout()).as("a call cancelled by SIGTERM sends no reply")
+                    .noneMatch(line -> line.contains("\"id\":\"in-flight\""));
+        }
+        assertThat(Files.readAllLines(home.resolve("mcp-server-alipay.log")))
+                .as("both queries are logged with the gateway's code, the one in flight included")
+                .filteredOn(line -> line.contains(" call tool=query-alipay-payment ") && line.contains(" result=10000 "))
+                .hasSize(2);
     }
 
     @AfterEach

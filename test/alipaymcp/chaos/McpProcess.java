@@ -138,6 +138,17 @@ public final class McpProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGTERM (on Linux), then waits for the exit; returns the exit status. */
+    public int terminate() throws Exception {
+        process.destroy();
+        if (!process.waitFor(REPLY_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the server did not exit after SIGTERM");
+        }
+        Thread.sleep(100); // the pumps read the last lines
+        return process.exitValue();
+    }
+
     public boolean alive() {
         return process.isAlive();
     }

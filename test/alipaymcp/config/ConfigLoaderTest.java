@@ -229,9 +229,15 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void load_appIdAndTokenShapes() {
+    void load_appIdAndTokenShapes() throws Exception {
         Map<String, String> env = env();
         env.put("AP_APP_ID", " 2021000000000001");
+        assertThat(failure(env)).startsWith("AP_APP_ID must be");
+        env.put("AP_APP_ID", "a".repeat(32));
+        assertThat(load(env).appId()).hasSize(32);
+        env.put("AP_APP_ID", "a".repeat(33));
+        assertThat(failure(env)).startsWith("AP_APP_ID must be 1 to 32 ASCII letters or digits");
+        env.put("AP_APP_ID", "2021０００1"); // full-width digits are not ASCII
         assertThat(failure(env)).startsWith("AP_APP_ID must be");
         env = env();
         env.put("AP_INVOKE_AUTH_TOKEN", "token with space");

@@ -10,6 +10,8 @@ import alipaymcp.tools.ToolResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -41,7 +43,36 @@ class ToolCallsTest {
     }
 
     @Test
-    void start_refusesAnIdInFlightAndCallsPastTheLimit() {
+    void start_runsOnAFixedPoolOf16DaemonThreads_withTheLimitsReadmeStates() throws Exception {
+        assertThat(ToolCalls.WORKERS).isEqualTo(16);
+        assertThat(ToolCalls.MAX_IN_FLIGHT).isEqualTo(256);
+        assertThat(McpServer.DEFAULT_DRAIN_MILLIS).isEqualTo(20_000);
+        CountDownLatch hold = new CountDownLatch(1);
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        Tool blocked = tool((args, cancelled) -> {
+            threads.add(Thread.currentThread());
+            try {
+                hold.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ToolResult.success("done", null);
+        });
+        for (int i = 0; i < ToolCalls.WORKERS + 4; i++) {
+            assertThat(calls.start(JsonValue.of("p" + i), blocked, JsonObject.EMPTY, Protocol.V2025_11_25, sink)).isNull();
+        }
+        for (int i = 0; i < 500 && threads.size() < ToolCalls.WORKERS; i++) {
+            Thread.sleep(10);
+        }
+        hold.countDown();
+        calls.awaitIdle(10_000);
+        assertThat(replies).hasSize(ToolCalls.WORKERS + 4);
+        assertThat(threads).as("the four extra calls waited for a worker").hasSize(ToolCalls.WORKERS)
+                .allSatisfy(thread -> assertThat(thread.isDaemon()).isTrue());
+    }
+
+    @Test
+    void start_refusesCallsPastTheLimit() {
         CountDownLatch hold = new CountDownLatch(1);
         Tool blocked = tool((args, cancelled) -> {
             try {

@@ -130,6 +130,18 @@ class NotifierTest {
     }
 
     @Test
+    void notify_isHeldBackByTheNotifyDelay() throws Exception {
+        try (GatewaySimulator late = GatewaySimulator.start(TestKeys.options().withNotifyDelayMillis(300))) {
+            new SimClient(late).openPage(PagePay.PAGE, "N10", "1", "S", notifyUrl(), null);
+            long paid = System.nanoTime();
+            late.pay("N10");
+            awaitCount(late::notificationsDelivered, 1);
+            assertThat(arrivals).hasSize(1);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(arrivals.get(0) - paid)).isGreaterThanOrEqualTo(300);
+        }
+    }
+
+    @Test
     void notify_rsaPagePayIsNotifiedWithRsa() throws Exception {
         java.util.Map<String, String> params = client.pageParams(PagePay.WAP, "N4", "2", "S", notifyUrl(), null);
         params.put("sign_type", "RSA");

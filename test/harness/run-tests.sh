@@ -4,6 +4,7 @@
 # failure, or when no test ran. Expects ./build.sh to have run (make test does that first).
 # Test JVM properties: repo.dir (repo root), jar.path (the built jar), vectors.dir ($VECTORS_DIR, else
 # ../shared/vectors beside the repo).
+# TESTS="alipaymcp.tools.RefundToolTest alipaymcp.mcp.McpServerTest" runs only those classes (a focused run).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -52,12 +53,19 @@ done
 vectors_dir=$(realpath -m "${VECTORS_DIR:-$root/../shared/vectors}")
 [[ -d "$vectors_dir" ]] || echo "run-tests: warning: vectors folder $vectors_dir is missing; set VECTORS_DIR" >&2
 
+if [[ -n "${TESTS:-}" ]]; then
+    selection=()
+    for name in $TESTS; do selection+=(--select-class "$name"); done
+else
+    selection=(--scan-class-path build/test-classes --include-classname '.*')
+fi
+
 # --details=summary prints each failure with its stack trace, then the counts table we read below.
 set +e
 "$JAVA" -Drepo.dir="$root" -Djar.path="$jar_path" -Dvectors.dir="$vectors_dir" \
     -jar "$launcher" execute --disable-banner --disable-ansi-colors --details=summary \
     --class-path "build/test-classes:build/classes$libs" \
-    --scan-class-path build/test-classes --include-classname '.*' \
+    "${selection[@]}" \
     --reports-dir build/test-reports 2>&1 | tee build/test-output.txt
 launcher_status=${PIPESTATUS[0]}
 set -e

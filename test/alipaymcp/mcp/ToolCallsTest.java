@@ -134,7 +134,7 @@ class ToolCallsTest {
     void awaitIdle_returnsAtOnceWhenNoCallWasEverMade() {
         long start = System.nanoTime();
         calls.awaitIdle(10_000);
-        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.MILLISECONDS.toNanos(100));
+        assertThat(System.nanoTime() - start).as("far below the 10 s bound").isLessThan(TimeUnit.SECONDS.toNanos(3));
     }
 
     private static void await(CountDownLatch latch) {

@@ -12,7 +12,8 @@ final class Help {
             Usage:
               java -jar mcp-server-alipay.jar                 serve MCP on stdin/stdout (configure with AP_* below)
               java -jar mcp-server-alipay.jar --simulator     serve MCP against the built-in gateway simulator,
-                                                              with fresh keys; no Alipay account, no real money
+                                                              with fresh keys; no Alipay account, no real money;
+                                                              logs to $HOME/mcp-server-alipay-simulator.log
               java -jar mcp-server-alipay.jar simulator [--port N] [--keys DIR] [--notify-delay-ms N]
                                                               run the gateway simulator alone (see simulator --help)
               java -jar mcp-server-alipay.jar verify-notify [--v2]

@@ -48,7 +48,11 @@ sed -e "s/@VERSION@/$version/g" -e "s/@JAR@/$name.jar/g" dist-tools/manifest.jso
     manifest.json LICENSE "server/$name.jar")
 "$mcpb" info "dist/$name.mcpb" >/dev/null || fail "the MCPB CLI cannot read dist/$name.mcpb"
 
-(cd dist && sha256sum "$name.jar" > "$name.jar.sha256" && sha256sum "$name.mcpb" > "$name.mcpb.sha256")
+# sha256sum (GNU) or shasum -a 256 (macOS): the same "hash  name" line.
+sha256() {
+    if command -v sha256sum >/dev/null; then sha256sum "$1"; else shasum -a 256 "$1"; fi
+}
+(cd dist && sha256 "$name.jar" > "$name.jar.sha256" && sha256 "$name.mcpb" > "$name.mcpb.sha256")
 bundle_sha=$(cut -d' ' -f1 "dist/$name.mcpb.sha256")
 
 # One environmentVariables entry per user_config field of the manifest, with the same required/secret marks.

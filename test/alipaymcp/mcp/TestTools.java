@@ -3,6 +3,7 @@ package alipaymcp.mcp;
 import alipaymcp.json.JsonArray;
 import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonValue;
+import alipaymcp.tools.CallContext;
 import alipaymcp.tools.Tool;
 import alipaymcp.tools.ToolResult;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
  * Tools for the protocol tests, one fresh set per server so the latches never leak between transcripts:
@@ -58,19 +58,19 @@ final class TestTools {
         return chosen;
     }
 
-    private static ToolResult echo(JsonObject args, BooleanSupplier cancelled) {
+    private static ToolResult echo(JsonObject args, CallContext cancelled) {
         return args.string("text").map(t -> ToolResult.success(t, null))
                 .orElseGet(() -> ToolResult.error("text must be a string, e.g. {\"text\":\"hi\"}"));
     }
 
-    private static ToolResult shout(JsonObject args, BooleanSupplier cancelled) {
+    private static ToolResult shout(JsonObject args, CallContext cancelled) {
         return args.string("text").map(t -> {
             String upper = t.toUpperCase(Locale.ROOT);
             return ToolResult.success(upper, JsonObject.builder().put("upper", upper).build());
         }).orElseGet(() -> ToolResult.error("text must be a string, e.g. {\"text\":\"hi\"}"));
     }
 
-    private ToolResult slow(BooleanSupplier cancelled) {
+    private ToolResult slow(CallContext cancelled) {
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOUND_SECONDS);
             while (System.nanoTime() < deadline) {
@@ -124,7 +124,7 @@ final class TestTools {
 
     /** What a test tool does when called. */
     interface Body {
-        ToolResult call(JsonObject arguments, BooleanSupplier cancelled);
+        ToolResult call(JsonObject arguments, CallContext cancelled);
     }
 
     /** A test tool: a text input schema, optional output schema, readOnly hints. */
@@ -199,7 +199,7 @@ final class TestTools {
         }
 
         @Override
-        public ToolResult call(JsonObject arguments, BooleanSupplier cancelled) {
+        public ToolResult call(JsonObject arguments, CallContext cancelled) {
             return body.call(arguments, cancelled);
         }
     }

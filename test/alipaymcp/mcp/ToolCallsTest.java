@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ToolCallsTest {
-    private final ToolCalls calls = new ToolCalls(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    private final ToolCalls calls = new ToolCalls(null, 1_000,
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     private final CopyOnWriteArrayList<JsonObject> replies = new CopyOnWriteArrayList<>();
     private final ReplySink sink = replies::add;
 
@@ -36,7 +37,7 @@ class ToolCallsTest {
             }
         });
         for (int i = 0; i < 4; i++) {
-            assertThat(calls.start(JsonNumber.of(i), meet, JsonObject.EMPTY, Protocol.V2025_11_25, sink)).isNull();
+            assertThat(calls.start(JsonNumber.of(i), meet, JsonObject.EMPTY, Protocol.V2025_11_25, false, sink)).isNull();
         }
         calls.awaitIdle(10_000);
         assertThat(replies).hasSize(4).allSatisfy(r -> assertThat(r.toJson()).contains("\"text\":\"met\""));
@@ -59,7 +60,7 @@ class ToolCallsTest {
             return ToolResult.success("done", null);
         });
         for (int i = 0; i < ToolCalls.WORKERS + 4; i++) {
-            assertThat(calls.start(JsonValue.of("p" + i), blocked, JsonObject.EMPTY, Protocol.V2025_11_25, sink)).isNull();
+            assertThat(calls.start(JsonValue.of("p" + i), blocked, JsonObject.EMPTY, Protocol.V2025_11_25, false, sink)).isNull();
         }
         for (int i = 0; i < 500 && threads.size() < ToolCalls.WORKERS; i++) {
             Thread.sleep(10);
@@ -83,9 +84,9 @@ class ToolCallsTest {
             return ToolResult.success("done", null);
         });
         for (int i = 0; i < ToolCalls.MAX_IN_FLIGHT; i++) {
-            assertThat(calls.start(JsonValue.of("c" + i), blocked, JsonObject.EMPTY, Protocol.V2025_11_25, sink)).isNull();
+            assertThat(calls.start(JsonValue.of("c" + i), blocked, JsonObject.EMPTY, Protocol.V2025_11_25, false, sink)).isNull();
         }
-        assertThat(calls.start(JsonValue.of("c0"), blocked, JsonObject.EMPTY, Protocol.V2025_11_25, sink).code())
+        assertThat(calls.start(JsonValue.of("c0"), blocked, JsonObject.EMPTY, Protocol.V2025_11_25, false, sink).code())
                 .isEqualTo(RpcError.INTERNAL_ERROR); // the limit is checked first
         hold.countDown();
         calls.awaitIdle(10_000);
@@ -96,7 +97,7 @@ class ToolCallsTest {
     void cancel_suppressesTheReplyAndTheToolSeesIt() {
         CountDownLatch started = new CountDownLatch(1);
         AtomicInteger sawCancel = new AtomicInteger();
-        calls.start(JsonNumber.of(7), untilCancelled(started, sawCancel), JsonObject.EMPTY, Protocol.V2025_11_25, sink);
+        calls.start(JsonNumber.of(7), untilCancelled(started, sawCancel), JsonObject.EMPTY, Protocol.V2025_11_25, false, sink);
         await(started);
         calls.cancel(JsonNumber.of(7));
         calls.awaitIdle(10_000);
@@ -109,8 +110,8 @@ class ToolCallsTest {
         CountDownLatch started = new CountDownLatch(2);
         AtomicInteger sawCancel = new AtomicInteger();
         Tool waits = untilCancelled(started, sawCancel);
-        calls.start(JsonNumber.of(1), waits, JsonObject.EMPTY, Protocol.V2025_11_25, sink);
-        calls.start(JsonNumber.of(2), waits, JsonObject.EMPTY, Protocol.V2025_11_25, sink);
+        calls.start(JsonNumber.of(1), waits, JsonObject.EMPTY, Protocol.V2025_11_25, false, sink);
+        calls.start(JsonNumber.of(2), waits, JsonObject.EMPTY, Protocol.V2025_11_25, false, sink);
         await(started);
         long start = System.nanoTime();
         calls.cancelAll();
@@ -123,7 +124,7 @@ class ToolCallsTest {
     @Test
     void cancel_afterTheCallFinishedChangesNothing() {
         calls.start(JsonNumber.of(1), tool((args, cancelled) -> ToolResult.success("quick", null)), JsonObject.EMPTY,
-                Protocol.V2025_11_25, sink);
+                Protocol.V2025_11_25, false, sink);
         calls.awaitIdle(10_000);
         calls.cancel(JsonNumber.of(1));
         assertThat(replies).hasSize(1);

@@ -86,7 +86,7 @@ final class ToolCall implements Runnable, CallContext {
         try {
             return Elicitation.read(asked.response().get(owner.questionTimeoutMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
-            requests.abandon(asked, "no answer within " + owner.questionTimeoutMillis() / 1000 + " s");
+            requests.abandon(asked, "no answer within " + owner.questionTimeoutMillis() + " ms");
             return Outcome.TIMED_OUT;
         } catch (CancellationException e) {
             requests.abandon(asked, "the tool call was cancelled");

@@ -36,7 +36,7 @@ record RefundConfirmation(ConfirmRefunds mode, String appId, String gateway) {
         if (url.equals(Environment.SANDBOX.gateway())) {
             return "the Alipay sandbox (test money)";
         }
-        return "the gateway at " + url + " (AP_GATEWAY_URL; AP_CURRENT_ENV=" + environment.value() + ")";
+        return "the gateway at " + url + " (AP_GATEWAY_URL)";
     }
 
     /**

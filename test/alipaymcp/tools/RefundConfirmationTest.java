@@ -109,7 +109,7 @@ class RefundConfirmationTest {
         assertThat(q.message()).isEqualTo("Refund ¥12.50 of order " + order + " to the buyer (refund request R1)."
                 + "\nReason: \"damaged\"."
                 + "\nMerchant app " + sim.appId() + " on the gateway at " + sim.gatewayUrl()
-                + " (AP_GATEWAY_URL; AP_CURRENT_ENV=prod)."
+                + " (AP_GATEWAY_URL)."
                 + "\nAn AI agent asked for this refund. Tick the box and accept only if you want this money paid back.");
         assertThat(q.title()).isEqualTo("Send this refund");
         assertThat(q.description()).isEqualTo("Tick to send this refund of ¥12.50 now; refunded money cannot be"

@@ -55,8 +55,8 @@ final class Elicitation {
 
     /** The client's response: a yes only for {@code accept} with the field exactly true. */
     static Outcome read(JsonObject response) {
-        if (!(response.get("result") instanceof JsonObject result)) {
-            return Outcome.FAILED; // an error response, or a result that is not an object
+        if (response.has("error") || !(response.get("result") instanceof JsonObject result)) {
+            return Outcome.FAILED; // an error response (even beside a result), or a result that is not an object
         }
         String action = result.string("action").orElse("");
         switch (action) {

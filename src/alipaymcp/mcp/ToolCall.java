@@ -71,6 +71,9 @@ final class ToolCall implements Runnable, CallContext {
         if (!canAsk) {
             return Outcome.NOT_ASKED;
         }
+        if (getAsBoolean()) { // already cancelled: no question to withdraw
+            return Outcome.CALL_CANCELLED;
+        }
         ClientRequests requests = owner.requests();
         ClientRequests.Pending asked = requests.send(Elicitation.METHOD, Elicitation.params(q, protocol));
         if (asked == null) {

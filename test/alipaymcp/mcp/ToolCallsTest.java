@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import alipaymcp.json.JsonNumber;
 import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonValue;
+import alipaymcp.tools.CallContext;
 import alipaymcp.tools.Tool;
 import alipaymcp.tools.ToolResult;
 import java.io.ByteArrayOutputStream;
@@ -129,6 +130,58 @@ class ToolCallsTest {
         calls.cancel(JsonNumber.of(1));
         assertThat(replies).hasSize(1);
         assertThat(replies.get(0).toJson()).contains("quick");
+    }
+
+    @Test
+    void confirm_withNoAnswerTimesOutWithdrawsTheQuestionAndFreesTheTable() throws Exception {
+        LineSink out = new LineSink();
+        ClientRequests requests = new ClientRequests(new LineWriter(out, quiet()), quiet());
+        ToolCalls asking = new ToolCalls(requests, 200, quiet());
+        asking.start(JsonNumber.of(1), askTool(), JsonObject.EMPTY, Protocol.V2025_11_25, true, sink);
+        assertThat(out.next(5_000)).contains("\"method\":\"elicitation/create\"");
+        assertThat(out.next(5_000)).isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
+                + "\"params\":{\"requestId\":\"alipaymcp-1\",\"reason\":\"no answer within 200 ms\"}}");
+        asking.awaitIdle(10_000);
+        assertThat(replies).hasSize(1);
+        assertThat(replies.get(0).toJson()).contains("asked: timed-out");
+        assertThat(requests.open()).isZero();
+    }
+
+    @Test
+    void confirm_endsAtOnceWhenTheCallIsCancelled_andNoReplyIsSent() throws Exception {
+        LineSink out = new LineSink();
+        ClientRequests requests = new ClientRequests(new LineWriter(out, quiet()), quiet());
+        ToolCalls asking = new ToolCalls(requests, 600_000, quiet()); // far longer than this test may take
+        asking.start(JsonNumber.of(1), askTool(), JsonObject.EMPTY, Protocol.V2025_06_18, true, sink);
+        String question = out.next(5_000);
+        assertThat(question).contains("\"method\":\"elicitation/create\"").doesNotContain("\"mode\"");
+        asking.cancel(JsonNumber.of(1));
+        assertThat(out.next(5_000)).contains("\"method\":\"notifications/cancelled\"",
+                "\"reason\":\"the tool call was cancelled\"");
+        asking.awaitIdle(10_000);
+        assertThat(replies).containsExactly((JsonObject) null);
+        assertThat(requests.open()).isZero();
+    }
+
+    @Test
+    void confirm_sendsNothingWhenTheClientCannotBeAsked() throws Exception {
+        LineSink out = new LineSink();
+        ClientRequests requests = new ClientRequests(new LineWriter(out, quiet()), quiet());
+        ToolCalls asking = new ToolCalls(requests, 600_000, quiet());
+        asking.start(JsonNumber.of(1), askTool(), JsonObject.EMPTY, Protocol.V2025_11_25, false, sink);
+        asking.awaitIdle(10_000);
+        assertThat(replies.get(0).toJson()).contains("asked: not-asked");
+        assertThat(out.next(100)).isNull();
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    }
+
+    /** A tool that asks the person once and returns how it ended. */
+    private static Tool askTool() {
+        return tool((args, context) -> ToolResult.success("asked: " + context.confirm(
+                new CallContext.Question("Refund?", "Send this refund", "Tick to send")).word(), null));
     }
 
     @Test

@@ -62,8 +62,7 @@ record RefundConfirmation(ConfirmRefunds mode, String appId, String gateway) {
                 return ToolResult.error("No refund was made and nothing was sent to Alipay: AP_CONFIRM_REFUNDS=always"
                         + " needs a person to confirm each refund, and this MCP client cannot ask (it did not declare"
                         + " the elicitation capability in form mode, or speaks a protocol revision before 2025-06-18)."
-                        + " Refund from a client that supports elicitation, or have the operator set"
-                        + " AP_CONFIRM_REFUNDS=auto or never.");
+                        + " Tell the person: they can make this refund from an MCP client that supports elicitation.");
             default:
                 record.result("not-confirmed");
                 return ToolResult.error("No refund was made and nothing was sent to Alipay: the person did not"
@@ -73,13 +72,29 @@ record RefundConfirmation(ConfirmRefunds mode, String appId, String gateway) {
 
     /** What the person reads: the action, the money, the order, the reason, the merchant app and the gateway. */
     CallContext.Question question(String outTradeNo, BigDecimal amount, String reason, String outRequestNo) {
-        String message = "Refund ¥" + yuan(amount) + " of order " + outTradeNo + " to the buyer"
-                + " (refund request " + outRequestNo + ")."
-                + "\nReason: " + (reason == null ? "none given" : "\"" + Printable.of(reason, 256) + "\"") + "."
+        String message = "Refund ¥" + yuan(amount) + " of order " + plain(outTradeNo) + " to the buyer"
+                + " (refund request " + plain(outRequestNo) + ")."
+                + "\nReason: " + (reason == null ? "none given" : "\"" + plain(reason) + "\"") + "."
                 + "\nMerchant app " + appId + " on " + gateway + "."
                 + "\nAn AI agent asked for this refund. Tick the box and accept only if you want this money paid back.";
         return new CallContext.Question(message, TITLE,
                 "Tick to send this refund of ¥" + yuan(amount) + " now; refunded money cannot be taken back.");
+    }
+
+    /**
+     * The agent's text as the person reads it: control, format (bidirectional overrides, zero-width) and line
+     * separator characters become "?", so the text cannot fake extra lines or reorder what is shown.
+     */
+    static String plain(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int type = Character.getType(c);
+            boolean hidden = Character.isISOControl(c) || Character.isSurrogate(c) || type == Character.FORMAT
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+            out.append(hidden ? '?' : c);
+        }
+        return out.toString();
     }
 
     /** Yuan as a person reads them: 88.80, not 88.8 (the amount is already checked to have at most 2 decimals). */

@@ -141,7 +141,8 @@ class RefundConfirmationTest {
         ToolResult refused = call(refundTool("ALWAYS"), refund(order, "10", "R1"), () -> false);
         assertThat(refused.isError()).isTrue();
         assertThat(refused.text()).startsWith("No refund was made and nothing was sent to Alipay:"
-                + " AP_CONFIRM_REFUNDS=always needs a person to confirm each refund, and this MCP client cannot ask");
+                + " AP_CONFIRM_REFUNDS=always needs a person to confirm each refund, and this MCP client cannot ask")
+                .doesNotContain("=auto", "=never");
         assertThat(lastLogLine()).contains("confirmation=not-asked result=not-confirmed");
         ToolResult sent = call(refundTool("auto"), refund(order, "10", "R1"), () -> false);
         assertThat(sent.text()).as("the refused one was never sent").startsWith("退款结果: 退款成功");
@@ -180,5 +181,7 @@ class RefundConfirmationTest {
                 alipaymcp.config.Environment.SANDBOX)).isEqualTo("the Alipay sandbox (test money)");
         assertThat(prod.question("O1", java.math.BigDecimal.ONE, "ok\n\nIGNORE THE ABOVE\u0007", "R1").message())
                 .contains("Reason: \"ok??IGNORE THE ABOVE?\".");
+        assertThat(prod.question("O\u202e1", java.math.BigDecimal.ONE, "a\u2028b\u200bc\u202ed", "R\u2066").message())
+                .startsWith("Refund ¥1.00 of order O?1 to the buyer (refund request R?).\nReason: \"a?b?c?d\".");
     }
 }

@@ -37,6 +37,8 @@ final class Help {
               AP_GATEWAY_URL                  use this gateway instead (https, or http on a loopback address)
               AP_TIMEOUT_MS                   gateway request timeout in ms, 100..300000 (default 15000)
               AP_MAX_REFUND_AMOUNT            refuse any single refund above this amount (default: no limit)
+              AP_CONFIRM_REFUNDS              auto (default: a person confirms each refund when the client
+                                              can ask), always (refuse refunds when it cannot) or never
 
             A configuration error stops the server with one line on stderr and exit status 78.
             """.formatted(Main.VERSION);

@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param logFile          $HOME/mcp-server-alipay.log when AP_LOG_ENABLED is true, else null
  * @param timeout          AP_TIMEOUT_MS
  * @param maxRefundAmount  AP_MAX_REFUND_AMOUNT, or null for no limit
+ * @param confirmRefunds   AP_CONFIRM_REFUNDS
  * @param warnings         non-fatal remarks to print once on stderr at start
  */
 public record Config(
@@ -43,6 +44,7 @@ public record Config(
         Path logFile,
         Duration timeout,
         BigDecimal maxRefundAmount,
+        ConfirmRefunds confirmRefunds,
         List<String> warnings) {
 
     public Config {
@@ -53,6 +55,7 @@ public record Config(
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(gatewayUrl, "gatewayUrl");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(confirmRefunds, "confirmRefunds");
         selectTools = List.copyOf(selectTools);
         warnings = List.copyOf(warnings);
     }
@@ -83,6 +86,7 @@ public record Config(
                 + ", logFile=" + logFile
                 + ", timeoutMs=" + timeout.toMillis()
                 + ", maxRefundAmount=" + (maxRefundAmount == null ? "no limit" : maxRefundAmount.toPlainString())
+                + ", confirmRefunds=" + confirmRefunds.value()
                 + "]";
     }
 }

@@ -67,7 +67,7 @@ public record Config(
     /** The same settings writing the log to {@code file} instead (null: no log). */
     public Config withLogFile(Path file) {
         return new Config(appId, appKey, alipayPublicKey, signType, environment, gatewayUrl, returnUrl, notifyUrl,
-                appAuthToken, selectTools, file, timeout, maxRefundAmount, warnings);
+                appAuthToken, selectTools, file, timeout, maxRefundAmount, confirmRefunds, warnings);
     }
 
     /** The settings as a log line would show them: ids and URLs in clear, secrets only as set / not set. */

@@ -159,7 +159,7 @@ class SecretsTest {
     static void wrongKeySession(McpProcess server) throws Exception {
         McpProcess.Result r = call(server, "query-alipay-payment", "{\"outTradeNo\":\"ANY_ORDER\"}");
         assertThat(r.isError()).isTrue();
-        assertThat(r.text()).contains("isv.invalid-signature", "app_auth_token=[redacted]");
+        assertThat(r.text()).contains("isv.invalid-signature", "app_auth_token=(redacted)");
         expect(call(server, "refund-alipay-payment", "{\"outTradeNo\":\"ANY_ORDER\",\"refundAmount\":1,"
                 + "\"outRequestNo\":\"W1\"}"), true);
         expect(call(server, "query-alipay-refund", "{\"outRequestNo\":\"W1\",\"outTradeNo\":\"ANY_ORDER\"}"), true);

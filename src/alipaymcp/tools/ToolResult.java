@@ -4,14 +4,34 @@ import alipaymcp.json.JsonObject;
 import java.util.Objects;
 
 /**
- * What a tool call produced: one text block, the error flag, and structured content (null when the
- * result is an error or the tool has no output schema).
+ * What a tool call produced: one text block, the error flag, and structured content (null when the tool has no
+ * output schema, or for an error that has nothing structured to say). Whatever the gateway sends, a result is
+ * bounded (docs/refunds.md): the text is cut at {@link #MAX_TEXT} characters, and structured content larger than
+ * {@link #MAX_STRUCTURED} characters of JSON is not sent (the result then says so and is an error).
  */
 public record ToolResult(String text, boolean isError, JsonObject structuredContent) {
+    /**
+     * Large enough for a payment link with a 256-character Chinese title, percent-encoded twice in the URL
+     * (subject and body: about 6,000 characters), small enough that no gateway answer can flood the model.
+     */
+    public static final int MAX_TEXT = 16_384;
+    public static final int MAX_STRUCTURED = 16_384;
+    static final String CUT_NOTE = "… (result cut at " + MAX_TEXT + " characters)";
+
     public ToolResult {
         Objects.requireNonNull(text, "text");
-        if (isError && structuredContent != null) {
-            throw new IllegalArgumentException("an error result carries no structured content");
+        if (structuredContent != null && structuredContent.toJson().length() > MAX_STRUCTURED) {
+            text = "The result's structured content is over " + MAX_STRUCTURED + " characters, so it was not sent;"
+                    + " the text follows. " + text;
+            isError = true;
+            structuredContent = null;
+        }
+        if (text.length() > MAX_TEXT) {
+            int end = MAX_TEXT - CUT_NOTE.length();
+            if (Character.isLowSurrogate(text.charAt(end))) {
+                end--;
+            }
+            text = text.substring(0, end) + CUT_NOTE;
         }
     }
 
@@ -21,5 +41,10 @@ public record ToolResult(String text, boolean isError, JsonObject structuredCont
 
     public static ToolResult error(String text) {
         return new ToolResult(text, true, null);
+    }
+
+    /** An error that still says something a client can act on without reading the text (a refund's status). */
+    static ToolResult error(String text, JsonObject structuredContent) {
+        return new ToolResult(text, true, structuredContent);
     }
 }

@@ -66,7 +66,7 @@ class FaultTest extends SimulatorFixture {
         String order = paidOrder();
         AlipayResponse answer = verify(refund(order, "1", "R1").body(), TradeApi.REFUND);
         assertThat(answer.isSuccess()).isTrue();
-        ResponseVerifier.requireSameOrder(answer, order, null, true);
+        ResponseVerifier.requireSameOrder(answer, order, null, true, false);
     }
 
     @Test
@@ -180,7 +180,7 @@ class FaultTest extends SimulatorFixture {
         sim.injectFault(TradeApi.QUERY, Fault.of(Fault.Kind.OTHER_TRADE));
         AlipayResponse answer = verify(query(order), TradeApi.QUERY);
         assertThat(answer.field("out_trade_no")).isEqualTo("OTHER_" + order);
-        assertThatThrownBy(() -> ResponseVerifier.requireSameOrder(answer, order, null, true))
+        assertThatThrownBy(() -> ResponseVerifier.requireSameOrder(answer, order, null, true, false))
                 .isInstanceOfSatisfying(AlipayException.class, e -> assertThat(e.kind())
                         .isEqualTo(AlipayException.Kind.WRONG_ORDER));
     }

@@ -142,6 +142,9 @@ class SecretsTest {
         }
         // every gateway fault, on each gateway method, and a reset connection
         for (Fault.Kind kind : Fault.Kind.values()) {
+            if (kind.situation()) {
+                continue; // a refund that completes later, a replay: not failures (RefundOutcomesOverMcpTest)
+            }
             sim.injectFault("*", kind == Fault.Kind.DELAY ? Fault.delay(2000) : Fault.of(kind));
             expect(call(server, "query-alipay-payment", "{\"outTradeNo\":\"" + order + "\"}"), true);
             expect(call(server, "refund-alipay-payment", "{\"outTradeNo\":\"" + order + "\",\"refundAmount\":0.01,"

@@ -96,8 +96,8 @@ public final class SimulatorCommand {
             What it does not model: any other method (alipay.trade.create, pay, precreate, close,
             cancel, ...); trade timeouts (timeout_express, time_expire) and TRADE_FINISHED; real buyers,
             balances, sellers, fees and settlement; refund notifications; asynchronous refunds (but
-            for the refund-pending fault); charsets other than utf-8; AES content encryption (encrypt_type); certificate mode;
-            app_auth_token and ISV permissions (accepted, not checked); the timestamp's age; the MCP
+            for the refund-pending fault); charsets other than utf-8; AES content encryption
+            (encrypt_type); certificate mode; app_auth_token and ISV permissions (accepted, not checked); the timestamp's age; the MCP
             open-scene key permissions; responses with \\/-escaped slashes; query_options other
             than gmt_refund_pay on a refund query; notifications to hosts other than loopback; the real
             gateway's exact texts where they are unknown (most sub_msg strings are best guesses).

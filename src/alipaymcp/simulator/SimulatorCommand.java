@@ -94,13 +94,14 @@ public final class SimulatorCommand {
                 answer for a new out_request_no).
 
             What it does not model: any other method (alipay.trade.create, pay, precreate, close,
-            cancel, ...); trade timeouts (timeout_express, time_expire) and TRADE_FINISHED; real buyers,
-            balances, sellers, fees and settlement; refund notifications; asynchronous refunds (but
-            for the refund-pending fault); charsets other than utf-8; AES content encryption
-            (encrypt_type); certificate mode; app_auth_token and ISV permissions (accepted, not checked); the timestamp's age; the MCP
-            open-scene key permissions; responses with \\/-escaped slashes; query_options other
-            than gmt_refund_pay on a refund query; notifications to hosts other than loopback; the real
-            gateway's exact texts where they are unknown (most sub_msg strings are best guesses).
+            cancel, ...); trade timeouts (timeout_express, time_expire) and TRADE_FINISHED; real
+            buyers, balances, sellers, fees and settlement; refund notifications; asynchronous
+            refunds (but for the refund-pending fault); charsets other than utf-8; AES content
+            encryption (encrypt_type); certificate mode; app_auth_token and ISV permissions
+            (accepted, not checked); the timestamp's age; the MCP open-scene key permissions;
+            responses with \\/-escaped slashes; query_options other than gmt_refund_pay on a refund
+            query; notifications to hosts other than loopback; the real gateway's exact texts where
+            they are unknown (most sub_msg strings are best guesses).
             """;
 
     private SimulatorCommand() {

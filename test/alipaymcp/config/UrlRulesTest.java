@@ -46,4 +46,13 @@ class UrlRulesTest {
             assertThat(UrlRules.callback(name, "https://shop.example/alipay?x=a@b")).isNotNull();
         }
     }
+
+    @Test
+    void configErrors_neverEchoAPieceOfTheToken() {
+        String token = "202506BBtokenSECRET7f3a9c41d2e8";
+        assertThat(ConfigException.scrub("got 'http://evil.example/202506BBtokenSECRET7...'", token))
+                .isEqualTo("got 'http://evil.example/[redacted]...'");
+        assertThat(ConfigException.scrub("AP_APP_ID x1d2e8 and 1d2e8 stay", token)).isEqualTo("AP_APP_ID x1d2e8 and 1d2e8 stay");
+        assertThat(ConfigException.scrub("same", null)).isEqualTo("same");
+    }
 }

@@ -43,7 +43,7 @@ abstract class AlipayTool implements Tool {
             result = ToolResult.error(e.getMessage());
         }
         record.writeTo(log);
-        return result;
+        return result.bounded();
     }
 
     /** Builds the keys every call signs or verifies with and opens the log, so the first call waits for neither. */

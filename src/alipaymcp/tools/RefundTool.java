@@ -13,7 +13,7 @@ import java.util.function.BooleanSupplier;
 /**
  * refund-alipay-payment: alipay.trade.refund. outRequestNo is the idempotency key: the gateway refunds once
  * per number, so a retry must reuse it. This tool never re-sends a refund. A verified 10000 is reported as done
- * only once a refund query confirms it ({@link RefundConfirmation}); otherwise the result is pending or
+ * only once a refund query confirms it ({@link RefundQueryCheck}); otherwise the result is pending or
  * unknown, and every result that is not a success says to reuse the same outRequestNo (docs/refunds.md).
  */
 final class RefundTool extends AlipayTool {
@@ -77,7 +77,7 @@ final class RefundTool extends AlipayTool {
             return result(RefundStatus.FAILED, "退款执行失败. 退款结果: " + failureJson(response) + "\n"
                     + reuseRule(r.outRequestNo), r, response);
         }
-        RefundConfirmation.Result confirmation = RefundConfirmation.confirm(gateway.client(), r.outTradeNo,
+        RefundQueryCheck.Result confirmation = RefundQueryCheck.confirm(gateway.client(), r.outTradeNo,
                 r.outRequestNo, r.amount);
         record.result(response.code() + (confirmation.confirmed() ? "/confirmed" : "/not-confirmed"));
         if (!confirmation.confirmed()) {

@@ -14,7 +14,7 @@ import java.math.BigDecimal;
  * that), report REFUND_SUCCESS and a refund_amount equal to the amount asked. When it finds nothing yet (no
  * refund_status) it is sent once more after {@link #RETRY_WAIT_MILLIS}.
  */
-final class RefundConfirmation {
+final class RefundQueryCheck {
     /** Alipay advises 10 s before querying; a short second look catches a refund that completes at once. */
     static final long RETRY_WAIT_MILLIS = 1_500;
 
@@ -22,7 +22,7 @@ final class RefundConfirmation {
     record Result(boolean confirmed, String reason) {
     }
 
-    private RefundConfirmation() {
+    private RefundQueryCheck() {
     }
 
     static Result confirm(GatewayClient client, String outTradeNo, String outRequestNo, BigDecimal amount) {

@@ -12,7 +12,8 @@ final class Help {
             Usage:
               java -jar mcp-server-alipay.jar                 serve MCP on stdin/stdout (configure with AP_* below)
               java -jar mcp-server-alipay.jar --simulator     serve MCP against the built-in gateway simulator,
-                                                              with fresh keys; no Alipay account, no real money
+                                                              with fresh keys; no Alipay account, no real money;
+                                                              logs to $HOME/mcp-server-alipay-simulator.log
               java -jar mcp-server-alipay.jar simulator [--port N] [--keys DIR] [--notify-delay-ms N]
                                                               run the gateway simulator alone (see simulator --help)
               java -jar mcp-server-alipay.jar verify-notify [--v2]
@@ -36,6 +37,8 @@ final class Help {
               AP_GATEWAY_URL                  use this gateway instead (https, or http on a loopback address)
               AP_TIMEOUT_MS                   gateway request timeout in ms, 100..300000 (default 15000)
               AP_MAX_REFUND_AMOUNT            refuse any single refund above this amount (default: no limit)
+              AP_CONFIRM_REFUNDS              auto (default: a person confirms each refund when the client
+                                              can ask), always (refuse refunds when it cannot) or never
 
             A configuration error stops the server with one line on stderr and exit status 78.
             """.formatted(Main.VERSION);

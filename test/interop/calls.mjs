@@ -103,7 +103,7 @@ function refundError(result, pattern, outcome) {
 }
 
 /** Opens the link (the cashier page) and presses Pay, over plain HTTP. */
-async function pay(url, outTradeNo) {
+export async function pay(url, outTradeNo) {
   const page = await fetch(url, { redirect: 'manual' });
   const html = await page.text();
   if (page.status !== 200 || !html.includes('Interop (test) order')) return `cashier page: HTTP ${page.status}`;

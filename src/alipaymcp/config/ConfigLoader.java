@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -72,6 +73,7 @@ public final class ConfigLoader {
                 logFile(),
                 timeout(),
                 maxRefundAmount(),
+                confirmRefunds(),
                 warnings);
     }
 
@@ -228,6 +230,21 @@ public final class ConfigLoader {
                     + " most 2 decimals (e.g. 500 or 99.50), got '" + shown(value) + "'.");
         }
         return amount;
+    }
+
+    private ConfirmRefunds confirmRefunds() throws ConfigException {
+        String value = optional("AP_CONFIRM_REFUNDS");
+        if (value == null) {
+            return ConfirmRefunds.AUTO;
+        }
+        String lower = value.toLowerCase(Locale.ROOT); // any letter case; not equalsIgnoreCase, which folds "ſ" to "s"
+        for (ConfirmRefunds mode : ConfirmRefunds.values()) {
+            if (mode.value().equals(lower)) {
+                return mode;
+            }
+        }
+        throw new ConfigException("AP_CONFIRM_REFUNDS must be auto (the default: a person confirms each refund when"
+                + " the client can ask), always (refuse refunds when it cannot) or never, got '" + shown(value) + "'.");
     }
 
     /** One or more ASCII digits. */

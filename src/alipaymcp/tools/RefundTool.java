@@ -82,12 +82,12 @@ final class RefundTool extends AlipayTool {
             return result(RefundStatus.FAILED, "退款执行失败. 退款结果: " + failureJson(response) + "\n"
                     + reuseRule(r.outRequestNo), r, response);
         }
-        RefundQueryCheck.Result confirmation = RefundQueryCheck.confirm(gateway.client(), r.outTradeNo,
-                r.outRequestNo, r.amount);
-        record.result(response.code() + (confirmation.confirmed() ? "/confirmed" : "/not-confirmed"));
-        if (!confirmation.confirmed()) {
+        RefundQueryCheck.Result check = RefundQueryCheck.confirm(gateway.client(), r.outTradeNo, r.outRequestNo,
+                r.amount);
+        record.result(response.code() + (check.confirmed() ? "/REFUND_SUCCESS" : "/pending")); // the query's verdict
+        if (!check.confirmed()) {
             return result(RefundStatus.PENDING, "The refund request was accepted (Alipay answered 10000) but the"
-                    + " refund is not confirmed: " + confirmation.reason() + ". "
+                    + " refund is not confirmed: " + check.reason() + ". "
                     + queryAdvice(r.outTradeNo, r.outRequestNo), r, response);
         }
         boolean fundChange = "Y".equals(response.field("fund_change"));

@@ -51,9 +51,9 @@ class ElicitationOverMcpTest {
                     .text()).startsWith("未查询到退款成功");
             assertThat(server.finish()).isZero();
         }
-        List<String> log = Files.readAllLines(home.resolve("mcp-server-alipay.log"));
+        List<String> log = Files.readAllLines(home.resolve("mcp-server-alipay-simulator.log"));
         assertThat(log).filteredOn(l -> l.contains(" tool=refund-alipay-payment ")).hasSize(2)
-                .anySatisfy(l -> assertThat(l).contains("outRequestNo=R1 confirmation=confirmed result=10000 "))
+                .anySatisfy(l -> assertThat(l).contains("outRequestNo=R1 confirmation=confirmed result=10000/REFUND_SUCCESS "))
                 .anySatisfy(l -> assertThat(l).contains("outRequestNo=R2 confirmation=declined result=not-confirmed "));
     }
 

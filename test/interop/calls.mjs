@@ -35,7 +35,8 @@ export const calls = [
     tool: 'refund-alipay-payment',
     arguments: { outTradeNo: trade, refundAmount: 1.15, outRequestNo: 'R1', refundReason: 'interop' },
     check: (result) => expect(result, /^退款结果: 退款成功, 退款交易: \d+$/,
-      result.structuredContent?.fundChange === true && result.structuredContent?.refundFee === 1.15),
+      result.structuredContent?.fundChange === true && result.structuredContent?.refundFee === 1.15
+        && result.structuredContent?.outcome === 'succeeded'),
   },
   {
     tool: 'refund-alipay-payment',
@@ -47,7 +48,13 @@ export const calls = [
     tool: 'query-alipay-refund',
     arguments: { outRequestNo: 'R1', outTradeNo: trade },
     check: (result) => expect(result, /^查询到退款成功, 退款交易: \d+ , 退款金额: 1\.15 , 退款状态: REFUND_SUCCESS$/,
-      result.structuredContent?.refundAmount === 1.15),
+      result.structuredContent?.refundAmount === 1.15 && result.structuredContent?.outcome === 'succeeded'),
+  },
+  {
+    // An error that still carries structuredContent (the SDK validates it against the output schema).
+    tool: 'query-alipay-refund',
+    arguments: { outRequestNo: 'R_never', outTradeNo: trade },
+    check: (result) => refundError(result, /^未查询到退款成功\. 退款查询结果: \{"code":"10000"/, 'pending'),
   },
   {
     tool: 'query-alipay-payment',
@@ -83,6 +90,15 @@ function expect(result, pattern, structuredOk) {
 function failure(result, pattern) {
   if (result.isError !== true) return 'expected isError: true';
   if (result.structuredContent !== undefined) return 'an error result carries structuredContent';
+  return pattern.test(text(result)) ? null : `unexpected text: ${text(result)}`;
+}
+
+/** A refund tool's error: isError, the text, and the structured outcome a client acts on. */
+function refundError(result, pattern, outcome) {
+  if (result.isError !== true) return 'expected isError: true';
+  if (result.structuredContent?.outcome !== outcome) {
+    return `unexpected structuredContent: ${JSON.stringify(result.structuredContent)}`;
+  }
   return pattern.test(text(result)) ? null : `unexpected text: ${text(result)}`;
 }
 

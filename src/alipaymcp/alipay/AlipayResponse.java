@@ -5,14 +5,16 @@ import java.util.Objects;
 
 /**
  * A gateway answer whose signature verified and which belongs to the request that was sent. The
- * content is the signed object, parsed from the exact verified text, with tokens and signatures
- * redacted so that it may be shown.
+ * content is the signed object, parsed from the exact verified text: decisions and the order binding read
+ * it. What is shown (texts, structured content) reads {@code shown}: the same object with tokens and
+ * signatures redacted and every string capped.
  *
  * @param method  the API method, e.g. {@code alipay.trade.query}
  * @param root    {@code <method>_response} or {@code error_response}
- * @param content the response object in Alipay's member order
+ * @param content the verified response object in Alipay's member order
+ * @param shown   the same, redacted and capped, for display only
  */
-public record AlipayResponse(String method, String root, JsonObject content) {
+public record AlipayResponse(String method, String root, JsonObject content, JsonObject shown) {
     public static final String SUCCESS = "10000";
     public static final String UNKNOWN = "20000";
 
@@ -20,9 +22,15 @@ public record AlipayResponse(String method, String root, JsonObject content) {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(shown, "shown");
     }
 
-    /** A string member of the content, or null when absent or not a string. */
+    /** A string member as it may be shown (redacted, capped), or null. */
+    public String shownField(String name) {
+        return shown.string(name).orElse(null);
+    }
+
+    /** A verified string member (for decisions, never for display), or null when absent or not a string. */
     public String field(String name) {
         return content.string(name).orElse(null);
     }

@@ -3,12 +3,14 @@ package alipaymcp.alipay;
 import alipaymcp.alipay.AlipayException.Kind;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -56,19 +58,20 @@ public final class GatewayClient {
 
     public AlipayResponse query(String outTradeNo) throws AlipayException {
         return call("alipay.trade.query", BizContent.query(outTradeNo, settings.channelSource()),
-                outTradeNo, null, true, true);
+                outTradeNo, null, true, true, false);
     }
 
     /** Never re-sent: on a failure with {@code outcomeUnknown()}, check with {@link #refundQuery}. */
     public AlipayResponse refund(String outTradeNo, BigDecimal refundAmount, String refundReason, String outRequestNo)
             throws AlipayException {
         return call("alipay.trade.refund", BizContent.refund(outTradeNo, refundAmount, refundReason, outRequestNo,
-                settings.channelSource()), outTradeNo, outRequestNo, false, true);
+                settings.channelSource()), outTradeNo, outRequestNo, false, true, false);
     }
 
+    /** A success must name both numbers: a refund answer about another refund of the order is a replay. */
     public AlipayResponse refundQuery(String outTradeNo, String outRequestNo) throws AlipayException {
         return call("alipay.trade.fastpay.refund.query", BizContent.refundQuery(outTradeNo, outRequestNo,
-                settings.channelSource()), outTradeNo, outRequestNo, true, false);
+                settings.channelSource()), outTradeNo, outRequestNo, true, true, true);
     }
 
     private String pageUrl(String method, String bizContent) throws AlipayException {
@@ -77,7 +80,7 @@ public final class GatewayClient {
     }
 
     private AlipayResponse call(String method, String bizContent, String outTradeNo, String outRequestNo,
-            boolean readOnly, boolean tradeRequired) throws AlipayException {
+            boolean readOnly, boolean tradeRequired, boolean requestRequired) throws AlipayException {
         PrivateKey signingKey = privateKey();
         PublicKey verifyingKey = publicKey();
         Map<String, String> params = SignedParams.api(method, settings, bizContent, clock.instant(), signingKey);
@@ -93,10 +96,31 @@ public final class GatewayClient {
             throw new AlipayException(Kind.MALFORMED, "The gateway's answer to " + method + " is larger than "
                     + HttpTransport.MAX_BODY + " bytes; it was not read" + GatewayExchange.unknownOutcome(method));
         }
-        String body = new String(reply.body(), StandardCharsets.UTF_8);
+        String body = decode(reply, method);
         AlipayResponse response = ResponseVerifier.verify(body, method, verifyingKey, settings.signType(), secrets);
-        ResponseVerifier.requireSameOrder(response, outTradeNo, outRequestNo, tradeRequired);
+        ResponseVerifier.requireSameOrder(response, outTradeNo, outRequestNo, tradeRequired, requestRequired);
         return response;
+    }
+
+    /**
+     * The body in the charset its Content-Type names (UTF-8 when it names none), before anything is verified,
+     * as the SDK does: the gateway signs characters, not bytes.
+     */
+    static String decode(HttpTransport.Reply reply, String method) throws AlipayException {
+        String type = reply.contentType();
+        Charset charset = StandardCharsets.UTF_8;
+        int at = type == null ? -1 : type.toLowerCase(Locale.ROOT).indexOf("charset=");
+        if (at >= 0) {
+            String name = type.substring(at + "charset=".length()).split(";", 2)[0].trim().replace("\"", "");
+            try {
+                charset = Charset.forName(name);
+            } catch (IllegalArgumentException e) { // illegal or unsupported charset name
+                throw new AlipayException(Kind.MALFORMED, "The gateway's answer to " + method + " names a charset"
+                        + " this JDK cannot decode (" + GatewayText.unverifiedMessage(GatewayText.cut(name, 40)) + ")"
+                        + GatewayExchange.unknownOutcome(method));
+            }
+        }
+        return new String(reply.body(), charset);
     }
 
     /**

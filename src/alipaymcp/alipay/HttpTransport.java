@@ -19,7 +19,13 @@ interface HttpTransport {
     Reply post(URI uri, Map<String, String> headers, String body, Duration timeout)
             throws IOException, InterruptedException;
 
-    /** Status and raw body bytes of an answer; body is null when it was larger than the transport accepts. */
-    record Reply(int status, byte[] body) {
+    /**
+     * Status, Content-Type (null when absent) and raw body bytes of an answer; body is null when it was larger
+     * than the transport accepts.
+     */
+    record Reply(int status, String contentType, byte[] body) {
+        Reply(int status, byte[] body) {
+            this(status, null, body);
+        }
     }
 }

@@ -66,7 +66,8 @@ final class JdkHttpTransport implements HttpTransport {
         ScheduledFuture<?> scheduled = timer.schedule(alarm, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
             HttpResponse<byte[]> response = http.send(request.build(), JdkHttpTransport::limited);
-            return new Reply(response.statusCode(), response.body()); // null past MAX_BODY: see limited()
+            return new Reply(response.statusCode(), response.headers().firstValue("content-type").orElse(null),
+                    response.body()); // body null past MAX_BODY: see limited()
         } catch (InterruptedException | IOException e) {
             if (alarm.disarm()) { // our own alarm, not a caller's interrupt or a network failure
                 throw new HttpTimeoutException("no complete answer within " + timeout.toMillis() + " ms");

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Removes tokens and signatures from gateway text before it reaches a result, a message or a log. The
@@ -42,21 +43,30 @@ final class Redactor {
 
     /** The same rules applied to every string (not names) of a JSON value. */
     static JsonValue redact(JsonValue value, String... secrets) {
+        return map(value, s -> redact(s, secrets));
+    }
+
+    /** A verified value as it may be shown: every string redacted, then capped (GatewayText). */
+    static JsonValue shown(JsonValue value, String... secrets) {
+        return map(value, s -> GatewayText.capped(redact(s, secrets)));
+    }
+
+    private static JsonValue map(JsonValue value, UnaryOperator<String> rule) {
         if (value instanceof JsonString s) {
-            String r = redact(s.value(), secrets);
+            String r = rule.apply(s.value());
             return r.equals(s.value()) ? s : new JsonString(r);
         }
         if (value instanceof JsonObject o) {
             Map<String, JsonValue> members = new LinkedHashMap<>();
             for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
-                members.put(e.getKey(), redact(e.getValue(), secrets));
+                members.put(e.getKey(), map(e.getValue(), rule));
             }
             return new JsonObject(members);
         }
         if (value instanceof JsonArray a) {
             List<JsonValue> elements = new ArrayList<>(a.size());
             for (JsonValue e : a.elements()) {
-                elements.add(redact(e, secrets));
+                elements.add(map(e, rule));
             }
             return new JsonArray(elements);
         }

@@ -23,16 +23,19 @@ public final class SignContent {
 
     /**
      * Notification rule (rsaCheckV1 / rsaCheckV2): V1 drops {@code sign} and {@code sign_type}, V2 drops
-     * only {@code sign}; empty values are kept as {@code key=}.
+     * only {@code sign}; empty keys and values are dropped, as alipay-sdk-java's getSignCheckContentV1/V2 do
+     * (a notification with {@code body=} or {@code passback_params=} is signed without them).
      */
     public static String forNotification(Map<String, String> params, boolean v2) {
         TreeMap<String, String> sorted = new TreeMap<>();
         for (Map.Entry<String, String> e : params.entrySet()) {
             String key = e.getKey();
-            if (key == null || key.equals("sign") || (!v2 && key.equals("sign_type"))) {
+            String value = e.getValue();
+            if (key == null || key.isEmpty() || value == null || value.isEmpty() || key.equals("sign")
+                    || (!v2 && key.equals("sign_type"))) {
                 continue;
             }
-            sorted.put(key, e.getValue() == null ? "" : e.getValue());
+            sorted.put(key, value);
         }
         return join(sorted);
     }

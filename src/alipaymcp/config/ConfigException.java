@@ -13,4 +13,33 @@ public final class ConfigException extends Exception {
     public ConfigException(String message) {
         super(message);
     }
+
+    /** The shortest run of a secret removed from messages: shorter runs are too common to mean anything. */
+    static final int MIN_SECRET_RUN = 8;
+
+    /**
+     * The message with every run of {@link #MIN_SECRET_RUN} or more characters that is also part of
+     * {@code secret} replaced by [redacted]: an echoed value is shortened, so it may hold any piece of it.
+     */
+    static String scrub(String message, String secret) {
+        if (secret == null || secret.length() < MIN_SECRET_RUN) {
+            return message;
+        }
+        StringBuilder out = new StringBuilder(message.length());
+        int i = 0;
+        while (i < message.length()) {
+            int run = 0;
+            for (int len = MIN_SECRET_RUN; i + len <= message.length() && secret.contains(message.substring(i, i + len));
+                    len++) {
+                run = len;
+            }
+            if (run > 0) {
+                out.append("[redacted]");
+                i += run;
+            } else {
+                out.append(message.charAt(i++));
+            }
+        }
+        return out.toString();
+    }
 }

@@ -30,7 +30,11 @@ public final class ConfigLoader {
 
     /** Loads and checks the configuration from environment variables (empty values count as unset). */
     public static Config load(Map<String, String> env) throws ConfigException {
-        return new ConfigLoader(env).load();
+        try {
+            return new ConfigLoader(env).load();
+        } catch (ConfigException e) { // a value echoed in the message may hold the token (e.g. pasted into a URL)
+            throw new ConfigException(ConfigException.scrub(e.getMessage(), env.get("AP_INVOKE_AUTH_TOKEN")));
+        }
     }
 
     /**

@@ -20,6 +20,10 @@ final class UrlRules {
             throw new ConfigException("AP_GATEWAY_URL must be a plain gateway address such as"
                     + " https://openapi.alipay.com/gateway.do, without user info, query or fragment.");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new ConfigException("AP_GATEWAY_URL has port " + uri.getPort() + ": a port must be 1 to 65535"
+                    + " (or left out for the scheme's default), got '" + ConfigLoader.shown(value) + "'.");
+        }
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
         boolean loopbackHttp = "http".equalsIgnoreCase(uri.getScheme()) && isLoopback(uri.getHost());
         if (!https && !loopbackHttp) {
@@ -42,6 +46,11 @@ final class UrlRules {
         String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new ConfigException(name + " must be an http or https URL, got '" + ConfigLoader.shown(value) + "'.");
+        }
+        if (uri.getRawUserInfo() != null) {
+            // A password here would sit in every payment link and in the log.
+            throw new ConfigException(name + " must not carry user info (user:password@): it would be sent in every"
+                    + " payment link and written to the log; authenticate the callback another way.");
         }
         return value;
     }

@@ -6,14 +6,21 @@ import java.util.Objects;
 /**
  * A damaged gateway answer, injected per Alipay method name for tests. A fault stays until cleared.
  * The request is processed first and only the answer is damaged (the worst case for a client: the
- * state may have changed but the answer is lost), except {@link Kind#ERROR_RESPONSE} and
- * {@link Kind#SYSTEM_ERROR}, which answer without processing. Page-pay methods (a browser GET) feel
- * only the delay and the transport faults; the others are ignored there, as a page has no signed JSON.
+ * state may have changed but the answer is lost), except {@link Kind#ERROR_RESPONSE},
+ * {@link Kind#SYSTEM_ERROR}, {@link Kind#ACQ_SYSTEM_ERROR} and {@link Kind#REPLAY}, which answer without
+ * processing. Two kinds are situations rather than damage ({@link Kind#situation()}): a refund that completes
+ * later ({@link Kind#REFUND_PENDING}) and a replayed earlier success ({@link Kind#REPLAY}). Page-pay methods
+ * (a browser GET) feel only the delay and the transport faults; the others are ignored there, as a page has
+ * no signed JSON.
  *
  * @param kind        what goes wrong
  * @param delayMillis for {@link Kind#DELAY}, how long the answer is held back; 0 for every other kind
+ * @param queries     for {@link Kind#REFUND_PENDING}, how many refund queries see the refund still processing
  */
-public record Fault(Kind kind, long delayMillis) {
+public record Fault(Kind kind, long delayMillis, int queries) {
+    /** The most refund queries a pending refund can stay unconfirmed for. */
+    public static final int MAX_PENDING_QUERIES = 100;
+
 
     /** What goes wrong; {@link #token()} is the name used by the control endpoint. */
     public enum Kind {
@@ -47,14 +54,37 @@ public record Fault(Kind kind, long delayMillis) {
         /** A correctly signed answer about a different out_trade_no and trade_no. */
         OTHER_TRADE("other-trade", false),
         /** A signed 20000 isp.unknow-error answer; nothing processed. */
-        SYSTEM_ERROR("system-error", false);
+        SYSTEM_ERROR("system-error", false),
+        /** A signed 40004 ACQ.SYSTEM_ERROR answer (系统错误: call again with the same parameters); nothing processed. */
+        ACQ_SYSTEM_ERROR("acq-system-error", false),
+        /**
+         * alipay.trade.refund only: the refund is made but answered with fund_change=N, and its next N refund
+         * queries answer without refund_status (still processing), as an asynchronous refund does.
+         */
+        REFUND_PENDING("refund-pending", false, true),
+        /**
+         * The last signed success this method gave for the same out_trade_no, sent again unchanged (a genuine
+         * answer replayed, e.g. an earlier refund's); nothing processed. With no earlier success, the normal answer.
+         */
+        REPLAY("replay", false, true);
 
         private final String token;
         private final boolean transport;
+        private final boolean situation;
 
         Kind(String token, boolean transport) {
+            this(token, transport, false);
+        }
+
+        Kind(String token, boolean transport, boolean situation) {
             this.token = token;
             this.transport = transport;
+            this.situation = situation;
+        }
+
+        /** True for a situation a correct client handles without an error (a refund that completes later, a replay). */
+        public boolean situation() {
+            return situation;
         }
 
         /** True when the fault replaces or cuts the HTTP answer itself (it then hits page-pay pages too). */
@@ -74,20 +104,34 @@ public record Fault(Kind kind, long delayMillis) {
             throw new IllegalArgumentException("delayMillis must be 0 to " + SimulatorOptions.MAX_DELAY_MILLIS
                     + " for delay and 0 otherwise, got " + delayMillis);
         }
+        if (kind == Kind.REFUND_PENDING ? queries < 1 || queries > MAX_PENDING_QUERIES : queries != 0) {
+            throw new IllegalArgumentException("queries must be 1 to " + MAX_PENDING_QUERIES
+                    + " for refund-pending and 0 otherwise, got " + queries);
+        }
+    }
+
+    public Fault(Kind kind, long delayMillis) {
+        this(kind, delayMillis, 0);
     }
 
     public static Fault delay(long millis) {
         return new Fault(Kind.DELAY, millis);
     }
 
+    /** A refund made now, answered fund_change=N, that the next {@code queries} refund queries see as processing. */
+    public static Fault refundPending(int queries) {
+        return new Fault(Kind.REFUND_PENDING, 0, queries);
+    }
+
     public static Fault of(Kind kind) {
-        if (kind == Kind.DELAY) {
-            throw new IllegalArgumentException("a delay needs its length: use Fault.delay(millis)");
+        if (kind == Kind.DELAY || kind == Kind.REFUND_PENDING) {
+            throw new IllegalArgumentException("this fault needs its number: use Fault.delay(millis) or"
+                    + " Fault.refundPending(queries)");
         }
         return new Fault(kind, 0);
     }
 
-    /** Parses a control-endpoint token: {@code delay:250}, {@code http-500}, {@code bad-signature}, ... */
+    /** Parses a control-endpoint token: {@code delay:250}, {@code http-500}, {@code refund-pending:2}, ... */
     public static Fault parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.startsWith("delay:")) {
@@ -97,8 +141,15 @@ public record Fault(Kind kind, long delayMillis) {
                 throw new IllegalArgumentException("delay needs milliseconds, e.g. delay:250", e);
             }
         }
+        if (t.startsWith("refund-pending:")) {
+            try {
+                return refundPending(Integer.parseInt(t.substring("refund-pending:".length())));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("refund-pending needs a number of queries, e.g. refund-pending:2", e);
+            }
+        }
         for (Kind kind : Kind.values()) {
-            if (kind != Kind.DELAY && kind.token.equals(t)) {
+            if (kind != Kind.DELAY && kind != Kind.REFUND_PENDING && kind.token.equals(t)) {
                 return of(kind);
             }
         }
@@ -110,7 +161,7 @@ public record Fault(Kind kind, long delayMillis) {
         StringBuilder out = new StringBuilder("delay:<ms>");
         for (Kind kind : Kind.values()) {
             if (kind != Kind.DELAY) {
-                out.append(", ").append(kind.token);
+                out.append(", ").append(kind.token).append(kind == Kind.REFUND_PENDING ? ":<queries>" : "");
             }
         }
         return out.toString();
@@ -118,6 +169,7 @@ public record Fault(Kind kind, long delayMillis) {
 
     @Override
     public String toString() {
-        return kind == Kind.DELAY ? "delay:" + delayMillis : kind.token;
+        return kind == Kind.DELAY ? "delay:" + delayMillis
+                : kind == Kind.REFUND_PENDING ? kind.token + ":" + queries : kind.token;
     }
 }

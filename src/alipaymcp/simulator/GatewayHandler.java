@@ -17,6 +17,7 @@ final class GatewayHandler implements HttpHandler {
     private final PagePay pagePay;
     private final TradeApi api;
     private final AnswerWriter writer;
+    private final Replays replays = new Replays();
 
     GatewayHandler(GatewayCheck check, Faults faults, PagePay pagePay, TradeApi api, AnswerWriter writer) {
         this.check = check;
@@ -72,7 +73,18 @@ final class GatewayHandler implements HttpHandler {
             HttpReply html = pagePay.open(request, signType);
             return fault == null || !fault.kind().transport() ? html : AnswerWriter.transport(html, fault.kind());
         }
-        return writer.reply(call(method, request, signType, fault), fault);
+        if (fault != null && fault.kind() == Fault.Kind.REPLAY) {
+            HttpReply earlier = replays.earlier(method, request.get("biz_content"));
+            if (earlier != null) {
+                return earlier;
+            }
+        }
+        Answer answer = call(method, request, signType, fault);
+        HttpReply reply = writer.reply(answer, fault);
+        if (fault == null || fault.kind().situation()) {
+            replays.remember(method, answer, reply);
+        }
+        return reply;
     }
 
     private Answer call(String method, GatewayRequest request, SignType signType, Fault fault) {
@@ -82,8 +94,12 @@ final class GatewayHandler implements HttpHandler {
         if (fault != null && fault.kind() == Fault.Kind.SYSTEM_ERROR) {
             return Answer.failure(method, GatewayError.systemError(), signType);
         }
+        if (fault != null && fault.kind() == Fault.Kind.ACQ_SYSTEM_ERROR) {
+            return Answer.failure(method, GatewayError.business("ACQ.SYSTEM_ERROR", "系统错误"), signType);
+        }
+        int pendingQueries = fault != null && fault.kind() == Fault.Kind.REFUND_PENDING ? fault.queries() : 0;
         try {
-            return api.call(method, BizContent.parse(request.get("biz_content")), signType);
+            return api.call(method, BizContent.parse(request.get("biz_content")), signType, pendingQueries);
         } catch (BizContent.Invalid e) {
             return Answer.failure(method, GatewayError.invalidParameter(e.getMessage()), signType);
         }

@@ -83,18 +83,25 @@ public final class SimulatorCommand {
                 matching length), connection-closed (half the declared body, then close; not a TCP
                 reset), bad-signature, missing-sign, tampered (a field changed after signing),
                 duplicate-root, error-response (a signed 40006 error_response), other-trade (a
-                signed answer about another out_trade_no), system-error (a signed 20000). The call
-                is processed and only the answer damaged, except error-response and system-error,
-                which change nothing. Page pay feels only delay and the transport faults.
+                signed answer about another out_trade_no), system-error (a signed 20000),
+                acq-system-error (a signed 40004 ACQ.SYSTEM_ERROR). The call is processed and only
+                the answer damaged, except error-response, system-error and acq-system-error, which
+                change nothing. Page pay feels only delay and the transport faults.
+                Two situations: refund-pending:<n> (alipay.trade.refund: the refund is made,
+                answered fund_change=N, and its next n refund queries show no refund_status, as a
+                refund still processing), replay (the last signed success of this method for the
+                same out_trade_no sent again unchanged, nothing processed; e.g. an earlier refund's
+                answer for a new out_request_no).
 
             What it does not model: any other method (alipay.trade.create, pay, precreate, close,
-            cancel, ...); trade timeouts (timeout_express, time_expire) and TRADE_FINISHED; real buyers,
-            balances, sellers, fees and settlement; refund notifications and asynchronous refunds;
-            charsets other than utf-8; AES content encryption (encrypt_type); certificate mode;
-            app_auth_token and ISV permissions (accepted, not checked); the timestamp's age; the MCP
-            open-scene key permissions; responses with \\/-escaped slashes; query_options other
-            than gmt_refund_pay on a refund query; notifications to hosts other than loopback; the real
-            gateway's exact texts where they are unknown (most sub_msg strings are best guesses).
+            cancel, ...); trade timeouts (timeout_express, time_expire) and TRADE_FINISHED; real
+            buyers, balances, sellers, fees and settlement; refund notifications; asynchronous
+            refunds (but for the refund-pending fault); charsets other than utf-8; AES content
+            encryption (encrypt_type); certificate mode; app_auth_token and ISV permissions
+            (accepted, not checked); the timestamp's age; the MCP open-scene key permissions;
+            responses with \\/-escaped slashes; query_options other than gmt_refund_pay on a refund
+            query; notifications to hosts other than loopback; the real gateway's exact texts where
+            they are unknown (most sub_msg strings are best guesses).
             """;
 
     private SimulatorCommand() {

@@ -18,6 +18,8 @@ final class Trade {
     private final String tradeNo;
     private final String gmtCreate;
     private final Map<String, Refund> refunds = new LinkedHashMap<>();
+    /** Refunds still "processing": how many more refund queries answer without refund_status. */
+    private final Map<String, Integer> processing = new LinkedHashMap<>();
     private TradeStatus status = TradeStatus.WAIT_BUYER_PAY;
     private String gmtPayment;
     private BigDecimal refunded = BigDecimal.ZERO;
@@ -80,6 +82,25 @@ final class Trade {
 
     /** The refund made with this out_request_no, or null. */
     synchronized Refund findRefund(String outRequestNo) {
+        return refunds.get(outRequestNo);
+    }
+
+    /** The refund-pending fault: the next {@code queries} refund queries of this refund see it processing. */
+    synchronized void holdBack(String outRequestNo, int queries) {
+        processing.put(outRequestNo, queries);
+    }
+
+    /** What a refund query sees: null while the refund is processing (each such query counts) or unknown. */
+    synchronized Refund queryRefund(String outRequestNo) {
+        Integer left = processing.get(outRequestNo);
+        if (left != null) {
+            if (left > 1) {
+                processing.put(outRequestNo, left - 1);
+            } else {
+                processing.remove(outRequestNo);
+            }
+            return null;
+        }
         return refunds.get(outRequestNo);
     }
 

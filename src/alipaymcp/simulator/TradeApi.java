@@ -21,8 +21,11 @@ final class TradeApi {
         this.time = time;
     }
 
-    /** Every field is checked first (ACQ.INVALID_PARAMETER), then the trade is looked up. */
-    Answer call(String method, BizContent biz, SignType signType) throws BizContent.Invalid {
+    /**
+     * Every field is checked first (ACQ.INVALID_PARAMETER), then the trade is looked up. {@code pendingQueries}:
+     * for the refund-pending fault, how many refund queries see a new refund still processing (0: none).
+     */
+    Answer call(String method, BizContent biz, SignType signType, int pendingQueries) throws BizContent.Invalid {
         String outTradeNo = biz.id("out_trade_no");
         String tradeNo = biz.id("trade_no");
         if (outTradeNo == null && tradeNo == null) {
@@ -34,7 +37,7 @@ final class TradeApi {
                 return trade == null ? notExist(method, "ACQ.TRADE_NOT_EXIST", signType)
                         : Answer.success(method, TradeFields.query(trade.view()), signType);
             case REFUND:
-                return refund(biz, trade, signType);
+                return refund(biz, trade, signType, pendingQueries);
             case REFUND_QUERY:
                 return refundQuery(biz, trade, signType);
             default:
@@ -42,19 +45,24 @@ final class TradeApi {
         }
     }
 
-    private Answer refund(BizContent biz, Trade trade, SignType signType) throws BizContent.Invalid {
+    private Answer refund(BizContent biz, Trade trade, SignType signType, int pendingQueries)
+            throws BizContent.Invalid {
         BigDecimal amount = biz.amount("refund_amount");
         String outRequestNo = biz.id("out_request_no");
         String reason = biz.text("refund_reason", 256);
         if (trade == null) {
             return notExist(REFUND, "ACQ.TRADE_NOT_EXIST", signType);
         }
-        RefundOutcome outcome = trade.refund(outRequestNo == null ? trade.order().outTradeNo() : outRequestNo,
-                amount, reason, time.nowText());
+        String number = outRequestNo == null ? trade.order().outTradeNo() : outRequestNo;
+        RefundOutcome outcome = trade.refund(number, amount, reason, time.nowText());
+        boolean pending = pendingQueries > 0 && outcome.result() == RefundOutcome.Result.REFUNDED;
+        if (pending) {
+            trade.holdBack(number, pendingQueries);
+        }
         switch (outcome.result()) {
             case REFUNDED:
             case REPLAYED:
-                return Answer.success(REFUND, TradeFields.refund(outcome), signType);
+                return Answer.success(REFUND, TradeFields.refund(outcome, pending), signType);
             case DISCORDANT:
                 return failure(REFUND, "ACQ.DISCORDANT_REPEAT_REQUEST", "不一致的请求", signType);
             case STATUS_ERROR:
@@ -76,7 +84,7 @@ final class TradeApi {
             // Alipay's table for this API names the code without the ACQ. prefix.
             return notExist(REFUND_QUERY, "TRADE_NOT_EXIST", signType);
         }
-        Refund refund = trade.findRefund(outRequestNo);
+        Refund refund = trade.queryRefund(outRequestNo);
         return Answer.success(REFUND_QUERY, TradeFields.refundQuery(trade.view(), outRequestNo, refund,
                 biz.hasOption("gmt_refund_pay")), signType);
     }

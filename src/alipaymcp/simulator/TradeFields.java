@@ -44,9 +44,10 @@ final class TradeFields {
         return out;
     }
 
-    static JsonObject.Builder refund(RefundOutcome outcome) {
+    /** {@code processing}: a refund made but not complete yet answers fund_change=N, as Alipay may. */
+    static JsonObject.Builder refund(RefundOutcome outcome, boolean processing) {
         TradeView trade = outcome.trade();
-        boolean moved = outcome.result() == RefundOutcome.Result.REFUNDED;
+        boolean moved = outcome.result() == RefundOutcome.Result.REFUNDED && !processing;
         return JsonObject.builder()
                 .put("trade_no", trade.tradeNo())
                 .put("out_trade_no", trade.order().outTradeNo())

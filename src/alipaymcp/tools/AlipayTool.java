@@ -42,7 +42,7 @@ abstract class AlipayTool implements Tool {
             result = ToolResult.error(e.getMessage());
         }
         record.writeTo(log);
-        return result;
+        return result.bounded();
     }
 
     /** Builds the keys every call signs or verifies with and opens the log, so the first call waits for neither. */
@@ -58,9 +58,9 @@ abstract class AlipayTool implements Tool {
         record.result(subCode == null ? String.valueOf(response.code()) : response.code() + "/" + subCode);
     }
 
-    /** Upstream's failure JSON: the response object with camel-cased keys, compact, order kept. */
+    /** Upstream's failure JSON: the response object as shown (redacted, capped), camel-cased keys, order kept. */
     static String failureJson(AlipayResponse response) {
-        return JsonWriter.write(CamelCase.keys(response.content()));
+        return JsonWriter.write(CamelCase.keys(response.shown()));
     }
 
     /** A template value as JavaScript prints it: a missing field is "undefined". */

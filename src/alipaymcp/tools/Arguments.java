@@ -36,7 +36,11 @@ final class Arguments {
         return new Arguments(values);
     }
 
-    /** outTradeNo, outRequestNo: 1..64 characters, no whitespace or control characters. */
+    /**
+     * outTradeNo, outRequestNo: 1..64 visible ASCII characters (0x21-0x7E). Alipay documents letters, digits
+     * and underscore; real numbers carry '-'. Invisible look-alikes (U+200B, U+FEFF) would make two orders
+     * look the same to people and in the log.
+     */
     String id(String name) throws ArgumentException {
         String value = string(name);
         if (value.isEmpty() || value.length() > MAX_ID) {
@@ -44,12 +48,12 @@ final class Arguments {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
-                throw new ArgumentException(name, "must not contain whitespace or control characters"
-                        + " (found one at position " + (i + 1) + ")");
+            if (c < 0x21 || c > 0x7E) {
+                throw new ArgumentException(name, "must be visible ASCII characters only (0x21-0x7E: letters,"
+                        + " digits, _ - and other printable signs; no spaces, no control or invisible characters),"
+                        + " found U+" + String.format("%04X", (int) c) + " at position " + (i + 1));
             }
         }
-        checkSurrogates(name, value);
         return value;
     }
 

@@ -31,8 +31,9 @@ final class QueryPaymentTool extends AlipayTool {
             return ToolResult.error("Alipay answered the query of " + outTradeNo + " with success but without"
                     + " trade_status; query again later. 查询结果: " + failureJson(response));
         }
-        String amount = response.field("total_amount");
-        String tradeNo = response.field("trade_no");
+        status = response.shownField("trade_status");
+        String amount = response.shownField("total_amount");
+        String tradeNo = response.shownField("trade_no");
         String text = "交易状态: " + status + " , 交易金额: " + js(amount) + " , 支付宝交易号: " + js(tradeNo);
         return ToolResult.success(text, JsonObject.builder()
                 .put("outTradeNo", outTradeNo)

@@ -53,15 +53,26 @@ final class Schemas {
             + "\"refundReason\":{\"type\":\"string\",\"maxLength\":256,\"description\":\"退款原因\"}},"
             + "\"required\":[\"outTradeNo\",\"refundAmount\",\"outRequestNo\"],\"additionalProperties\":false}";
 
+    /** The refund tools' outcome, shared by both (docs/refunds.md); present on every result, errors included. */
+    static final String OUTCOME = "\"outcome\":{\"type\":\"string\",\"enum\":[\"succeeded\",\"pending\",\"unknown\","
+            + "\"failed\"],\"description\":\"succeeded: confirmed by a verified refund query (REFUND_SUCCESS, this"
+            + " outRequestNo, this amount). pending: not confirmed yet; query-alipay-refund again in 10 s or more."
+            + " unknown: no verified answer; query before acting. failed: refused, or nothing was sent. Except after"
+            + " succeeded, any retry must reuse the same outRequestNo.\"},"
+            + "\"code\":{\"type\":\"string\",\"description\":\"The gateway's code of a verified non-success answer\"},"
+            + "\"subCode\":{\"type\":\"string\",\"description\":\"The gateway's sub_code of a verified non-success"
+            + " answer\"},";
+
     static final String REFUND_OUTPUT = "{\"type\":\"object\",\"properties\":{"
-            + "\"outTradeNo\":{\"type\":\"string\",\"description\":\"商户订单号\"},"
+            + "\"outTradeNo\":{\"type\":\"string\",\"description\":\"商户订单号, as sent\"},"
             + "\"outRequestNo\":{\"type\":\"string\",\"description\":\"退款请求号, as sent\"},"
+            + OUTCOME
             + "\"tradeNo\":{\"type\":\"string\",\"description\":\"支付宝交易号\"},"
-            + "\"refundResult\":{\"type\":\"string\",\"description\":\"退款成功 (money moved now) or 重复请求退款幂等成功"
-            + " (a replay of a refund already made: nothing moved)\"},"
-            + "\"fundChange\":{\"type\":\"boolean\",\"description\":\"true when this call moved money\"},"
+            + "\"refundResult\":{\"type\":\"string\",\"description\":\"On success: 退款成功 (money moved now) or"
+            + " 重复请求退款幂等成功 (confirmed, and this call moved nothing: fund_change N)\"},"
+            + "\"fundChange\":{\"type\":\"boolean\",\"description\":\"On success: true when this call moved money\"},"
             + "\"refundFee\":{\"type\":\"number\",\"description\":\"Total refunded on the trade so far, in yuan\"}},"
-            + "\"required\":[\"outTradeNo\",\"outRequestNo\",\"refundResult\",\"fundChange\"],"
+            + "\"required\":[\"outTradeNo\",\"outRequestNo\",\"outcome\"],"
             + "\"additionalProperties\":false}";
 
     static final String REFUND_QUERY_INPUT = "{\"type\":\"object\",\"properties\":{"
@@ -69,12 +80,13 @@ final class Schemas {
             + "\"required\":[\"outRequestNo\",\"outTradeNo\"],\"additionalProperties\":false}";
 
     static final String REFUND_QUERY_OUTPUT = "{\"type\":\"object\",\"properties\":{"
-            + "\"outTradeNo\":{\"type\":\"string\",\"description\":\"商户订单号\"},"
-            + "\"outRequestNo\":{\"type\":\"string\",\"description\":\"退款请求号\"},"
+            + "\"outTradeNo\":{\"type\":\"string\",\"description\":\"商户订单号, as asked\"},"
+            + "\"outRequestNo\":{\"type\":\"string\",\"description\":\"退款请求号, as asked\"},"
+            + OUTCOME
             + "\"tradeNo\":{\"type\":\"string\",\"description\":\"支付宝交易号\"},"
             + "\"refundAmount\":{\"type\":\"number\",\"description\":\"退款金额 of this refund request, in yuan\"},"
-            + "\"refundStatus\":{\"type\":\"string\",\"description\":\"退款状态: REFUND_SUCCESS\"}},"
-            + "\"required\":[\"outTradeNo\",\"outRequestNo\",\"refundAmount\",\"refundStatus\"],"
+            + "\"refundStatus\":{\"type\":\"string\",\"description\":\"退款状态 as Alipay reports it: REFUND_SUCCESS\"}},"
+            + "\"required\":[\"outTradeNo\",\"outRequestNo\",\"outcome\"],"
             + "\"additionalProperties\":false}";
 
     /** Parses one of the constants above; they are fixed text, so a failure is a programming error. */

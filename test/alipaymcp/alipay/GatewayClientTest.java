@@ -92,6 +92,23 @@ class GatewayClientTest {
     }
 
     @Test
+    void decode_usesTheCharsetOfTheContentType_utf8WhenAbsent() throws Exception {
+        String text = "{\"alipay_trade_query_response\":{\"sub_msg\":\"交易不存在\"}}";
+        byte[] gbk = text.getBytes(java.nio.charset.Charset.forName("GBK"));
+        assertThat(GatewayClient.decode(new HttpTransport.Reply(200, "application/json;charset=GBK", gbk), "alipay.trade.query"))
+                .isEqualTo(text);
+        assertThat(GatewayClient.decode(new HttpTransport.Reply(200, "text/html; Charset=\"gbk\"; x=1", gbk), "alipay.trade.query"))
+                .isEqualTo(text);
+        byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(GatewayClient.decode(new HttpTransport.Reply(200, null, utf8), "alipay.trade.query")).isEqualTo(text);
+        assertThat(GatewayClient.decode(new HttpTransport.Reply(200, "application/json", utf8), "alipay.trade.query")).isEqualTo(text);
+        AlipayException e = thrown(() -> GatewayClient.decode(new HttpTransport.Reply(200,
+                "application/json;charset=no-such-charset", utf8), "alipay.trade.query"));
+        assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
+        assertThat(e.outcomeUnknown()).isTrue();
+    }
+
+    @Test
     void query_reportsAnUnsignedFailureOnlyAsUnverified() throws Exception {
         gateway.body = "{\"error_response\":{\"code\":\"40002\",\"msg\":\"Invalid Arguments\",\"sub_code\":"
                 + "\"isv.invalid-signature\",\"sub_msg\":\"验签出错，网关生成的验签字符串为：app_auth_token=tok-secret-1"

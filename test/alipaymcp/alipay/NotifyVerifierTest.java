@@ -51,6 +51,31 @@ class NotifyVerifierTest {
         assertThat(NotifyVerifier.verify("a=1", key, SignType.RSA2, "x", false).reason()).isEqualTo("it has no sign");
     }
 
+    /**
+     * alipay-sdk-java's getSignCheckContentV1/V2 skip empty values, so Alipay signs a notification carrying
+     * {@code body=} and {@code passback_params=} without them: it must verify, V1 and V2.
+     */
+    @Test
+    void verify_acceptsAGenuineNotificationWithEmptyValues_V1AndV2() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        java.security.KeyPair pair = generator.generateKeyPair();
+        AlipayPublicKey key = AlipayPublicKey.parse(java.util.Base64.getEncoder()
+                .encodeToString(pair.getPublic().getEncoded()));
+        String v1Signed = "app_id=2021000000000001&out_trade_no=T-1&total_amount=9.99&trade_status=TRADE_SUCCESS";
+        String v2Signed = "app_id=2021000000000001&out_trade_no=T-1&sign_type=RSA2&total_amount=9.99"
+                + "&trade_status=TRADE_SUCCESS";
+        for (boolean v2 : new boolean[] {false, true}) {
+            String sign = RsaSigner.sign(v2 ? v2Signed : v1Signed, pair.getPrivate(), SignType.RSA2);
+            String body = "app_id=2021000000000001&body=&out_trade_no=T-1&passback_params=&total_amount=9.99"
+                    + "&trade_status=TRADE_SUCCESS&sign_type=RSA2&sign=" + java.net.URLEncoder.encode(sign,
+                    java.nio.charset.StandardCharsets.UTF_8);
+            NotifyVerifier.Verdict verdict = NotifyVerifier.verify(body, key, SignType.RSA2, "2021000000000001", v2);
+            assertThat(verdict.valid()).as((v2 ? "V2 " : "V1 ") + verdict.reason()).isTrue();
+            assertThat(verdict.params()).containsEntry("body", "").containsEntry("passback_params", "");
+        }
+    }
+
     private static AlipayPublicKey key(JsonObject file, JsonObject v) throws KeyException {
         return AlipayPublicKey.parse(Vectors.str(Vectors.obj(Vectors.obj(file, "keys"),
                 Vectors.str(v, "alipay_public_key")), "spki_base64"));

@@ -37,13 +37,14 @@ class SignContentTest {
     }
 
     @Test
-    void forNotification_keepsEmptyValues() {
+    void forNotification_dropsEmptyValues_asTheJavaSdkDoes() {
         LinkedHashMap<String, String> params = new LinkedHashMap<>();
         params.put("sign_type", "RSA2");
         params.put("body", "");
         params.put("sign", "x");
         params.put("a", "1");
-        assertThat(SignContent.forNotification(params, false)).isEqualTo("a=1&body=");
-        assertThat(SignContent.forNotification(params, true)).isEqualTo("a=1&body=&sign_type=RSA2");
+        params.put("passback_params", "");
+        assertThat(SignContent.forNotification(params, false)).isEqualTo("a=1");
+        assertThat(SignContent.forNotification(params, true)).isEqualTo("a=1&sign_type=RSA2");
     }
 }

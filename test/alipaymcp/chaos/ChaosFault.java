@@ -131,6 +131,6 @@ enum ChaosFault {
     /** The advice a refund with an unknown outcome must carry: query with the same number, never a new one. */
     static String refundAdvice(String outTradeNo, String outRequestNo) {
         return "Call query-alipay-refund with outTradeNo=" + outTradeNo + " and outRequestNo=" + outRequestNo
-                + " to find out; if you retry the refund, reuse outRequestNo=" + outRequestNo;
+                + " in 10 seconds or more to find out; if you retry the refund, reuse outRequestNo=" + outRequestNo;
     }
 }

@@ -53,7 +53,7 @@ class ElicitationOverMcpTest {
         }
         List<String> log = Files.readAllLines(home.resolve("mcp-server-alipay-simulator.log"));
         assertThat(log).filteredOn(l -> l.contains(" tool=refund-alipay-payment ")).hasSize(2)
-                .anySatisfy(l -> assertThat(l).contains("outRequestNo=R1 confirmation=confirmed result=10000 "))
+                .anySatisfy(l -> assertThat(l).contains("outRequestNo=R1 confirmation=confirmed result=10000/REFUND_SUCCESS "))
                 .anySatisfy(l -> assertThat(l).contains("outRequestNo=R2 confirmation=declined result=not-confirmed "));
     }
 

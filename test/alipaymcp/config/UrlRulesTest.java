@@ -23,4 +23,36 @@ class UrlRulesTest {
             assertThat(UrlRules.isLoopback(host)).as(host).isFalse();
         }
     }
+
+    @Test
+    void gateway_refusesAPortOutside1To65535() throws Exception {
+        for (String url : List.of("http://127.0.0.1:0/gateway.do", "http://127.0.0.1:65536/gateway.do",
+                "https://openapi.alipay.com:70000/gateway.do")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> UrlRules.gateway(url, null)).as(url)
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("AP_GATEWAY_URL has port")
+                    .hasMessageContaining("must be 1 to 65535");
+        }
+        assertThat(UrlRules.gateway("http://127.0.0.1:65535/gateway.do", null).getPort()).isEqualTo(65535);
+        assertThat(UrlRules.gateway("https://openapi.alipay.com/gateway.do", null).getPort()).isEqualTo(-1);
+    }
+
+    @Test
+    void callback_refusesUserInfo() throws Exception {
+        for (String name : List.of("AP_NOTIFY_URL", "AP_RETURN_URL")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> UrlRules.callback(name,
+                    "https://shop:s3cret@shop.example/alipay")).as(name).isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith(name + " must not carry user info (user:password@)")
+                    .hasMessageNotContaining("s3cret");
+            assertThat(UrlRules.callback(name, "https://shop.example/alipay?x=a@b")).isNotNull();
+        }
+    }
+
+    @Test
+    void configErrors_neverEchoAPieceOfTheToken() {
+        String token = "202506BBtokenSECRET7f3a9c41d2e8";
+        assertThat(ConfigException.scrub("got 'http://evil.example/202506BBtokenSECRET7...'", token))
+                .isEqualTo("got 'http://evil.example/[redacted]...'");
+        assertThat(ConfigException.scrub("AP_APP_ID x1d2e8 and 1d2e8 stay", token)).isEqualTo("AP_APP_ID x1d2e8 and 1d2e8 stay");
+        assertThat(ConfigException.scrub("same", null)).isEqualTo("same");
+    }
 }

@@ -66,7 +66,7 @@ class FaultTest extends SimulatorFixture {
         String order = paidOrder();
         AlipayResponse answer = verify(refund(order, "1", "R1").body(), TradeApi.REFUND);
         assertThat(answer.isSuccess()).isTrue();
-        ResponseVerifier.requireSameOrder(answer, order, null, true);
+        ResponseVerifier.requireSameOrder(answer, order, null, true, false);
     }
 
     @Test
@@ -180,7 +180,7 @@ class FaultTest extends SimulatorFixture {
         sim.injectFault(TradeApi.QUERY, Fault.of(Fault.Kind.OTHER_TRADE));
         AlipayResponse answer = verify(query(order), TradeApi.QUERY);
         assertThat(answer.field("out_trade_no")).isEqualTo("OTHER_" + order);
-        assertThatThrownBy(() -> ResponseVerifier.requireSameOrder(answer, order, null, true))
+        assertThatThrownBy(() -> ResponseVerifier.requireSameOrder(answer, order, null, true, false))
                 .isInstanceOfSatisfying(AlipayException.class, e -> assertThat(e.kind())
                         .isEqualTo(AlipayException.Kind.WRONG_ORDER));
     }
@@ -232,7 +232,8 @@ class FaultTest extends SimulatorFixture {
     @Test
     void parse_acceptsEveryTokenAndRoundTrips() {
         for (Fault.Kind kind : Fault.Kind.values()) {
-            Fault fault = kind == Fault.Kind.DELAY ? Fault.delay(250) : Fault.of(kind);
+            Fault fault = kind == Fault.Kind.DELAY ? Fault.delay(250)
+                    : kind == Fault.Kind.REFUND_PENDING ? Fault.refundPending(2) : Fault.of(kind);
             assertThat(Fault.parse(fault.toString())).isEqualTo(fault);
         }
         assertThat(Fault.parse(" HTTP-500 ")).isEqualTo(Fault.of(Fault.Kind.HTTP_500));
@@ -248,5 +249,8 @@ class FaultTest extends SimulatorFixture {
         assertThatThrownBy(() -> Fault.delay(600_001)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Fault.of(Fault.Kind.DELAY)).hasMessageContaining("Fault.delay");
         assertThatThrownBy(() -> new Fault(Fault.Kind.HTTP_500, 5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Fault.parse("refund-pending:0")).hasMessageContaining("queries must be 1 to 100");
+        assertThatThrownBy(() -> Fault.parse("refund-pending:x")).hasMessageContaining("refund-pending:2");
+        assertThatThrownBy(() -> Fault.of(Fault.Kind.REFUND_PENDING)).hasMessageContaining("Fault.refundPending");
     }
 }

@@ -62,23 +62,26 @@ class HostileArgumentsTest {
             webPagePay\t{"outTradeNo":true,"totalAmount":1,"orderTitle":"t"}\toutTradeNo: must be a string, got a boolean
             webPagePay\t{"outTradeNo":["T1"],"totalAmount":1,"orderTitle":"t"}\toutTradeNo: must be a string, got an array
             webPagePay\t{"outTradeNo":{"no":"T1"},"totalAmount":1,"orderTitle":"t"}\toutTradeNo: must be a string, got an object
-            webPagePay\t{"outTradeNo":"a b","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must not contain whitespace or control characters (found one at position 2)
-            webPagePay\t{"outTradeNo":" T1","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must not contain whitespace or control characters (found one at position 1)
-            webPagePay\t{"outTradeNo":"T1 ","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must not contain whitespace or control characters (found one at position 3)
-            webPagePay\t{"outTradeNo":"a\\tb","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must not contain whitespace or control characters (found one at position 2)
-            webPagePay\t{"outTradeNo":"a\\nb","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must not contain whitespace or control characters (found one at position 2)
-            webPagePay\t{"outTradeNo":"a\\u0000b","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must not contain whitespace or control characters (found one at position 2)
-            webPagePay\t{"outTradeNo":"a\\u007fb","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must not contain whitespace or control characters (found one at position 2)
-            webPagePay\t{"outTradeNo":"a\\u00a0b","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must not contain whitespace or control characters (found one at position 2)
-            webPagePay\t{"outTradeNo":"a\\u3000b","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must not contain whitespace or control characters (found one at position 2)
-            webPagePay\t{"outTradeNo":"a\\u2028b","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must not contain whitespace or control characters (found one at position 2)
-            webPagePay\t{"outTradeNo":"a\\u001bb","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must not contain whitespace or control characters (found one at position 2)
-            webPagePay\t{"outTradeNo":"\\u200a","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must not contain whitespace or control characters (found one at position 1)
+            webPagePay\t{"outTradeNo":"a b","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must be visible ASCII characters only (0x21-0x7E: letters, digits, _ - and other printable signs; no spaces, no control or invisible characters), found U+0020 at position 2
+            webPagePay\t{"outTradeNo":" T1","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must be visible ASCII characters only (0x21-0x7E: letters, digits, _ - and other printable signs; no spaces, no control or invisible characters), found U+0020 at position 1
+            webPagePay\t{"outTradeNo":"T1 ","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must be visible ASCII characters only (0x21-0x7E: letters, digits, _ - and other printable signs; no spaces, no control or invisible characters), found U+0020 at position 3
+            webPagePay\t{"outTradeNo":"a\\tb","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must be visible ASCII characters only (0x21-0x7E: letters, digits, _ - and other printable signs; no spaces, no control or invisible characters), found U+0009 at position 2
+            webPagePay\t{"outTradeNo":"a\\nb","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must be visible ASCII characters only (0x21-0x7E: letters, digits, _ - and other printable signs; no spaces, no control or invisible characters), found U+000A at position 2
+            webPagePay\t{"outTradeNo":"a\\u0000b","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must be visible ASCII characters only (0x21-0x7E: letters, digits, _ - and other printable signs; no spaces, no control or invisible characters), found U+0000 at position 2
+            webPagePay\t{"outTradeNo":"a\\u007fb","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must be visible ASCII characters only (0x21-0x7E: letters, digits, _ - and other printable signs; no spaces, no control or invisible characters), found U+007F at position 2
+            webPagePay\t{"outTradeNo":"a\\u00a0b","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must be visible ASCII characters only (0x21-0x7E: letters, digits, _ - and other printable signs; no spaces, no control or invisible characters), found U+00A0 at position 2
+            webPagePay\t{"outTradeNo":"a\\u3000b","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must be visible ASCII characters only (0x21-0x7E: letters, digits, _ - and other printable signs; no spaces, no control or invisible characters), found U+3000 at position 2
+            webPagePay\t{"outTradeNo":"a\\u2028b","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must be visible ASCII characters only (0x21-0x7E: letters, digits, _ - and other printable signs; no spaces, no control or invisible characters), found U+2028 at position 2
+            webPagePay\t{"outTradeNo":"a\\u001bb","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must be visible ASCII characters only (0x21-0x7E: letters, digits, _ - and other printable signs; no spaces, no control or invisible characters), found U+001B at position 2
+            webPagePay\t{"outTradeNo":"\\u200a","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must be visible ASCII characters only (0x21-0x7E: letters, digits, _ - and other printable signs; no spaces, no control or invisible characters), found U+200A at position 1
+            webPagePay\t{"outTradeNo":"T\\u200b1","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must be visible ASCII characters only (0x21-0x7E: letters, digits, _ - and other printable signs; no spaces, no control or invisible characters), found U+200B at position 2
+            refundPay\t{"outTradeNo":"T1","refundAmount":1,"outRequestNo":"\\ufeffR1"}\toutRequestNo: must be visible ASCII characters only (0x21-0x7E: letters, digits, _ - and other printable signs; no spaces, no control or invisible characters), found U+FEFF at position 1
+            queryPay\t{"outTradeNo":"T\u00e91"}\toutTradeNo: must be visible ASCII characters only (0x21-0x7E: letters, digits, _ - and other printable signs; no spaces, no control or invisible characters), found U+00E9 at position 2
             webPagePay\t{"outTradeNo":"","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must be 1 to 64 characters, got 0
             webPagePay\t{"outTradeNo":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must be 1 to 64 characters, got 65
             webPagePay\t{"outTradeNo":"{{100000*x}}","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must be 1 to 64 characters, got 100000
-            webPagePay\t{"outTradeNo":"a\\ud800","totalAmount":1,"orderTitle":"t"}\toutTradeNo: contains an unpaired surrogate (invalid Unicode) at position 2
-            webPagePay\t{"outTradeNo":"\\udc00\\ud800","totalAmount":1,"orderTitle":"t"}\toutTradeNo: contains an unpaired surrogate (invalid Unicode) at position 1
+            webPagePay\t{"outTradeNo":"a\\ud800","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must be visible ASCII characters only (0x21-0x7E: letters, digits, _ - and other printable signs; no spaces, no control or invisible characters), found U+D800 at position 2
+            webPagePay\t{"outTradeNo":"\\udc00\\ud800","totalAmount":1,"orderTitle":"t"}\toutTradeNo: must be visible ASCII characters only (0x21-0x7E: letters, digits, _ - and other printable signs; no spaces, no control or invisible characters), found U+DC00 at position 1
             webPagePay\t{"outTradeNo":"T1","totalAmount":-1,"orderTitle":"t"}\ttotalAmount: must be at least 0.01, got -1
             webPagePay\t{"outTradeNo":"T1","totalAmount":-0,"orderTitle":"t"}\ttotalAmount: must be at least 0.01, got -0
             webPagePay\t{"outTradeNo":"T1","totalAmount":0.001,"orderTitle":"t"}\ttotalAmount: must be at least 0.01, got 0.001
@@ -119,7 +122,7 @@ class HostileArgumentsTest {
             queryPay\t{}\toutTradeNo: is required
             queryPay\t{"outTradeNo":7}\toutTradeNo: must be a string, got a number
             queryPay\t{"outTradeNo":""}\toutTradeNo: must be 1 to 64 characters, got 0
-            queryPay\t{"outTradeNo":"T 1"}\toutTradeNo: must not contain whitespace or control characters (found one at position 2)
+            queryPay\t{"outTradeNo":"T 1"}\toutTradeNo: must be visible ASCII characters only (0x21-0x7E: letters, digits, _ - and other printable signs; no spaces, no control or invisible characters), found U+0020 at position 2
             queryPay\t{"outTradeNo":"T1","totalAmount":1}\ttotalAmount: unknown argument; the arguments are outTradeNo
             refundPay\t{"outTradeNo":"T1","outRequestNo":"R1"}\trefundAmount: is required
             refundPay\t{"outTradeNo":"T1","refundAmount":1}\toutRequestNo: is required
@@ -129,8 +132,8 @@ class HostileArgumentsTest {
             refundPay\t{"outTradeNo":"T1","refundAmount":1000.01,"outRequestNo":"R1"}\trefundAmount: must be at most 1000 (AP_MAX_REFUND_AMOUNT), got 1000.01; nothing was sent to Alipay
             refundPay\t{"outTradeNo":"T1","refundAmount":1,"outRequestNo":""}\toutRequestNo: must be 1 to 64 characters, got 0
             refundPay\t{"outTradeNo":"T1","refundAmount":1,"outRequestNo":"rrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrrr"}\toutRequestNo: must be 1 to 64 characters, got 65
-            refundPay\t{"outTradeNo":"T1","refundAmount":1,"outRequestNo":"R\\t1"}\toutRequestNo: must not contain whitespace or control characters (found one at position 2)
-            refundPay\t{"outTradeNo":"T1","refundAmount":1,"outRequestNo":"R\\udfff"}\toutRequestNo: contains an unpaired surrogate (invalid Unicode) at position 2
+            refundPay\t{"outTradeNo":"T1","refundAmount":1,"outRequestNo":"R\\t1"}\toutRequestNo: must be visible ASCII characters only (0x21-0x7E: letters, digits, _ - and other printable signs; no spaces, no control or invisible characters), found U+0009 at position 2
+            refundPay\t{"outTradeNo":"T1","refundAmount":1,"outRequestNo":"R\\udfff"}\toutRequestNo: must be visible ASCII characters only (0x21-0x7E: letters, digits, _ - and other printable signs; no spaces, no control or invisible characters), found U+DFFF at position 2
             refundPay\t{"outTradeNo":"T1","refundAmount":1,"outRequestNo":"R1","refundReason":5}\trefundReason: must be a string, got a number
             refundPay\t{"outTradeNo":"T1","refundAmount":1,"outRequestNo":"R1","refundReason":null}\trefundReason: must be a string, got null
             refundPay\t{"outTradeNo":"T1","refundAmount":1,"outRequestNo":"R1","refundReason":"{{257*y}}"}\trefundReason: must be at most 256 characters, got 257
@@ -140,7 +143,7 @@ class HostileArgumentsTest {
             refundQuery\t{"outTradeNo":"T1"}\toutRequestNo: is required
             refundQuery\t{"outRequestNo":"R1"}\toutTradeNo: is required
             refundQuery\t{"outRequestNo":["R1"],"outTradeNo":"T1"}\toutRequestNo: must be a string, got an array
-            refundQuery\t{"outRequestNo":"R1","outTradeNo":"T\\u00001"}\toutTradeNo: must not contain whitespace or control characters (found one at position 2)
+            refundQuery\t{"outRequestNo":"R1","outTradeNo":"T\\u00001"}\toutTradeNo: must be visible ASCII characters only (0x21-0x7E: letters, digits, _ - and other printable signs; no spaces, no control or invisible characters), found U+0000 at position 2
             refundQuery\t{"outRequestNo":"R1","outTradeNo":"T1","refundAmount":1}\trefundAmount: unknown argument; the arguments are outRequestNo, outTradeNo
             """;
     private static final Pattern REPEAT = Pattern.compile("\\{\\{(\\d+)\\*(.)\\}\\}");

@@ -97,19 +97,22 @@ class ToolsAgainstSimulatorTest {
         assertThat(r1.isError()).as(r1.text()).isFalse();
         assertThat(r1.text()).isEqualTo("退款结果: 退款成功, 退款交易: " + tradeNo);
         assertThat(r1.structuredContent().get("fundChange")).isEqualTo(JsonBoolean.TRUE);
+        assertThat(r1.structuredContent().string("outcome")).hasValue("succeeded");
         assertThat(r1.structuredContent().get("refundFee")).isEqualTo(new JsonNumber("5.5"));
 
         ToolResult replay = tools.call("refund-alipay-payment", refund);
         assertThat(replay.isError()).as(replay.text()).isFalse();
         assertThat(replay.text()).isEqualTo("退款结果: 重复请求退款幂等成功, 退款交易: " + tradeNo);
         assertThat(replay.structuredContent().get("fundChange")).isEqualTo(JsonBoolean.FALSE);
+        assertThat(replay.structuredContent().string("outcome")).as("a replay confirmed by the refund query")
+                .hasValue("succeeded");
         assertThat(replay.structuredContent().get("refundFee")).isEqualTo(new JsonNumber("5.5"));
 
         ToolResult rq = tools.call("query-alipay-refund", "{\"outRequestNo\":\"R1\",\"outTradeNo\":" + quote(no) + "}");
         assertThat(rq.isError()).as(rq.text()).isFalse();
         assertThat(rq.text()).isEqualTo("查询到退款成功, 退款交易: " + tradeNo + " , 退款金额: 5.50 , 退款状态: REFUND_SUCCESS");
         assertThat(rq.structuredContent()).isEqualTo(JsonObject.builder().put("outTradeNo", no)
-                .put("outRequestNo", "R1").put("tradeNo", tradeNo).put("refundAmount", new JsonNumber("5.5"))
+                .put("outRequestNo", "R1").put("outcome", "succeeded").put("tradeNo", tradeNo).put("refundAmount", new JsonNumber("5.5"))
                 .put("refundStatus", "REFUND_SUCCESS").build());
 
         assertThat(tools.call("query-alipay-payment", "{\"outTradeNo\":" + quote(no) + "}").text())
@@ -122,9 +125,13 @@ class ToolsAgainstSimulatorTest {
         tools.call("refund-alipay-payment", refund(no, "1", "R1"));
         ToolResult r = tools.call("refund-alipay-payment", refund(no, "2", "R1"));
         assertThat(r.isError()).isTrue();
-        assertThat(r.structuredContent()).isNull();
+        assertThat(r.structuredContent()).isEqualTo(JsonObject.builder().put("outTradeNo", no)
+                .put("outRequestNo", "R1").put("outcome", "failed").put("code", "40004")
+                .put("subCode", "ACQ.DISCORDANT_REPEAT_REQUEST").build());
         assertThat(r.text()).isEqualTo("退款执行失败. 退款结果: {\"code\":\"40004\",\"msg\":\"Business Failed\","
-                + "\"subCode\":\"ACQ.DISCORDANT_REPEAT_REQUEST\",\"subMsg\":\"不一致的请求\"}");
+                + "\"subCode\":\"ACQ.DISCORDANT_REPEAT_REQUEST\",\"subMsg\":\"不一致的请求\"}\n"
+                + "If you retry this refund, reuse outRequestNo=R1 (Alipay refunds once per number; a new number is a new refund),"
+                + " never a new one.");
     }
 
     @Test
@@ -134,7 +141,9 @@ class ToolsAgainstSimulatorTest {
         ToolResult r = tools.call("refund-alipay-payment", refund(no, "4.01", "R2"));
         assertThat(r.isError()).isTrue();
         assertThat(r.text()).isEqualTo("退款执行失败. 退款结果: {\"code\":\"40004\",\"msg\":\"Business Failed\","
-                + "\"subCode\":\"ACQ.REFUND_AMT_NOT_EQUAL_TOTAL\",\"subMsg\":\"退款金额超限\"}");
+                + "\"subCode\":\"ACQ.REFUND_AMT_NOT_EQUAL_TOTAL\",\"subMsg\":\"退款金额超限\"}\n"
+                + "If you retry this refund, reuse outRequestNo=R2 (Alipay refunds once per number; a new number is a new refund),"
+                + " never a new one.");
         assertThat(tools.call("query-alipay-refund", refundQuery(no, "R2")).text()).startsWith("未查询到退款成功.");
     }
 
@@ -144,7 +153,9 @@ class ToolsAgainstSimulatorTest {
         ToolResult r = tools.call("refund-alipay-payment", refund(no, "1", "R1"));
         assertThat(r.isError()).isTrue();
         assertThat(r.text()).isEqualTo("退款执行失败. 退款结果: {\"code\":\"40004\",\"msg\":\"Business Failed\","
-                + "\"subCode\":\"ACQ.TRADE_STATUS_ERROR\",\"subMsg\":\"交易状态不合法\"}");
+                + "\"subCode\":\"ACQ.TRADE_STATUS_ERROR\",\"subMsg\":\"交易状态不合法\"}\n"
+                + "If you retry this refund, reuse outRequestNo=R1 (Alipay refunds once per number; a new number is a new refund),"
+                + " never a new one.");
     }
 
     @Test
@@ -152,7 +163,9 @@ class ToolsAgainstSimulatorTest {
         ToolResult r = tools.call("refund-alipay-payment", refund(orderNo("NONE"), "1", "R1"));
         assertThat(r.isError()).isTrue();
         assertThat(r.text()).isEqualTo("退款执行失败. 退款结果: {\"code\":\"40004\",\"msg\":\"Business Failed\","
-                + "\"subCode\":\"ACQ.TRADE_NOT_EXIST\",\"subMsg\":\"交易不存在\"}");
+                + "\"subCode\":\"ACQ.TRADE_NOT_EXIST\",\"subMsg\":\"交易不存在\"}\n"
+                + "If you retry this refund, reuse outRequestNo=R1 (Alipay refunds once per number; a new number is a new refund),"
+                + " never a new one.");
     }
 
     @Test
@@ -172,7 +185,11 @@ class ToolsAgainstSimulatorTest {
         String tradeNo = tools.call("query-alipay-payment", "{\"outTradeNo\":" + quote(no) + "}").structuredContent()
                 .string("tradeNo").orElseThrow();
         assertThat(r.text()).isEqualTo("未查询到退款成功. 退款查询结果: {\"code\":\"10000\",\"msg\":\"Success\","
-                + "\"tradeNo\":\"" + tradeNo + "\",\"outTradeNo\":\"" + no + "\",\"outRequestNo\":\"R_never\"}");
+                + "\"tradeNo\":\"" + tradeNo + "\",\"outTradeNo\":\"" + no + "\",\"outRequestNo\":\"R_never\"}\n"
+                + "The refund is not confirmed (still processing, or failed). Call query-alipay-refund again with"
+                + " outTradeNo=" + no + " and outRequestNo=R_never in 10 seconds or more; if you retry the refund, reuse"
+                + " outRequestNo=R_never (Alipay refunds once per number; a new number is a new refund), never a new one.");
+        assertThat(r.structuredContent().string("outcome")).hasValue("pending");
     }
 
     @Test

@@ -1,0 +1,77 @@
+package alipaymcp.alipay;
+
+import java.util.regex.Pattern;
+
+/**
+ * The trust boundary on gateway text (docs/refunds.md). From an answer whose signature was not verified only a
+ * code or sub_code matching {@link #CODE} and a short sanitized message may reach a result: no URL, no Markdown
+ * link or image syntax, no control or invisible characters, at most {@link #MAX_UNVERIFIED_MESSAGE} characters.
+ * Verified text is only capped ({@link #MAX_VERIFIED_STRING} per string). Secrets are redacted by the caller,
+ * before this runs, so that a secret cannot be split by the sanitizing and slip through.
+ */
+final class GatewayText {
+    static final int MAX_UNVERIFIED_MESSAGE = 200;
+    static final int MAX_VERIFIED_STRING = 512;
+    static final String CUT = "…";
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** scheme://..., javascript:/data:/... , www.host..., host.tld/path, and bare hosts under common TLDs. */
+    private static final Pattern LINK = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://\\S*"
+            + "|\\b(?:javascript|data|vbscript|file|mailto|tel):\\S*"
+            + "|\\bwww\\.\\S*"
+            + "|\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)+/\\S*"
+            + "|\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:com|cn|net|org|io|xyz|top|me|co|cc|info|app|dev|ai|ru|link)\\b");
+
+    private GatewayText() {
+    }
+
+    /** An unverified code or sub_code, or null when it is not 1..64 of {@code [A-Za-z0-9._-]}. */
+    static String unverifiedCode(String text) {
+        return text != null && CODE.matcher(text).matches() ? text : null;
+    }
+
+    /** An unverified message made harmless: links removed, Markdown brackets and control characters dropped, short. */
+    static String unverifiedMessage(String redacted) {
+        if (redacted == null) {
+            return null;
+        }
+        // Bound the work first: nothing past a few times the cap can reach the result anyway.
+        String text = redacted.length() > 8 * MAX_UNVERIFIED_MESSAGE
+                ? redacted.substring(0, 8 * MAX_UNVERIFIED_MESSAGE) : redacted;
+        text = text.replace(Redactor.MARK, "(redacted)");
+        text = LINK.matcher(text).replaceAll("(link removed)");
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ("[]<>`\\".indexOf(c) >= 0) {
+                continue; // no Markdown link, image, autolink, HTML or code span can be formed without them
+            }
+            boolean invisible = Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                    || c == '\u2028' || c == '\u2029';
+            boolean lone = Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1)));
+            if (Character.isHighSurrogate(c) && !lone) {
+                out.append(c).append(text.charAt(++i));
+            } else {
+                out.append(invisible ? ' ' : lone ? '?' : c);
+            }
+        }
+        return cut(out.toString().replaceAll(" {2,}", " ").strip(), MAX_UNVERIFIED_MESSAGE);
+    }
+
+    /** A verified string, cut at {@link #MAX_VERIFIED_STRING} characters. */
+    static String capped(String verified) {
+        return verified == null ? null : cut(verified, MAX_VERIFIED_STRING);
+    }
+
+    /** At most {@code max} characters (never splitting a surrogate pair), with {@link #CUT} when shortened. */
+    static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max - CUT.length();
+        if (Character.isLowSurrogate(text.charAt(end))) {
+            end--;
+        }
+        return text.substring(0, end) + CUT;
+    }
+}

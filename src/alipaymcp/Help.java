@@ -37,6 +37,9 @@ final class Help {
               AP_TIMEOUT_MS                   gateway request timeout in ms, 100..300000 (default 15000)
               AP_MAX_REFUND_AMOUNT            refuse any single refund above this amount (default: no limit)
 
-            A configuration error stops the server with one line on stderr and exit status 78.
+            Values are accepted in any letter case (Sandbox, FALSE, rsa2, mobilepay). Configuration errors stop
+            the server with one line each on stderr (all of them at once) and exit status 78; so does an AP_* name
+            that looks like a typo of one of these (AP_SELECT_TOOL: did you mean AP_SELECT_TOOLS?). Other unknown
+            AP_* names get a one-line warning.
             """.formatted(Main.VERSION);
 }

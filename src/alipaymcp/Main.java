@@ -76,6 +76,14 @@ public final class Main {
         return EXIT_USAGE;
     }
 
+    /** Every configuration problem, one line each on stderr: exit 78. */
+    static int reportConfig(ConfigException e, PrintStream stderr) {
+        for (String problem : e.problems()) {
+            stderr.println("mcp-server-alipay: " + problem);
+        }
+        return ConfigException.EXIT_STATUS;
+    }
+
     /** The MCP server on stdio; with {@code simulator} against the built-in gateway double and its fresh keys. */
     private static int serve(Map<String, String> environment, boolean simulator, OutputStream stdout,
             PrintStream stderr) {
@@ -92,7 +100,7 @@ public final class Main {
                 stderr.println("mcp-server-alipay: using the built-in simulator at " + sim.gatewayUrl()
                         + " (no real money moves)");
             }
-            Config config = ConfigLoader.load(env);
+            Config config = ConfigLoader.load(env, ToolRegistry.NAMES);
             for (String warning : config.warnings()) {
                 stderr.println("mcp-server-alipay: warning: " + warning);
             }
@@ -107,8 +115,7 @@ public final class Main {
             log.prepare(); // a session that ended before the warm-up still gets its start line (or the warning)
             return status;
         } catch (ConfigException e) {
-            stderr.println("mcp-server-alipay: " + e.getMessage());
-            return ConfigException.EXIT_STATUS;
+            return reportConfig(e, stderr);
         } catch (IOException e) {
             stderr.println("mcp-server-alipay: cannot start the simulator: " + e.getMessage());
             return 1;

@@ -13,6 +13,13 @@ final class Help {
               java -jar mcp-server-alipay.jar                 serve MCP on stdin/stdout (configure with AP_* below)
               java -jar mcp-server-alipay.jar --simulator     serve MCP against the built-in gateway simulator,
                                                               with fresh keys; no Alipay account, no real money
+              java -jar mcp-server-alipay.jar check [--offline]
+                                                              prove the configuration before an agent needs it:
+                                                              every start-up rule, then one signed query for an
+                                                              order that cannot exist (no money moves); names the
+                                                              variable to fix; exit 0 only when all holds
+              java -jar mcp-server-alipay.jar --simulator check
+                                                              the same against the built-in simulator
               java -jar mcp-server-alipay.jar simulator [--port N] [--keys DIR] [--notify-delay-ms N]
                                                               run the gateway simulator alone (see simulator --help)
               java -jar mcp-server-alipay.jar verify-notify [--v2]

@@ -48,7 +48,12 @@ public final class Main {
             case "":
                 return args.length <= 1 ? serve(System.getenv(), false, stdout, stderr) : usage(stderr, args[1]);
             case "--simulator":
+                if (args.length > 1 && args[1].equals("check")) {
+                    return checkOnSimulator(tail(tail(args)), out, stderr);
+                }
                 return args.length == 1 ? serve(System.getenv(), true, stdout, stderr) : usage(stderr, args[1]);
+            case "check":
+                return CheckCommand.run(tail(args), System.getenv(), "server", out);
             case "--version":
                 out.println("mcp-server-alipay " + VERSION);
                 return 0;
@@ -76,6 +81,26 @@ public final class Main {
         return EXIT_USAGE;
     }
 
+    /** {@code --simulator check}: the check against the built-in simulator, with its fresh keys. */
+    private static int checkOnSimulator(String[] args, PrintStream out, PrintStream stderr) {
+        try (GatewaySimulator sim = GatewaySimulator.start(SimulatorOptions.defaults())) {
+            return CheckCommand.run(args, simulatorEnv(sim, System.getenv()), "simulator", out);
+        } catch (IOException e) {
+            stderr.println("mcp-server-alipay: cannot start the simulator: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The environment with the simulator's app id, keys and gateway in place of the AP_* ones. */
+    private static Map<String, String> simulatorEnv(GatewaySimulator sim, Map<String, String> environment) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("AP_APP_ID", sim.appId());
+        env.put("AP_APP_KEY", sim.appPrivateKeyBase64());
+        env.put("AP_PUB_KEY", sim.platformPublicKeyBase64());
+        env.put("AP_GATEWAY_URL", sim.gatewayUrl().toString());
+        return env;
+    }
+
     /** Every configuration problem, one line each on stderr: exit 78. */
     static int reportConfig(ConfigException e, PrintStream stderr) {
         for (String problem : e.problems()) {
@@ -92,11 +117,7 @@ public final class Main {
         try {
             if (simulator) {
                 sim = GatewaySimulator.start(SimulatorOptions.defaults());
-                env = new HashMap<>(environment);
-                env.put("AP_APP_ID", sim.appId());
-                env.put("AP_APP_KEY", sim.appPrivateKeyBase64());
-                env.put("AP_PUB_KEY", sim.platformPublicKeyBase64());
-                env.put("AP_GATEWAY_URL", sim.gatewayUrl().toString());
+                env = simulatorEnv(sim, environment);
                 stderr.println("mcp-server-alipay: using the built-in simulator at " + sim.gatewayUrl()
                         + " (no real money moves)");
             }

@@ -33,6 +33,11 @@ public final class ToolRegistry implements ConfigLoader.ToolNames {
         return new SelectedTools(selectedNames(config.selectTools()), config, log, version);
     }
 
+    /** The gateway client the tools would use: the {@code check} command's one query goes through it. */
+    public static GatewayClient gatewayClient(Config config, String version) {
+        return new Gateway(config, version).client();
+    }
+
     /** All five tools on one gateway client (tests inject upstream's tags and a fixed clock through it). */
     static List<Tool> all(GatewayClient client, BigDecimal maxRefundAmount, EventLog log) {
         return allOn(new Gateway(client), maxRefundAmount, log);

@@ -126,7 +126,7 @@ public final class Main {
                 stderr.println("mcp-server-alipay: warning: " + warning);
             }
             // Opened, and its start line written, by the tools' warm-up after the initialize reply (or by the
-            // first event, or at the end of the session): both cost start-up time (README, Performance).
+            // first event, or at the end of the session): both cost start-up time (docs/performance.md).
             EventLog log = config.logEnabled()
                     ? EventLog.open(config.logFile(), Clock.systemUTC(), stderr, "start", "version", VERSION,
                             "config", config)

@@ -74,7 +74,7 @@ public final class ConfigLoader {
     }
 
     // Each check runs even when an earlier one failed, so that every problem is reported at once. Written out
-    // as try/catch lines rather than lambdas: this runs before the initialize reply (README, Performance).
+    // as try/catch lines rather than lambdas: this runs before the initialize reply (docs/performance.md).
     private Config load() throws ConfigException {
         VariableNames.check(env, problems, warnings);
         String appId = null;

@@ -67,7 +67,11 @@ public final class ConfigLoader {
         try { signType = loader.signType(); } catch (ConfigException e) { loader.keep(e); }
         try { key = loader.publicKey(); } catch (ConfigException e) { loader.keep(e); }
         if (key != null && signType != null) {
-            try { checkSize("AP_PUB_KEY", key.bits(), signType, loader.warnings); } catch (ConfigException e) { loader.keep(e); }
+            try {
+                checkSize("AP_PUB_KEY", key.bits(), signType, loader.warnings);
+            } catch (ConfigException e) {
+                loader.keep(e);
+            }
         }
         loader.throwProblems();
         return new NotifySettings(appId, key, signType);
@@ -95,14 +99,9 @@ public final class ConfigLoader {
         try { appKey = appKey(signType); } catch (ConfigException e) { keep(e); }
         try { publicKey = alipayPublicKey(appKey, signType); } catch (ConfigException e) { keep(e); }
         try { environment = environment(); } catch (ConfigException e) { keep(e); }
-        try {
-            gateway = UrlRules.gateway(optional("AP_GATEWAY_URL"),
-                    (environment == null ? Environment.PROD : environment).gateway());
-        } catch (ConfigException e) {
-            keep(e);
-        }
-        try { returnUrl = UrlRules.callback("AP_RETURN_URL", optional("AP_RETURN_URL")); } catch (ConfigException e) { keep(e); }
-        try { notifyUrl = UrlRules.callback("AP_NOTIFY_URL", optional("AP_NOTIFY_URL")); } catch (ConfigException e) { keep(e); }
+        try { gateway = gateway(environment); } catch (ConfigException e) { keep(e); }
+        try { returnUrl = callback("AP_RETURN_URL"); } catch (ConfigException e) { keep(e); }
+        try { notifyUrl = callback("AP_NOTIFY_URL"); } catch (ConfigException e) { keep(e); }
         try { token = authToken(); } catch (ConfigException e) { keep(e); }
         try { selectTools = selectTools(); } catch (ConfigException e) { keep(e); }
         try { logFile = logFile(); } catch (ConfigException e) { keep(e); }
@@ -111,6 +110,16 @@ public final class ConfigLoader {
         throwProblems();
         return new Config(appId, appKey, publicKey, signType, environment, gateway, returnUrl, notifyUrl, token,
                 selectTools, logFile, timeout, maxRefundAmount, warnings);
+    }
+
+    /** AP_GATEWAY_URL, or the gateway of AP_CURRENT_ENV (of prod when AP_CURRENT_ENV itself is wrong). */
+    private URI gateway(Environment environment) throws ConfigException {
+        Environment chosen = environment == null ? Environment.PROD : environment;
+        return UrlRules.gateway(optional("AP_GATEWAY_URL"), chosen.gateway());
+    }
+
+    private String callback(String name) throws ConfigException {
+        return UrlRules.callback(name, optional(name));
     }
 
     private void keep(ConfigException e) {

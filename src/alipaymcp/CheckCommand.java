@@ -26,14 +26,15 @@ final class CheckCommand {
     private CheckCommand() {
     }
 
-    /** {@code mode}: how the gateway was chosen, for the report ("simulator" or "server"). */
+    /** {@code mode}: what is checked, for the report (the built-in simulator, or the configured gateway). */
     static int run(String[] args, Map<String, String> env, String mode, PrintStream out) {
         boolean offline = args.length == 1 && args[0].equals("--offline");
         if (args.length > 1 || (args.length == 1 && !offline)) {
             out.println("mcp-server-alipay check: usage: check [--offline]");
             return Main.EXIT_USAGE;
         }
-        out.println("mcp-server-alipay " + Main.VERSION + " check (" + mode + ")");
+        out.println("mcp-server-alipay " + Main.VERSION + " check");
+        out.println("  mode     " + mode);
         Config config;
         try {
             config = ConfigLoader.load(env, ToolRegistry.NAMES);
@@ -44,7 +45,9 @@ final class CheckCommand {
             out.println("FAILED: fix the configuration above (every start-up rule is checked at once).");
             return ConfigException.EXIT_STATUS;
         }
-        out.println("  env      " + config.environment().value() + ", sign type " + config.signType());
+        boolean ownGateway = !config.gatewayUrl().equals(config.environment().gateway());
+        out.println("  env      " + config.environment().value() + (ownGateway ? " (AP_GATEWAY_URL replaces its gateway)"
+                : "") + ", sign type " + config.signType());
         out.println("  gateway  " + config.gatewayUrl());
         out.println("  app id   " + config.appId());
         for (String warning : config.warnings()) {

@@ -53,7 +53,7 @@ public final class Main {
                 }
                 return args.length == 1 ? serve(System.getenv(), true, stdout, stderr) : usage(stderr, args[1]);
             case "check":
-                return CheckCommand.run(tail(args), System.getenv(), "server", out);
+                return CheckCommand.run(tail(args), System.getenv(), "the configured gateway", out);
             case "--version":
                 out.println("mcp-server-alipay " + VERSION);
                 return 0;
@@ -84,7 +84,8 @@ public final class Main {
     /** {@code --simulator check}: the check against the built-in simulator, with its fresh keys. */
     private static int checkOnSimulator(String[] args, PrintStream out, PrintStream stderr) {
         try (GatewaySimulator sim = GatewaySimulator.start(SimulatorOptions.defaults())) {
-            return CheckCommand.run(args, simulatorEnv(sim, System.getenv()), "simulator", out);
+            return CheckCommand.run(args, simulatorEnv(sim, System.getenv()),
+                    "the built-in simulator, with its own keys (no real money)", out);
         } catch (IOException e) {
             stderr.println("mcp-server-alipay: cannot start the simulator: " + e.getMessage());
             return 1;

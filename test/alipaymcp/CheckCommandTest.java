@@ -2,6 +2,7 @@ package alipaymcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import alipaymcp.chaos.McpProcess;
 import alipaymcp.simulator.GatewaySimulator;
 import alipaymcp.simulator.SimulatorOptions;
 import com.sun.net.httpserver.HttpServer;
@@ -63,6 +64,8 @@ class CheckCommandTest {
     void check_rightKeysProveAllThreeWithAVerifiedTradeNotExist() {
         assertThat(check(rightEnv())).isZero();
         assertThat(report())
+                .contains("  mode     test")
+                .contains("  env      prod (AP_GATEWAY_URL replaces its gateway), sign type RSA2")
                 .contains("  gateway  " + sim.gatewayUrl())
                 .contains("✓ configuration: every start-up rule holds")
                 .contains("✓ AP_APP_ID, AP_APP_KEY: the gateway accepted our signed alipay.trade.query")
@@ -175,13 +178,47 @@ class CheckCommandTest {
     }
 
     @Test
+    void jar_startUpListsEveryProblemOnStderrOneLineEach_exit78_nothingOnStdout() throws Exception {
+        Map<String, String> env = rightEnv();
+        env.put("AP_APP_ID", "\u200B" + sim.appId());
+        env.put("AP_CURRENT_ENV", "live");
+        env.put("AP_SELECT_TOOLS", "queryPay,payEverything");
+        env.put("AP_PUBKEY", "x");
+        try (McpProcess server = McpProcess.launch(env)) {
+            assertThat(server.finish()).isEqualTo(78);
+            assertThat(server.stdout()).isEmpty();
+            // the child has no locale, so the JVM may read the zero-width space as U+FFFD: either is named
+            assertThat(server.stderr()).hasSize(4);
+            assertThat(server.stderr().get(1)).startsWith("mcp-server-alipay: AP_APP_ID: character 1 is ")
+                    .endsWith(" (an APPID is ASCII letters and digits only, e.g. 2021000000000000).");
+            assertThat(server.stderr()).containsSubsequence(
+                    "mcp-server-alipay: AP_PUBKEY is not a variable of this server: did you mean AP_PUB_KEY? Rename"
+                            + " it (as written it is ignored, so its setting would not apply).",
+                    "mcp-server-alipay: AP_CURRENT_ENV must be prod (the default) or sandbox, got 'live'.",
+                    "mcp-server-alipay: AP_SELECT_TOOLS names an unknown tool 'payEverything': use all, or any of"
+                            + " mobilePay (create-mobile-alipay-payment), webPagePay (create-web-page-alipay-payment),"
+                            + " queryPay (query-alipay-payment), refundPay (refund-alipay-payment), refundQuery"
+                            + " (query-alipay-refund).");
+        }
+    }
+
+    @Test
+    void jar_checkPassesAgainstTheSimulator() throws Exception {
+        try (McpProcess check = McpProcess.launch(rightEnv(), "check")) {
+            assertThat(check.finish()).as(String.join("\n", check.stdout())).isZero();
+            assertThat(check.stdout()).contains("  ✓ AP_PUB_KEY: the gateway's answer verified (ACQ.TRADE_NOT_EXIST)");
+            assertThat(check.stderr()).isEmpty();
+        }
+    }
+
+    @Test
     void simulatorCheck_passesWithTheSimulatorsOwnKeys() {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         int status = Main.run(new String[] {"--simulator", "check"}, stdout,
                 new PrintStream(stderr, true, StandardCharsets.UTF_8));
         assertThat(status).as(stdout.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("check (simulator)")
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("  mode     the built-in simulator")
                 .contains("(ACQ.TRADE_NOT_EXIST)");
     }
 }

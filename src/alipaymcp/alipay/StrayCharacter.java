@@ -30,6 +30,10 @@ public final class StrayCharacter {
     }
 
     private static String fix(int cp) {
+        if (cp == 0xFFFD) { // what the JVM makes of bytes it cannot decode, e.g. UTF-8 read under LANG=C
+            return "a character that could not be decoded (a non-ASCII character, such as a zero-width space or a"
+                    + " full-width letter, read in an environment that is not UTF-8); retype the value in plain ASCII";
+        }
         if (QUOTES.indexOf(cp) >= 0) {
             return "remove the quotes";
         }

@@ -351,6 +351,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_namesACharacterTheJvmCouldNotDecode() {
+        Map<String, String> env = env();
+        env.put("AP_APP_ID", "\uFFFD2021000000000001"); // a zero-width space read under LANG=C
+        assertThat(problems(env)).containsExactly("AP_APP_ID: character 1 is '\uFFFD' (U+FFFD): a character that"
+                + " could not be decoded (a non-ASCII character, such as a zero-width space or a full-width letter,"
+                + " read in an environment that is not UTF-8); retype the value in plain ASCII (an APPID is ASCII"
+                + " letters and digits only, e.g. 2021000000000000).");
+    }
+
+    @Test
     void load_urlMessagesUseAnExampleThatFitsTheVariable() {
         Map<String, String> env = env();
         env.put("AP_GATEWAY_URL", "openapi.alipay.com/gateway.do");

@@ -42,7 +42,8 @@ final class UrlRules {
         URI uri = absolute(name, value);
         String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new ConfigException(name + " must be an http or https URL, got '" + ConfigLoader.shown(value) + "'.");
+            throw new ConfigException(name + " must be an http or https URL such as " + example(name) + ", got '"
+                    + ConfigLoader.shown(value) + "'.");
         }
         return value;
     }

@@ -12,7 +12,8 @@ final class Help {
             Usage:
               java -jar mcp-server-alipay.jar                 serve MCP on stdin/stdout (configure with AP_* below)
               java -jar mcp-server-alipay.jar --simulator     serve MCP against the built-in gateway simulator,
-                                                              with fresh keys; no Alipay account, no real money
+                                                              with fresh keys; no Alipay account, no real money;
+                                                              logs to $HOME/mcp-server-alipay-simulator.log
               java -jar mcp-server-alipay.jar check [--offline]
                                                               prove the configuration before an agent needs it:
                                                               every start-up rule, then one signed query for an
@@ -43,6 +44,8 @@ final class Help {
               AP_GATEWAY_URL                  use this gateway instead (https, or http on a loopback address)
               AP_TIMEOUT_MS                   gateway request timeout in ms, 100..300000 (default 15000)
               AP_MAX_REFUND_AMOUNT            refuse any single refund above this amount (default: no limit)
+              AP_CONFIRM_REFUNDS              auto (default: a person confirms each refund when the client
+                                              can ask), always (refuse refunds when it cannot) or never
 
             Values are accepted in any letter case (Sandbox, FALSE, rsa2, mobilepay). Configuration errors stop
             the server with one line each on stderr (all of them at once) and exit status 78; so does an AP_* name

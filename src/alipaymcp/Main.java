@@ -8,6 +8,7 @@ import alipaymcp.mcp.McpServer;
 import alipaymcp.simulator.GatewaySimulator;
 import alipaymcp.simulator.SimulatorCommand;
 import alipaymcp.simulator.SimulatorOptions;
+import alipaymcp.tools.Instructions;
 import alipaymcp.tools.Tool;
 import alipaymcp.tools.ToolRegistry;
 import java.io.FileDescriptor;
@@ -26,6 +27,8 @@ import java.util.function.Supplier;
 /** The command line and composition root: it wires the parts together and holds no logic of its own. */
 public final class Main {
     static final String VERSION = "1.0.0";
+    /** The log of a --simulator session, beside the real one ($HOME/mcp-server-alipay.log). */
+    static final String SIMULATOR_LOG_FILE_NAME = "mcp-server-alipay-simulator.log";
     static final int EXIT_USAGE = 64;
 
     private Main() {
@@ -48,6 +51,10 @@ public final class Main {
             case "":
                 return args.length <= 1 ? serve(System.getenv(), false, stdout, stderr) : usage(stderr, args[1]);
             case "--simulator":
+                if (args.length == 2 && (args[1].equals("--help") || args[1].equals("-h"))) {
+                    out.print(Help.TEXT);
+                    return 0;
+                }
                 if (args.length > 1 && args[1].equals("check")) {
                     return checkOnSimulator(tail(tail(args)), out, stderr);
                 }
@@ -62,7 +69,8 @@ public final class Main {
                 out.print(Help.TEXT);
                 return 0;
             case "verify-notify":
-                return VerifyNotifyCommand.run(tail(args), System.getenv(), System.in, out, stderr);
+                return VerifyNotifyCommand.run(tail(args), System.getenv(), System.in, System.console() != null, out,
+                        stderr);
             case "simulator":
                 return SimulatorCommand.run(tail(args), out, stderr);
             default:
@@ -123,6 +131,10 @@ public final class Main {
                         + " (no real money moves)");
             }
             Config config = ConfigLoader.load(env, ToolRegistry.NAMES);
+            if (simulator && config.logEnabled()) {
+                // A simulator session never mixes its made-up trades into the real log.
+                config = config.withLogFile(config.logFile().resolveSibling(SIMULATOR_LOG_FILE_NAME));
+            }
             for (String warning : config.warnings()) {
                 stderr.println("mcp-server-alipay: warning: " + warning);
             }
@@ -133,7 +145,7 @@ public final class Main {
                             "config", config)
                     : EventLog.disabled();
             Supplier<List<Tool>> tools = ToolRegistry.select(config, log, VERSION); // built after initialize
-            int status = new McpServer(VERSION, tools, null).run(new FileInputStream(FileDescriptor.in), stdout);
+            int status = new McpServer(VERSION, tools, Instructions.TEXT).run(new FileInputStream(FileDescriptor.in), stdout);
             log.prepare(); // a session that ended before the warm-up still gets its start line (or the warning)
             return status;
         } catch (ConfigException e) {

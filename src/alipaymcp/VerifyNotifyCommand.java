@@ -26,7 +26,9 @@ final class VerifyNotifyCommand {
     private VerifyNotifyCommand() {
     }
 
-    static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
+    /** {@code stdinIsTerminal}: nothing is piped in, so say where the notification is read from. */
+    static int run(String[] args, Map<String, String> env, InputStream in, boolean stdinIsTerminal, PrintStream out,
+            PrintStream err) {
         boolean v2 = args.length == 1 && args[0].equals("--v2");
         if (args.length > 1 || (args.length == 1 && !v2)) {
             err.println("mcp-server-alipay verify-notify: usage: verify-notify [--v2] < notification-body");
@@ -34,7 +36,16 @@ final class VerifyNotifyCommand {
         }
         try {
             NotifySettings settings = ConfigLoader.loadForNotify(env);
+            if (stdinIsTerminal) {
+                err.println("mcp-server-alipay verify-notify: reading the notification from stdin: paste the form"
+                        + " body Alipay posted, then a line break and Ctrl-D (or pipe it: verify-notify < body.txt)");
+            }
             String body = readBody(in);
+            String notAForm = notAForm(body);
+            if (notAForm != null) {
+                out.println("INVALID: " + notAForm);
+                return EXIT_INVALID;
+            }
             NotifyVerifier.Verdict verdict = NotifyVerifier.verify(body, settings.alipayPublicKey(),
                     settings.signType(), settings.appId(), v2);
             if (!verdict.valid()) {
@@ -58,6 +69,26 @@ final class VerifyNotifyCommand {
             err.println("mcp-server-alipay verify-notify: " + e.getMessage());
             return EXIT_INVALID;
         }
+    }
+
+    /** Why {@code body} cannot be a notification before any field is read, or null when it has the form shape. */
+    static String notAForm(String body) {
+        String expected = "; verify-notify reads the raw POST body Alipay sent to your notify URL"
+                + " (gmt_create=...&notify_id=...&sign=...&sign_type=RSA2)";
+        if (body.isBlank()) {
+            return "the input on stdin is empty" + expected;
+        }
+        char first = body.strip().charAt(0);
+        if (first == '{' || first == '[') {
+            return "the input on stdin is JSON, not a form-encoded body" + expected;
+        }
+        if (first == '<') {
+            return "the input on stdin is HTML or XML, not a form-encoded body" + expected;
+        }
+        if (body.indexOf('=') < 0) {
+            return "the input on stdin is not form-encoded (it has no name=value pair)" + expected;
+        }
+        return null;
     }
 
     /** The whole of stdin (at most 64 KiB), without the trailing line break a shell adds. */

@@ -19,7 +19,7 @@ class VerifyNotifyCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private static JsonObject vectors() throws Exception {
-        Path dir = Path.of(System.getProperty("vectors.dir", "../shared/vectors"));
+        Path dir = Path.of(System.getProperty("vectors.dir", "test/vectors"));
         return (JsonObject) JsonParser.parse(Files.readString(dir.resolve("notification.json")));
     }
 
@@ -45,7 +45,11 @@ class VerifyNotifyCommandTest {
 
     /** The command with {@code stdin}, its stdout and stderr kept. */
     private int command(String[] args, Map<String, String> env, byte[] stdin) {
-        return VerifyNotifyCommand.run(args, env, new ByteArrayInputStream(stdin),
+        return command(args, env, stdin, false);
+    }
+
+    private int command(String[] args, Map<String, String> env, byte[] stdin, boolean stdinIsTerminal) {
+        return VerifyNotifyCommand.run(args, env, new ByteArrayInputStream(stdin), stdinIsTerminal,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -84,6 +88,47 @@ class VerifyNotifyCommandTest {
         env.put("AP_APP_ID", "2019073166072302");
         assertThat(command(new String[0], env, new byte[0])).isEqualTo(78);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("mcp-server-alipay: AP_PUB_KEY is not set");
+    }
+
+    /** AP_APP_ID and AP_PUB_KEY of the notification vectors. */
+    private static Map<String, String> notifyEnv() throws Exception {
+        JsonObject c = testCase(vectors(), "v1-trade-status-sync");
+        String keyName = c.string("alipay_public_key").orElseThrow();
+        Map<String, String> env = new HashMap<>();
+        env.put("AP_APP_ID", "2019073166072302");
+        env.put("AP_PUB_KEY", vectors().object("keys").orElseThrow().object(keyName).orElseThrow()
+                .string("spki_base64").orElseThrow());
+        return env;
+    }
+
+    @Test
+    void verifyNotify_saysItReadsStdinWhenStdinIsATerminal() throws Exception {
+        command(new String[0], notifyEnv(), new byte[0], true);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("mcp-server-alipay verify-notify: reading the notification from stdin");
+    }
+
+    @Test
+    void verifyNotify_saysNothingAboutStdinWhenTheBodyIsPiped() throws Exception {
+        assertThat(run(vectors(), "v1-trade-status-sync", "2019073166072302")).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void verifyNotify_namesEmptyAndNonFormInput() throws Exception {
+        String[][] cases = {
+            {"", "INVALID: the input on stdin is empty; "},
+            {"\n", "INVALID: the input on stdin is empty; "},
+            {"{\"sign\":\"x\"}", "INVALID: the input on stdin is JSON, not a form-encoded body; "},
+            {"<html></html>", "INVALID: the input on stdin is HTML or XML, not a form-encoded body; "},
+            {"hello", "INVALID: the input on stdin is not form-encoded (it has no name=value pair); "},
+        };
+        for (String[] c : cases) {
+            out.reset();
+            assertThat(command(new String[0], notifyEnv(), c[0].getBytes(StandardCharsets.UTF_8))).as(c[0]).isEqualTo(1);
+            assertThat(out()).as(c[0]).startsWith(c[1]).contains("verify-notify reads the raw POST body")
+                    .doesNotContain("no sign");
+        }
     }
 
     @Test

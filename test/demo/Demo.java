@@ -30,7 +30,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * make demo: a scripted MCP session over stdio against {@code java -jar <jar> --simulator}. It creates a
  * web-page payment, opens the link and presses Pay on the simulator's cashier page over HTTP, queries the
- * payment, refunds part of it, replays the refund, queries the refund, and prints a readable transcript.
+ * payment, refunds part of it, asks for a second refund, queries the refund, and prints a readable transcript.
+ * The demo client declares MCP elicitation, so the server asks "the person" before each refund
+ * (AP_CONFIRM_REFUNDS=auto): the demo answers yes to the first and no to the second, which is then not sent.
  * Every step's result is checked; any failure ends the demo with a message and exit status 1. Every wait is
  * bounded. Needs only a JDK: run it with the source launcher, {@code java test/demo/Demo.java <jar>}.
  */
@@ -55,6 +57,8 @@ public final class Demo {
             .followRedirects(HttpClient.Redirect.NEVER).proxy(HttpClient.Builder.NO_PROXY).build();
     private int nextId = 1;
     private int step = 0;
+    /** The person's answers to the server's questions (elicitation/create), in order: true is yes. */
+    private final List<Boolean> answers = new ArrayList<>();
 
     private Demo(Process server) {
         this.server = server;
@@ -96,8 +100,8 @@ public final class Demo {
 
     private int run() throws Exception {
         OUT.println("== make demo: an MCP session over stdio with mcp-server-alipay --simulator (no real money) ==");
-        Map<String, Object> init = request("initialize", "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
-                + "\"clientInfo\":{\"name\":\"make-demo\",\"version\":\"1\"}}");
+        Map<String, Object> init = request("initialize", "{\"protocolVersion\":\"2025-11-25\","
+                + "\"capabilities\":{\"elicitation\":{}},\"clientInfo\":{\"name\":\"make-demo\",\"version\":\"1\"}}");
         Map<String, Object> info = object(init.get("serverInfo"), "initialize: serverInfo");
         expect("2025-11-25".equals(init.get("protocolVersion")), "initialize: protocol 2025-11-25 expected, got " + init);
         expect("mcp-server-alipay".equals(info.get("name")), "initialize: serverInfo.name mcp-server-alipay expected");
@@ -122,9 +126,14 @@ public final class Demo {
         callTool("query-alipay-payment", "{\"outTradeNo\":\"" + no + "\"}", "交易状态: TRADE_SUCCESS , 交易金额: 88.88 , ");
         String refund = "{\"outTradeNo\":\"" + no + "\",\"refundAmount\":10.00,\"outRequestNo\":\"R1\","
                 + "\"refundReason\":\"演示退款\"}";
+        answers.add(true);
         callTool("refund-alipay-payment", refund, "退款结果: 退款成功, 退款交易: ");
-        OUT.println("   (the same refund again: Alipay refunds once per outRequestNo, so nothing more moves)");
-        callTool("refund-alipay-payment", refund, "退款结果: 重复请求退款幂等成功, 退款交易: ");
+        OUT.println("   (a second refund: this time the person says no, so nothing is sent to Alipay)");
+        answers.add(false);
+        callTool("refund-alipay-payment", "{\"outTradeNo\":\"" + no + "\",\"refundAmount\":20.00,"
+                + "\"outRequestNo\":\"R2\",\"refundReason\":\"演示退款\"}", "No refund was made and nothing was sent"
+                + " to Alipay: the person did not confirm it", true);
+        expect(answers.isEmpty(), "the server asked fewer questions than the demo expected: " + answers);
         Map<String, Object> query = callTool("query-alipay-refund", "{\"outRequestNo\":\"R1\",\"outTradeNo\":\"" + no
                 + "\"}", "查询到退款成功, 退款交易: ");
         expect(text(query).endsWith(" , 退款金额: 10.00 , 退款状态: REFUND_SUCCESS"), "refund query: 10.00 expected");
@@ -139,13 +148,20 @@ public final class Demo {
 
     /** tools/call: prints the call and its text, checks isError is false and the text's start. */
     private Map<String, Object> callTool(String name, String arguments, String expectedStart) throws Exception {
+        return callTool(name, arguments, expectedStart, false);
+    }
+
+    /** tools/call: prints the call and its text, checks isError is {@code error} and the text's start. */
+    private Map<String, Object> callTool(String name, String arguments, String expectedStart, boolean error)
+            throws Exception {
         step++;
         OUT.println();
         OUT.println(step + ". -> tools/call " + name + " " + arguments);
         Map<String, Object> result = exchange("tools/call", "{\"name\":\"" + name + "\",\"arguments\":" + arguments + "}");
         String text = text(result);
         OUT.println("   <- " + text);
-        expect(!Boolean.TRUE.equals(result.get("isError")), name + " returned isError: " + text);
+        expect(Boolean.TRUE.equals(result.get("isError")) == error, name + " returned isError " + result.get("isError")
+                + ": " + text);
         expect(text.startsWith(expectedStart), name + ": text should start with '" + expectedStart + "'");
         return result;
     }
@@ -211,6 +227,10 @@ public final class Demo {
                         + (server.isAlive() ? "" : " (the server exited with status " + server.exitValue() + ")"));
             }
             Map<String, Object> message = object(new Json(line).value(), "a line from the server");
+            if ("elicitation/create".equals(message.get("method"))) {
+                answer(message);
+                continue;
+            }
             if (message.get("id") instanceof BigDecimal n && n.intValue() == id) {
                 if (message.containsKey("error")) {
                     throw new DemoFailure(method + ": JSON-RPC error " + message.get("error"));
@@ -218,6 +238,21 @@ public final class Demo {
                 return object(message.get("result"), method + ": result");
             }
         }
+    }
+
+    /** The server asks the person (elicitation/create): shows the question and gives the next scripted answer. */
+    private void answer(Map<String, Object> request) throws Exception {
+        Map<String, Object> params = object(request.get("params"), "elicitation/create: params");
+        expect(request.get("id") instanceof String, "elicitation/create: a string id expected, got " + request.get("id"));
+        expect(!answers.isEmpty(), "the server asked more questions than the demo expected");
+        boolean yes = answers.remove(0);
+        OUT.println("   <- the server asks the person (elicitation/create, a form with one checkbox):");
+        for (String line : String.valueOf(params.get("message")).split("\n")) {
+            OUT.println("      | " + line);
+        }
+        OUT.println("   -> the person " + (yes ? "ticks \"Send this refund\" and accepts" : "declines"));
+        send("{\"jsonrpc\":\"2.0\",\"id\":\"" + request.get("id") + "\",\"result\":" + (yes
+                ? "{\"action\":\"accept\",\"content\":{\"confirm\":true}}" : "{\"action\":\"decline\"}") + "}");
     }
 
     private void send(String line) throws DemoFailure, InterruptedException {

@@ -2,8 +2,9 @@
 # Compiles test/alipaymcp against build/classes and the pinned test jars, runs every test with the JUnit
 # console launcher, and prints as its last line "N passed, N failed, N skipped". Exits non-zero on any
 # failure, or when no test ran. Expects ./build.sh to have run (make test does that first).
-# Test JVM properties: repo.dir (repo root), jar.path (the built jar), vectors.dir ($VECTORS_DIR, else
-# ../shared/vectors beside the repo).
+# Failing tests are listed (one "failed: Class.method" line each) just above that last line.
+# Test JVM properties: repo.dir (repo root), jar.path (the built jar), vectors.dir (test/vectors: the
+# repository's copies of the known-answer vectors; nothing outside the repository is read).
 # TESTS="alipaymcp.tools.RefundToolTest alipaymcp.mcp.McpServerTest" runs only those classes (a focused run).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -50,8 +51,8 @@ for resource in "${resources[@]}"; do
     cp "$resource" "$target"
 done
 
-vectors_dir=$(realpath -m "${VECTORS_DIR:-$root/../shared/vectors}")
-[[ -d "$vectors_dir" ]] || echo "run-tests: warning: vectors folder $vectors_dir is missing; set VECTORS_DIR" >&2
+readonly vectors_dir="$root/test/vectors"
+[[ -d "$vectors_dir" ]] || fail "the vectors folder $vectors_dir is missing"
 
 if [[ -n "${TESTS:-}" ]]; then
     selection=()
@@ -89,5 +90,12 @@ if [[ $passed -eq 0 && $failed -eq 0 ]]; then
 elif [[ $failed -eq 0 && $launcher_status -ne 0 ]]; then
     echo "run-tests: the launcher exited with status $launcher_status; see the output above" >&2
 fi
+# The failures section names each failed test or container by its source, e.g.
+# "MethodSource [className = 'alipaymcp.FooTest', methodName = 'bar', ...]" or "ClassSource [className = ...]".
+awk '/^Failures \([0-9]+\):/ { on = 1; next }
+    on && /^(Test run finished|\[ )/ { on = 0 }
+    on && /MethodSource \[className = / { split($0, q, "\047"); print "failed: " q[2] "." q[4] }
+    on && /ClassSource \[className = / { split($0, q, "\047"); print "failed: " q[2] " (the whole class)" }' \
+    build/test-output.txt
 echo "$passed passed, $failed failed, $skipped skipped"
 [[ $failed -eq 0 && $passed -gt 0 && $launcher_status -eq 0 ]]

@@ -87,7 +87,7 @@ function failure(result, pattern) {
 }
 
 /** Opens the link (the cashier page) and presses Pay, over plain HTTP. */
-async function pay(url, outTradeNo) {
+export async function pay(url, outTradeNo) {
   const page = await fetch(url, { redirect: 'manual' });
   const html = await page.text();
   if (page.status !== 200 || !html.includes('Interop (test) order')) return `cashier page: HTTP ${page.status}`;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make interop: drives build/mcp-server-alipay.jar with real MCP clients.
 #  1. the official TypeScript SDK client (sdk-client.mjs, calls.mjs): initialize, tools/list, ping, tool calls,
-#     close on stdin EOF; then SIGTERM;
+#     close on stdin EOF; then SIGTERM; and (elicitation.mjs) a client whose person accepts, declines, cancels
+#     or never answers the refund question;
 #  2. the MCP Inspector's CLI mode: tools/list, and tools/call of a payment link.
 # Start-up and other figures come from make bench (test/bench), not from here.
 # The clients are npm packages pinned by package-lock.json (versions and integrity hashes) and installed into
@@ -46,6 +47,9 @@ trap 'rm -rf "$home"' EXIT
 
 echo "interop: TypeScript SDK client"
 HOME="$home" "$node" "$cache/sdk-client.mjs" "$java" "$jar" "${server_args[@]}" || fail "the TypeScript SDK client failed"
+
+echo "interop: TypeScript SDK client answering elicitation (a person confirms refunds)"
+HOME="$home" "$node" "$cache/elicitation.mjs" "$java" "$jar" "${server_args[@]}" || fail "the elicitation checks failed"
 
 echo "interop: MCP Inspector --cli, tools/list"
 out="$home/inspector.out"

@@ -26,6 +26,9 @@ async function sdkSession() {
   const info = client.getServerVersion();
   check(info?.name === 'mcp-server-alipay', `initialize: serverInfo ${JSON.stringify(info)}`);
   check(client.getServerCapabilities()?.tools !== undefined, 'initialize: tools capability declared');
+  const instructions = client.getInstructions() ?? '';
+  check(instructions.includes('reuse the same outRequestNo') && instructions.includes('query-alipay-refund'),
+    `initialize: the SDK reads our instructions (${instructions.length} characters)`);
 
   const { tools } = await client.listTools();
   const names = tools.map((t) => t.name);

@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param logFile          $HOME/mcp-server-alipay.log when AP_LOG_ENABLED is true, else null
  * @param timeout          AP_TIMEOUT_MS
  * @param maxRefundAmount  AP_MAX_REFUND_AMOUNT, or null for no limit
+ * @param confirmRefunds   AP_CONFIRM_REFUNDS
  * @param warnings         non-fatal remarks to print once on stderr at start
  */
 public record Config(
@@ -43,6 +44,7 @@ public record Config(
         Path logFile,
         Duration timeout,
         BigDecimal maxRefundAmount,
+        ConfirmRefunds confirmRefunds,
         List<String> warnings) {
 
     public Config {
@@ -53,12 +55,19 @@ public record Config(
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(gatewayUrl, "gatewayUrl");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(confirmRefunds, "confirmRefunds");
         selectTools = List.copyOf(selectTools);
         warnings = List.copyOf(warnings);
     }
 
     public boolean logEnabled() {
         return logFile != null;
+    }
+
+    /** The same settings writing the log to {@code file} instead (null: no log). */
+    public Config withLogFile(Path file) {
+        return new Config(appId, appKey, alipayPublicKey, signType, environment, gatewayUrl, returnUrl, notifyUrl,
+                appAuthToken, selectTools, file, timeout, maxRefundAmount, confirmRefunds, warnings);
     }
 
     /** The settings as a log line would show them: ids and URLs in clear, secrets only as set / not set. */
@@ -77,6 +86,7 @@ public record Config(
                 + ", logFile=" + logFile
                 + ", timeoutMs=" + timeout.toMillis()
                 + ", maxRefundAmount=" + (maxRefundAmount == null ? "no limit" : maxRefundAmount.toPlainString())
+                + ", confirmRefunds=" + confirmRefunds.value()
                 + "]";
     }
 }

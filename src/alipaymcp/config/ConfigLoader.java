@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -94,6 +95,7 @@ public final class ConfigLoader {
         Path logFile = null;
         Duration timeout = null;
         BigDecimal maxRefundAmount = null;
+        ConfirmRefunds confirmRefunds = null;
         try { appId = appId(); } catch (ConfigException e) { keep(e); }
         try { signType = signType(); } catch (ConfigException e) { keep(e); }
         try { appKey = appKey(signType); } catch (ConfigException e) { keep(e); }
@@ -107,9 +109,10 @@ public final class ConfigLoader {
         try { logFile = logFile(); } catch (ConfigException e) { keep(e); }
         try { timeout = timeout(); } catch (ConfigException e) { keep(e); }
         try { maxRefundAmount = maxRefundAmount(); } catch (ConfigException e) { keep(e); }
+        try { confirmRefunds = confirmRefunds(); } catch (ConfigException e) { keep(e); }
         throwProblems();
         return new Config(appId, appKey, publicKey, signType, environment, gateway, returnUrl, notifyUrl, token,
-                selectTools, logFile, timeout, maxRefundAmount, warnings);
+                selectTools, logFile, timeout, maxRefundAmount, confirmRefunds, warnings);
     }
 
     /** AP_GATEWAY_URL, or the gateway of AP_CURRENT_ENV (of prod when AP_CURRENT_ENV itself is wrong). */
@@ -332,6 +335,21 @@ public final class ConfigLoader {
             }
         }
         return -1;
+    }
+
+    private ConfirmRefunds confirmRefunds() throws ConfigException {
+        String value = optional("AP_CONFIRM_REFUNDS");
+        if (value == null) {
+            return ConfirmRefunds.AUTO;
+        }
+        String lower = value.toLowerCase(Locale.ROOT); // any letter case; not equalsIgnoreCase, which folds "ſ" to "s"
+        for (ConfirmRefunds mode : ConfirmRefunds.values()) {
+            if (mode.value().equals(lower)) {
+                return mode;
+            }
+        }
+        throw new ConfigException("AP_CONFIRM_REFUNDS must be auto (the default: a person confirms each refund when"
+                + " the client can ask), always (refuse refunds when it cannot) or never, got '" + shown(value) + "'.");
     }
 
     /** One or more ASCII digits. */

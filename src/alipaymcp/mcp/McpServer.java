@@ -20,6 +20,8 @@ import java.util.function.Supplier;
 public final class McpServer {
     /** How long calls in flight may still finish after stdin closed; covers the default 15 s gateway timeout. */
     static final long DEFAULT_DRAIN_MILLIS = 20_000;
+    /** How long a question to the person (elicitation/create) waits for an answer before it counts as a no. */
+    static final long DEFAULT_QUESTION_MILLIS = 300_000;
     /** How long exit waits for a line being written (a client that stopped reading must not hang us). */
     private static final long CLOSE_WAIT_MILLIS = 1_000;
 
@@ -28,6 +30,7 @@ public final class McpServer {
     private final String instructions;
     private final int maxLineBytes;
     private final long drainMillis;
+    private final long questionMillis;
     private final PrintStream diagnostics;
 
     /**
@@ -39,27 +42,35 @@ public final class McpServer {
      */
     public McpServer(String serverVersion, Supplier<List<Tool>> tools, String instructions) {
         this(serverVersion, new ToolTable(Objects.requireNonNull(tools, "tools"), System.err), instructions,
-                LineReader.DEFAULT_MAX_LINE_BYTES, DEFAULT_DRAIN_MILLIS, System.err);
+                LineReader.DEFAULT_MAX_LINE_BYTES, DEFAULT_DRAIN_MILLIS, DEFAULT_QUESTION_MILLIS, System.err);
     }
 
     /** Tools already built: listed in this order; names must be unique (checked here). */
     public McpServer(String serverVersion, List<Tool> tools, String instructions) {
         this(serverVersion, new ToolTable(tools, System.err), instructions, LineReader.DEFAULT_MAX_LINE_BYTES,
-                DEFAULT_DRAIN_MILLIS, System.err);
+                DEFAULT_DRAIN_MILLIS, DEFAULT_QUESTION_MILLIS, System.err);
     }
 
     McpServer(String serverVersion, List<Tool> tools, String instructions, int maxLineBytes, long drainMillis,
             PrintStream diagnostics) {
-        this(serverVersion, new ToolTable(tools, diagnostics), instructions, maxLineBytes, drainMillis, diagnostics);
+        this(serverVersion, tools, instructions, maxLineBytes, drainMillis, DEFAULT_QUESTION_MILLIS, diagnostics);
+    }
+
+    /** The test seam: {@code questionMillis} bounds each question to the person. */
+    McpServer(String serverVersion, List<Tool> tools, String instructions, int maxLineBytes, long drainMillis,
+            long questionMillis, PrintStream diagnostics) {
+        this(serverVersion, new ToolTable(tools, diagnostics), instructions, maxLineBytes, drainMillis, questionMillis,
+                diagnostics);
     }
 
     private McpServer(String serverVersion, ToolTable tools, String instructions, int maxLineBytes,
-            long drainMillis, PrintStream diagnostics) {
+            long drainMillis, long questionMillis, PrintStream diagnostics) {
         this.serverVersion = Objects.requireNonNull(serverVersion, "serverVersion");
         this.tools = tools;
         this.instructions = instructions;
         this.maxLineBytes = maxLineBytes;
         this.drainMillis = drainMillis;
+        this.questionMillis = questionMillis;
         this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
     }
 
@@ -69,14 +80,16 @@ public final class McpServer {
      */
     public int run(InputStream in, OutputStream out) {
         LineWriter writer = new LineWriter(out, diagnostics);
-        ToolCalls calls = new ToolCalls(diagnostics);
+        ClientRequests requests = new ClientRequests(writer, diagnostics);
+        ToolCalls calls = new ToolCalls(requests, questionMillis, diagnostics);
         Methods methods = new Methods(serverVersion, tools, instructions, calls);
-        Session session = new Session(methods, writer, diagnostics);
+        Session session = new Session(methods, requests, writer, diagnostics);
         Thread closeOnExit = new CloseOnExit(writer, calls, drainMillis);
         Runtime.getRuntime().addShutdownHook(closeOnExit);
         try {
             return readAll(new LineReader(in, maxLineBytes), session, methods, writer);
         } finally {
+            requests.closeAll(); // no answer can come any more: open questions end as a no at once
             calls.awaitIdle(drainMillis);
             writer.close(CLOSE_WAIT_MILLIS);
             removeHook(closeOnExit);

@@ -19,6 +19,7 @@ final class Methods {
     private final String instructions;
     private final ToolCalls calls;
     private volatile Protocol protocol;
+    private volatile boolean canAsk; // set before protocol, read after it
 
     Methods(String serverVersion, ToolTable tools, String instructions, ToolCalls calls) {
         this.serverVersion = serverVersion;
@@ -83,6 +84,7 @@ final class Methods {
             return Responses.error(id, RpcError.invalidParams("params.protocolVersion must be a string"));
         }
         Protocol negotiated = Protocol.negotiate(requested);
+        canAsk = Elicitation.canAsk(negotiated, params.get("capabilities"));
         protocol = negotiated;
         JsonObject tools = JsonObject.builder().put("listChanged", false).build();
         JsonObject result = JsonObject.builder()
@@ -118,7 +120,7 @@ final class Methods {
             return Responses.error(id, RpcError.invalidParams("params.arguments must be an object"));
         }
         JsonObject args = arguments == null ? JsonObject.EMPTY : (JsonObject) arguments;
-        RpcError refused = calls.start(id, tool, args, negotiated, sink);
+        RpcError refused = calls.start(id, tool, args, negotiated, canAsk, sink);
         return refused == null ? Session.ASYNC : Responses.error(id, refused);
     }
 }

@@ -47,4 +47,14 @@ enum Protocol {
     boolean hasStructuredOutput() {
         return compareTo(V2025_06_18) >= 0;
     }
+
+    /** A server may ask the person through {@code elicitation/create}: from 2025-06-18. */
+    boolean hasElicitation() {
+        return compareTo(V2025_06_18) >= 0;
+    }
+
+    /** {@code elicitation/create} names its {@code mode} ("form" or "url"): from 2025-11-25. */
+    boolean namesElicitationMode() {
+        return compareTo(V2025_11_25) >= 0;
+    }
 }

@@ -22,11 +22,13 @@ final class Session implements ReplySink {
     static final JsonObject ASYNC = new JsonObject(Map.of("async", JsonValue.of(true)));
 
     private final Methods methods;
+    private final ClientRequests requests;
     private final LineWriter writer;
     private final PrintStream diagnostics;
 
-    Session(Methods methods, LineWriter writer, PrintStream diagnostics) {
+    Session(Methods methods, ClientRequests requests, LineWriter writer, PrintStream diagnostics) {
         this.methods = methods;
+        this.requests = requests;
         this.writer = writer;
         this.diagnostics = diagnostics;
     }
@@ -83,7 +85,8 @@ final class Session implements ReplySink {
         }
         JsonValue method = object.get("method");
         if (method == null && (object.has("result") || object.has("error"))) {
-            return null; // a response: we never send requests, and answering one could start an echo loop
+            requests.receive(object); // a response to one of our questions, or ignored; never answered (no echo loop)
+            return null;
         }
         JsonValue id = readableId(object);
         if (object.has("id") && id == null) {

@@ -23,10 +23,15 @@ final class ToolCalls {
     static final int MAX_IN_FLIGHT = 256;
 
     private final ConcurrentHashMap<String, ToolCall> inFlight = new ConcurrentHashMap<>();
+    private final ClientRequests requests;
+    private final long questionTimeoutMillis;
     private final PrintStream diagnostics;
     private ExecutorService pool;
 
-    ToolCalls(PrintStream diagnostics) {
+    /** {@code requests}: where a call's questions to the person go; each waits at most {@code questionTimeoutMillis}. */
+    ToolCalls(ClientRequests requests, long questionTimeoutMillis, PrintStream diagnostics) {
+        this.requests = requests;
+        this.questionTimeoutMillis = questionTimeoutMillis;
         this.diagnostics = diagnostics;
     }
 
@@ -34,13 +39,13 @@ final class ToolCalls {
      * Starts a call whose reply goes to {@code sink}; returns null when started, or the error to send
      * instead. An id still in flight is refused: a second call under it could not be told apart on cancel.
      */
-    RpcError start(JsonValue id, Tool tool, JsonObject arguments, Protocol protocol, ReplySink sink) {
+    RpcError start(JsonValue id, Tool tool, JsonObject arguments, Protocol protocol, boolean canAsk, ReplySink sink) {
         if (inFlight.size() >= MAX_IN_FLIGHT) {
             return RpcError.internalError("too many tool calls in progress (" + MAX_IN_FLIGHT
                     + "); wait for replies before sending more");
         }
         String key = key(id);
-        ToolCall call = new ToolCall(id, key, tool, arguments, protocol, sink, this);
+        ToolCall call = new ToolCall(id, key, tool, arguments, protocol, canAsk, sink, this);
         if (inFlight.putIfAbsent(key, call) != null) {
             return RpcError.invalidRequest("this id is already used by a tools/call in progress; use a new id");
         }
@@ -71,6 +76,14 @@ final class ToolCalls {
     /** Called by a call when it is done, before its reply is written, so its id is free again. */
     void finished(ToolCall call) {
         inFlight.remove(call.key(), call);
+    }
+
+    ClientRequests requests() {
+        return requests;
+    }
+
+    long questionTimeoutMillis() {
+        return questionTimeoutMillis;
     }
 
     PrintStream diagnostics() {

@@ -1,5 +1,7 @@
 /**
- * MCP over stdio: newline-delimited JSON-RPC 2.0, version negotiation and dispatch of tool calls.
- * <p>May import: {@code json}, and from {@code tools} only {@code Tool} and {@code ToolResult}.
+ * MCP over stdio: newline-delimited JSON-RPC 2.0, version negotiation, dispatch of tool calls and the
+ * server's own requests to the client (elicitation).
+ * <p>May import: {@code json}, and from {@code tools} only {@code Tool}, {@code ToolResult} and
+ * {@code CallContext}.
  */
 package alipaymcp.mcp;

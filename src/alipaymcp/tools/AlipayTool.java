@@ -6,7 +6,6 @@ import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonWriter;
 import alipaymcp.log.EventLog;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
 /**
  * The shape every payment tool shares: check the arguments, do the one gateway step, turn every failure
@@ -26,11 +25,11 @@ abstract class AlipayTool implements Tool {
     }
 
     /** The tool's own step, with checked arguments. */
-    abstract ToolResult run(Arguments arguments, BooleanSupplier cancelled, CallRecord record)
+    abstract ToolResult run(Arguments arguments, CallContext cancelled, CallRecord record)
             throws ArgumentException, AlipayException;
 
     @Override
-    public final ToolResult call(JsonObject arguments, BooleanSupplier cancelled) {
+    public final ToolResult call(JsonObject arguments, CallContext cancelled) {
         CallRecord record = new CallRecord(spec.name());
         ToolResult result;
         try {

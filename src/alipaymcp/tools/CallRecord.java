@@ -12,6 +12,7 @@ final class CallRecord {
     private String outTradeNo = "";
     private String outRequestNo;
     private String result = "";
+    private String confirmation; // refunds only: how the person's confirmation ended
 
     CallRecord(String tool) {
         this.tool = tool;
@@ -30,13 +31,21 @@ final class CallRecord {
         result = value;
     }
 
+    /** AP_CONFIRM_REFUNDS: confirmed, declined, cancelled, timed-out, failed, call-cancelled or not-asked. */
+    void confirmation(String value) {
+        confirmation = value;
+    }
+
     void writeTo(EventLog log) {
         long ms = (System.nanoTime() - startNanos) / 1_000_000;
         if (outRequestNo == null) {
             log.event("call", "tool", tool, "outTradeNo", outTradeNo, "result", result, "ms", ms);
-        } else {
+        } else if (confirmation == null) {
             log.event("call", "tool", tool, "outTradeNo", outTradeNo, "outRequestNo", outRequestNo, "result", result,
                     "ms", ms);
+        } else {
+            log.event("call", "tool", tool, "outTradeNo", outTradeNo, "outRequestNo", outRequestNo,
+                    "confirmation", confirmation, "result", result, "ms", ms);
         }
     }
 }

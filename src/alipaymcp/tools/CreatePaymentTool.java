@@ -6,7 +6,6 @@ import alipaymcp.json.JsonObject;
 import alipaymcp.log.EventLog;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
  * create-mobile-alipay-payment (alipay.trade.wap.pay) and create-web-page-alipay-payment
@@ -43,7 +42,7 @@ final class CreatePaymentTool extends AlipayTool {
     }
 
     @Override
-    ToolResult run(Arguments arguments, BooleanSupplier cancelled, CallRecord record)
+    ToolResult run(Arguments arguments, CallContext cancelled, CallRecord record)
             throws ArgumentException, AlipayException {
         String outTradeNo = arguments.id("outTradeNo");
         record.outTradeNo(outTradeNo);

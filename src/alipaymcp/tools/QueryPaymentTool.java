@@ -5,7 +5,6 @@ import alipaymcp.alipay.AlipayResponse;
 import alipaymcp.json.JsonObject;
 import alipaymcp.log.EventLog;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /** query-alipay-payment: alipay.trade.query by outTradeNo, with upstream's texts. */
 final class QueryPaymentTool extends AlipayTool {
@@ -18,7 +17,7 @@ final class QueryPaymentTool extends AlipayTool {
     }
 
     @Override
-    ToolResult run(Arguments arguments, BooleanSupplier cancelled, CallRecord record)
+    ToolResult run(Arguments arguments, CallContext cancelled, CallRecord record)
             throws ArgumentException, AlipayException {
         String outTradeNo = arguments.id("outTradeNo");
         record.outTradeNo(outTradeNo);

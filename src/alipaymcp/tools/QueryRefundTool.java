@@ -5,7 +5,6 @@ import alipaymcp.alipay.AlipayResponse;
 import alipaymcp.json.JsonObject;
 import alipaymcp.log.EventLog;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /** query-alipay-refund: alipay.trade.fastpay.refund.query; only REFUND_SUCCESS is a success. */
 final class QueryRefundTool extends AlipayTool {
@@ -18,7 +17,7 @@ final class QueryRefundTool extends AlipayTool {
     }
 
     @Override
-    ToolResult run(Arguments arguments, BooleanSupplier cancelled, CallRecord record)
+    ToolResult run(Arguments arguments, CallContext cancelled, CallRecord record)
             throws ArgumentException, AlipayException {
         String outRequestNo = arguments.id("outRequestNo");
         String outTradeNo = arguments.id("outTradeNo");

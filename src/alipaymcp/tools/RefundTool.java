@@ -8,7 +8,6 @@ import alipaymcp.json.JsonObject;
 import alipaymcp.log.EventLog;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
  * refund-alipay-payment: alipay.trade.refund. outRequestNo is the idempotency key: the gateway refunds once
@@ -22,15 +21,17 @@ final class RefundTool extends AlipayTool {
             Schemas.REFUND_OUTPUT, ToolSpec.hints(false, true, true));
 
     private final BigDecimal maxRefundAmount;
+    private final RefundConfirmation confirmation;
 
-    /** {@code maxRefundAmount}: AP_MAX_REFUND_AMOUNT, or null for no limit. */
-    RefundTool(Gateway gateway, BigDecimal maxRefundAmount, EventLog log) {
+    /** {@code maxRefundAmount}: AP_MAX_REFUND_AMOUNT, or null for no limit; {@code confirmation}: AP_CONFIRM_REFUNDS. */
+    RefundTool(Gateway gateway, BigDecimal maxRefundAmount, RefundConfirmation confirmation, EventLog log) {
         super(SPEC, gateway, log);
         this.maxRefundAmount = maxRefundAmount;
+        this.confirmation = confirmation;
     }
 
     @Override
-    ToolResult run(Arguments arguments, BooleanSupplier cancelled, CallRecord record)
+    ToolResult run(Arguments arguments, CallContext context, CallRecord record)
             throws ArgumentException, AlipayException {
         String outTradeNo = arguments.id("outTradeNo");
         record.outTradeNo(outTradeNo);
@@ -42,7 +43,11 @@ final class RefundTool extends AlipayTool {
             throw new ArgumentException("refundAmount", "must be at most " + Amount.format(maxRefundAmount)
                     + " (AP_MAX_REFUND_AMOUNT), got " + Amount.format(amount) + "; nothing was sent to Alipay");
         }
-        if (cancelled.getAsBoolean()) { // nothing irreversible starts once the client has cancelled
+        ToolResult refused = confirmation.check(context, record, outTradeNo, amount, reason, outRequestNo);
+        if (refused != null) { // no yes from the person: nothing is signed or sent
+            return refused;
+        }
+        if (context.getAsBoolean()) { // nothing irreversible starts once the client has cancelled
             record.result("cancelled");
             return ToolResult.error("Cancelled by the client before anything was sent to Alipay: no refund was made.");
         }

@@ -32,7 +32,8 @@ final class SelectedTools implements Supplier<List<Tool>> {
         if (tools == null) {
             List<Tool> chosen = new ArrayList<>();
             Gateway gateway = new Gateway(config, version);
-            for (Tool tool : ToolRegistry.allOn(gateway, config.maxRefundAmount(), log)) {
+            for (Tool tool : ToolRegistry.allOn(gateway, config.maxRefundAmount(),
+                    RefundConfirmation.of(config), log)) {
                 if (names.contains(tool.name())) {
                     chosen.add(tool);
                 }

@@ -2,7 +2,6 @@ package alipaymcp.tools;
 
 import alipaymcp.json.JsonObject;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
 /**
  * One MCP tool as the protocol layer sees it: its listing fields and a call. The MCP layer decides
@@ -28,10 +27,11 @@ public interface Tool {
 
     /**
      * Runs the tool. Never throws for bad input or a failed remote call: those are results with
-     * {@code isError}. {@code cancelled} turns true when the client cancelled the request; a tool checks
-     * it before starting anything irreversible and never abandons a gateway request already sent.
+     * {@code isError}. {@code context} turns true when the client cancelled the request; a tool checks
+     * it before starting anything irreversible and never abandons a gateway request already sent. A tool may
+     * ask the person through {@link CallContext#confirm} before such a step.
      */
-    ToolResult call(JsonObject arguments, BooleanSupplier cancelled);
+    ToolResult call(JsonObject arguments, CallContext context);
 
     /**
      * One-time set-up a first call would otherwise wait for (building keys, opening the log). The server runs it on a

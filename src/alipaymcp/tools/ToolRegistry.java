@@ -40,13 +40,14 @@ public final class ToolRegistry implements ConfigLoader.ToolNames {
 
     /** All five tools on one gateway client (tests inject upstream's tags and a fixed clock through it). */
     static List<Tool> all(GatewayClient client, BigDecimal maxRefundAmount, EventLog log) {
-        return allOn(new Gateway(client), maxRefundAmount, log);
+        return allOn(new Gateway(client), maxRefundAmount, RefundConfirmation.UNCONFIGURED, log);
     }
 
     /** All five tools on {@code gateway}, in upstream's order. */
-    static List<Tool> allOn(Gateway gateway, BigDecimal maxRefundAmount, EventLog log) {
+    static List<Tool> allOn(Gateway gateway, BigDecimal maxRefundAmount, RefundConfirmation confirmation,
+            EventLog log) {
         return List.of(CreatePaymentTool.mobile(gateway, log), CreatePaymentTool.webPage(gateway, log),
-                new QueryPaymentTool(gateway, log), new RefundTool(gateway, maxRefundAmount, log),
+                new QueryPaymentTool(gateway, log), new RefundTool(gateway, maxRefundAmount, confirmation, log),
                 new QueryRefundTool(gateway, log));
     }
 

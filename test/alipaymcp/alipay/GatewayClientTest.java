@@ -105,7 +105,7 @@ class GatewayClientTest {
 
     @Test
     void slowReply_isATimeoutWithUnknownOutcome() {
-        gateway.delayMillis = 1500;
+        gateway.delayMillis = 20_000; // far beyond the timeout, so a loaded machine cannot blur the two
         gateway.body = TestGateway.signed(QUERY_ROOT, OK);
         long start = System.nanoTime();
         AlipayException e = thrown(() -> client(settings(null), Duration.ofMillis(300))
@@ -113,7 +113,7 @@ class GatewayClientTest {
         assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
         assertThat(e.outcomeUnknown()).isTrue();
         assertThat(e.getMessage()).contains("300 ms").contains("the refund may or may not have been made");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1400));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(10_000));
     }
 
     @Test
@@ -130,13 +130,13 @@ class GatewayClientTest {
 
     @Test
     void answerStallingMidBody_isATimeoutWithinTheWholeExchangeLimit() {
-        gateway.stallMidBodyMillis = 3000;
+        gateway.stallMidBodyMillis = 20_000;
         gateway.body = TestGateway.signed(QUERY_ROOT, OK);
         long start = System.nanoTime();
         AlipayException e = thrown(() -> client(settings(null), Duration.ofMillis(400)).query("T1"));
         assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
         assertThat(e.getMessage()).contains("400 ms");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(10_000));
         assertThat(Thread.currentThread().isInterrupted()).as("no interrupt left behind").isFalse();
     }
 

@@ -15,13 +15,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads ../shared/vectors (or the directory in the system property vectors.dir) with our own parser. */
+/** Reads the vector files in test/vectors (the repository's copies; see its README) with our own parser. */
 final class Vectors {
+    /** The folder of the vector files (run-tests.sh passes the absolute path; the default is relative to the repo root). */
+    static final String VECTORS_DIR = System.getProperty("vectors.dir", "test/vectors");
+
     private Vectors() {
     }
 
     static JsonObject load(String file) {
-        String dir = System.getProperty("vectors.dir", "../shared/vectors");
+        String dir = VECTORS_DIR;
         try {
             String text = Files.readString(Path.of(dir, file), StandardCharsets.UTF_8);
             return (JsonObject) JsonParser.parse(text);

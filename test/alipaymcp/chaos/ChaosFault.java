@@ -26,8 +26,13 @@ enum ChaosFault {
     SYSTEM_ERROR_20000(Fault.Kind.SYSTEM_ERROR),
     ERROR_RESPONSE(Fault.Kind.ERROR_RESPONSE);
 
-    /** The short timeout of these tests (AP_TIMEOUT_MS); the delay fault is ten times longer. */
-    static final int TIMEOUT_MS = 300;
+    /**
+     * The short timeout of the delay fault's tools (AP_TIMEOUT_MS). The answer is held back {@link #DELAY_MS}:
+     * the client has seconds of slack to notice its own timeout even on a loaded machine.
+     */
+    static final int TIMEOUT_MS = 1_000;
+    /** How long the delay fault holds the gateway's answer back. */
+    static final long DELAY_MS = 8_000;
     /** The timeout for every other fault, so that a loaded machine cannot turn a fault into a timeout. */
     static final int PATIENT_TIMEOUT_MS = 10_000;
     static final String QUERY = "alipay.trade.query";
@@ -54,7 +59,7 @@ enum ChaosFault {
     /** The simulator's fault, or null when the relay or a closed port makes this one. */
     Fault simulatorFault() {
         if (this == DELAY) {
-            return Fault.delay(10L * TIMEOUT_MS);
+            return Fault.delay(DELAY_MS);
         }
         return simulatorKind == null ? null : Fault.of(simulatorKind);
     }

@@ -38,7 +38,8 @@ class GatewayChaosOverMcpTest {
         relay = GatewayRelay.start(sim.gatewayUrl());
         server = McpProcess.start(env(relay.gatewayUrl().toString(), ChaosFault.PATIENT_TIMEOUT_MS));
         shortTimeoutServer = McpProcess.start(env(relay.gatewayUrl().toString(), ChaosFault.TIMEOUT_MS));
-        refusedServer = McpProcess.start(env(GatewayChaosTest.closedPortGateway().toString(), ChaosFault.TIMEOUT_MS));
+        refusedServer = McpProcess.start(env(GatewayChaosTest.closedPortGateway().toString(),
+                ChaosFault.PATIENT_TIMEOUT_MS));
         order = SimulatedTools.orderNo("MCP");
         McpProcess.Result link = server.call("create-web-page-alipay-payment", "{\"outTradeNo\":\"" + order
                 + "\",\"totalAmount\":500,\"orderTitle\":\"chaos over stdio\"}");
@@ -69,10 +70,10 @@ class GatewayChaosOverMcpTest {
         try (McpProcess late = McpProcess.start(env)) {
             String query = "{\"outTradeNo\":\"" + order + "\"}";
             assertThat(late.call("query-alipay-payment", query).isError()).isFalse(); // warm: the next one is quick to send
-            sim.fault("alipay.trade.query", "delay:2000");
+            sim.fault("alipay.trade.query", "delay:8000"); // seconds of slack for the sleep below on a loaded machine
             late.send("{\"jsonrpc\":\"2.0\",\"id\":\"in-flight\",\"method\":\"tools/call\",\"params\":"
                     + "{\"name\":\"query-alipay-payment\",\"arguments\":" + query + "}}");
-            Thread.sleep(700); // the request is at the gateway, whose answer is held back 2 s
+            Thread.sleep(700); // the request is at the gateway, whose answer is held back 8 s
             long sigterm = System.nanoTime();
             assertThat(late.terminate()).isEqualTo(143);
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sigterm)).as("waited for the answer")

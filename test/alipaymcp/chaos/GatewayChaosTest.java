@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Gateway chaos in process: the tools (wired as Main wires them, AP_TIMEOUT_MS=300) talk to the simulator
+ * Gateway chaos in process: the tools (wired as Main wires them) talk to the simulator
  * through a raw-socket relay that counts every request and can reset a connection mid-answer; a closed
  * port stands for a refused connection. Every fault of issue 7, for each tool that calls the gateway.
  */
@@ -37,7 +37,7 @@ class GatewayChaosTest {
         relay = GatewayRelay.start(sim.gatewayUrl());
         tools = tools(relay.gatewayUrl(), ChaosFault.PATIENT_TIMEOUT_MS);
         shortTimeoutTools = tools(relay.gatewayUrl(), ChaosFault.TIMEOUT_MS);
-        refusedTools = tools(closedPortGateway(), ChaosFault.TIMEOUT_MS);
+        refusedTools = tools(closedPortGateway(), ChaosFault.PATIENT_TIMEOUT_MS);
         order = tools.paidOrder("CHAOS", "1000");
         assertThat(tools.call("refund-alipay-payment", "{\"outTradeNo\":\"" + order
                 + "\",\"refundAmount\":0.01,\"outRequestNo\":\"R0\"}").isError()).isFalse();
@@ -115,7 +115,8 @@ class GatewayChaosTest {
 
     /**
      * The tools that see the fault: through the relay (with the short timeout for DELAY, a patient one for
-     * the rest so a loaded machine cannot turn a fault into a timeout), or at a closed port for REFUSED.
+     * the rest so a loaded machine cannot turn a fault into a timeout), or at a closed port for REFUSED
+     * (patient too: a refused connection is refused at once, however long the timeout).
      * Null: healthy.
      */
     private static ChaosCheck.Caller caller(ChaosFault fault) {

@@ -83,7 +83,7 @@ class ConfigLoaderTest {
         Map<String, String> env = env();
         for (String name : List.of("AP_RETURN_URL", "AP_NOTIFY_URL", "AP_ENCRYPTION_ALGO", "AP_CURRENT_ENV",
                 "AP_SELECT_TOOLS", "AP_LOG_ENABLED", "AP_INVOKE_AUTH_TOKEN", "AP_GATEWAY_URL", "AP_TIMEOUT_MS",
-                "AP_MAX_REFUND_AMOUNT")) {
+                "AP_MAX_REFUND_AMOUNT", "AP_CONFIRM_REFUNDS")) {
             env.put(name, "");
         }
         Config config = load(env);
@@ -241,6 +241,31 @@ class ConfigLoaderTest {
         for (String bad : List.of("1.005", "0", "-1", "abc", "1e3", ".5", "5.", "100000000.01", "1.2.3")) {
             env.put("AP_MAX_REFUND_AMOUNT", bad);
             assertThat(failure(env)).as(bad).startsWith("AP_MAX_REFUND_AMOUNT must be an amount");
+        }
+    }
+
+    @Test
+    void load_confirmRefundsIsAutoByDefaultAndAcceptsAnyLetterCase() throws Exception {
+        Map<String, String> env = env();
+        assertThat(load(env).confirmRefunds()).isEqualTo(ConfirmRefunds.AUTO);
+        env.put("AP_CONFIRM_REFUNDS", "");
+        assertThat(load(env).confirmRefunds()).isEqualTo(ConfirmRefunds.AUTO);
+        env.put("AP_CONFIRM_REFUNDS", "Always");
+        assertThat(load(env).confirmRefunds()).isEqualTo(ConfirmRefunds.ALWAYS);
+        env.put("AP_CONFIRM_REFUNDS", "NEVER");
+        assertThat(load(env).confirmRefunds()).isEqualTo(ConfirmRefunds.NEVER);
+        env.put("AP_CONFIRM_REFUNDS", "auto");
+        assertThat(load(env).confirmRefunds()).isEqualTo(ConfirmRefunds.AUTO);
+        assertThat(load(env).toString()).contains("confirmRefunds=auto");
+    }
+
+    @Test
+    void load_confirmRefundsRefusesAnythingElseNamingTheValues() throws Exception {
+        Map<String, String> env = env();
+        for (String bad : List.of("yes", "true", "on", " auto", "alwayſ", "never!")) {
+            env.put("AP_CONFIRM_REFUNDS", bad);
+            assertThat(failure(env)).as(bad).startsWith("AP_CONFIRM_REFUNDS must be auto")
+                    .contains("always", "never", "got '" + bad + "'");
         }
     }
 

@@ -25,6 +25,8 @@ import java.util.stream.Stream;
  * < TEXT                           the next output line is exactly TEXT
  * <~ TEXT                          a run of these: the next lines are exactly these, in any order
  * eof                              close the server's stdin
+ * question-timeout MS              servers started after this bound each question to the person by MS
+ *                                  (default 60 s, longer than any transcript waits)
  * </pre>
  * Ending a server (at a new "server" and at the end of the file) closes stdin, waits for run() to return 0,
  * and checks that nothing else was written and every write was exactly one whole line.
@@ -41,6 +43,7 @@ class GoldenTranscript {
     private LineSink out;
     private Thread thread;
     private final int[] status = new int[1];
+    private long questionMillis = 60_000;
 
     GoldenTranscript(Path file) {
         this(file, 5_000);
@@ -110,6 +113,8 @@ class GoldenTranscript {
             assertThat(next(where)).as(where).isEqualTo(line.substring(2));
         } else if (line.equals("eof")) {
             endInput();
+        } else if (line.startsWith("question-timeout ")) {
+            questionMillis = Long.parseLong(line.substring(17));
         } else {
             throw new IllegalArgumentException(where + ": unknown directive: " + line);
         }
@@ -146,7 +151,8 @@ class GoldenTranscript {
         String tools = (bar < 0 ? spec : spec.substring(0, bar)).trim();
         String instructions = bar < 0 ? null : spec.substring(bar + 1).trim();
         McpServer server = new McpServer(VERSION, TestTools.named(tools), instructions,
-                LineReader.DEFAULT_MAX_LINE_BYTES, 5_000, new PrintStream(stderr, true, StandardCharsets.UTF_8));
+                LineReader.DEFAULT_MAX_LINE_BYTES, 5_000, questionMillis,
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
         in = new FeedInputStream();
         out = new LineSink();
         FeedInputStream serverIn = in;

@@ -3,20 +3,24 @@ package alipaymcp.mcp;
 import alipaymcp.json.JsonArray;
 import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonValue;
+import alipaymcp.tools.CallContext;
 import alipaymcp.tools.Tool;
 import alipaymcp.tools.ToolResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
  * Tools for the protocol tests, one fresh set per server so the latches never leak between transcripts:
  * echo (no output schema), shout (with one), slow (blocks until release or cancel), release, cancel-seen
- * (reports what slow saw), nap (100 ms), boom (throws), no-structure (breaks its output schema).
+ * (reports what slow saw), nap (100 ms), boom (throws), no-structure (breaks its output schema). Only by
+ * name, not in "all": ask (asks the person to confirm its text and returns how that ended) and last-answer
+ * (how the previous ask ended, even one whose reply was suppressed by a cancel).
  */
 final class TestTools {
     /** How long any test tool ever blocks, so a broken test fails instead of hanging. */
@@ -25,6 +29,7 @@ final class TestTools {
     private final CountDownLatch released = new CountDownLatch(1);
     private final CountDownLatch slowDone = new CountDownLatch(1);
     private volatile boolean slowSawCancel;
+    private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
 
     /** The named tools of a fresh set, in the order given; "all" for every one. */
     static List<Tool> named(String names) {
@@ -47,30 +52,34 @@ final class TestTools {
         if (names.equals("all")) {
             return all;
         }
+        List<Tool> byName = new ArrayList<>(all);
+        byName.add(new Simple("ask", "Ask", "Asks the person to confirm its text.", false, set::ask));
+        byName.add(new Simple("last-answer", "Last answer", "How the previous ask ended.", false,
+                (args, context) -> set.lastAnswer()));
         List<Tool> chosen = new ArrayList<>();
         for (String name : names.split(",")) {
             if (name.equals("none")) {
                 continue;
             }
-            chosen.add(all.stream().filter(t -> t.name().equals(name)).findFirst()
+            chosen.add(byName.stream().filter(t -> t.name().equals(name)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no test tool " + name)));
         }
         return chosen;
     }
 
-    private static ToolResult echo(JsonObject args, BooleanSupplier cancelled) {
+    private static ToolResult echo(JsonObject args, CallContext cancelled) {
         return args.string("text").map(t -> ToolResult.success(t, null))
                 .orElseGet(() -> ToolResult.error("text must be a string, e.g. {\"text\":\"hi\"}"));
     }
 
-    private static ToolResult shout(JsonObject args, BooleanSupplier cancelled) {
+    private static ToolResult shout(JsonObject args, CallContext cancelled) {
         return args.string("text").map(t -> {
             String upper = t.toUpperCase(Locale.ROOT);
             return ToolResult.success(upper, JsonObject.builder().put("upper", upper).build());
         }).orElseGet(() -> ToolResult.error("text must be a string, e.g. {\"text\":\"hi\"}"));
     }
 
-    private ToolResult slow(BooleanSupplier cancelled) {
+    private ToolResult slow(CallContext cancelled) {
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOUND_SECONDS);
             while (System.nanoTime() < deadline) {
@@ -88,6 +97,24 @@ final class TestTools {
             return ToolResult.error("interrupted");
         } finally {
             slowDone.countDown();
+        }
+    }
+
+    private ToolResult ask(JsonObject args, CallContext context) {
+        String text = args.string("text").orElse("");
+        answers.clear(); // earlier asks have all replied: last-answer then waits for this one
+        String outcome = context.confirm(new CallContext.Question(text, "Send this refund", "Tick to send")).word();
+        answers.add(outcome);
+        return ToolResult.success("asked: " + outcome, null);
+    }
+
+    private ToolResult lastAnswer() {
+        try {
+            String outcome = answers.poll(BOUND_SECONDS, TimeUnit.SECONDS);
+            return ToolResult.success("last answer: " + outcome, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ToolResult.error("interrupted");
         }
     }
 
@@ -124,7 +151,7 @@ final class TestTools {
 
     /** What a test tool does when called. */
     interface Body {
-        ToolResult call(JsonObject arguments, BooleanSupplier cancelled);
+        ToolResult call(JsonObject arguments, CallContext cancelled);
     }
 
     /** A test tool: a text input schema, optional output schema, readOnly hints. */
@@ -199,7 +226,7 @@ final class TestTools {
         }
 
         @Override
-        public ToolResult call(JsonObject arguments, BooleanSupplier cancelled) {
+        public ToolResult call(JsonObject arguments, CallContext cancelled) {
             return body.call(arguments, cancelled);
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import alipaymcp.json.JsonNumber;
 import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonValue;
+import alipaymcp.tools.CallContext;
 import alipaymcp.tools.Tool;
 import alipaymcp.tools.ToolResult;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ToolCallsTest {
-    private final ToolCalls calls = new ToolCalls(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    private final ToolCalls calls = new ToolCalls(null, 1_000,
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     private final CopyOnWriteArrayList<JsonObject> replies = new CopyOnWriteArrayList<>();
     private final ReplySink sink = replies::add;
 
@@ -36,7 +38,7 @@ class ToolCallsTest {
             }
         });
         for (int i = 0; i < 4; i++) {
-            assertThat(calls.start(JsonNumber.of(i), meet, JsonObject.EMPTY, Protocol.V2025_11_25, sink)).isNull();
+            assertThat(calls.start(JsonNumber.of(i), meet, JsonObject.EMPTY, Protocol.V2025_11_25, false, sink)).isNull();
         }
         calls.awaitIdle(10_000);
         assertThat(replies).hasSize(4).allSatisfy(r -> assertThat(r.toJson()).contains("\"text\":\"met\""));
@@ -59,7 +61,7 @@ class ToolCallsTest {
             return ToolResult.success("done", null);
         });
         for (int i = 0; i < ToolCalls.WORKERS + 4; i++) {
-            assertThat(calls.start(JsonValue.of("p" + i), blocked, JsonObject.EMPTY, Protocol.V2025_11_25, sink)).isNull();
+            assertThat(calls.start(JsonValue.of("p" + i), blocked, JsonObject.EMPTY, Protocol.V2025_11_25, false, sink)).isNull();
         }
         for (int i = 0; i < 500 && threads.size() < ToolCalls.WORKERS; i++) {
             Thread.sleep(10);
@@ -83,9 +85,9 @@ class ToolCallsTest {
             return ToolResult.success("done", null);
         });
         for (int i = 0; i < ToolCalls.MAX_IN_FLIGHT; i++) {
-            assertThat(calls.start(JsonValue.of("c" + i), blocked, JsonObject.EMPTY, Protocol.V2025_11_25, sink)).isNull();
+            assertThat(calls.start(JsonValue.of("c" + i), blocked, JsonObject.EMPTY, Protocol.V2025_11_25, false, sink)).isNull();
         }
-        assertThat(calls.start(JsonValue.of("c0"), blocked, JsonObject.EMPTY, Protocol.V2025_11_25, sink).code())
+        assertThat(calls.start(JsonValue.of("c0"), blocked, JsonObject.EMPTY, Protocol.V2025_11_25, false, sink).code())
                 .isEqualTo(RpcError.INTERNAL_ERROR); // the limit is checked first
         hold.countDown();
         calls.awaitIdle(10_000);
@@ -96,7 +98,7 @@ class ToolCallsTest {
     void cancel_suppressesTheReplyAndTheToolSeesIt() {
         CountDownLatch started = new CountDownLatch(1);
         AtomicInteger sawCancel = new AtomicInteger();
-        calls.start(JsonNumber.of(7), untilCancelled(started, sawCancel), JsonObject.EMPTY, Protocol.V2025_11_25, sink);
+        calls.start(JsonNumber.of(7), untilCancelled(started, sawCancel), JsonObject.EMPTY, Protocol.V2025_11_25, false, sink);
         await(started);
         calls.cancel(JsonNumber.of(7));
         calls.awaitIdle(10_000);
@@ -109,8 +111,8 @@ class ToolCallsTest {
         CountDownLatch started = new CountDownLatch(2);
         AtomicInteger sawCancel = new AtomicInteger();
         Tool waits = untilCancelled(started, sawCancel);
-        calls.start(JsonNumber.of(1), waits, JsonObject.EMPTY, Protocol.V2025_11_25, sink);
-        calls.start(JsonNumber.of(2), waits, JsonObject.EMPTY, Protocol.V2025_11_25, sink);
+        calls.start(JsonNumber.of(1), waits, JsonObject.EMPTY, Protocol.V2025_11_25, false, sink);
+        calls.start(JsonNumber.of(2), waits, JsonObject.EMPTY, Protocol.V2025_11_25, false, sink);
         await(started);
         long start = System.nanoTime();
         calls.cancelAll();
@@ -123,7 +125,7 @@ class ToolCallsTest {
     @Test
     void cancel_afterTheCallFinishedChangesNothing() {
         calls.start(JsonNumber.of(1), tool((args, cancelled) -> ToolResult.success("quick", null)), JsonObject.EMPTY,
-                Protocol.V2025_11_25, sink);
+                Protocol.V2025_11_25, false, sink);
         calls.awaitIdle(10_000);
         calls.cancel(JsonNumber.of(1));
         assertThat(replies).hasSize(1);
@@ -131,10 +133,62 @@ class ToolCallsTest {
     }
 
     @Test
+    void confirm_withNoAnswerTimesOutWithdrawsTheQuestionAndFreesTheTable() throws Exception {
+        LineSink out = new LineSink();
+        ClientRequests requests = new ClientRequests(new LineWriter(out, quiet()), quiet());
+        ToolCalls asking = new ToolCalls(requests, 200, quiet());
+        asking.start(JsonNumber.of(1), askTool(), JsonObject.EMPTY, Protocol.V2025_11_25, true, sink);
+        assertThat(out.next(5_000)).contains("\"method\":\"elicitation/create\"");
+        assertThat(out.next(5_000)).isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
+                + "\"params\":{\"requestId\":\"alipaymcp-1\",\"reason\":\"no answer within 200 ms\"}}");
+        asking.awaitIdle(10_000);
+        assertThat(replies).hasSize(1);
+        assertThat(replies.get(0).toJson()).contains("asked: timed-out");
+        assertThat(requests.open()).isZero();
+    }
+
+    @Test
+    void confirm_endsAtOnceWhenTheCallIsCancelled_andNoReplyIsSent() throws Exception {
+        LineSink out = new LineSink();
+        ClientRequests requests = new ClientRequests(new LineWriter(out, quiet()), quiet());
+        ToolCalls asking = new ToolCalls(requests, 600_000, quiet()); // far longer than this test may take
+        asking.start(JsonNumber.of(1), askTool(), JsonObject.EMPTY, Protocol.V2025_06_18, true, sink);
+        String question = out.next(5_000);
+        assertThat(question).contains("\"method\":\"elicitation/create\"").doesNotContain("\"mode\"");
+        asking.cancel(JsonNumber.of(1));
+        assertThat(out.next(5_000)).contains("\"method\":\"notifications/cancelled\"",
+                "\"reason\":\"the tool call was cancelled\"");
+        asking.awaitIdle(10_000);
+        assertThat(replies).containsExactly((JsonObject) null);
+        assertThat(requests.open()).isZero();
+    }
+
+    @Test
+    void confirm_sendsNothingWhenTheClientCannotBeAsked() throws Exception {
+        LineSink out = new LineSink();
+        ClientRequests requests = new ClientRequests(new LineWriter(out, quiet()), quiet());
+        ToolCalls asking = new ToolCalls(requests, 600_000, quiet());
+        asking.start(JsonNumber.of(1), askTool(), JsonObject.EMPTY, Protocol.V2025_11_25, false, sink);
+        asking.awaitIdle(10_000);
+        assertThat(replies.get(0).toJson()).contains("asked: not-asked");
+        assertThat(out.next(100)).isNull();
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    }
+
+    /** A tool that asks the person once and returns how it ended. */
+    private static Tool askTool() {
+        return tool((args, context) -> ToolResult.success("asked: " + context.confirm(
+                new CallContext.Question("Refund?", "Send this refund", "Tick to send")).word(), null));
+    }
+
+    @Test
     void awaitIdle_returnsAtOnceWhenNoCallWasEverMade() {
         long start = System.nanoTime();
         calls.awaitIdle(10_000);
-        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.MILLISECONDS.toNanos(100));
+        assertThat(System.nanoTime() - start).as("far below the 10 s bound").isLessThan(TimeUnit.SECONDS.toNanos(3));
     }
 
     private static void await(CountDownLatch latch) {

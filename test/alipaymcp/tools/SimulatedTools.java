@@ -70,9 +70,14 @@ public final class SimulatedTools {
 
     /** Calls a tool with arguments given as JSON text (parsed by our parser, so numbers keep their lexeme). */
     public ToolResult call(String tool, String argumentsJson) throws Exception {
+        return call(tool, argumentsJson, () -> false);
+    }
+
+    /** The same, in {@code context}: a client that may cancel or be asked to confirm. */
+    public ToolResult call(String tool, String argumentsJson, CallContext context) throws Exception {
         Tool t = tools.get(tool);
         assertThat(t).as("tool " + tool).isNotNull();
-        ToolResult result = t.call((JsonObject) JsonParser.parse(argumentsJson), () -> false);
+        ToolResult result = t.call((JsonObject) JsonParser.parse(argumentsJson), context);
         if (!result.isError()) {
             conforms(t.outputSchema().orElseThrow(), result.structuredContent(), tool);
         }

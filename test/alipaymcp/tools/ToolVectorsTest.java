@@ -177,7 +177,7 @@ class ToolVectorsTest {
     }
 
     static JsonObject load(String file) {
-        Path dir = Path.of(System.getProperty("vectors.dir", "../shared/vectors"));
+        Path dir = Path.of(System.getProperty("vectors.dir", "test/vectors"));
         try {
             return (JsonObject) JsonParser.parse(Files.readString(dir.resolve(file), StandardCharsets.UTF_8));
         } catch (Exception e) {

@@ -51,7 +51,7 @@ class ElicitationOverMcpTest {
                     .text()).startsWith("未查询到退款成功");
             assertThat(server.finish()).isZero();
         }
-        List<String> log = Files.readAllLines(home.resolve("mcp-server-alipay.log"));
+        List<String> log = Files.readAllLines(home.resolve("mcp-server-alipay-simulator.log")); // --simulator logs there
         assertThat(log).filteredOn(l -> l.contains(" tool=refund-alipay-payment ")).hasSize(2)
                 .anySatisfy(l -> assertThat(l).contains("outRequestNo=R1 confirmation=confirmed result=10000 "))
                 .anySatisfy(l -> assertThat(l).contains("outRequestNo=R2 confirmation=declined result=not-confirmed "));

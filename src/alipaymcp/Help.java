@@ -14,6 +14,13 @@ final class Help {
               java -jar mcp-server-alipay.jar --simulator     serve MCP against the built-in gateway simulator,
                                                               with fresh keys; no Alipay account, no real money;
                                                               logs to $HOME/mcp-server-alipay-simulator.log
+              java -jar mcp-server-alipay.jar check [--offline]
+                                                              prove the configuration before an agent needs it:
+                                                              every start-up rule, then one signed query for an
+                                                              order that cannot exist (no money moves); names the
+                                                              variable to fix; exit 0 only when all holds
+              java -jar mcp-server-alipay.jar --simulator check
+                                                              the same against the built-in simulator
               java -jar mcp-server-alipay.jar simulator [--port N] [--keys DIR] [--notify-delay-ms N]
                                                               run the gateway simulator alone (see simulator --help)
               java -jar mcp-server-alipay.jar verify-notify [--v2]
@@ -40,6 +47,9 @@ final class Help {
               AP_CONFIRM_REFUNDS              auto (default: a person confirms each refund when the client
                                               can ask), always (refuse refunds when it cannot) or never
 
-            A configuration error stops the server with one line on stderr and exit status 78.
+            Values are accepted in any letter case (Sandbox, FALSE, rsa2, mobilepay). Configuration errors stop
+            the server with one line each on stderr (all of them at once) and exit status 78; so does an AP_* name
+            that looks like a typo of one of these (AP_SELECT_TOOL: did you mean AP_SELECT_TOOLS?). Other unknown
+            AP_* names get a one-line warning.
             """.formatted(Main.VERSION);
 }

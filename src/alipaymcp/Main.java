@@ -55,7 +55,12 @@ public final class Main {
                     out.print(Help.TEXT);
                     return 0;
                 }
+                if (args.length > 1 && args[1].equals("check")) {
+                    return checkOnSimulator(tail(tail(args)), out, stderr);
+                }
                 return args.length == 1 ? serve(System.getenv(), true, stdout, stderr) : usage(stderr, args[1]);
+            case "check":
+                return CheckCommand.run(tail(args), System.getenv(), "the configured gateway", out);
             case "--version":
                 out.println("mcp-server-alipay " + VERSION);
                 return 0;
@@ -84,6 +89,35 @@ public final class Main {
         return EXIT_USAGE;
     }
 
+    /** {@code --simulator check}: the check against the built-in simulator, with its fresh keys. */
+    private static int checkOnSimulator(String[] args, PrintStream out, PrintStream stderr) {
+        try (GatewaySimulator sim = GatewaySimulator.start(SimulatorOptions.defaults())) {
+            return CheckCommand.run(args, simulatorEnv(sim, System.getenv()),
+                    "the built-in simulator, with its own keys (no real money)", out);
+        } catch (IOException e) {
+            stderr.println("mcp-server-alipay: cannot start the simulator: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The environment with the simulator's app id, keys and gateway in place of the AP_* ones. */
+    private static Map<String, String> simulatorEnv(GatewaySimulator sim, Map<String, String> environment) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("AP_APP_ID", sim.appId());
+        env.put("AP_APP_KEY", sim.appPrivateKeyBase64());
+        env.put("AP_PUB_KEY", sim.platformPublicKeyBase64());
+        env.put("AP_GATEWAY_URL", sim.gatewayUrl().toString());
+        return env;
+    }
+
+    /** Every configuration problem, one line each on stderr: exit 78. */
+    static int reportConfig(ConfigException e, PrintStream stderr) {
+        for (String problem : e.problems()) {
+            stderr.println("mcp-server-alipay: " + problem);
+        }
+        return ConfigException.EXIT_STATUS;
+    }
+
     /** The MCP server on stdio; with {@code simulator} against the built-in gateway double and its fresh keys. */
     private static int serve(Map<String, String> environment, boolean simulator, OutputStream stdout,
             PrintStream stderr) {
@@ -92,15 +126,11 @@ public final class Main {
         try {
             if (simulator) {
                 sim = GatewaySimulator.start(SimulatorOptions.defaults());
-                env = new HashMap<>(environment);
-                env.put("AP_APP_ID", sim.appId());
-                env.put("AP_APP_KEY", sim.appPrivateKeyBase64());
-                env.put("AP_PUB_KEY", sim.platformPublicKeyBase64());
-                env.put("AP_GATEWAY_URL", sim.gatewayUrl().toString());
+                env = simulatorEnv(sim, environment);
                 stderr.println("mcp-server-alipay: using the built-in simulator at " + sim.gatewayUrl()
                         + " (no real money moves)");
             }
-            Config config = ConfigLoader.load(env);
+            Config config = ConfigLoader.load(env, ToolRegistry.NAMES);
             if (simulator && config.logEnabled()) {
                 // A simulator session never mixes its made-up trades into the real log.
                 config = config.withLogFile(config.logFile().resolveSibling(SIMULATOR_LOG_FILE_NAME));
@@ -109,7 +139,7 @@ public final class Main {
                 stderr.println("mcp-server-alipay: warning: " + warning);
             }
             // Opened, and its start line written, by the tools' warm-up after the initialize reply (or by the
-            // first event, or at the end of the session): both cost start-up time (README, Performance).
+            // first event, or at the end of the session): both cost start-up time (docs/performance.md).
             EventLog log = config.logEnabled()
                     ? EventLog.open(config.logFile(), Clock.systemUTC(), stderr, "start", "version", VERSION,
                             "config", config)
@@ -119,8 +149,7 @@ public final class Main {
             log.prepare(); // a session that ended before the warm-up still gets its start line (or the warning)
             return status;
         } catch (ConfigException e) {
-            stderr.println("mcp-server-alipay: " + e.getMessage());
-            return ConfigException.EXIT_STATUS;
+            return reportConfig(e, stderr);
         } catch (IOException e) {
             stderr.println("mcp-server-alipay: cannot start the simulator: " + e.getMessage());
             return 1;

@@ -61,8 +61,7 @@ final class VerifyNotifyCommand {
             }
             return 0;
         } catch (ConfigException e) {
-            err.println("mcp-server-alipay: " + e.getMessage());
-            return ConfigException.EXIT_STATUS;
+            return Main.reportConfig(e, err);
         } catch (KeyException e) {
             err.println("mcp-server-alipay: AP_PUB_KEY: " + e.getMessage());
             return ConfigException.EXIT_STATUS;

@@ -40,9 +40,9 @@ class StartupPathTest {
             assertThat(mainThread).as("our classes on the main thread by the initialize reply").isNotEmpty()
                     .filteredOn(c -> c.startsWith("alipaymcp.tools.")).isSubsetOf(START_UP_TOOLS_CLASSES);
             assertThat(mainThread).noneMatch(c -> c.startsWith("alipaymcp.simulator."));
-            assertThat(mainThread).as("no thread pool before the first call (README, Performance)")
+            assertThat(mainThread).as("no thread pool before the first call (docs/performance.md)")
                     .doesNotContain("java.util.concurrent.ThreadPoolExecutor");
-            assertThat(mainThread).as("no regex and no lambda on the start-up path (README, Performance)")
+            assertThat(mainThread).as("no regex and no lambda on the start-up path (docs/performance.md)")
                     .noneMatch(c -> c.startsWith("java.util.regex.") || c.contains("$$Lambda")
                             || c.equals("java.lang.invoke.LambdaMetafactory"));
 

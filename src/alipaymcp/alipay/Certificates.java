@@ -30,7 +30,7 @@ public final class Certificates {
     /** Signature algorithms under PKCS#1 (sha1/sha256/...WithRSA, PSS): the roots the root SN counts. */
     static final String RSA_SIGNATURE_OID_PREFIX = "1.2.840.113549.1.1.";
     /** Far above any certificate file Alipay issues (the root bundle is about 4 KB). */
-    static final int MAX_CHARS = 256 * 1024;
+    public static final int MAX_CHARS = 256 * 1024;
     private static final String BEGIN = "-----BEGIN CERTIFICATE-----";
     private static final String END = "-----END CERTIFICATE-----";
 

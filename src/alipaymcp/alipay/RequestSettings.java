@@ -61,7 +61,7 @@ public record RequestSettings(String appId, SignType signType, String appAuthTok
         return certificates == null ? "public-key mode" : certificates.describe();
     }
 
-    /** "AES on (AES-128)" or "AES off": whether API calls encrypt biz_content. */
+    /** "AES on (128-bit key)" or "AES off": whether API calls encrypt biz_content. */
     public String encryption() {
         return cipher == null ? "AES off" : "AES on (" + cipher.bits() + "-bit key)";
     }

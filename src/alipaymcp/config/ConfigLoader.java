@@ -2,12 +2,17 @@ package alipaymcp.config;
 
 import alipaymcp.alipay.AlipayPublicKey;
 import alipaymcp.alipay.AppPrivateKey;
+import alipaymcp.alipay.CertificateMode;
+import alipaymcp.alipay.ContentCipher;
 import alipaymcp.alipay.KeyException;
 import alipaymcp.alipay.SignType;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -22,14 +27,20 @@ public final class ConfigLoader {
     static final String LOG_FILE_NAME = "mcp-server-alipay.log";
 
     private final Map<String, String> env;
+    private final Clock clock; // certificate dates are checked against it
 
-    private ConfigLoader(Map<String, String> env) {
+    private ConfigLoader(Map<String, String> env, Clock clock) {
         this.env = env;
+        this.clock = clock;
     }
 
     /** Loads and checks the configuration from environment variables (empty values count as unset). */
     public static Config load(Map<String, String> env) throws ConfigException {
-        return new ConfigLoader(env).load();
+        return load(env, Clock.systemUTC());
+    }
+
+    static Config load(Map<String, String> env, Clock clock) throws ConfigException {
+        return new ConfigLoader(env, clock).load();
     }
 
     /**
@@ -37,11 +48,20 @@ public final class ConfigLoader {
      * on a notify host that never holds the private key.
      */
     public static NotifySettings loadForNotify(Map<String, String> env) throws ConfigException {
-        ConfigLoader loader = new ConfigLoader(env);
+        ConfigLoader loader = new ConfigLoader(env, Clock.systemUTC());
         String appId = loader.required("AP_APP_ID", "your application's APPID from the Alipay open platform");
         checkAppId(appId);
         SignType signType = loader.signType();
-        AlipayPublicKey key = loader.publicKey();
+        AlipayPublicKey key;
+        if (loader.optional(CertificateFiles.ALIPAY_CERT) != null) { // certificate mode: the Alipay certificate's key
+            if (loader.optional("AP_PUB_KEY") != null) {
+                throw new ConfigException("AP_PUB_KEY must be unset in certificate mode: the Alipay key comes from "
+                        + CertificateFiles.ALIPAY_CERT + ".");
+            }
+            key = certificateKey(CertificateFiles.alipayCertificate(loader::optional).getPublicKey());
+        } else {
+            key = loader.publicKey();
+        }
         checkSize("AP_PUB_KEY", key.bits(), signType, new ArrayList<>());
         return new NotifySettings(appId, key, signType);
     }
@@ -52,7 +72,14 @@ public final class ConfigLoader {
         checkAppId(appId);
         SignType signType = signType();
         AppPrivateKey appKey = appKey(signType, warnings);
-        AlipayPublicKey publicKey = alipayPublicKey(appKey, signType, warnings);
+        CertificateMode certificates = CertificateFiles.load(this::optional, appKey, clock, warnings);
+        AlipayPublicKey publicKey;
+        if (certificates == null) {
+            publicKey = alipayPublicKey(appKey, signType, warnings);
+        } else {
+            publicKey = certificateKey(certificates.localKey());
+            checkSize(CertificateFiles.ALIPAY_CERT, publicKey.bits(), signType, warnings);
+        }
         Environment environment = environment();
         return new Config(
                 appId,
@@ -68,7 +95,31 @@ public final class ConfigLoader {
                 logFile(),
                 timeout(),
                 maxRefundAmount(),
+                certificates,
+                encryptKey(),
                 warnings);
+    }
+
+    /** The Alipay certificate's key in the form AP_PUB_KEY takes (an X.509 SubjectPublicKeyInfo). */
+    private static AlipayPublicKey certificateKey(PublicKey key) throws ConfigException {
+        try {
+            return AlipayPublicKey.parse(Base64.getEncoder().encodeToString(key.getEncoded()));
+        } catch (KeyException e) {
+            throw new ConfigException(CertificateFiles.ALIPAY_CERT + ": its certificate's key " + e.getMessage());
+        }
+    }
+
+    /** AP_ENCRYPT_KEY: AES content encryption of the API calls, or null when unset. */
+    private ContentCipher encryptKey() throws ConfigException {
+        String value = optional("AP_ENCRYPT_KEY");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return ContentCipher.parse(value);
+        } catch (KeyException e) {
+            throw new ConfigException("AP_ENCRYPT_KEY " + e.getMessage() + ".");
+        }
     }
 
     /** The value, or null when the variable is unset or empty (client configs often carry ""). */

@@ -1,0 +1,140 @@
+package alipaymcp.config;
+
+import alipaymcp.alipay.AppPrivateKey;
+import alipaymcp.alipay.CertificateMode;
+import alipaymcp.alipay.Certificates;
+import alipaymcp.alipay.KeyException;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The three files of certificate mode (公钥证书模式): AP_APP_CERT_PATH, AP_ALIPAY_CERT_PATH and
+ * AP_ALIPAY_ROOT_CERT_PATH, all three or none. Checked at start like every other setting; a certificate that
+ * has expired or expires within {@link #EXPIRY_WARNING} is only a warning (the gateway decides, and the
+ * official SDK checks nothing locally).
+ */
+final class CertificateFiles {
+    static final String APP_CERT = "AP_APP_CERT_PATH";
+    static final String ALIPAY_CERT = "AP_ALIPAY_CERT_PATH";
+    static final String ROOT_CERT = "AP_ALIPAY_ROOT_CERT_PATH";
+    static final Duration EXPIRY_WARNING = Duration.ofDays(30);
+    private static final List<String> NAMES = List.of(APP_CERT, ALIPAY_CERT, ROOT_CERT);
+
+    private CertificateFiles() {
+    }
+
+    /** True when any of the three is set: the server is then in certificate mode (or misconfigured). */
+    static boolean anySet(Function<String, String> optional) {
+        return NAMES.stream().anyMatch(name -> optional.apply(name) != null);
+    }
+
+    /** Certificate mode from the three files, or null when none is set. */
+    static CertificateMode load(Function<String, String> optional, AppPrivateKey appKey, Clock clock,
+            List<String> warnings) throws ConfigException {
+        if (!anySet(optional)) {
+            return null;
+        }
+        for (String name : NAMES) {
+            if (optional.apply(name) == null) {
+                throw new ConfigException(name + " is not set: certificate mode needs all three of " + APP_CERT
+                        + " (appCertPublicKey_<APPID>.crt), " + ALIPAY_CERT + " (alipayCertPublicKey_RSA2.crt) and "
+                        + ROOT_CERT + " (alipayRootCert.crt); set none of them for public-key mode (AP_PUB_KEY).");
+            }
+        }
+        if (optional.apply("AP_PUB_KEY") != null) {
+            throw new ConfigException("AP_PUB_KEY must be unset in certificate mode: the Alipay key comes from "
+                    + ALIPAY_CERT + ". Unset AP_PUB_KEY, or unset the three certificate paths for public-key mode.");
+        }
+        X509Certificate app = certificates(APP_CERT, optional).get(0);
+        if (!isPublicHalf(app, appKey)) {
+            throw new ConfigException(APP_CERT + " is not the certificate of AP_APP_KEY (its public key is not the"
+                    + " public half of AP_APP_KEY): use the appCertPublicKey_<APPID>.crt issued for this key.");
+        }
+        List<X509Certificate> alipay = certificates(ALIPAY_CERT, optional);
+        X509Certificate leaf = alipay.get(0);
+        if (leaf.getBasicConstraints() >= 0 || isPublicHalf(leaf, appKey)
+                || !(leaf.getPublicKey() instanceof RSAPublicKey)) {
+            throw new ConfigException(ALIPAY_CERT + "'s first certificate is not the Alipay certificate (it is "
+                    + (isPublicHalf(leaf, appKey) ? "your app certificate" : leaf.getBasicConstraints() >= 0
+                            ? "a CA certificate" : "not an RSA certificate")
+                    + "): use alipayCertPublicKey_RSA2.crt exactly as downloaded.");
+        }
+        Certificates.Roots roots = roots(optional);
+        Instant now = clock.instant();
+        warnIfExpiring(APP_CERT, app, now, warnings);
+        for (X509Certificate cert : alipay) {
+            warnIfExpiring(ALIPAY_CERT, cert, now, warnings);
+        }
+        return new CertificateMode(app, leaf, roots, clock);
+    }
+
+    /** The first certificate of AP_ALIPAY_CERT_PATH alone: what verify-notify needs (no private key, no root). */
+    static X509Certificate alipayCertificate(Function<String, String> optional) throws ConfigException {
+        return certificates(ALIPAY_CERT, optional).get(0);
+    }
+
+    private static List<X509Certificate> certificates(String name, Function<String, String> optional)
+            throws ConfigException {
+        try {
+            return Certificates.read(read(name, optional.apply(name)));
+        } catch (KeyException e) {
+            throw new ConfigException(name + " (" + optional.apply(name) + ") " + e.getMessage() + ".");
+        }
+    }
+
+    private static Certificates.Roots roots(Function<String, String> optional) throws ConfigException {
+        try {
+            return Certificates.readRoots(read(ROOT_CERT, optional.apply(ROOT_CERT)));
+        } catch (KeyException e) {
+            throw new ConfigException(ROOT_CERT + " (" + optional.apply(ROOT_CERT) + ") " + e.getMessage() + ".");
+        }
+    }
+
+    private static String read(String name, String path) throws ConfigException {
+        try {
+            Path file = Path.of(path);
+            if (Files.isRegularFile(file) && Files.size(file) > Certificates.MAX_CHARS) {
+                throw new ConfigException(name + " (" + path + ") is larger than any certificate file ("
+                        + Certificates.MAX_CHARS + " bytes at most); point it at the .crt file.");
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(name + " names no file (" + path + "): set it to the path of the .crt file"
+                    + " downloaded from the Alipay open platform.");
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(name + " (" + path + ") is not a PEM certificate file (not text): use the"
+                    + " .crt file downloaded from the Alipay open platform.");
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigException(name + " (" + path + ") cannot be read (" + e.getClass().getSimpleName()
+                    + "): check the path and its permissions.");
+        }
+    }
+
+    private static boolean isPublicHalf(X509Certificate cert, AppPrivateKey key) {
+        return cert.getPublicKey() instanceof RSAPublicKey pub && pub.getModulus().equals(key.modulus())
+                && pub.getPublicExponent().equals(key.publicExponent());
+    }
+
+    private static void warnIfExpiring(String name, X509Certificate cert, Instant now, List<String> warnings) {
+        Instant notAfter = cert.getNotAfter().toInstant();
+        String subject = cert.getSubjectX500Principal().getName();
+        if (notAfter.isBefore(now)) {
+            warnings.add(name + ": the certificate " + subject + " expired on " + notAfter + "; download the current"
+                    + " files from the Alipay open platform (the gateway may refuse expired certificates).");
+        } else if (notAfter.isBefore(now.plus(EXPIRY_WARNING))) {
+            warnings.add(name + ": the certificate " + subject + " expires on " + notAfter + ", within "
+                    + EXPIRY_WARNING.toDays() + " days; renew it on the Alipay open platform and download the new files.");
+        }
+    }
+}

@@ -46,9 +46,19 @@ public final class Main {
         PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
         switch (command) {
             case "":
-                return args.length <= 1 ? serve(System.getenv(), false, stdout, stderr) : usage(stderr, args[1]);
+                return args.length <= 1 ? serve(System.getenv(), null, stdout, stderr) : usage(stderr, args[1]);
             case "--simulator":
-                return args.length == 1 ? serve(System.getenv(), true, stdout, stderr) : usage(stderr, args[1]);
+                SimulatorOptions options = SimulatorOptions.defaults();
+                for (int i = 1; i < args.length; i++) {
+                    switch (args[i]) {
+                        case "--cert" -> options = options.withCertificateMode(true);
+                        case "--aes" -> options = options.withAes(true);
+                        default -> {
+                            return usage(stderr, args[i]);
+                        }
+                    }
+                }
+                return serve(System.getenv(), options, stdout, stderr);
             case "--version":
                 out.println("mcp-server-alipay " + VERSION);
                 return 0;
@@ -76,21 +86,25 @@ public final class Main {
         return EXIT_USAGE;
     }
 
-    /** The MCP server on stdio; with {@code simulator} against the built-in gateway double and its fresh keys. */
-    private static int serve(Map<String, String> environment, boolean simulator, OutputStream stdout,
+    /**
+     * The MCP server on stdio; with {@code simulator} options against the built-in gateway double and its fresh
+     * keys, in its mode (public-key or certificate mode, AES on or off).
+     */
+    private static int serve(Map<String, String> environment, SimulatorOptions simulator, OutputStream stdout,
             PrintStream stderr) {
         Map<String, String> env = environment; // read by name only: copying it costs start-up time
         GatewaySimulator sim = null;
         try {
-            if (simulator) {
-                sim = GatewaySimulator.start(SimulatorOptions.defaults());
+            if (simulator != null) {
+                sim = GatewaySimulator.start(simulator);
                 env = new HashMap<>(environment);
-                env.put("AP_APP_ID", sim.appId());
-                env.put("AP_APP_KEY", sim.appPrivateKeyBase64());
-                env.put("AP_PUB_KEY", sim.platformPublicKeyBase64());
-                env.put("AP_GATEWAY_URL", sim.gatewayUrl().toString());
-                stderr.println("mcp-server-alipay: using the built-in simulator at " + sim.gatewayUrl()
-                        + " (no real money moves)");
+                for (String mode : List.of("AP_PUB_KEY", "AP_APP_CERT_PATH", "AP_ALIPAY_CERT_PATH",
+                        "AP_ALIPAY_ROOT_CERT_PATH", "AP_ENCRYPT_KEY")) {
+                    env.remove(mode); // the simulator's own setup replaces the merchant's
+                }
+                env.putAll(sim.serverEnvironment());
+                stderr.println("mcp-server-alipay: using the built-in simulator at " + sim.gatewayUrl() + " ("
+                        + sim.modeDescription() + "; no real money moves)");
             }
             Config config = ConfigLoader.load(env);
             for (String warning : config.warnings()) {

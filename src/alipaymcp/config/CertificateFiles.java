@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The three files of certificate mode (公钥证书模式): AP_APP_CERT_PATH, AP_ALIPAY_CERT_PATH and
@@ -29,39 +28,41 @@ final class CertificateFiles {
     static final String ALIPAY_CERT = "AP_ALIPAY_CERT_PATH";
     static final String ROOT_CERT = "AP_ALIPAY_ROOT_CERT_PATH";
     static final Duration EXPIRY_WARNING = Duration.ofDays(30);
-    private static final List<String> NAMES = List.of(APP_CERT, ALIPAY_CERT, ROOT_CERT);
-
     private CertificateFiles() {
     }
 
-    /** True when any of the three is set: the server is then in certificate mode (or misconfigured). */
-    static boolean anySet(Function<String, String> optional) {
-        return NAMES.stream().anyMatch(name -> optional.apply(name) != null);
-    }
-
-    /** Certificate mode from the three files, or null when none is set. */
-    static CertificateMode load(Function<String, String> optional, AppPrivateKey appKey, Clock clock,
+    /**
+     * Certificate mode from the three files, or null when none is set. {@code paths}: the values of
+     * AP_APP_CERT_PATH, AP_ALIPAY_CERT_PATH, AP_ALIPAY_ROOT_CERT_PATH (null when unset); {@code pubKeySet}:
+     * whether AP_PUB_KEY is set. (No lambda here: this runs on the start-up path.)
+     */
+    static CertificateMode load(String[] paths, boolean pubKeySet, AppPrivateKey appKey, Clock clock,
             List<String> warnings) throws ConfigException {
-        if (!anySet(optional)) {
+        String[] names = {APP_CERT, ALIPAY_CERT, ROOT_CERT};
+        int set = 0;
+        for (String path : paths) {
+            set += path == null ? 0 : 1;
+        }
+        if (set == 0) {
             return null;
         }
-        for (String name : NAMES) {
-            if (optional.apply(name) == null) {
-                throw new ConfigException(name + " is not set: certificate mode needs all three of " + APP_CERT
+        for (int i = 0; i < names.length; i++) {
+            if (paths[i] == null) {
+                throw new ConfigException(names[i] + " is not set: certificate mode needs all three of " + APP_CERT
                         + " (appCertPublicKey_<APPID>.crt), " + ALIPAY_CERT + " (alipayCertPublicKey_RSA2.crt) and "
                         + ROOT_CERT + " (alipayRootCert.crt); set none of them for public-key mode (AP_PUB_KEY).");
             }
         }
-        if (optional.apply("AP_PUB_KEY") != null) {
+        if (pubKeySet) {
             throw new ConfigException("AP_PUB_KEY must be unset in certificate mode: the Alipay key comes from "
                     + ALIPAY_CERT + ". Unset AP_PUB_KEY, or unset the three certificate paths for public-key mode.");
         }
-        X509Certificate app = certificates(APP_CERT, optional).get(0);
+        X509Certificate app = certificates(APP_CERT, paths[0]).get(0);
         if (!isPublicHalf(app, appKey)) {
             throw new ConfigException(APP_CERT + " is not the certificate of AP_APP_KEY (its public key is not the"
                     + " public half of AP_APP_KEY): use the appCertPublicKey_<APPID>.crt issued for this key.");
         }
-        List<X509Certificate> alipay = certificates(ALIPAY_CERT, optional);
+        List<X509Certificate> alipay = certificates(ALIPAY_CERT, paths[1]);
         X509Certificate leaf = alipay.get(0);
         if (leaf.getBasicConstraints() >= 0 || isPublicHalf(leaf, appKey)
                 || !(leaf.getPublicKey() instanceof RSAPublicKey)) {
@@ -70,7 +71,7 @@ final class CertificateFiles {
                             ? "a CA certificate" : "not an RSA certificate")
                     + "): use alipayCertPublicKey_RSA2.crt exactly as downloaded.");
         }
-        Certificates.Roots roots = roots(optional);
+        Certificates.Roots roots = roots(paths[2]);
         Instant now = clock.instant();
         warnIfExpiring(APP_CERT, app, now, warnings);
         for (X509Certificate cert : alipay) {
@@ -80,24 +81,23 @@ final class CertificateFiles {
     }
 
     /** The first certificate of AP_ALIPAY_CERT_PATH alone: what verify-notify needs (no private key, no root). */
-    static X509Certificate alipayCertificate(Function<String, String> optional) throws ConfigException {
-        return certificates(ALIPAY_CERT, optional).get(0);
+    static X509Certificate alipayCertificate(String path) throws ConfigException {
+        return certificates(ALIPAY_CERT, path).get(0);
     }
 
-    private static List<X509Certificate> certificates(String name, Function<String, String> optional)
-            throws ConfigException {
+    private static List<X509Certificate> certificates(String name, String path) throws ConfigException {
         try {
-            return Certificates.read(read(name, optional.apply(name)));
+            return Certificates.read(read(name, path));
         } catch (KeyException e) {
-            throw new ConfigException(name + " (" + optional.apply(name) + ") " + e.getMessage() + ".");
+            throw new ConfigException(name + " (" + path + ") " + e.getMessage() + ".");
         }
     }
 
-    private static Certificates.Roots roots(Function<String, String> optional) throws ConfigException {
+    private static Certificates.Roots roots(String path) throws ConfigException {
         try {
-            return Certificates.readRoots(read(ROOT_CERT, optional.apply(ROOT_CERT)));
+            return Certificates.readRoots(read(ROOT_CERT, path));
         } catch (KeyException e) {
-            throw new ConfigException(ROOT_CERT + " (" + optional.apply(ROOT_CERT) + ") " + e.getMessage() + ".");
+            throw new ConfigException(ROOT_CERT + " (" + path + ") " + e.getMessage() + ".");
         }
     }
 

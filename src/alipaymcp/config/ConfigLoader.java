@@ -58,7 +58,8 @@ public final class ConfigLoader {
                 throw new ConfigException("AP_PUB_KEY must be unset in certificate mode: the Alipay key comes from "
                         + CertificateFiles.ALIPAY_CERT + ".");
             }
-            key = certificateKey(CertificateFiles.alipayCertificate(loader::optional).getPublicKey());
+            key = certificateKey(CertificateFiles.alipayCertificate(loader.optional(CertificateFiles.ALIPAY_CERT))
+                    .getPublicKey());
         } else {
             key = loader.publicKey();
         }
@@ -72,7 +73,12 @@ public final class ConfigLoader {
         checkAppId(appId);
         SignType signType = signType();
         AppPrivateKey appKey = appKey(signType, warnings);
-        CertificateMode certificates = CertificateFiles.load(this::optional, appKey, clock, warnings);
+        String[] certificatePaths = {optional(CertificateFiles.APP_CERT), optional(CertificateFiles.ALIPAY_CERT),
+            optional(CertificateFiles.ROOT_CERT)};
+        boolean certificateMode = certificatePaths[0] != null || certificatePaths[1] != null
+                || certificatePaths[2] != null; // checked here: public-key mode loads no certificate class at start
+        CertificateMode certificates = certificateMode ? CertificateFiles.load(certificatePaths,
+                optional("AP_PUB_KEY") != null, appKey, clock, warnings) : null;
         AlipayPublicKey publicKey;
         if (certificates == null) {
             publicKey = alipayPublicKey(appKey, signType, warnings);

@@ -78,6 +78,32 @@ class CertificateModeTest {
     }
 
     @Test
+    void rotation_concurrentAnswersWithTheNewSn_downloadItOnce() throws Exception {
+        Downloads downloads = new Downloads(downloadContent("download-next"));
+        ResponseVerifier.Keys keys = CertVectors.mode("cert-pki", CertVectors.VALID).keys((sn, method) -> {
+            try {
+                Thread.sleep(200); // calls arriving meanwhile must wait for this download, not start their own
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            return downloads.fetch(sn, method);
+        });
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<AlipayResponse>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> verify("cert-success-next", keys)));
+            }
+            for (java.util.concurrent.Future<AlipayResponse> answer : answers) {
+                assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS).isSuccess()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(downloads.asked).containsExactly("86aa1188b426ca72881bee3860dcd605");
+    }
+
+    @Test
     void rotation_toAnExpiredCertificate_failsClosed_asADistinctUntrustedCertificate() throws Exception {
         JsonObject expired = CertVectors.find(CERT, "certificate_download", "download-expired");
         CertificateMode mode = CertVectors.mode("cert-pki/expired", CertVectors.VALID);
@@ -149,7 +175,7 @@ class CertificateModeTest {
 
     /** Answers each download with the same content and records the SNs asked for. */
     private static final class Downloads implements CertificateMode.Download {
-        final List<String> asked = new ArrayList<>();
+        final List<String> asked = java.util.Collections.synchronizedList(new ArrayList<>());
         private final String content;
 
         Downloads(String content) {

@@ -68,7 +68,10 @@ public final class Certificates {
         return out;
     }
 
-    /** The root bundle: non-RSA blocks are recognised by their signature OID and never given to a parser that may refuse them. */
+    /**
+     * The root bundle: a non-RSA block is recognised by its signature OID, never counted, and kept as a trust
+     * anchor only when the JDK can parse it (not SM2).
+     */
     public static Roots readRoots(String text) throws KeyException {
         List<X509Certificate> rsa = new ArrayList<>();
         List<X509Certificate> anchors = new ArrayList<>();

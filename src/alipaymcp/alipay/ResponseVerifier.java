@@ -43,7 +43,10 @@ public final class ResponseVerifier {
         }
     }
 
-    /** Key mode, no encryption. {@code secrets}: values to redact from anything reported (the app_auth_token, the request's sign). */
+    /**
+     * Public-key mode, no encryption. {@code secrets}: values to redact from anything reported (the
+     * app_auth_token, the request's sign).
+     */
     public static AlipayResponse verify(String body, String method, PublicKey key, SignType type,
             String... secrets) throws AlipayException {
         return verify(body, method, Keys.of(key), type, null, secrets);
@@ -70,7 +73,8 @@ public final class ResponseVerifier {
         }
         if (!encrypted && !(node instanceof JsonObject)) {
             throw new AlipayException(Kind.MALFORMED, "The response to " + method + " has no " + root
-                    + (doc.has(root) ? " object" : " and no error_response") + "; is AP_GATEWAY_URL an Alipay gateway?");
+                    + (doc.has(root) ? " object" : " and no error_response")
+                    + "; is AP_GATEWAY_URL an Alipay gateway?");
         }
         JsonValue signValue = doc.get("sign");
         if (signValue == null || signValue.equals(JsonValue.of(""))) {

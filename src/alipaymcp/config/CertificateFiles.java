@@ -134,7 +134,8 @@ final class CertificateFiles {
                     + " files from the Alipay open platform (the gateway may refuse expired certificates).");
         } else if (notAfter.isBefore(now.plus(EXPIRY_WARNING))) {
             warnings.add(name + ": the certificate " + subject + " expires on " + notAfter + ", within "
-                    + EXPIRY_WARNING.toDays() + " days; renew it on the Alipay open platform and download the new files.");
+                    + EXPIRY_WARNING.toDays() + " days; renew it on the Alipay open platform and download the new"
+                    + " files.");
         }
     }
 }

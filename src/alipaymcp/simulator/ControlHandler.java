@@ -49,7 +49,8 @@ final class ControlHandler implements HttpHandler {
             } else if (ROTATE_PATH.equals(path)) {
                 rotate(exchange);
             } else {
-                text(exchange, 404, "unknown control path; use " + FAULT_PATH + ", " + CLEAR_PATH + " or " + ROTATE_PATH);
+                text(exchange, 404, "unknown control path; use " + FAULT_PATH + ", " + CLEAR_PATH + " or "
+                        + ROTATE_PATH);
             }
         }
     }

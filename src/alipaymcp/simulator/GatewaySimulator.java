@@ -84,7 +84,8 @@ public final class GatewaySimulator implements AutoCloseable {
         }
         GatewayCheck check = new GatewayCheck(keys.appId, keys.app.getPublic(), methods,
                 pki == null ? null : pki.appCertSn(), pki == null ? null : pki.rootCertSn(), cipher != null);
-        AnswerWriter writer = pki == null ? new AnswerWriter(keys.platform.getPrivate()) : new AnswerWriter(pki::current);
+        AnswerWriter writer = pki == null ? new AnswerWriter(keys.platform.getPrivate())
+                : new AnswerWriter(pki::current);
         GatewayHandler gateway = new GatewayHandler(check, faults, new PagePay(book), new TradeApi(book, time), writer,
                 pki, cipher);
         server.createContext("/", gateway);

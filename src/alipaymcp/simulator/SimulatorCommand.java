@@ -192,8 +192,9 @@ public final class SimulatorCommand {
     static String startLine(GatewaySimulator simulator, Path keysDir) {
         Map<String, String> env = simulator.serverEnvironment();
         String publicSide = env.containsKey("AP_PUB_KEY") ? ", AP_PUB_KEY: " + SimulatorKeys.ALIPAY_PUBLIC
-                : ", AP_APP_CERT_PATH / AP_ALIPAY_CERT_PATH / AP_ALIPAY_ROOT_CERT_PATH: " + SimulatorPki.APP_CERT
-                        .formatted(simulator.appId()) + " / " + SimulatorPki.ALIPAY_CERT + " / " + SimulatorPki.ROOT_CERT;
+                : ", AP_APP_CERT_PATH / AP_ALIPAY_CERT_PATH / AP_ALIPAY_ROOT_CERT_PATH: "
+                        + SimulatorPki.APP_CERT.formatted(simulator.appId()) + " / " + SimulatorPki.ALIPAY_CERT + " / "
+                        + SimulatorPki.ROOT_CERT;
         String keys = keysDir == null ? "keys=in-memory (use --keys DIR to share them)"
                 : "keys=" + keysDir.toAbsolutePath() + " (AP_APP_KEY: " + SimulatorKeys.APP_PRIVATE + publicSide
                 + (env.containsKey("AP_ENCRYPT_KEY") ? ", AP_ENCRYPT_KEY: " + SimulatorKeys.AES_KEY : "") + ")";

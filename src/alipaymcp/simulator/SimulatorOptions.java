@@ -39,23 +39,28 @@ public record SimulatorOptions(int port, Path keysDir, long notifyDelayMillis, l
     }
 
     public SimulatorOptions withPort(int newPort) {
-        return new SimulatorOptions(newPort, keysDir, notifyDelayMillis, notifyRetryMillis, maxTrades, certificateMode, aes);
+        return new SimulatorOptions(newPort, keysDir, notifyDelayMillis, notifyRetryMillis,
+                maxTrades, certificateMode, aes);
     }
 
     public SimulatorOptions withKeysDir(Path dir) {
-        return new SimulatorOptions(port, dir, notifyDelayMillis, notifyRetryMillis, maxTrades, certificateMode, aes);
+        return new SimulatorOptions(port, dir, notifyDelayMillis, notifyRetryMillis,
+                maxTrades, certificateMode, aes);
     }
 
     public SimulatorOptions withNotifyDelayMillis(long millis) {
-        return new SimulatorOptions(port, keysDir, millis, notifyRetryMillis, maxTrades, certificateMode, aes);
+        return new SimulatorOptions(port, keysDir, millis, notifyRetryMillis,
+                maxTrades, certificateMode, aes);
     }
 
     public SimulatorOptions withNotifyRetryMillis(long millis) {
-        return new SimulatorOptions(port, keysDir, notifyDelayMillis, millis, maxTrades, certificateMode, aes);
+        return new SimulatorOptions(port, keysDir, notifyDelayMillis, millis,
+                maxTrades, certificateMode, aes);
     }
 
     public SimulatorOptions withMaxTrades(int max) {
-        return new SimulatorOptions(port, keysDir, notifyDelayMillis, notifyRetryMillis, max, certificateMode, aes);
+        return new SimulatorOptions(port, keysDir, notifyDelayMillis, notifyRetryMillis,
+                max, certificateMode, aes);
     }
 
     public SimulatorOptions withCertificateMode(boolean on) {
@@ -63,7 +68,8 @@ public record SimulatorOptions(int port, Path keysDir, long notifyDelayMillis, l
     }
 
     public SimulatorOptions withAes(boolean on) {
-        return new SimulatorOptions(port, keysDir, notifyDelayMillis, notifyRetryMillis, maxTrades, certificateMode, on);
+        return new SimulatorOptions(port, keysDir, notifyDelayMillis, notifyRetryMillis, maxTrades,
+                certificateMode, on);
     }
 
     private static void checkDelay(String name, long millis) {

@@ -60,15 +60,15 @@ final class SimulatorPki {
     static SimulatorPki create(String appId, KeyPair app, KeyPair platform) {
         Instant from = Instant.now().minus(Duration.ofDays(1));
         Instant to = from.plus(VALIDITY);
-        Issued ecRoot = selfSigned("CN=Simulator Test Root E0 - not RSA - stands in for the SM2 root,O=Simulator Test CA,C=CN",
-                ecPair(), from, to);
+        Issued ecRoot = selfSigned("CN=Simulator Test Root E0 - not RSA - stands in for the SM2 root"
+                + ",O=Simulator Test CA,C=CN", ecPair(), from, to);
         Issued rsaRoot = selfSigned("CN=Simulator Test Certification Authority R1" + CA, rsaPair(), from, to);
         Issued class1 = CertificateIssuer.issue("CN=Simulator Test Certification Authority Class 1 R1" + CA,
                 rsaPair(), rsaRoot.subject(), rsaRoot.keys().getPrivate(), true, from, to);
         Issued class2 = CertificateIssuer.issue("CN=Simulator Test Certification Authority Class 2 R1" + CA,
                 rsaPair(), rsaRoot.subject(), rsaRoot.keys().getPrivate(), true, from, to);
-        Issued appCert = CertificateIssuer.issue("CN=2088000000000000-" + appId + ",OU=Alipay,O=Simulator Merchant,C=CN",
-                app, class1.subject(), class1.keys().getPrivate(), false, from, to);
+        Issued appCert = CertificateIssuer.issue("CN=2088000000000000-" + appId
+                + ",OU=Alipay,O=Simulator Merchant,C=CN", app, class1.subject(), class1.keys().getPrivate(), false, from, to);
         Certificates.Roots roots = new Certificates.Roots(List.of(rsaRoot.certificate()),
                 List.of(ecRoot.certificate(), rsaRoot.certificate()));
         Issued alipayCert = CertificateIssuer.issue(alipaySubject(0), platform, class2.subject(),

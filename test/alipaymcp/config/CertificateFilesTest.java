@@ -76,6 +76,17 @@ class CertificateFilesTest {
     }
 
     @Test
+    void load_aCertificatePastedAsAP_PUB_KEY_pointsToCertificateMode() throws Exception {
+        Map<String, String> env = certEnv(PKI);
+        env.remove("AP_APP_CERT_PATH");
+        env.remove("AP_ALIPAY_CERT_PATH");
+        env.remove("AP_ALIPAY_ROOT_CERT_PATH");
+        env.put("AP_PUB_KEY", read(PKI.resolve("alipayCertPublicKey_RSA2.crt")));
+        assertThat(failure(env)).startsWith("AP_PUB_KEY: is a certificate, not a key: in certificate mode")
+                .contains("AP_ALIPAY_CERT_PATH");
+    }
+
+    @Test
     void load_refusesMissingUnreadableAndNonCertificateFiles() throws Exception {
         assertThat(failure(with("AP_APP_CERT_PATH", tmp.resolve("nope.crt").toString())))
                 .startsWith("AP_APP_CERT_PATH names no file");

@@ -94,6 +94,15 @@ class CertificateModeOverMcpTest {
         }
     }
 
+    @Test
+    void simulatorFlags_otherThanCertAndAes_areAUsageError() throws Exception {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int status = Main.run(new String[] {"--simulator", "--cert", "--rsa"}, new java.io.ByteArrayOutputStream(),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(status).isEqualTo(Main.EXIT_USAGE);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("unknown argument '--rsa'");
+    }
+
     private Map<String, String> serverEnv(GatewaySimulator sim) {
         Map<String, String> env = new HashMap<>(sim.serverEnvironment());
         env.put("HOME", home.toString());

@@ -115,7 +115,7 @@ public final class Certificates {
      * dates at {@code at} against {@code anchors} with the JDK's PKIX validator, revocation off (Alipay's
      * certificates name CRL and OCSP URLs, which the official SDK never consults either).
      */
-    static void validate(List<X509Certificate> chain, List<X509Certificate> anchors, Instant at)
+    public static void validate(List<X509Certificate> chain, List<X509Certificate> anchors, Instant at)
             throws GeneralSecurityException {
         List<X509Certificate> path = new ArrayList<>(chain);
         while (path.size() > 1 && path.get(path.size() - 1).getSubjectX500Principal()

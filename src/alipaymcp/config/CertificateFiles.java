@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertPathValidatorException.BasicReason;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
@@ -77,6 +80,7 @@ final class CertificateFiles {
         for (X509Certificate cert : alipay) {
             warnIfExpiring(ALIPAY_CERT, cert, now, warnings);
         }
+        warnIfNotChained(alipay, roots, now, warnings);
         return new CertificateMode(app, leaf, roots, clock);
     }
 
@@ -124,6 +128,27 @@ final class CertificateFiles {
     private static boolean isPublicHalf(X509Certificate cert, AppPrivateKey key) {
         return cert.getPublicKey() instanceof RSAPublicKey pub && pub.getModulus().equals(key.modulus())
                 && pub.getPublicExponent().equals(key.publicExponent());
+    }
+
+    /**
+     * The local Alipay certificate is used as it is (the official SDK checks nothing locally, and the gateway
+     * decides), but a file that does not chain to the root file usually means files of two apps or of sandbox
+     * and production mixed up. Expiry has its own warning.
+     */
+    private static void warnIfNotChained(List<X509Certificate> alipay, Certificates.Roots roots, Instant now,
+            List<String> warnings) {
+        try {
+            Certificates.validate(alipay, roots.anchors(), now);
+        } catch (CertPathValidatorException e) {
+            if (e.getReason() != BasicReason.EXPIRED && e.getReason() != BasicReason.NOT_YET_VALID) {
+                warnings.add(ALIPAY_CERT + " does not chain to a root of " + ROOT_CERT + " (" + e.getReason()
+                        + "): check that both files were downloaded for this app and environment (sandbox or"
+                        + " production).");
+            }
+        } catch (GeneralSecurityException e) {
+            warnings.add(ALIPAY_CERT + " could not be checked against " + ROOT_CERT + " ("
+                    + e.getClass().getSimpleName() + ").");
+        }
     }
 
     private static void warnIfExpiring(String name, X509Certificate cert, Instant now, List<String> warnings) {

@@ -121,6 +121,15 @@ class CertificateFilesTest {
     }
 
     @Test
+    void load_warnsWhenTheAlipayCertificateDoesNotChainToTheRootFile() throws Exception {
+        Config config = ConfigLoader.load(with("AP_ALIPAY_ROOT_CERT_PATH",
+                PKI.resolve("expired/alipayRootCert.crt").toString()), VALID);
+        assertThat(config.warnings()).containsExactly("AP_ALIPAY_CERT_PATH does not chain to a root of"
+                + " AP_ALIPAY_ROOT_CERT_PATH (INVALID_SIGNATURE): check that both files were downloaded for this app"
+                + " and environment (sandbox or production).");
+    }
+
+    @Test
     void load_warnsOfAnExpiredCertificate_andOfOneExpiringWithin30Days() throws Exception {
         Config expired = ConfigLoader.load(certEnv(PKI.resolve("expired")), VALID);
         assertThat(expired.warnings()).anyMatch(w -> w.startsWith("AP_ALIPAY_CERT_PATH: the certificate")

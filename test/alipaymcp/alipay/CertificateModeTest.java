@@ -173,6 +173,32 @@ class CertificateModeTest {
                         e -> assertThat(e.getMessage()).contains("AP_ENCRYPT_KEY is not set"));
     }
 
+    @Test
+    void gatewayClient_aRotationWhoseDownloadFails_isUntrusted_andTriedAgainByTheNextAnswer() throws Exception {
+        try (TestGateway gateway = new TestGateway()) {
+            gateway.body = Vectors.str(CertVectors.find(CERT, "responses", "cert-success-next"), "body");
+            RequestSettings settings = new RequestSettings("2021000122671080", SignType.RSA2, null, null, null,
+                    "sdk", "channel", CertVectors.mode("cert-pki", CertVectors.VALID), null);
+            GatewayClient client = new GatewayClient(gateway.uri(), settings, CertVectors.appKey(),
+                    AlipayPublicKey.parse(CertVectors.text("cert-pki/alipay_public.txt")),
+                    java.time.Duration.ofSeconds(5), CertVectors.VALID);
+            // the gateway answers the download with the same query answer: no alipay_cert_content in it
+            assertThatThrownBy(() -> client.query("20250415100000002")).isInstanceOfSatisfying(AlipayException.class,
+                    e -> {
+                        assertThat(e.kind()).isEqualTo(Kind.UNTRUSTED_CERTIFICATE);
+                        assertThat(e.getMessage()).contains("86aa1188b426ca72881bee3860dcd605",
+                                "holds no alipay_cert_content");
+                    });
+            assertThat(gateway.received).hasSize(2);
+            assertThat(gateway.received.get(1).query()).contains("method=alipay.open.app.alipaycert.download")
+                    .contains("app_cert_sn=048ea7e06b088a56a4cfe2d4ab8c9517");
+            assertThatThrownBy(() -> client.query("20250415100000002")).isInstanceOfSatisfying(AlipayException.class,
+                    e -> assertThat(e.outcomeUnknown()).isTrue());
+            assertThat(gateway.received).as("a failed download is not cached: the next answer tries again")
+                    .hasSize(4);
+        }
+    }
+
     /** Answers each download with the same content and records the SNs asked for. */
     private static final class Downloads implements CertificateMode.Download {
         final List<String> asked = java.util.Collections.synchronizedList(new ArrayList<>());

@@ -7,6 +7,7 @@ import alipaymcp.chaos.McpProcess.Result;
 import alipaymcp.simulator.GatewaySimulator;
 import alipaymcp.simulator.SimulatorOptions;
 import alipaymcp.tools.SimulatedTools;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -58,6 +59,7 @@ class CertificateModeOverMcpTest {
         try (GatewaySimulator sim = GatewaySimulator.start(SimulatorOptions.defaults().withAes(true))) {
             Map<String, String> env = serverEnv(sim);
             assertThat(env).containsKey("AP_ENCRYPT_KEY");
+            env.put("AP_LOG_ENABLED", "true"); // the log must name the mode and never show the key
             try (McpProcess server = McpProcess.start(env)) {
                 String no = SimulatedTools.orderNo("AES");
                 Result link = server.call("create-mobile-alipay-payment", "{\"outTradeNo\":\"" + no
@@ -68,7 +70,13 @@ class CertificateModeOverMcpTest {
                 assertThat(server.call("refund-alipay-payment", refund(no, "R1")).text()).startsWith("退款结果: 退款成功");
                 assertThat(server.call("query-alipay-refund", "{\"outTradeNo\":\"" + no + "\",\"outRequestNo\":\"R1\"}")
                         .text()).startsWith("查询到退款成功");
+                assertThat(server.finish()).isZero();
+                String log = Files.readString(home.resolve("mcp-server-alipay.log"));
+                assertThat(log).contains("AES on (128-bit key)").contains("public-key mode")
+                        .doesNotContain(env.get("AP_ENCRYPT_KEY"));
+                assertThat(String.join("\n", server.stderr())).doesNotContain(env.get("AP_ENCRYPT_KEY"));
             }
+            env.put("AP_LOG_ENABLED", "false");
             env.put("AP_ENCRYPT_KEY", "aYA0GP8JEW+D7/UFaskCWA=="); // not the app's key: the gateway cannot decrypt
             try (McpProcess wrongKey = McpProcess.start(env)) {
                 Result q = wrongKey.call("query-alipay-payment", query("NO_SUCH_ORDER"));

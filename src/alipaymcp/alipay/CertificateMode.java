@@ -7,6 +7,8 @@ import java.security.PublicKey;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * when Alipay rotates its certificate, an answer names an unknown SN, and that certificate is downloaded
  * ({@code alipay.open.app.alipaycert.download}) once, validated with the JDK's PKIX validator against the
  * roots of AP_ALIPAY_ROOT_CERT_PATH at the current time, and kept in memory. Nothing else is trusted: a
- * certificate that does not validate makes that answer unverified, and a later answer tries again.
+ * certificate that does not validate makes that answer unverified, and an answer at least
+ * {@link #RETRY_AFTER} later tries again.
  */
 public final class CertificateMode {
     /** Fetches {@code alipay_cert_content} (Base64 of a PEM chain) for an SN from the gateway. */
@@ -31,7 +34,11 @@ public final class CertificateMode {
     private final X509Certificate localAlipayCert;
     private final List<X509Certificate> anchors;
     private final Clock clock;
+    /** After a failed download or validation, the same SN is not fetched again for this long. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(10);
+
     private final Map<String, X509Certificate> alipayCerts = new ConcurrentHashMap<>();
+    private final Map<String, Instant> failedAt = new ConcurrentHashMap<>(); // written under downloadLock
     private final Object downloadLock = new Object(); // one download at a time: a rotation is rare
 
     /**
@@ -98,7 +105,20 @@ public final class CertificateMode {
         synchronized (downloadLock) {
             known = alipayCerts.get(sn); // another call may have fetched it while this one waited
             if (known == null) {
-                known = trusted(download.fetch(sn, method), sn, method);
+                Instant failed = failedAt.get(sn);
+                if (failed != null && clock.instant().isBefore(failed.plus(RETRY_AFTER))) {
+                    throw untrusted(method, sn, "fetching or validating it failed less than "
+                            + RETRY_AFTER.toSeconds() + " s ago, so it was not tried again yet");
+                }
+                try {
+                    known = trusted(download.fetch(sn, method), sn, method);
+                } catch (AlipayException e) {
+                    Instant now = clock.instant(); // a back-off, not a verdict: tried again after RETRY_AFTER
+                    failedAt.values().removeIf(t -> !now.isBefore(t.plus(RETRY_AFTER))); // stays small
+                    failedAt.put(sn, now);
+                    throw e;
+                }
+                failedAt.remove(sn);
                 alipayCerts.put(sn, known);
             }
             return known.getPublicKey();

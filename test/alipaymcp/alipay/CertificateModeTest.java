@@ -174,14 +174,15 @@ class CertificateModeTest {
     }
 
     @Test
-    void gatewayClient_aRotationWhoseDownloadFails_isUntrusted_andTriedAgainByTheNextAnswer() throws Exception {
+    void gatewayClient_aRotationWhoseDownloadFails_isUntrusted_andTriedAgainAfterTheBackOff() throws Exception {
         try (TestGateway gateway = new TestGateway()) {
             gateway.body = Vectors.str(CertVectors.find(CERT, "responses", "cert-success-next"), "body");
+            SteppedClock clock = new SteppedClock(CertVectors.VALID.instant());
             RequestSettings settings = new RequestSettings("2021000122671080", SignType.RSA2, null, null, null,
-                    "sdk", "channel", CertVectors.mode("cert-pki", CertVectors.VALID), null);
+                    "sdk", "channel", CertVectors.mode("cert-pki", clock), null);
             GatewayClient client = new GatewayClient(gateway.uri(), settings, CertVectors.appKey(),
                     AlipayPublicKey.parse(CertVectors.text("cert-pki/alipay_public.txt")),
-                    java.time.Duration.ofSeconds(5), CertVectors.VALID);
+                    java.time.Duration.ofSeconds(5), clock);
             // the gateway answers the download with the same query answer: no alipay_cert_content in it
             assertThatThrownBy(() -> client.query("20250415100000002")).isInstanceOfSatisfying(AlipayException.class,
                     e -> {
@@ -192,10 +193,42 @@ class CertificateModeTest {
             assertThat(gateway.received).hasSize(2);
             assertThat(gateway.received.get(1).query()).contains("method=alipay.open.app.alipaycert.download")
                     .contains("app_cert_sn=048ea7e06b088a56a4cfe2d4ab8c9517");
+            clock.now = clock.now.plusSeconds(5);
             assertThatThrownBy(() -> client.query("20250415100000002")).isInstanceOfSatisfying(AlipayException.class,
-                    e -> assertThat(e.outcomeUnknown()).isTrue());
-            assertThat(gateway.received).as("a failed download is not cached: the next answer tries again")
-                    .hasSize(4);
+                    e -> {
+                        assertThat(e.kind()).isEqualTo(Kind.UNTRUSTED_CERTIFICATE);
+                        assertThat(e.outcomeUnknown()).isTrue();
+                        assertThat(e.getMessage()).contains("not tried again yet");
+                    });
+            assertThat(gateway.received).as("within the back-off: no download").hasSize(3);
+            clock.now = clock.now.plus(CertificateMode.RETRY_AFTER);
+            assertThatThrownBy(() -> client.query("20250415100000002")).isInstanceOf(AlipayException.class);
+            assertThat(gateway.received).as("a failure is not kept: after the back-off it is fetched again")
+                    .hasSize(5);
+        }
+    }
+
+    /** A clock the test moves. */
+    private static final class SteppedClock extends java.time.Clock {
+        volatile java.time.Instant now;
+
+        SteppedClock(java.time.Instant start) {
+            now = start;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
         }
     }
 

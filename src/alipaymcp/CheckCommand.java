@@ -50,6 +50,7 @@ final class CheckCommand {
                 : "") + ", sign type " + config.signType());
         out.println("  gateway  " + config.gatewayUrl());
         out.println("  app id   " + config.appId());
+        out.println("  keys     " + config.keyMode() + ", " + config.aesMode());
         for (String warning : config.warnings()) {
             out.println("  ! " + warning);
         }
@@ -61,11 +62,12 @@ final class CheckCommand {
             out.println("OK (offline)");
             return 0;
         }
-        Verdict verdict = query(ToolRegistry.gatewayClient(config, Main.VERSION));
+        String keys = config.certificates() == null ? "AP_PUB_KEY" : "the three certificate files";
+        Verdict verdict = query(ToolRegistry.gatewayClient(config, Main.VERSION), keys);
         for (String line : verdict.lines()) {
             out.println("  " + line);
         }
-        out.println(verdict.ok() ? "OK: AP_APP_ID, AP_APP_KEY and AP_PUB_KEY work with " + config.gatewayUrl()
+        out.println(verdict.ok() ? "OK: AP_APP_ID, AP_APP_KEY and " + keys + " work with " + config.gatewayUrl()
                 + " (a query only: no money moved)." : "FAILED: fix what the ✗ line names, then run check again.");
         return verdict.ok() ? 0 : EXIT_FAILED;
     }
@@ -81,20 +83,21 @@ final class CheckCommand {
         }
     }
 
-    static Verdict query(GatewayClient client) {
+    /** {@code keys}: what verifies answers, for the report (AP_PUB_KEY, or the certificate files). */
+    static Verdict query(GatewayClient client, String keys) {
         String orderNo = "mcp-check-" + UUID.randomUUID().toString().replace("-", ""); // never used by a shop
         try {
             AlipayResponse response = client.query(orderNo);
-            return verified(response);
+            return verified(response, keys);
         } catch (AlipayException e) {
-            return failed(e);
+            return failed(e, keys);
         }
     }
 
-    private static Verdict verified(AlipayResponse response) {
+    private static Verdict verified(AlipayResponse response, String keys) {
         String subCode = response.subCode();
         String accepted = "✓ AP_APP_ID, AP_APP_KEY: the gateway accepted our signed " + QUERY;
-        String answered = "✓ AP_PUB_KEY: the gateway's answer verified";
+        String answered = "✓ " + keys + ": the gateway's answer verified";
         if ("ACQ.TRADE_NOT_EXIST".equals(subCode) || response.isSuccess()) {
             return Verdict.of(true, accepted, answered + " (" + (subCode == null ? response.code() : subCode) + ")");
         }
@@ -107,7 +110,7 @@ final class CheckCommand {
                 + " message in the Alipay error-code list");
     }
 
-    private static Verdict failed(AlipayException e) {
+    private static Verdict failed(AlipayException e, String keys) {
         switch (e.kind()) {
             case LOCAL_KEY:
                 return Verdict.of(false, "✗ " + e.getMessage());
@@ -118,8 +121,11 @@ final class CheckCommand {
                 return Verdict.of(false, "✗ no complete answer (network, AP_GATEWAY_URL or AP_TIMEOUT_MS): "
                         + e.getMessage());
             case BAD_SIGNATURE:
-                return Verdict.of(false, "✗ AP_PUB_KEY: the gateway's answer does not verify with it; copy the"
-                        + " Alipay public key (支付宝公钥) of this app again, not the app public key. " + e.getMessage());
+            case UNTRUSTED_CERTIFICATE:
+                return Verdict.of(false, "✗ " + keys + ": the gateway's answer does not verify with "
+                        + (keys.equals("AP_PUB_KEY") ? "it; copy the Alipay public key (支付宝公钥) of this app again,"
+                        + " not the app public key. " : "them; download this app's current certificate files. ")
+                        + e.getMessage());
             case UNSIGNED_FAILURE:
                 JsonObject content = e.unverifiedContent();
                 String subCode = content == null ? null : content.string("sub_code").orElse(null);

@@ -64,7 +64,9 @@ final class KeyText {
             throw new KeyException("is an encrypted (password-protected) key; export it unencrypted");
         }
         if (label.contains("CERTIFICATE")) {
-            throw new KeyException("is a certificate; certificate mode is not supported, paste the public key itself");
+            throw new KeyException("is a certificate, not a key: in certificate mode (公钥证书模式) the three .crt files"
+                    + " go in AP_APP_CERT_PATH, AP_ALIPAY_CERT_PATH and AP_ALIPAY_ROOT_CERT_PATH, and AP_PUB_KEY stays"
+                    + " unset");
         }
         return close + 5;
     }

@@ -2,14 +2,19 @@ package alipaymcp.config;
 
 import alipaymcp.alipay.AlipayPublicKey;
 import alipaymcp.alipay.AppPrivateKey;
+import alipaymcp.alipay.CertificateMode;
+import alipaymcp.alipay.ContentCipher;
 import alipaymcp.alipay.KeyException;
 import alipaymcp.alipay.SignType;
 import alipaymcp.alipay.StrayCharacter;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,12 +31,14 @@ public final class ConfigLoader {
 
     private final Map<String, String> env;
     private final ToolNames toolNames;
+    private final Clock clock; // certificate dates are checked against it
     private final List<String> problems = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
-    private ConfigLoader(Map<String, String> env, ToolNames toolNames) {
+    private ConfigLoader(Map<String, String> env, ToolNames toolNames, Clock clock) {
         this.env = env;
         this.toolNames = toolNames;
+        this.clock = clock;
     }
 
     /** The tools package's judgement of one trimmed AP_SELECT_TOOLS item (config cannot know the names). */
@@ -50,8 +57,13 @@ public final class ConfigLoader {
 
     /** As {@link #load(Map)}, also asking {@code toolNames} (unless null) about each AP_SELECT_TOOLS item. */
     public static Config load(Map<String, String> env, ToolNames toolNames) throws ConfigException {
+        return load(env, toolNames, Clock.systemUTC());
+    }
+
+    /** {@code clock}: certificate dates are checked against it. */
+    static Config load(Map<String, String> env, ToolNames toolNames, Clock clock) throws ConfigException {
         try {
-            return new ConfigLoader(env, toolNames).load();
+            return new ConfigLoader(env, toolNames, clock).load();
         } catch (ConfigException e) { // a value echoed in a problem may hold the token (e.g. pasted into a URL)
             List<String> scrubbed = new ArrayList<>();
             for (String problem : e.problems()) {
@@ -66,7 +78,7 @@ public final class ConfigLoader {
      * on a notify host that never holds the private key.
      */
     public static NotifySettings loadForNotify(Map<String, String> env) throws ConfigException {
-        ConfigLoader loader = new ConfigLoader(env, null);
+        ConfigLoader loader = new ConfigLoader(env, null, Clock.systemUTC());
         VariableNames.check(env, loader.problems, loader.warnings);
         String appId = null;
         SignType signType = null;
@@ -74,7 +86,7 @@ public final class ConfigLoader {
         // each check runs even when an earlier one failed, so that every problem is reported at once
         try { appId = loader.appId(); } catch (ConfigException e) { loader.keep(e); }
         try { signType = loader.signType(); } catch (ConfigException e) { loader.keep(e); }
-        try { key = loader.publicKey(); } catch (ConfigException e) { loader.keep(e); }
+        try { key = loader.notifyKey(); } catch (ConfigException e) { loader.keep(e); }
         if (key != null && signType != null) {
             try {
                 checkSize("AP_PUB_KEY", key.bits(), signType, loader.warnings);
@@ -93,6 +105,7 @@ public final class ConfigLoader {
         String appId = null;
         SignType signType = null;
         AppPrivateKey appKey = null;
+        CertificateMode certificates = null;
         AlipayPublicKey publicKey = null;
         Environment environment = null;
         URI gateway = null;
@@ -104,10 +117,12 @@ public final class ConfigLoader {
         Duration timeout = null;
         BigDecimal maxRefundAmount = null;
         ConfirmRefunds confirmRefunds = null;
+        ContentCipher encryption = null;
         try { appId = appId(); } catch (ConfigException e) { keep(e); }
         try { signType = signType(); } catch (ConfigException e) { keep(e); }
         try { appKey = appKey(signType); } catch (ConfigException e) { keep(e); }
-        try { publicKey = alipayPublicKey(appKey, signType); } catch (ConfigException e) { keep(e); }
+        try { certificates = certificates(appKey); } catch (ConfigException e) { keep(e); }
+        try { publicKey = verifyingKey(certificates, appKey, signType); } catch (ConfigException e) { keep(e); }
         try { environment = environment(); } catch (ConfigException e) { keep(e); }
         try { gateway = gateway(environment); } catch (ConfigException e) { keep(e); }
         try { returnUrl = callback("AP_RETURN_URL"); } catch (ConfigException e) { keep(e); }
@@ -118,9 +133,53 @@ public final class ConfigLoader {
         try { timeout = timeout(); } catch (ConfigException e) { keep(e); }
         try { maxRefundAmount = maxRefundAmount(); } catch (ConfigException e) { keep(e); }
         try { confirmRefunds = confirmRefunds(); } catch (ConfigException e) { keep(e); }
+        try { encryption = encryptKey(); } catch (ConfigException e) { keep(e); }
         throwProblems();
         return new Config(appId, appKey, publicKey, signType, environment, gateway, returnUrl, notifyUrl, token,
-                selectTools, logFile, timeout, maxRefundAmount, confirmRefunds, warnings);
+                selectTools, logFile, timeout, maxRefundAmount, confirmRefunds, certificates, encryption, warnings);
+    }
+
+    /**
+     * Certificate mode when any of the three paths is set (all three are then required), else null. Checked
+     * here so that public-key mode loads no certificate class at start.
+     */
+    private CertificateMode certificates(AppPrivateKey appKey) throws ConfigException {
+        String[] paths = {optional(CertificateFiles.APP_CERT), optional(CertificateFiles.ALIPAY_CERT),
+            optional(CertificateFiles.ROOT_CERT)};
+        if (paths[0] == null && paths[1] == null && paths[2] == null) {
+            return null;
+        }
+        return CertificateFiles.load(paths, optional("AP_PUB_KEY") != null, appKey, clock, warnings);
+    }
+
+    /** AP_PUB_KEY, or in certificate mode the key of the Alipay certificate. */
+    private AlipayPublicKey verifyingKey(CertificateMode certificates, AppPrivateKey appKey, SignType signType)
+            throws ConfigException {
+        if (certificates == null) {
+            if (optional(CertificateFiles.APP_CERT) != null || optional(CertificateFiles.ALIPAY_CERT) != null
+                    || optional(CertificateFiles.ROOT_CERT) != null) {
+                return null; // certificate mode whose files failed: already reported
+            }
+            return alipayPublicKey(appKey, signType);
+        }
+        AlipayPublicKey key = certificateKey(certificates.localKey());
+        if (signType != null) {
+            checkSize(CertificateFiles.ALIPAY_CERT, key.bits(), signType, warnings);
+        }
+        return key;
+    }
+
+    /** verify-notify's key: the Alipay certificate's in certificate mode, else AP_PUB_KEY. */
+    private AlipayPublicKey notifyKey() throws ConfigException {
+        if (optional(CertificateFiles.ALIPAY_CERT) == null) {
+            return publicKey();
+        }
+        if (optional("AP_PUB_KEY") != null) {
+            throw new ConfigException("AP_PUB_KEY must be unset in certificate mode: the Alipay key comes from "
+                    + CertificateFiles.ALIPAY_CERT + ".");
+        }
+        return certificateKey(CertificateFiles.alipayCertificate(optional(CertificateFiles.ALIPAY_CERT))
+                .getPublicKey());
     }
 
     /** AP_GATEWAY_URL, or the gateway of AP_CURRENT_ENV (of prod when AP_CURRENT_ENV itself is wrong). */
@@ -152,6 +211,28 @@ public final class ConfigLoader {
     private void throwProblems() throws ConfigException {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
+        }
+    }
+
+    /** The Alipay certificate's key in the form AP_PUB_KEY takes (an X.509 SubjectPublicKeyInfo). */
+    private static AlipayPublicKey certificateKey(PublicKey key) throws ConfigException {
+        try {
+            return AlipayPublicKey.parse(Base64.getEncoder().encodeToString(key.getEncoded()));
+        } catch (KeyException e) {
+            throw new ConfigException(CertificateFiles.ALIPAY_CERT + ": its certificate's key " + e.getMessage());
+        }
+    }
+
+    /** AP_ENCRYPT_KEY: AES content encryption of the API calls, or null when unset. */
+    private ContentCipher encryptKey() throws ConfigException {
+        String value = optional("AP_ENCRYPT_KEY");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return ContentCipher.parse(value);
+        } catch (KeyException e) {
+            throw new ConfigException("AP_ENCRYPT_KEY " + e.getMessage() + ".");
         }
     }
 

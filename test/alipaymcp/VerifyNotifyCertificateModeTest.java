@@ -73,7 +73,7 @@ class VerifyNotifyCertificateModeTest {
     }
 
     private int run(Map<String, String> env, String body) {
-        return VerifyNotifyCommand.run(new String[0], env, new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
+        return VerifyNotifyCommand.run(new String[0], env, new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), false,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 }

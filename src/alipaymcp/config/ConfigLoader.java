@@ -4,17 +4,14 @@ import alipaymcp.alipay.AlipayPublicKey;
 import alipaymcp.alipay.AppPrivateKey;
 import alipaymcp.alipay.CertificateMode;
 import alipaymcp.alipay.ContentCipher;
-import alipaymcp.alipay.KeyException;
 import alipaymcp.alipay.SignType;
 import alipaymcp.alipay.StrayCharacter;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,7 +86,7 @@ public final class ConfigLoader {
         try { key = loader.notifyKey(); } catch (ConfigException e) { loader.keep(e); }
         if (key != null && signType != null) {
             try {
-                checkSize("AP_PUB_KEY", key.bits(), signType, loader.warnings);
+                KeySettings.checkSize("AP_PUB_KEY", key.bits(), signType, loader.warnings);
             } catch (ConfigException e) {
                 loader.keep(e);
             }
@@ -133,7 +130,7 @@ public final class ConfigLoader {
         try { timeout = timeout(); } catch (ConfigException e) { keep(e); }
         try { maxRefundAmount = maxRefundAmount(); } catch (ConfigException e) { keep(e); }
         try { confirmRefunds = confirmRefunds(); } catch (ConfigException e) { keep(e); }
-        try { encryption = encryptKey(); } catch (ConfigException e) { keep(e); }
+        try { encryption = KeySettings.encryptKey(optional("AP_ENCRYPT_KEY")); } catch (ConfigException e) { keep(e); }
         throwProblems();
         return new Config(appId, appKey, publicKey, signType, environment, gateway, returnUrl, notifyUrl, token,
                 selectTools, logFile, timeout, maxRefundAmount, confirmRefunds, certificates, encryption, warnings);
@@ -162,9 +159,9 @@ public final class ConfigLoader {
             }
             return alipayPublicKey(appKey, signType);
         }
-        AlipayPublicKey key = certificateKey(certificates.localKey());
+        AlipayPublicKey key = KeySettings.certificateKey(certificates.localKey());
         if (signType != null) {
-            checkSize(CertificateFiles.ALIPAY_CERT, key.bits(), signType, warnings);
+            KeySettings.checkSize(CertificateFiles.ALIPAY_CERT, key.bits(), signType, warnings);
         }
         return key;
     }
@@ -172,13 +169,13 @@ public final class ConfigLoader {
     /** verify-notify's key: the Alipay certificate's in certificate mode, else AP_PUB_KEY. */
     private AlipayPublicKey notifyKey() throws ConfigException {
         if (optional(CertificateFiles.ALIPAY_CERT) == null) {
-            return publicKey();
+            return KeySettings.publicKey(publicKeyText());
         }
         if (optional("AP_PUB_KEY") != null) {
             throw new ConfigException("AP_PUB_KEY must be unset in certificate mode: the Alipay key comes from "
                     + CertificateFiles.ALIPAY_CERT + ".");
         }
-        return certificateKey(CertificateFiles.alipayCertificate(optional(CertificateFiles.ALIPAY_CERT))
+        return KeySettings.certificateKey(CertificateFiles.alipayCertificate(optional(CertificateFiles.ALIPAY_CERT))
                 .getPublicKey());
     }
 
@@ -211,28 +208,6 @@ public final class ConfigLoader {
     private void throwProblems() throws ConfigException {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
-        }
-    }
-
-    /** The Alipay certificate's key in the form AP_PUB_KEY takes (an X.509 SubjectPublicKeyInfo). */
-    private static AlipayPublicKey certificateKey(PublicKey key) throws ConfigException {
-        try {
-            return AlipayPublicKey.parse(Base64.getEncoder().encodeToString(key.getEncoded()));
-        } catch (KeyException e) {
-            throw new ConfigException(CertificateFiles.ALIPAY_CERT + ": its certificate's key " + e.getMessage());
-        }
-    }
-
-    /** AP_ENCRYPT_KEY: AES content encryption of the API calls, or null when unset. */
-    private ContentCipher encryptKey() throws ConfigException {
-        String value = optional("AP_ENCRYPT_KEY");
-        if (value == null) {
-            return null;
-        }
-        try {
-            return ContentCipher.parse(value);
-        } catch (KeyException e) {
-            throw new ConfigException("AP_ENCRYPT_KEY " + e.getMessage() + ".");
         }
     }
 
@@ -278,63 +253,17 @@ public final class ConfigLoader {
 
     /** {@code signType} is null when AP_ENCRYPTION_ALGO itself is wrong: the size check then waits for it. */
     private AppPrivateKey appKey(SignType signType) throws ConfigException {
-        String text = required("AP_APP_KEY", "your application private key (PKCS#8 or PKCS#1, PEM or bare base64)");
-        AppPrivateKey key;
-        try {
-            key = AppPrivateKey.parse(text);
-        } catch (KeyException e) {
-            throw keyProblem("AP_APP_KEY", e);
-        }
-        if (signType != null) {
-            checkSize("AP_APP_KEY", key.bits(), signType, warnings);
-        }
-        return key;
+        return KeySettings.appKey(required("AP_APP_KEY",
+                "your application private key (PKCS#8 or PKCS#1, PEM or bare base64)"), signType, warnings);
     }
 
     /** {@code appKey} and {@code signType} are null when their own variables are wrong. */
     private AlipayPublicKey alipayPublicKey(AppPrivateKey appKey, SignType signType) throws ConfigException {
-        AlipayPublicKey key = publicKey();
-        if (appKey != null && key.isPublicHalfOf(appKey)) {
-            throw new ConfigException("AP_PUB_KEY is your application's own public key (应用公钥), not the Alipay"
-                    + " public key (支付宝公钥): copy the Alipay public key from the open platform instead.");
-        }
-        if (signType != null) {
-            checkSize("AP_PUB_KEY", key.bits(), signType, warnings);
-        }
-        return key;
+        return KeySettings.alipayPublicKey(publicKeyText(), appKey, signType, warnings);
     }
 
-    private AlipayPublicKey publicKey() throws ConfigException {
-        String text = required("AP_PUB_KEY", "the Alipay public key (支付宝公钥) shown beside your app's keys");
-        try {
-            return AlipayPublicKey.parse(text);
-        } catch (KeyException e) {
-            throw keyProblem("AP_PUB_KEY", e);
-        }
-    }
-
-    /** "AP_APP_KEY is truncated: ...", "AP_PUB_KEY: character 3 is ...": the key parser's words after the name. */
-    private static ConfigException keyProblem(String name, KeyException e) {
-        String message = e.getMessage();
-        boolean sentence = message.startsWith("is ") || message.startsWith("has ") || message.startsWith("ends ")
-                || message.startsWith("does ")
-                || message.startsWith("holds ");
-        return new ConfigException(name + (sentence ? " " : ": ") + message);
-    }
-
-    /** RSA2 needs 2048-bit keys or more; legacy RSA (SHA1) mode still accepts 1024 bits, with a warning. */
-    private static Void checkSize(String name, int bits, SignType signType, List<String> warnings)
-            throws ConfigException {
-        if (bits >= 2048) {
-            return null;
-        }
-        if (signType == SignType.RSA && bits >= 1024) {
-            warnings.add(name + " is a " + bits + "-bit key: accepted in legacy RSA mode, but generate a 2048-bit"
-                    + " key and use RSA2 as soon as you can.");
-            return null;
-        }
-        throw new ConfigException(name + " is a " + bits + "-bit key: " + signType + " needs at least "
-                + (signType == SignType.RSA2 ? 2048 : 1024) + " bits; generate a 2048-bit key pair.");
+    private String publicKeyText() throws ConfigException {
+        return required("AP_PUB_KEY", "the Alipay public key (支付宝公钥) shown beside your app's keys");
     }
 
     private Environment environment() throws ConfigException {

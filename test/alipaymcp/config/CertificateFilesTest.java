@@ -38,7 +38,7 @@ class CertificateFilesTest {
 
     @Test
     void load_certificateMode_takesTheSnsAndTheAlipayKeyFromTheThreeFiles() throws Exception {
-        Config config = ConfigLoader.load(certEnv(PKI), VALID);
+        Config config = ConfigLoader.load(certEnv(PKI), null, VALID);
         assertThat(config.certificates().appCertSn()).isEqualTo("048ea7e06b088a56a4cfe2d4ab8c9517");
         assertThat(config.certificates().rootCertSn())
                 .isEqualTo("c59d3bf06c26863b05215c7e23129262_34d95069421690e69853cd30dc1d89ce");
@@ -58,7 +58,7 @@ class CertificateFilesTest {
         env.remove("AP_ALIPAY_CERT_PATH");
         env.remove("AP_ALIPAY_ROOT_CERT_PATH");
         env.put("AP_PUB_KEY", read(PKI.resolve("alipay_public.txt")));
-        Config config = ConfigLoader.load(env, VALID);
+        Config config = ConfigLoader.load(env, null, VALID);
         assertThat(config.certificates()).isNull();
         assertThat(config.keyMode()).isEqualTo("public-key mode");
     }
@@ -82,7 +82,7 @@ class CertificateFilesTest {
         env.remove("AP_ALIPAY_CERT_PATH");
         env.remove("AP_ALIPAY_ROOT_CERT_PATH");
         env.put("AP_PUB_KEY", read(PKI.resolve("alipayCertPublicKey_RSA2.crt")));
-        assertThat(failure(env)).startsWith("AP_PUB_KEY: is a certificate, not a key: in certificate mode")
+        assertThat(failure(env)).startsWith("AP_PUB_KEY is a certificate, not a key: in certificate mode")
                 .contains("AP_ALIPAY_CERT_PATH");
     }
 
@@ -123,7 +123,7 @@ class CertificateFilesTest {
     @Test
     void load_warnsWhenTheAlipayCertificateDoesNotChainToTheRootFile() throws Exception {
         Config config = ConfigLoader.load(with("AP_ALIPAY_ROOT_CERT_PATH",
-                PKI.resolve("expired/alipayRootCert.crt").toString()), VALID);
+                PKI.resolve("expired/alipayRootCert.crt").toString()), null, VALID);
         assertThat(config.warnings()).containsExactly("AP_ALIPAY_CERT_PATH does not chain to a root of"
                 + " AP_ALIPAY_ROOT_CERT_PATH (INVALID_SIGNATURE): check that both files were downloaded for this app"
                 + " and environment (sandbox or production).");
@@ -131,20 +131,20 @@ class CertificateFilesTest {
 
     @Test
     void load_warnsOfAnExpiredCertificate_andOfOneExpiringWithin30Days() throws Exception {
-        Config expired = ConfigLoader.load(certEnv(PKI.resolve("expired")), VALID);
+        Config expired = ConfigLoader.load(certEnv(PKI.resolve("expired")), null, VALID);
         assertThat(expired.warnings()).anyMatch(w -> w.startsWith("AP_ALIPAY_CERT_PATH: the certificate")
                 && w.contains("expired on 2025-12-05"));
         X509Certificate app = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
                 Files.newInputStream(PKI.resolve("appCertPublicKey_2021000122671080.crt")));
         Clock soon = Clock.fixed(app.getNotAfter().toInstant().minusSeconds(10 * 86_400), ZoneOffset.UTC);
-        assertThat(ConfigLoader.load(certEnv(PKI), soon).warnings())
+        assertThat(ConfigLoader.load(certEnv(PKI), null, soon).warnings())
                 .anyMatch(w -> w.startsWith("AP_APP_CERT_PATH: the certificate") && w.contains("within 30 days"));
     }
 
     @Test
     void load_aesKey_isCheckedAndNeverShown() throws Exception {
         String key = read(PKI.resolve("aes_key.txt"));
-        Config config = ConfigLoader.load(with("AP_ENCRYPT_KEY", key), VALID);
+        Config config = ConfigLoader.load(with("AP_ENCRYPT_KEY", key), null, VALID);
         assertThat(config.aesMode()).isEqualTo("AES on (128-bit key)");
         assertThat(config.toString()).contains("encryption=AES on").doesNotContain(key);
         assertThat(failure(with("AP_ENCRYPT_KEY", "not base64!"))).startsWith("AP_ENCRYPT_KEY is not Base64");
@@ -170,7 +170,7 @@ class CertificateFilesTest {
 
     private static String failure(Map<String, String> env) {
         try {
-            ConfigLoader.load(env, VALID);
+            ConfigLoader.load(env, null, VALID);
         } catch (ConfigException e) {
             return e.getMessage();
         }

@@ -155,15 +155,11 @@ public final class Main {
             for (String warning : config.warnings()) {
                 stderr.println("mcp-server-alipay: warning: " + warning);
             }
-            // Opened, and its start line written, by the tools' warm-up after the initialize reply (or by the
-            // first event, or at the end of the session): both cost start-up time (docs/performance.md).
-            EventLog log = config.logEnabled()
-                    ? EventLog.open(config.logFile(), Clock.systemUTC(), stderr, "start", "version", VERSION,
-                            "config", config)
+            EventLog log = config.logEnabled() ? EventLog.open(config.logFile(), Clock.systemUTC(), stderr)
                     : EventLog.disabled();
+            log.event("start", "version", VERSION, "config", config);
             Supplier<List<Tool>> tools = ToolRegistry.select(config, log, VERSION); // built after initialize
             int status = new McpServer(VERSION, tools, Instructions.TEXT).run(new FileInputStream(FileDescriptor.in), stdout);
-            log.prepare(); // a session that ended before the warm-up still gets its start line (or the warning)
             return status;
         } catch (ConfigException e) {
             return reportConfig(e, stderr);

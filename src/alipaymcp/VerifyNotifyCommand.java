@@ -4,7 +4,7 @@ import alipaymcp.alipay.KeyException;
 import alipaymcp.alipay.NotifyVerifier;
 import alipaymcp.config.ConfigException;
 import alipaymcp.config.ConfigLoader;
-import alipaymcp.config.NotifySettings;
+import alipaymcp.config.ConfigLoader.NotifySettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

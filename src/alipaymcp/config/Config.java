@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -65,6 +66,42 @@ public record Config(
         Objects.requireNonNull(confirmRefunds, "confirmRefunds");
         selectTools = List.copyOf(selectTools);
         warnings = List.copyOf(warnings);
+    }
+
+    /** {@code AP_CURRENT_ENV}: which Alipay gateway the server talks to when AP_GATEWAY_URL is not set. */
+    public enum Environment {
+        PROD(URI.create("https://openapi.alipay.com/gateway.do")),
+        SANDBOX(URI.create("https://openapi-sandbox.dl.alipaydev.com/gateway.do"));
+
+        private final URI gateway;
+
+        Environment(URI gateway) {
+            this.gateway = gateway;
+        }
+
+        /** The value as written in AP_CURRENT_ENV. */
+        public String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public URI gateway() {
+            return gateway;
+        }
+    }
+
+    /** {@code AP_CONFIRM_REFUNDS}: when a person confirms a refund through MCP elicitation before it is sent. */
+    public enum ConfirmRefunds {
+        /** Ask whenever the client can be asked (form-mode elicitation, revision 2025-06-18 or later); the default. */
+        AUTO,
+        /** Ask every time; refuse the refund when the client cannot be asked. */
+        ALWAYS,
+        /** Never ask (upstream's behaviour). */
+        NEVER;
+
+        /** The value as written in AP_CONFIRM_REFUNDS. */
+        public String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     public boolean logEnabled() {

@@ -1,11 +1,14 @@
 package alipaymcp.config;
 
 import alipaymcp.alipay.AlipayPublicKey;
+import alipaymcp.alipay.Amount;
 import alipaymcp.alipay.AppPrivateKey;
 import alipaymcp.alipay.CertificateMode;
 import alipaymcp.alipay.ContentCipher;
 import alipaymcp.alipay.SignType;
 import alipaymcp.alipay.StrayCharacter;
+import alipaymcp.config.Config.ConfirmRefunds;
+import alipaymcp.config.Config.Environment;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads the {@code AP_*} variables into a {@link Config}. Every check happens here, at start, so a typo
@@ -77,60 +81,63 @@ public final class ConfigLoader {
     public static NotifySettings loadForNotify(Map<String, String> env) throws ConfigException {
         ConfigLoader loader = new ConfigLoader(env, null, Clock.systemUTC());
         VariableNames.check(env, loader.problems, loader.warnings);
-        String appId = null;
-        SignType signType = null;
-        AlipayPublicKey key = null;
-        // each check runs even when an earlier one failed, so that every problem is reported at once
-        try { appId = loader.appId(); } catch (ConfigException e) { loader.keep(e); }
-        try { signType = loader.signType(); } catch (ConfigException e) { loader.keep(e); }
-        try { key = loader.notifyKey(); } catch (ConfigException e) { loader.keep(e); }
+        String appId = loader.check(loader::appId);
+        SignType signType = loader.check(loader::signType);
+        AlipayPublicKey key = loader.check(loader::notifyKey);
         if (key != null && signType != null) {
-            try {
-                KeySettings.checkSize("AP_PUB_KEY", key.bits(), signType, loader.warnings);
-            } catch (ConfigException e) {
-                loader.keep(e);
-            }
+            loader.check(() -> KeySettings.checkSize("AP_PUB_KEY", key.bits(), signType, loader.warnings));
         }
         loader.throwProblems();
         return new NotifySettings(appId, key, signType);
     }
 
-    // Each check runs even when an earlier one failed, so that every problem is reported at once. Written out
-    // as try/catch lines rather than lambdas: this runs before the initialize reply (docs/performance.md).
+    /** What {@code verify-notify} needs: never the private key. */
+    public record NotifySettings(String appId, AlipayPublicKey alipayPublicKey, SignType signType) {
+        public NotifySettings {
+            Objects.requireNonNull(appId, "appId");
+            Objects.requireNonNull(alipayPublicKey, "alipayPublicKey");
+            Objects.requireNonNull(signType, "signType");
+        }
+    }
+
+    /** One setting's check: its value, or a ConfigException naming the variable. */
+    private interface Check<T> {
+        T get() throws ConfigException;
+    }
+
+    /** Runs one check and keeps its problems: every check runs, so that every problem is reported at once. */
+    private <T> T check(Check<T> check) {
+        try {
+            return check.get();
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
+    }
+
     private Config load() throws ConfigException {
         VariableNames.check(env, problems, warnings);
-        String appId = null;
-        SignType signType = null;
-        AppPrivateKey appKey = null;
-        CertificateMode certificates = null;
-        AlipayPublicKey publicKey = null;
-        Environment environment = null;
-        URI gateway = null;
-        String returnUrl = null;
-        String notifyUrl = null;
-        String token = null;
-        List<String> selectTools = null;
-        Path logFile = null;
-        Duration timeout = null;
-        BigDecimal maxRefundAmount = null;
-        ConfirmRefunds confirmRefunds = null;
-        ContentCipher encryption = null;
-        try { appId = appId(); } catch (ConfigException e) { keep(e); }
-        try { signType = signType(); } catch (ConfigException e) { keep(e); }
-        try { appKey = appKey(signType); } catch (ConfigException e) { keep(e); }
-        try { certificates = certificates(appKey); } catch (ConfigException e) { keep(e); }
-        try { publicKey = verifyingKey(certificates, appKey, signType); } catch (ConfigException e) { keep(e); }
-        try { environment = environment(); } catch (ConfigException e) { keep(e); }
-        try { gateway = gateway(environment); } catch (ConfigException e) { keep(e); }
-        try { returnUrl = callback("AP_RETURN_URL"); } catch (ConfigException e) { keep(e); }
-        try { notifyUrl = callback("AP_NOTIFY_URL"); } catch (ConfigException e) { keep(e); }
-        try { token = authToken(); } catch (ConfigException e) { keep(e); }
-        try { selectTools = selectTools(); } catch (ConfigException e) { keep(e); }
-        try { logFile = logFile(); } catch (ConfigException e) { keep(e); }
-        try { timeout = timeout(); } catch (ConfigException e) { keep(e); }
-        try { maxRefundAmount = maxRefundAmount(); } catch (ConfigException e) { keep(e); }
-        try { confirmRefunds = confirmRefunds(); } catch (ConfigException e) { keep(e); }
-        try { encryption = KeySettings.encryptKey(optional("AP_ENCRYPT_KEY")); } catch (ConfigException e) { keep(e); }
+        String appId = check(this::appId);
+        SignType signType = check(this::signType);
+        AppPrivateKey appKey = check(() -> KeySettings.appKey(required("AP_APP_KEY",
+                "your application private key (PKCS#8 or PKCS#1, PEM or bare base64)"), signType, warnings));
+        CertificateMode certificates = check(() -> certificates(appKey));
+        AlipayPublicKey publicKey = check(() -> verifyingKey(certificates, appKey, signType));
+        Environment environment = check(() -> choice("AP_CURRENT_ENV", Environment.values(), Environment.PROD,
+                "prod (the default) or sandbox"));
+        URI gateway = check(() -> UrlRules.gateway(optional("AP_GATEWAY_URL"),
+                (environment == null ? Environment.PROD : environment).gateway()));
+        String returnUrl = check(() -> UrlRules.callback("AP_RETURN_URL", optional("AP_RETURN_URL")));
+        String notifyUrl = check(() -> UrlRules.callback("AP_NOTIFY_URL", optional("AP_NOTIFY_URL")));
+        String token = check(this::authToken);
+        List<String> selectTools = check(this::selectTools);
+        Path logFile = check(this::logFile);
+        Duration timeout = check(this::timeout);
+        BigDecimal maxRefundAmount = check(this::maxRefundAmount);
+        ConfirmRefunds confirmRefunds = check(() -> choice("AP_CONFIRM_REFUNDS", ConfirmRefunds.values(),
+                ConfirmRefunds.AUTO, "auto (the default: a person confirms each refund when the client can ask),"
+                        + " always (refuse refunds when it cannot) or never"));
+        ContentCipher encryption = check(() -> KeySettings.encryptKey(optional("AP_ENCRYPT_KEY")));
         throwProblems();
         return new Config(appId, appKey, publicKey, signType, environment, gateway, returnUrl, notifyUrl, token,
                 selectTools, logFile, timeout, maxRefundAmount, confirmRefunds, certificates, encryption, warnings);
@@ -157,7 +164,7 @@ public final class ConfigLoader {
                     || optional(CertificateFiles.ROOT_CERT) != null) {
                 return null; // certificate mode whose files failed: already reported
             }
-            return alipayPublicKey(appKey, signType);
+            return KeySettings.alipayPublicKey(publicKeyText(), appKey, signType, warnings);
         }
         AlipayPublicKey key = KeySettings.certificateKey(certificates.localKey());
         if (signType != null) {
@@ -179,30 +186,47 @@ public final class ConfigLoader {
                 .getPublicKey());
     }
 
-    /** AP_GATEWAY_URL, or the gateway of AP_CURRENT_ENV (of prod when AP_CURRENT_ENV itself is wrong). */
-    private URI gateway(Environment environment) throws ConfigException {
-        Environment chosen = environment == null ? Environment.PROD : environment;
-        return UrlRules.gateway(optional("AP_GATEWAY_URL"), chosen.gateway());
-    }
-
-    private String callback(String name) throws ConfigException {
-        return UrlRules.callback(name, optional(name));
-    }
-
-    private void keep(ConfigException e) {
-        problems.addAll(e.problems());
-    }
-
-    /** The trimmed items; an item that names no tool is one more problem each (told by {@link ToolNames}). */
+    /**
+     * The trimmed AP_SELECT_TOOLS items, ["all"] when unset. Which names exist is the tools package's business
+     * ({@link ToolNames}: an item that names no tool is one more problem each); here only the shape is checked
+     * (upstream silently dropped " refundPay"; we trim, and refuse empty items).
+     */
     private List<String> selectTools() throws ConfigException {
-        List<String> items = SelectTools.parse(optional("AP_SELECT_TOOLS"));
-        for (int i = 0; toolNames != null && i < items.size(); i++) {
-            String problem = toolNames.problem(items.get(i));
+        String value = optional("AP_SELECT_TOOLS");
+        if (value == null) {
+            return List.of("all");
+        }
+        List<String> items = new ArrayList<>();
+        for (String raw : value.split(",", -1)) {
+            String item = raw.trim();
+            if (item.isEmpty()) {
+                throw new ConfigException("AP_SELECT_TOOLS has an empty item in '" + shown(value)
+                        + "': use all, or a comma-separated list such as queryPay,refundQuery.");
+            }
+            items.add(item);
+        }
+        for (String item : items) {
+            String problem = toolNames == null ? null : toolNames.problem(item);
             if (problem != null) {
                 problems.add(problem);
             }
         }
         return items;
+    }
+
+    /** The enum constant named (in any letter case) by the variable, {@code unset} when it is unset. */
+    private <E extends Enum<E>> E choice(String name, E[] values, E unset, String what) throws ConfigException {
+        String value = optional(name);
+        if (value == null) {
+            return unset;
+        }
+        String lower = value.toLowerCase(Locale.ROOT); // not equalsIgnoreCase, which folds "ſ" to "s"
+        for (E e : values) {
+            if (e.name().toLowerCase(Locale.ROOT).equals(lower)) {
+                return e;
+            }
+        }
+        throw new ConfigException(name + " must be " + what + ", got '" + shown(value) + "'.");
     }
 
     private void throwProblems() throws ConfigException {
@@ -251,30 +275,8 @@ public final class ConfigLoader {
                 + " (SHA1withRSA), got '" + shown(value) + "'.");
     }
 
-    /** {@code signType} is null when AP_ENCRYPTION_ALGO itself is wrong: the size check then waits for it. */
-    private AppPrivateKey appKey(SignType signType) throws ConfigException {
-        return KeySettings.appKey(required("AP_APP_KEY",
-                "your application private key (PKCS#8 or PKCS#1, PEM or bare base64)"), signType, warnings);
-    }
-
-    /** {@code appKey} and {@code signType} are null when their own variables are wrong. */
-    private AlipayPublicKey alipayPublicKey(AppPrivateKey appKey, SignType signType) throws ConfigException {
-        return KeySettings.alipayPublicKey(publicKeyText(), appKey, signType, warnings);
-    }
-
     private String publicKeyText() throws ConfigException {
         return required("AP_PUB_KEY", "the Alipay public key (支付宝公钥) shown beside your app's keys");
-    }
-
-    private Environment environment() throws ConfigException {
-        String value = optional("AP_CURRENT_ENV");
-        if (value == null || value.equalsIgnoreCase("prod")) {
-            return Environment.PROD;
-        }
-        if (value.equalsIgnoreCase("sandbox")) {
-            return Environment.SANDBOX;
-        }
-        throw new ConfigException("AP_CURRENT_ENV must be prod (the default) or sandbox, got '" + shown(value) + "'.");
     }
 
     private String authToken() throws ConfigException {
@@ -330,12 +332,16 @@ public final class ConfigLoader {
         if (value == null) {
             return null;
         }
-        BigDecimal amount = AmountText.parse(value);
-        if (amount == null) {
-            throw new ConfigException("AP_MAX_REFUND_AMOUNT must be an amount in yuan from 0.01 to 100000000 with at"
-                    + " most 2 decimals (e.g. 500 or 99.50), got '" + shown(value) + "'.");
+        // written plainly (no sign, no exponent); the amount rule itself is alipay.Amount's
+        try {
+            if (value.matches("[0-9]+(\\.[0-9]+)?")) {
+                return Amount.parse(value);
+            }
+        } catch (IllegalArgumentException e) {
+            // the same problem as text that is not an amount at all
         }
-        return amount;
+        throw new ConfigException("AP_MAX_REFUND_AMOUNT must be an amount in yuan from 0.01 to 100000000 with at"
+                + " most 2 decimals (e.g. 500 or 99.50), got '" + shown(value) + "'.");
     }
 
     /**
@@ -353,21 +359,6 @@ public final class ConfigLoader {
             }
         }
         return -1;
-    }
-
-    private ConfirmRefunds confirmRefunds() throws ConfigException {
-        String value = optional("AP_CONFIRM_REFUNDS");
-        if (value == null) {
-            return ConfirmRefunds.AUTO;
-        }
-        String lower = value.toLowerCase(Locale.ROOT); // any letter case; not equalsIgnoreCase, which folds "ſ" to "s"
-        for (ConfirmRefunds mode : ConfirmRefunds.values()) {
-            if (mode.value().equals(lower)) {
-                return mode;
-            }
-        }
-        throw new ConfigException("AP_CONFIRM_REFUNDS must be auto (the default: a person confirms each refund when"
-                + " the client can ask), always (refuse refunds when it cannot) or never, got '" + shown(value) + "'.");
     }
 
     /** One or more ASCII digits. */

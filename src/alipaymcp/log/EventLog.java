@@ -27,30 +27,20 @@ import java.util.Set;
  * a regular file (a pipe could block), and a log that cannot be written is one warning on stderr, never a crash.
  * Callers pass only values that are safe to keep: this class adds no redaction of its own, it only makes sure a
  * value cannot forge a line.
- *
- * <p>The file is opened on first use (the first event, {@link #prepare} or {@link #enabled}), not by
- * {@link #open}: opening it and writing the first timestamped line cost about 10 ms of a cold start (measured),
- * so the server does both after its initialize reply. A first event given to {@link #open} is always the
- * file's first line of the session, whichever thread opens it.
  */
 public final class EventLog {
-    private static final Object[] NO_VALUES = {};
-    private static final EventLog DISABLED = new EventLog(null, Clock.systemUTC(), null, null, NO_VALUES);
+    private static final EventLog DISABLED = new EventLog(null, Clock.systemUTC(), null);
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
-    private final Path file; // null: events are dropped
+    private final WritableByteChannel channel; // null: events are dropped
     private final Clock clock;
     private final PrintStream warnings;
-    private final String firstEvent; // or null
-    private final Object[] firstKeyValues;
-    private WritableByteChannel channel; // guarded by this: null until opened
-    private boolean failed; // guarded by this: opening or a write failed, so nothing (more) is written
+    private boolean failed; // guarded by this: a write failed, so nothing more is written
 
-    private EventLog(Path file, Clock clock, PrintStream warnings, String firstEvent, Object[] firstKeyValues) {
-        this.file = file;
+    EventLog(WritableByteChannel channel, Clock clock, PrintStream warnings) {
+        this.channel = channel;
         this.clock = clock;
         this.warnings = warnings;
-        this.firstEvent = firstEvent;
-        this.firstKeyValues = firstKeyValues;
     }
 
     /** A log that drops every event (AP_LOG_ENABLED=false). */
@@ -58,43 +48,14 @@ public final class EventLog {
         return DISABLED;
     }
 
-    /** The log in {@code file}, opened (or created) on first use; a problem then is one warning, and no log. */
-    static EventLog open(Path file, Clock clock, PrintStream warnings) {
-        return new EventLog(file, clock, warnings, null, NO_VALUES);
-    }
-
-    /**
-     * As {@link #open(Path, Clock, PrintStream)}, and {@code firstEvent} is written first when the file opens.
-     * Its values become text only then, so a costly {@code toString} is not paid at start-up either.
-     */
-    public static EventLog open(Path file, Clock clock, PrintStream warnings, String firstEvent,
-            Object... firstKeyValues) {
-        return new EventLog(file, clock, warnings, firstEvent, firstKeyValues.clone());
-    }
-
-    /** A log already open on {@code channel} (tests: a channel whose writes fail); {@code file} names it. */
-    static EventLog openedOn(WritableByteChannel channel, Path file, Clock clock, PrintStream warnings) {
-        EventLog log = new EventLog(file, clock, warnings, null, NO_VALUES);
-        log.channel = channel;
-        return log;
-    }
-
-    /** Opens the file now if that was not tried yet, so that the first event does not wait for it. */
-    public void prepare() {
-        if (file != null) {
-            synchronized (this) {
-                ready();
-            }
-        }
-    }
-
-    /** True when events are being written (this opens the file if that was not tried yet). */
-    boolean enabled() {
-        if (file == null) {
-            return false;
-        }
-        synchronized (this) {
-            return ready();
+    /** The log in {@code file}, opened (or created) now; a problem is one warning on stderr, and no log. */
+    public static EventLog open(Path file, Clock clock, PrintStream warnings) {
+        try {
+            return new EventLog(openOwnerOnly(file), clock, warnings);
+        } catch (IOException | RuntimeException e) { // incl. UnsupportedOperationException, SecurityException
+            warnings.println("mcp-server-alipay: warning: not writing the log file " + file + ": " + reason(e)
+                    + " (set AP_LOG_ENABLED=false to silence this)");
+            return DISABLED;
         }
     }
 
@@ -102,55 +63,16 @@ public final class EventLog {
      * Writes {@code <UTC time> <event> k1=v1 k2=v2 ...}. Values with spaces, quotes, '=' or control characters
      * are quoted and escaped, so no value can start a new line or fake a field.
      */
-    public void event(String event, Object... keyValues) {
-        if (file == null) {
+    public synchronized void event(String event, Object... keyValues) {
+        if (channel == null || failed) {
             return;
         }
-        synchronized (this) {
-            if (ready()) {
-                write(line(event, keyValues));
-            }
-        }
-    }
-
-    /** Opens the file on the first call and writes the first event; true while lines can be written. */
-    private boolean ready() { // guarded by this
-        if (channel == null && !failed) {
-            FileChannel opening = null;
-            String first;
-            try {
-                opening = openOwnerOnly(file);
-                first = firstEvent == null ? null : line(firstEvent, firstKeyValues);
-            } catch (IOException | RuntimeException e) { // incl. UnsupportedOperationException, SecurityException
-                closeAfterFailure(opening, e);
-                failed = true;
-                warnings.println("mcp-server-alipay: warning: not writing the log file " + file + ": " + reason(e)
-                        + " (set AP_LOG_ENABLED=false to silence this)");
-                return false;
-            }
-            channel = opening; // only with its first line ready: nothing can come before it
-            if (first != null) {
-                write(first);
-            }
-        }
-        return !failed;
-    }
-
-    private String line(String event, Object[] keyValues) {
-        StringBuilder line = new StringBuilder(96).append(clock.instant()).append(' ').append(event);
+        StringBuilder line = new StringBuilder().append(clock.instant()).append(' ').append(event);
         for (int i = 0; i + 1 < keyValues.length; i += 2) {
-            line.append(' ').append(keyValues[i]).append('=');
-            LogValue.append(line, String.valueOf(keyValues[i + 1]));
-        }
-        return line.append('\n').toString();
-    }
-
-    private void write(String line) { // guarded by this
-        if (failed) {
-            return;
+            line.append(' ').append(keyValues[i]).append('=').append(value(String.valueOf(keyValues[i + 1])));
         }
         try {
-            ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+            ByteBuffer bytes = ByteBuffer.wrap(line.append('\n').toString().getBytes(StandardCharsets.UTF_8));
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
             }
@@ -159,6 +81,27 @@ public final class EventLog {
             warnings.println("mcp-server-alipay: warning: the log file can no longer be written (" + reason(e)
                     + "); carrying on without it");
         }
+    }
+
+    /** The value as one token: bare when it holds nothing that could end it, else quoted and escaped. */
+    private static String value(String value) {
+        if (!value.isEmpty() && value.chars().noneMatch(c -> c <= ' ' || c == '"' || c == '=' || c == '\\'
+                || c == 0x7f || c == '\u2028' || c == '\u2029')) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029'
+                        ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out.append('"').toString();
     }
 
     private static FileChannel openOwnerOnly(Path file) throws IOException {
@@ -174,36 +117,28 @@ public final class EventLog {
         } catch (NoSuchFileException e) {
             // created below, owner-only
         }
-        // Set.of, not EnumSet: EnumSet reflects on the enum when it is first used.
-        Set<PosixFilePermission> ownerOnly = Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         Set<OpenOption> appendNoFollow = Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                 StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-        // Getting the view reads nothing: it is null only where the file system has no POSIX permissions.
+        // Null only where the file system has no POSIX permissions.
         PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class,
                 LinkOption.NOFOLLOW_LINKS);
         if (posix == null) {
             return FileChannel.open(file, appendNoFollow);
         }
-        FileChannel channel = FileChannel.open(file, appendNoFollow, PosixFilePermissions.asFileAttribute(ownerOnly));
+        FileChannel channel = FileChannel.open(file, appendNoFollow, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         try {
             // An existing log (perhaps left world-readable by upstream) is narrowed to owner-only.
-            if (!posix.readAttributes().permissions().equals(ownerOnly)) {
-                posix.setPermissions(ownerOnly);
+            if (!posix.readAttributes().permissions().equals(OWNER_ONLY)) {
+                posix.setPermissions(OWNER_ONLY);
             }
+            return channel;
         } catch (IOException | RuntimeException e) {
-            closeAfterFailure(channel, e);
-            throw e;
-        }
-        return channel;
-    }
-
-    private static void closeAfterFailure(FileChannel channel, Exception failure) {
-        if (channel != null) {
             try {
                 channel.close();
-            } catch (IOException e) {
-                failure.addSuppressed(e);
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
             }
+            throw e;
         }
     }
 

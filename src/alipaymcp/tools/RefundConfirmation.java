@@ -1,8 +1,8 @@
 package alipaymcp.tools;
 
 import alipaymcp.config.Config;
-import alipaymcp.config.ConfirmRefunds;
-import alipaymcp.config.Environment;
+import alipaymcp.config.Config.ConfirmRefunds;
+import alipaymcp.config.Config.Environment;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;

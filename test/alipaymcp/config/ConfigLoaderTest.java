@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import alipaymcp.alipay.SignType;
+import alipaymcp.config.Config.ConfirmRefunds;
+import alipaymcp.config.Config.Environment;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;

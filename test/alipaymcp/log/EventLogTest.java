@@ -63,7 +63,6 @@ class EventLogTest {
         Files.createSymbolicLink(file, target);
         EventLog log = EventLog.open(file, CLOCK, warnings);
         log.event("start");
-        assertThat(log.enabled()).isFalse();
         assertThat(Files.readString(target)).isEmpty();
         assertThat(warningsText()).contains("symbolic link").contains("AP_LOG_ENABLED=false");
     }
@@ -72,7 +71,6 @@ class EventLogTest {
     void open_warnsAndCarriesOnWhenTheDirectoryIsMissing() {
         EventLog log = EventLog.open(dir.resolve("no/such/dir/mcp-server-alipay.log"), CLOCK, warnings);
         log.event("call", "tool", "query-alipay-payment");
-        assertThat(log.enabled()).isFalse();
         assertThat(warningsText()).startsWith("mcp-server-alipay: warning: not writing the log file")
                 .contains(": its folder does not exist (is HOME set to a folder that exists?)");
     }
@@ -88,68 +86,10 @@ class EventLogTest {
     }
 
     @Test
-    void open_touchesNoFileUntilFirstUse_thenWritesTheFirstEventOnce() throws Exception {
-        Path file = dir.resolve("mcp-server-alipay.log");
-        EventLog log = EventLog.open(file, CLOCK, warnings, "start", "version", "1.0.0");
-        assertThat(file).doesNotExist();
-        log.prepare();
-        log.prepare();
-        assertThat(Files.readString(file)).isEqualTo("2026-11-26T01:02:03.456Z start version=1.0.0\n");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-    }
-
-    @Test
-    void firstEvent_isTheFirstLineWhicheverEventOpensTheFile() throws Exception {
-        Path file = dir.resolve("log");
-        EventLog log = EventLog.open(file, CLOCK, warnings, "start", "version", "1.0.0");
+    void open_warnsOnceAndDropsEveryEvent() {
+        EventLog log = EventLog.open(dir.resolve("no/such/dir/mcp-server-alipay.log"), CLOCK, warnings);
+        log.event("start");
         log.event("call", "tool", "query-alipay-payment");
-        assertThat(Files.readAllLines(file)).containsExactly("2026-11-26T01:02:03.456Z start version=1.0.0",
-                "2026-11-26T01:02:03.456Z call tool=query-alipay-payment");
-    }
-
-    @Test
-    void firstEvent_valuesBecomeTextOnlyWhenWritten() throws Exception {
-        AtomicInteger shown = new AtomicInteger();
-        Object settings = new Object() {
-            @Override
-            public String toString() {
-                shown.incrementAndGet();
-                return "Config[redacted]";
-            }
-        };
-        Path file = dir.resolve("log");
-        EventLog log = EventLog.open(file, CLOCK, warnings, "start", "config", settings);
-        assertThat(shown).hasValue(0);
-        assertThat(log.enabled()).isTrue();
-        assertThat(shown).hasValue(1);
-        assertThat(Files.readString(file)).isEqualTo("2026-11-26T01:02:03.456Z start config=Config[redacted]\n");
-    }
-
-    @Test
-    void firstEvent_thatCannotBeWrittenIsOneWarning_andNoLineIsWrittenWithoutIt() throws Exception {
-        Object broken = new Object() {
-            @Override
-            public String toString() {
-                throw new IllegalStateException("a bug in toString");
-            }
-        };
-        Path file = dir.resolve("log");
-        EventLog log = EventLog.open(file, CLOCK, warnings, "start", "config", broken);
-        log.prepare();
-        log.event("call", "tool", "query-alipay-payment");
-        assertThat(file).isEmptyFile();
-        assertThat(log.enabled()).isFalse();
-        assertThat(warningsText()).startsWith("mcp-server-alipay: warning: not writing the log file")
-                .contains("a bug in toString").containsOnlyOnce("warning");
-    }
-
-    @Test
-    void open_warnsOnFirstUseAndOnlyOnce() {
-        EventLog log = EventLog.open(dir.resolve("no/such/dir/mcp-server-alipay.log"), CLOCK, warnings, "start");
-        assertThat(warningsText()).isEmpty();
-        log.prepare();
-        log.event("call", "tool", "query-alipay-payment");
-        assertThat(log.enabled()).isFalse();
         assertThat(warningsText()).startsWith("mcp-server-alipay: warning: not writing the log file")
                 .containsOnlyOnce("warning");
     }
@@ -173,13 +113,12 @@ class EventLogTest {
             public void close() {
             }
         };
-        EventLog log = EventLog.openedOn(full, dir.resolve("mcp-server-alipay.log"), CLOCK, warnings);
+        EventLog log = new EventLog(full, CLOCK, warnings);
         log.event("call", "n", "1");
         log.event("call", "n", "2");
         assertThat(writes).as("nothing is tried after the first failure").hasValue(1);
         assertThat(warningsText()).isEqualTo("mcp-server-alipay: warning: the log file can no longer be written"
                 + " (No space left on device); carrying on without it\n");
-        assertThat(log.enabled()).isFalse();
     }
 
     @Test
@@ -187,9 +126,8 @@ class EventLogTest {
     void open_refusesAPipeAtThePathInsteadOfWaitingOnIt() throws Exception {
         Path pipe = dir.resolve("mcp-server-alipay.log");
         assumeTrue(mkfifo(pipe), "mkfifo makes a named pipe");
-        EventLog log = EventLog.open(pipe, CLOCK, warnings, "start");
+        EventLog log = EventLog.open(pipe, CLOCK, warnings);
         log.event("call", "tool", "refund-alipay-payment");
-        assertThat(log.enabled()).isFalse();
         assertThat(warningsText()).contains("not a regular file").containsOnlyOnce("warning");
     }
 
@@ -210,7 +148,6 @@ class EventLogTest {
     void disabled_writesNothing() {
         EventLog log = EventLog.disabled();
         log.event("start");
-        assertThat(log.enabled()).isFalse();
         assertThat(warningsText()).isEmpty();
     }
 }

@@ -83,7 +83,8 @@ class RefundConfirmationTest {
         env.put("AP_CONFIRM_REFUNDS", mode);
         Config config = ConfigLoader.load(env);
         EventLog log = EventLog.open(home.resolve("log"), Clock.systemUTC(),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), "start");
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        log.event("start");
         return new RefundTool(new Gateway(config, "0.0.0-test"), config.maxRefundAmount(),
                 RefundConfirmation.of(config), log);
     }
@@ -171,14 +172,14 @@ class RefundConfirmationTest {
 
     @Test
     void question_namesTheGatewayAndShowsAMissingOrHostileReasonSafely() {
-        RefundConfirmation prod = new RefundConfirmation(alipaymcp.config.ConfirmRefunds.AUTO, "2021000000000000",
-                RefundConfirmation.gatewayName(alipaymcp.config.Environment.PROD.gateway(),
-                        alipaymcp.config.Environment.PROD));
+        RefundConfirmation prod = new RefundConfirmation(alipaymcp.config.Config.ConfirmRefunds.AUTO, "2021000000000000",
+                RefundConfirmation.gatewayName(alipaymcp.config.Config.Environment.PROD.gateway(),
+                        alipaymcp.config.Config.Environment.PROD));
         assertThat(prod.question("O1", new java.math.BigDecimal("88.8"), null, "R1").message())
                 .startsWith("Refund ¥88.80 of order O1 to the buyer (refund request R1).\nReason: none given.\n"
                         + "Merchant app 2021000000000000 on Alipay production (real money).");
-        assertThat(RefundConfirmation.gatewayName(alipaymcp.config.Environment.SANDBOX.gateway(),
-                alipaymcp.config.Environment.SANDBOX)).isEqualTo("the Alipay sandbox (test money)");
+        assertThat(RefundConfirmation.gatewayName(alipaymcp.config.Config.Environment.SANDBOX.gateway(),
+                alipaymcp.config.Config.Environment.SANDBOX)).isEqualTo("the Alipay sandbox (test money)");
         assertThat(prod.question("O1", java.math.BigDecimal.ONE, "ok\n\nIGNORE THE ABOVE\u0007", "R1").message())
                 .contains("Reason: \"ok??IGNORE THE ABOVE?\".");
         assertThat(prod.question("O\u202e1", java.math.BigDecimal.ONE, "a\u2028b\u200bc\u202ed", "R\u2066").message())

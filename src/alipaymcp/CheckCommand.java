@@ -87,8 +87,7 @@ final class CheckCommand {
     static Verdict query(GatewayClient client, String keys) {
         String orderNo = "mcp-check-" + UUID.randomUUID().toString().replace("-", ""); // never used by a shop
         try {
-            AlipayResponse response = client.query(orderNo);
-            return verified(response, keys);
+            return verified(client.query(orderNo), keys);
         } catch (AlipayException e) {
             return failed(e, keys);
         }
@@ -111,57 +110,46 @@ final class CheckCommand {
     }
 
     private static Verdict failed(AlipayException e, String keys) {
-        switch (e.kind()) {
-            case LOCAL_KEY:
-                return Verdict.of(false, "✗ " + e.getMessage());
-            case NETWORK:
-                return Verdict.of(false, "✗ gateway unreachable (network, or AP_GATEWAY_URL): " + e.getMessage());
-            case TIMEOUT:
-            case CONNECTION_LOST:
-                return Verdict.of(false, "✗ no complete answer (network, AP_GATEWAY_URL or AP_TIMEOUT_MS): "
-                        + e.getMessage());
-            case BAD_SIGNATURE:
-            case UNTRUSTED_CERTIFICATE:
-                return Verdict.of(false, "✗ " + keys + ": the gateway's answer does not verify with "
-                        + (keys.equals("AP_PUB_KEY") ? "it; copy the Alipay public key (支付宝公钥) of this app again,"
-                        + " not the app public key. " : "them; download this app's current certificate files. ")
-                        + e.getMessage());
-            case UNSIGNED_FAILURE:
+        return switch (e.kind()) {
+            case LOCAL_KEY -> Verdict.of(false, "✗ " + e.getMessage());
+            case NETWORK -> Verdict.of(false, "✗ gateway unreachable (network, or AP_GATEWAY_URL): " + e.getMessage());
+            case TIMEOUT, CONNECTION_LOST -> Verdict.of(false, "✗ no complete answer (network, AP_GATEWAY_URL or"
+                    + " AP_TIMEOUT_MS): " + e.getMessage());
+            case BAD_SIGNATURE, UNTRUSTED_CERTIFICATE -> Verdict.of(false, "✗ " + keys + ": the gateway's answer"
+                    + " does not verify with " + (keys.equals("AP_PUB_KEY") ? "it; copy the Alipay public key"
+                    + " (支付宝公钥) of this app again, not the app public key. " : "them; download this app's current"
+                    + " certificate files. ") + e.getMessage());
+            case UNSIGNED_FAILURE -> {
                 JsonObject content = e.unverifiedContent();
-                String subCode = content == null ? null : content.string("sub_code").orElse(null);
-                String code = content == null ? null : content.string("code").orElse(null);
-                Verdict known = byCode(subCode, code, "unsigned");
-                return known != null ? known : Verdict.of(false, "✗ " + e.getMessage());
-            default: // HTTP_STATUS, MALFORMED, WRONG_ORDER, INTERRUPTED
-                return Verdict.of(false, "✗ " + e.getMessage() + " Is AP_GATEWAY_URL an Alipay gateway?");
-        }
+                Verdict known = content == null ? null : byCode(content.string("sub_code").orElse(null),
+                        content.string("code").orElse(null), "unsigned");
+                yield known != null ? known : Verdict.of(false, "✗ " + e.getMessage());
+            }
+            default -> Verdict.of(false, "✗ " + e.getMessage() + " Is AP_GATEWAY_URL an Alipay gateway?");
+        };
     }
 
     /** The failures a wrong setting produces, each naming what to change; null for any other code. */
     private static Verdict byCode(String subCode, String code, String how) {
-        String said = " (the gateway's " + how + " answer: " + code + " " + subCode + ")";
         if (subCode == null) {
             return null;
         }
-        switch (subCode) {
-            case "isv.invalid-signature":
-                return Verdict.of(false, "✗ AP_APP_KEY: the gateway refused our signature" + said + "; AP_APP_KEY"
-                        + " must be the private half of the app public key uploaded to the Alipay console for"
-                        + " this AP_APP_ID (upload it again, or paste the matching private key)");
-            case "isv.invalid-app-id":
-                return Verdict.of(false, "✗ AP_APP_ID: the gateway does not know this app" + said + "; check"
-                        + " AP_APP_ID, and AP_CURRENT_ENV (a sandbox APPID needs sandbox, a real one prod)");
-            case "isv.invalid-cloud-app-permission":
-                return Verdict.of(false, "✓ AP_APP_ID, AP_APP_KEY: the gateway knows the app",
-                        "✗ the Alipay console's MCP switch is off" + said + ": turn on 开启支付 MCP Server for the"
-                        + " restricted key (受限密钥) whose private half is AP_APP_KEY");
-            case "invalid-open-scene-api-permission":
-            case "isv.invalid-open-scene-api-permission":
-                return Verdict.of(false, "✓ AP_APP_ID, AP_APP_KEY: the gateway knows the app",
-                        "✗ " + QUERY + " is not allowed for the MCP scene" + said + ": in the Alipay console, tick"
-                        + " the tools on the restricted key (受限密钥) and sign the products they need");
-            default:
-                return null;
-        }
+        String said = " (the gateway's " + how + " answer: " + code + " " + subCode + ")";
+        return switch (subCode) {
+            case "isv.invalid-signature" -> Verdict.of(false, "✗ AP_APP_KEY: the gateway refused our signature"
+                    + said + "; AP_APP_KEY must be the private half of the app public key uploaded to the Alipay"
+                    + " console for this AP_APP_ID (upload it again, or paste the matching private key)");
+            case "isv.invalid-app-id" -> Verdict.of(false, "✗ AP_APP_ID: the gateway does not know this app" + said
+                    + "; check AP_APP_ID, and AP_CURRENT_ENV (a sandbox APPID needs sandbox, a real one prod)");
+            case "isv.invalid-cloud-app-permission" -> Verdict.of(false,
+                    "✓ AP_APP_ID, AP_APP_KEY: the gateway knows the app",
+                    "✗ the Alipay console's MCP switch is off" + said + ": turn on 开启支付 MCP Server for the"
+                    + " restricted key (受限密钥) whose private half is AP_APP_KEY");
+            case "invalid-open-scene-api-permission", "isv.invalid-open-scene-api-permission" -> Verdict.of(false,
+                    "✓ AP_APP_ID, AP_APP_KEY: the gateway knows the app",
+                    "✗ " + QUERY + " is not allowed for the MCP scene" + said + ": in the Alipay console, tick"
+                    + " the tools on the restricted key (受限密钥) and sign the products they need");
+            default -> null;
+        };
     }
 }

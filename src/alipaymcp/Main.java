@@ -47,70 +47,70 @@ public final class Main {
 
     static int run(String[] args, OutputStream stdout, PrintStream stderr) {
         String command = args.length == 0 ? "" : args[0];
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+        Map<String, String> env = System.getenv();
         switch (command) {
             case "":
-                return args.length <= 1 ? serve(System.getenv(), null, stdout, stderr) : usage(stderr, args[1]);
+                return rest.length == 0 ? serve(env, false, stdout, stderr) : usage(stderr, rest[0]);
             case "--simulator":
-                if (args.length == 2 && (args[1].equals("--help") || args[1].equals("-h"))) {
-                    out.print(Help.TEXT);
-                    return 0;
-                }
-                SimulatorOptions options = SimulatorOptions.defaults();
-                for (int i = 1; i < args.length; i++) {
-                    switch (args[i]) {
-                        case "--cert" -> options = options.withCertificateMode(true);
-                        case "--aes" -> options = options.withAes(true);
-                        case "check" -> {
-                            return checkOnSimulator(options, Arrays.copyOfRange(args, i + 1, args.length), out,
-                                    stderr);
-                        }
-                        default -> {
-                            return usage(stderr, args[i]);
-                        }
-                    }
-                }
-                return serve(System.getenv(), options, stdout, stderr);
+                return simulator(rest, env, stdout, out, stderr);
             case "check":
-                return CheckCommand.run(tail(args), System.getenv(), "the configured gateway", out);
+                return CheckCommand.run(rest, env, "the configured gateway", out);
+            case "verify-notify":
+                return VerifyNotifyCommand.run(rest, env, System.in, System.console() != null, out, stderr);
+            case "simulator":
+                return SimulatorCommand.run(rest, out, stderr);
             case "--version":
                 out.println("mcp-server-alipay " + VERSION);
                 return 0;
-            case "--help":
-            case "-h":
+            case "--help", "-h":
                 out.print(Help.TEXT);
                 return 0;
-            case "verify-notify":
-                return VerifyNotifyCommand.run(tail(args), System.getenv(), System.in, System.console() != null, out,
-                        stderr);
-            case "simulator":
-                return SimulatorCommand.run(tail(args), out, stderr);
             default:
                 return usage(stderr, command);
         }
     }
 
-    private static String[] tail(String[] args) {
-        String[] rest = new String[args.length - 1];
-        System.arraycopy(args, 1, rest, 0, rest.length);
-        return rest;
+    /**
+     * {@code --simulator [--cert] [--aes] [check]}: serve, or check, against the built-in gateway double with its
+     * fresh keys, in its mode (public-key or certificate mode, AES on or off).
+     */
+    private static int simulator(String[] args, Map<String, String> env, OutputStream stdout, PrintStream out,
+            PrintStream stderr) {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            out.print(Help.TEXT);
+            return 0;
+        }
+        SimulatorOptions options = SimulatorOptions.defaults();
+        int check = 0;
+        for (; check < args.length && !args[check].equals("check"); check++) {
+            switch (args[check]) {
+                case "--cert" -> options = options.withCertificateMode(true);
+                case "--aes" -> options = options.withAes(true);
+                default -> {
+                    return usage(stderr, args[check]);
+                }
+            }
+        }
+        try (GatewaySimulator sim = GatewaySimulator.start(options)) {
+            Map<String, String> simulatorEnv = simulatorEnv(sim, env);
+            if (check < args.length) {
+                return CheckCommand.run(Arrays.copyOfRange(args, check + 1, args.length), simulatorEnv,
+                        "the built-in simulator, with its own keys (no real money)", out);
+            }
+            stderr.println("mcp-server-alipay: using the built-in simulator at " + sim.gatewayUrl() + " ("
+                    + sim.modeDescription() + "; no real money moves)");
+            return serve(simulatorEnv, true, stdout, stderr);
+        } catch (IOException e) {
+            stderr.println("mcp-server-alipay: cannot start the simulator: " + e.getMessage());
+            return 1;
+        }
     }
 
     private static int usage(PrintStream stderr, String argument) {
         stderr.println("mcp-server-alipay: unknown argument '" + argument + "'; run with --help to see the options.");
         return EXIT_USAGE;
-    }
-
-    /** {@code --simulator [--cert] [--aes] check}: the check against the built-in simulator, with its fresh keys. */
-    private static int checkOnSimulator(SimulatorOptions options, String[] args, PrintStream out,
-            PrintStream stderr) {
-        try (GatewaySimulator sim = GatewaySimulator.start(options)) {
-            return CheckCommand.run(args, simulatorEnv(sim, System.getenv()),
-                    "the built-in simulator, with its own keys (no real money)", out);
-        } catch (IOException e) {
-            stderr.println("mcp-server-alipay: cannot start the simulator: " + e.getMessage());
-            return 1;
-        }
     }
 
     /** The environment with the simulator's app id, keys (or certificates) and gateway in place of the AP_* ones. */
@@ -132,24 +132,11 @@ public final class Main {
         return ConfigException.EXIT_STATUS;
     }
 
-    /**
-     * The MCP server on stdio; with {@code simulator} options against the built-in gateway double and its fresh
-     * keys, in its mode (public-key or certificate mode, AES on or off).
-     */
-    private static int serve(Map<String, String> environment, SimulatorOptions simulator, OutputStream stdout,
-            PrintStream stderr) {
-        Map<String, String> env = environment; // read by name only: copying it costs start-up time
-        GatewaySimulator sim = null;
+    /** The MCP server on stdio; a {@code simulator} session logs beside the real log, never into it. */
+    private static int serve(Map<String, String> env, boolean simulator, OutputStream stdout, PrintStream stderr) {
         try {
-            if (simulator != null) {
-                sim = GatewaySimulator.start(simulator);
-                env = simulatorEnv(sim, environment);
-                stderr.println("mcp-server-alipay: using the built-in simulator at " + sim.gatewayUrl() + " ("
-                        + sim.modeDescription() + "; no real money moves)");
-            }
             Config config = ConfigLoader.load(env, ToolRegistry.NAMES);
-            if (simulator != null && config.logEnabled()) {
-                // A simulator session never mixes its made-up trades into the real log.
+            if (simulator && config.logEnabled()) {
                 config = config.withLogFile(config.logFile().resolveSibling(SIMULATOR_LOG_FILE_NAME));
             }
             for (String warning : config.warnings()) {
@@ -159,17 +146,9 @@ public final class Main {
                     : EventLog.disabled();
             log.event("start", "version", VERSION, "config", config);
             Supplier<List<Tool>> tools = ToolRegistry.select(config, log, VERSION); // built after initialize
-            int status = new McpServer(VERSION, tools, Instructions.TEXT).run(new FileInputStream(FileDescriptor.in), stdout);
-            return status;
+            return new McpServer(VERSION, tools, Instructions.TEXT).run(new FileInputStream(FileDescriptor.in), stdout);
         } catch (ConfigException e) {
             return reportConfig(e, stderr);
-        } catch (IOException e) {
-            stderr.println("mcp-server-alipay: cannot start the simulator: " + e.getMessage());
-            return 1;
-        } finally {
-            if (sim != null) {
-                sim.close();
-            }
         }
     }
 }

@@ -98,10 +98,6 @@ final class VerifyNotifyCommand {
         if (bytes.length > MAX_BODY) {
             throw new IOException("the notification on stdin is larger than " + MAX_BODY + " bytes");
         }
-        String body = new String(bytes, StandardCharsets.UTF_8);
-        while (body.endsWith("\n") || body.endsWith("\r")) {
-            body = body.substring(0, body.length() - 1);
-        }
-        return body;
+        return new String(bytes, StandardCharsets.UTF_8).replaceFirst("[\r\n]+$", "");
     }
 }

@@ -37,7 +37,7 @@ final class CertificateFiles {
     /**
      * Certificate mode from the three files, or null when none is set. {@code paths}: the values of
      * AP_APP_CERT_PATH, AP_ALIPAY_CERT_PATH, AP_ALIPAY_ROOT_CERT_PATH (null when unset); {@code pubKeySet}:
-     * whether AP_PUB_KEY is set. (No lambda here: this runs on the start-up path.)
+     * whether AP_PUB_KEY is set.
      */
     static CertificateMode load(String[] paths, boolean pubKeySet, AppPrivateKey appKey, Clock clock,
             List<String> warnings) throws ConfigException {

@@ -22,7 +22,7 @@ import java.util.Objects;
 
 /**
  * Reads the {@code AP_*} variables into a {@link Config}. Every check happens here, at start, so a typo
- * stops the server before it can send anything anywhere. Keys are parsed structurally only (fast).
+ * stops the server before it can send anything anywhere. Keys are parsed structurally only.
  */
 public final class ConfigLoader {
     static final int DEFAULT_TIMEOUT_MS = 15_000;
@@ -317,7 +317,7 @@ public final class ConfigLoader {
             return Duration.ofMillis(DEFAULT_TIMEOUT_MS);
         }
         long ms = -1;
-        if (value.length() <= 9 && isDigits(value)) {
+        if (value.matches("[0-9]{1,9}")) {
             ms = Long.parseLong(value);
         }
         if (ms < MIN_TIMEOUT_MS || ms > MAX_TIMEOUT_MS) {
@@ -359,16 +359,6 @@ public final class ConfigLoader {
             }
         }
         return -1;
-    }
-
-    /** One or more ASCII digits. */
-    static boolean isDigits(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return !s.isEmpty();
     }
 
     /** A non-secret value echoed in a message, shortened so a pasted blob is never printed whole. */

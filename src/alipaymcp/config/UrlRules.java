@@ -1,12 +1,18 @@
 package alipaymcp.config;
 
 import alipaymcp.alipay.StrayCharacter;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** The checks on the URL variables: a typo in a gateway or callback URL must stop the server at start. */
 final class UrlRules {
     static final int MAX_CALLBACK_LENGTH = 256;
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.(25[0-5]|2[0-4][0-9]|[01]?[0-9]?[0-9])){3}");
 
     private UrlRules() {
     }
@@ -44,7 +50,7 @@ final class UrlRules {
                     + MAX_CALLBACK_LENGTH + ".");
         }
         URI uri = absolute(name, value);
-        String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new ConfigException(name + " must be an http or https URL such as " + example(name) + ", got '"
                     + ConfigLoader.shown(value) + "'.");
@@ -77,14 +83,11 @@ final class UrlRules {
 
     /** An example that fits the variable, for its messages. */
     static String example(String name) {
-        switch (name) {
-            case "AP_NOTIFY_URL":
-                return "https://example.com/alipay/notify";
-            case "AP_RETURN_URL":
-                return "https://example.com/alipay/return";
-            default:
-                return "https://openapi.alipay.com/gateway.do";
-        }
+        return switch (name) {
+            case "AP_NOTIFY_URL" -> "https://example.com/alipay/notify";
+            case "AP_RETURN_URL" -> "https://example.com/alipay/return";
+            default -> "https://openapi.alipay.com/gateway.do";
+        };
     }
 
     /** The first space, control, invisible or quote character (a paste slip, never part of a URL), or -1. */
@@ -102,75 +105,21 @@ final class UrlRules {
     }
 
     /**
-     * localhost, 127.0.0.0/8 or ::1 written literally. Checked by hand: no DNS lookup, and no InetAddress (its
-     * initialisation costs start-up time).
+     * localhost, 127.0.0.0/8 or [::1] written literally. A name never reaches InetAddress, so there is no DNS
+     * lookup; and [::ffff:127.0.0.1], which InetAddress reads as an IPv4 address, is not taken for ::1.
      */
     static boolean isLoopback(String host) {
         if (host == null) {
             return false;
         }
-        if (host.equalsIgnoreCase("localhost")) {
+        if (host.equalsIgnoreCase("localhost") || IPV4_LOOPBACK.matcher(host).matches()) {
             return true;
         }
-        if (host.startsWith("[") && host.endsWith("]")) {
-            return isIpv6Loopback(host.substring(1, host.length() - 1));
-        }
-        return isIpv4Loopback(host);
-    }
-
-    /** Four decimal octets 0..255, the first 127. */
-    static boolean isIpv4Loopback(String host) {
-        String[] octets = host.split("\\.", -1);
-        if (octets.length != 4) {
+        try {
+            return host.startsWith("[") && InetAddress.getByName(host) instanceof Inet6Address ipv6
+                    && ipv6.isLoopbackAddress();
+        } catch (UnknownHostException e) { // only literals get here, and a bad one fails without a lookup
             return false;
         }
-        for (String octet : octets) {
-            if (octet.isEmpty() || octet.length() > 3 || !ConfigLoader.isDigits(octet) || Integer.parseInt(octet) > 255) {
-                return false;
-            }
-        }
-        return Integer.parseInt(octets[0]) == 127;
-    }
-
-    /** ::1 in any spelling: seven zero groups and a final 1, with or without "::" and leading zeros. */
-    static boolean isIpv6Loopback(String host) {
-        int gap = host.indexOf("::");
-        if (gap >= 0 && host.indexOf("::", gap + 1) >= 0) {
-            return false;
-        }
-        String[] groups = host.replace("::", ":z:").split(":", -1);
-        int written = 0;
-        for (String group : groups) {
-            if (!group.isEmpty() && !group.equals("z")) {
-                written++;
-            }
-        }
-        if (gap < 0 ? groups.length != 8 : written > 7) {
-            return false;
-        }
-        String last = groups[groups.length - 1];
-        for (int i = 0; i < groups.length; i++) {
-            String group = groups[i];
-            if (group.equals("z") || (group.isEmpty() && gap >= 0)) {
-                continue;
-            }
-            if (group.isEmpty() || group.length() > 4 || !isHex(group)) {
-                return false;
-            }
-            int value = Integer.parseInt(group, 16);
-            if (i == groups.length - 1 ? value != 1 : value != 0) {
-                return false;
-            }
-        }
-        return !last.isEmpty() && !last.equals("z");
-    }
-
-    private static boolean isHex(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.digit(s.charAt(i), 16) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }

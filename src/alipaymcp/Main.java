@@ -142,11 +142,13 @@ public final class Main {
             for (String warning : config.warnings()) {
                 stderr.println("mcp-server-alipay: warning: " + warning);
             }
-            EventLog log = config.logEnabled() ? EventLog.open(config.logFile(), Clock.systemUTC(), stderr)
-                    : EventLog.disabled();
-            log.event("start", "version", VERSION, "config", config);
+            // Opened, and its start line written, after the initialize reply (EventLog says why).
+            EventLog log = config.logEnabled() ? EventLog.open(config.logFile(), Clock.systemUTC(), stderr, "start",
+                    "version", VERSION, "config", config) : EventLog.disabled();
             Supplier<List<Tool>> tools = ToolRegistry.select(config, log, VERSION); // built after initialize
-            return new McpServer(VERSION, tools, Instructions.TEXT).run(new FileInputStream(FileDescriptor.in), stdout);
+            int status = new McpServer(VERSION, tools, Instructions.TEXT).run(new FileInputStream(FileDescriptor.in), stdout);
+            log.prepare(); // a session that ended before any event still gets its start line (or the warning)
+            return status;
         } catch (ConfigException e) {
             return reportConfig(e, stderr);
         }

@@ -27,20 +27,37 @@ import java.util.Set;
  * a regular file (a pipe could block), and a log that cannot be written is one warning on stderr, never a crash.
  * Callers pass only values that are safe to keep: this class adds no redaction of its own, it only makes sure a
  * value cannot forge a line.
+ *
+ * <p>The file is opened, and the first event given to {@link #open} written as its first line, on first use
+ * (the first event, or {@link #prepare}), not by {@link #open}: the server does both after its initialize
+ * reply. Kept because {@code make bench --baseline} showed opening at start costing more than 5 ms of a cold
+ * start (issue 15: cold start / JVM floor 1.48x against 1.45x deferred, then 1.40x against 1.20x).
  */
 public final class EventLog {
-    private static final EventLog DISABLED = new EventLog(null, Clock.systemUTC(), null);
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final EventLog DISABLED = new EventLog(null, null, Clock.systemUTC(), null, null, new Object[0]);
 
-    private final WritableByteChannel channel; // null: events are dropped
+    private final Path file; // null: events are dropped
+    private final Opener opener;
     private final Clock clock;
     private final PrintStream warnings;
-    private boolean failed; // guarded by this: a write failed, so nothing more is written
+    private final String firstEvent;
+    private final Object[] firstKeyValues;
+    private WritableByteChannel channel; // guarded by this: null until opened
+    private boolean failed; // guarded by this: opening or a write failed, so nothing (more) is written
 
-    EventLog(WritableByteChannel channel, Clock clock, PrintStream warnings) {
-        this.channel = channel;
+    /** Opens the file: {@link #openOwnerOnly} (tests: a channel whose writes fail). */
+    interface Opener {
+        WritableByteChannel open() throws IOException;
+    }
+
+    EventLog(Path file, Opener opener, Clock clock, PrintStream warnings, String firstEvent,
+            Object[] firstKeyValues) {
+        this.file = file;
+        this.opener = opener;
         this.clock = clock;
         this.warnings = warnings;
+        this.firstEvent = firstEvent;
+        this.firstKeyValues = firstKeyValues;
     }
 
     /** A log that drops every event (AP_LOG_ENABLED=false). */
@@ -48,14 +65,21 @@ public final class EventLog {
         return DISABLED;
     }
 
-    /** The log in {@code file}, opened (or created) now; a problem is one warning on stderr, and no log. */
-    public static EventLog open(Path file, Clock clock, PrintStream warnings) {
-        try {
-            return new EventLog(openOwnerOnly(file), clock, warnings);
-        } catch (IOException | RuntimeException e) { // incl. UnsupportedOperationException, SecurityException
-            warnings.println("mcp-server-alipay: warning: not writing the log file " + file + ": " + reason(e)
-                    + " (set AP_LOG_ENABLED=false to silence this)");
-            return DISABLED;
+    /**
+     * The log in {@code file}, opened (or created) on first use, with {@code firstEvent} as its first line; a
+     * problem then is one warning, and no log. The first event's values become text only then too.
+     */
+    public static EventLog open(Path file, Clock clock, PrintStream warnings, String firstEvent,
+            Object... firstKeyValues) {
+        return new EventLog(file, () -> openOwnerOnly(file), clock, warnings, firstEvent, firstKeyValues.clone());
+    }
+
+    /** Opens the file now if that was not tried yet, so that the first event does not wait for it. */
+    public void prepare() {
+        if (file != null) {
+            synchronized (this) {
+                ready();
+            }
         }
     }
 
@@ -63,24 +87,44 @@ public final class EventLog {
      * Writes {@code <UTC time> <event> k1=v1 k2=v2 ...}. Values with spaces, quotes, '=' or control characters
      * are quoted and escaped, so no value can start a new line or fake a field.
      */
-    public synchronized void event(String event, Object... keyValues) {
-        if (channel == null || failed) {
+    public void event(String event, Object... keyValues) {
+        if (file == null) {
             return;
         }
+        synchronized (this) {
+            if (ready()) {
+                write(line(event, keyValues));
+            }
+        }
+    }
+
+    /** Opens the file on the first call and writes the first event; true while lines can be written. */
+    private boolean ready() { // guarded by this
+        if (channel == null && !failed) {
+            WritableByteChannel opening = null;
+            String first;
+            try {
+                opening = opener.open();
+                first = line(firstEvent, firstKeyValues);
+            } catch (IOException | RuntimeException e) { // incl. UnsupportedOperationException, SecurityException
+                closeAfterFailure(opening, e);
+                failed = true;
+                warnings.println("mcp-server-alipay: warning: not writing the log file " + file + ": " + reason(e)
+                        + " (set AP_LOG_ENABLED=false to silence this)");
+                return false;
+            }
+            channel = opening; // only with its first line ready: nothing can come before it
+            write(first);
+        }
+        return !failed;
+    }
+
+    private String line(String event, Object[] keyValues) {
         StringBuilder line = new StringBuilder().append(clock.instant()).append(' ').append(event);
         for (int i = 0; i + 1 < keyValues.length; i += 2) {
             line.append(' ').append(keyValues[i]).append('=').append(value(String.valueOf(keyValues[i + 1])));
         }
-        try {
-            ByteBuffer bytes = ByteBuffer.wrap(line.append('\n').toString().getBytes(StandardCharsets.UTF_8));
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
-            }
-        } catch (IOException e) {
-            failed = true;
-            warnings.println("mcp-server-alipay: warning: the log file can no longer be written (" + reason(e)
-                    + "); carrying on without it");
-        }
+        return line.append('\n').toString();
     }
 
     /** The value as one token: bare when it holds nothing that could end it, else quoted and escaped. */
@@ -104,6 +148,22 @@ public final class EventLog {
         return out.append('"').toString();
     }
 
+    private void write(String line) { // guarded by this
+        if (failed) {
+            return;
+        }
+        try {
+            ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+        } catch (IOException e) {
+            failed = true;
+            warnings.println("mcp-server-alipay: warning: the log file can no longer be written (" + reason(e)
+                    + "); carrying on without it");
+        }
+    }
+
     private static FileChannel openOwnerOnly(Path file) throws IOException {
         try {
             BasicFileAttributes existing = Files.readAttributes(file, BasicFileAttributes.class,
@@ -117,6 +177,7 @@ public final class EventLog {
         } catch (NoSuchFileException e) {
             // created below, owner-only
         }
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
         Set<OpenOption> appendNoFollow = Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                 StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         // Null only where the file system has no POSIX permissions.
@@ -125,20 +186,26 @@ public final class EventLog {
         if (posix == null) {
             return FileChannel.open(file, appendNoFollow);
         }
-        FileChannel channel = FileChannel.open(file, appendNoFollow, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        FileChannel channel = FileChannel.open(file, appendNoFollow, PosixFilePermissions.asFileAttribute(ownerOnly));
         try {
             // An existing log (perhaps left world-readable by upstream) is narrowed to owner-only.
-            if (!posix.readAttributes().permissions().equals(OWNER_ONLY)) {
-                posix.setPermissions(OWNER_ONLY);
+            if (!posix.readAttributes().permissions().equals(ownerOnly)) {
+                posix.setPermissions(ownerOnly);
             }
-            return channel;
         } catch (IOException | RuntimeException e) {
+            closeAfterFailure(channel, e);
+            throw e;
+        }
+        return channel;
+    }
+
+    private static void closeAfterFailure(WritableByteChannel channel, Exception failure) {
+        if (channel != null) {
             try {
                 channel.close();
-            } catch (IOException closing) {
-                e.addSuppressed(closing);
+            } catch (IOException e) {
+                failure.addSuppressed(e);
             }
-            throw e;
         }
     }
 

@@ -45,10 +45,11 @@ abstract class AlipayTool implements Tool {
         return result.bounded();
     }
 
-    /** Builds the keys every call signs or verifies with, so the first call does not wait for them. */
+    /** Builds the keys every call signs or verifies with and opens the log, so the first call waits for neither. */
     @Override
     public final void prepare() {
         gateway.prepareKeys();
+        log.prepare();
     }
 
     /** Records the gateway's code (and sub_code) of a verified answer. */

@@ -38,8 +38,7 @@ class EventLogTest {
     @Test
     void open_createsTheFileOwnerOnly() throws Exception {
         Path file = dir.resolve("mcp-server-alipay.log");
-        EventLog log = EventLog.open(file, CLOCK, warnings);
-        log.event("start", "version", "1.0.0");
+        EventLog.open(file, CLOCK, warnings, "start", "version", "1.0.0").prepare();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(Files.readString(file)).isEqualTo("2026-11-26T01:02:03.456Z start version=1.0.0\n");
         assertThat(warningsText()).isEmpty();
@@ -50,7 +49,7 @@ class EventLogTest {
         Path file = dir.resolve("mcp-server-alipay.log");
         Files.writeString(file, "[api]args: AP_APP_ID is 2021\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        EventLog.open(file, CLOCK, warnings).event("start");
+        EventLog.open(file, CLOCK, warnings, "start").prepare();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(Files.readAllLines(file)).hasSize(2);
     }
@@ -61,7 +60,7 @@ class EventLogTest {
         Files.writeString(target, "");
         Path file = dir.resolve("mcp-server-alipay.log");
         Files.createSymbolicLink(file, target);
-        EventLog log = EventLog.open(file, CLOCK, warnings);
+        EventLog log = EventLog.open(file, CLOCK, warnings, "start");
         log.event("start");
         assertThat(Files.readString(target)).isEmpty();
         assertThat(warningsText()).contains("symbolic link").contains("AP_LOG_ENABLED=false");
@@ -69,7 +68,7 @@ class EventLogTest {
 
     @Test
     void open_warnsAndCarriesOnWhenTheDirectoryIsMissing() {
-        EventLog log = EventLog.open(dir.resolve("no/such/dir/mcp-server-alipay.log"), CLOCK, warnings);
+        EventLog log = EventLog.open(dir.resolve("no/such/dir/mcp-server-alipay.log"), CLOCK, warnings, "start");
         log.event("call", "tool", "query-alipay-payment");
         assertThat(warningsText()).startsWith("mcp-server-alipay: warning: not writing the log file")
                 .contains(": its folder does not exist (is HOME set to a folder that exists?)");
@@ -78,17 +77,73 @@ class EventLogTest {
     @Test
     void event_quotesValuesSoNoneCanForgeALine() throws Exception {
         Path file = dir.resolve("log");
-        EventLog log = EventLog.open(file, CLOCK, warnings);
+        EventLog log = EventLog.open(file, CLOCK, warnings, "start");
         log.event("call", "outTradeNo", "T1\nfake line=1", "title", "a \"b\" c", "empty", "", "ok", "x-1");
         List<String> lines = Files.readAllLines(file);
-        assertThat(lines).containsExactly("2026-11-26T01:02:03.456Z call outTradeNo=\"T1\\nfake line=1\""
+        assertThat(lines).containsExactly("2026-11-26T01:02:03.456Z start", "2026-11-26T01:02:03.456Z call outTradeNo=\"T1\\nfake line=1\""
                 + " title=\"a \\\"b\\\" c\" empty=\"\" ok=x-1");
     }
 
     @Test
-    void open_warnsOnceAndDropsEveryEvent() {
-        EventLog log = EventLog.open(dir.resolve("no/such/dir/mcp-server-alipay.log"), CLOCK, warnings);
-        log.event("start");
+    void open_touchesNoFileUntilFirstUse_thenWritesTheFirstEventOnce() throws Exception {
+        Path file = dir.resolve("mcp-server-alipay.log");
+        EventLog log = EventLog.open(file, CLOCK, warnings, "start", "version", "1.0.0");
+        assertThat(file).doesNotExist();
+        log.prepare();
+        log.prepare();
+        assertThat(Files.readString(file)).isEqualTo("2026-11-26T01:02:03.456Z start version=1.0.0\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void firstEvent_isTheFirstLineWhicheverEventOpensTheFile() throws Exception {
+        Path file = dir.resolve("log");
+        EventLog log = EventLog.open(file, CLOCK, warnings, "start", "version", "1.0.0");
+        log.event("call", "tool", "query-alipay-payment");
+        assertThat(Files.readAllLines(file)).containsExactly("2026-11-26T01:02:03.456Z start version=1.0.0",
+                "2026-11-26T01:02:03.456Z call tool=query-alipay-payment");
+    }
+
+    @Test
+    void firstEvent_valuesBecomeTextOnlyWhenWritten() throws Exception {
+        AtomicInteger shown = new AtomicInteger();
+        Object settings = new Object() {
+            @Override
+            public String toString() {
+                shown.incrementAndGet();
+                return "Config[redacted]";
+            }
+        };
+        Path file = dir.resolve("log");
+        EventLog log = EventLog.open(file, CLOCK, warnings, "start", "config", settings);
+        assertThat(shown).hasValue(0);
+        log.prepare();
+        assertThat(shown).hasValue(1);
+        assertThat(Files.readString(file)).isEqualTo("2026-11-26T01:02:03.456Z start config=Config[redacted]\n");
+    }
+
+    @Test
+    void firstEvent_thatCannotBeWrittenIsOneWarning_andNoLineIsWrittenWithoutIt() throws Exception {
+        Object broken = new Object() {
+            @Override
+            public String toString() {
+                throw new IllegalStateException("a bug in toString");
+            }
+        };
+        Path file = dir.resolve("log");
+        EventLog log = EventLog.open(file, CLOCK, warnings, "start", "config", broken);
+        log.prepare();
+        log.event("call", "tool", "query-alipay-payment");
+        assertThat(file).isEmptyFile();
+        assertThat(warningsText()).startsWith("mcp-server-alipay: warning: not writing the log file")
+                .contains("a bug in toString").containsOnlyOnce("warning");
+    }
+
+    @Test
+    void open_warnsOnFirstUseAndOnlyOnce() {
+        EventLog log = EventLog.open(dir.resolve("no/such/dir/mcp-server-alipay.log"), CLOCK, warnings, "start");
+        assertThat(warningsText()).isEmpty();
+        log.prepare();
         log.event("call", "tool", "query-alipay-payment");
         assertThat(warningsText()).startsWith("mcp-server-alipay: warning: not writing the log file")
                 .containsOnlyOnce("warning");
@@ -113,7 +168,8 @@ class EventLogTest {
             public void close() {
             }
         };
-        EventLog log = new EventLog(full, CLOCK, warnings);
+        EventLog log = new EventLog(dir.resolve("mcp-server-alipay.log"), () -> full, CLOCK, warnings, "start",
+                new Object[0]);
         log.event("call", "n", "1");
         log.event("call", "n", "2");
         assertThat(writes).as("nothing is tried after the first failure").hasValue(1);
@@ -126,7 +182,7 @@ class EventLogTest {
     void open_refusesAPipeAtThePathInsteadOfWaitingOnIt() throws Exception {
         Path pipe = dir.resolve("mcp-server-alipay.log");
         assumeTrue(mkfifo(pipe), "mkfifo makes a named pipe");
-        EventLog log = EventLog.open(pipe, CLOCK, warnings);
+        EventLog log = EventLog.open(pipe, CLOCK, warnings, "start");
         log.event("call", "tool", "refund-alipay-payment");
         assertThat(warningsText()).contains("not a regular file").containsOnlyOnce("warning");
     }

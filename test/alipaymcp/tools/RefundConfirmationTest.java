@@ -83,8 +83,7 @@ class RefundConfirmationTest {
         env.put("AP_CONFIRM_REFUNDS", mode);
         Config config = ConfigLoader.load(env);
         EventLog log = EventLog.open(home.resolve("log"), Clock.systemUTC(),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        log.event("start");
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), "start");
         return new RefundTool(new Gateway(config, "0.0.0-test"), config.maxRefundAmount(),
                 RefundConfirmation.of(config), log);
     }

@@ -7,12 +7,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** The checks on the URL variables: a typo in a gateway or callback URL must stop the server at start. */
 final class UrlRules {
     static final int MAX_CALLBACK_LENGTH = 256;
-    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.(25[0-5]|2[0-4][0-9]|[01]?[0-9]?[0-9])){3}");
 
     private UrlRules() {
     }
@@ -112,7 +110,7 @@ final class UrlRules {
         if (host == null) {
             return false;
         }
-        if (host.equalsIgnoreCase("localhost") || IPV4_LOOPBACK.matcher(host).matches()) {
+        if (host.equalsIgnoreCase("localhost") || host.matches("127(\\.(25[0-5]|2[0-4][0-9]|[01]?[0-9]?[0-9])){3}")) {
             return true;
         }
         try {

@@ -67,7 +67,7 @@ final class QueryRefundTool extends AlipayTool {
     }
 
     /** Not known yet: query again later with the same numbers; a retry of the refund reuses the same number. */
-    static String queryAgain(String outTradeNo, String outRequestNo) {
+    private static String queryAgain(String outTradeNo, String outRequestNo) {
         return "Call query-alipay-refund again with outTradeNo=" + outTradeNo + " and outRequestNo=" + outRequestNo
                 + " in 10 seconds or more; if you retry the refund, reuse outRequestNo=" + outRequestNo
                 + " (Alipay refunds once per number; a new number is a new refund), never a new one.";

@@ -90,7 +90,7 @@ record RefundConfirmation(ConfirmRefunds mode, String appId, String gateway) {
     }
 
     /** Yuan as a person reads them: 88.80, not 88.8 (the amount is already checked to have at most 2 decimals). */
-    static String yuan(BigDecimal amount) {
+    private static String yuan(BigDecimal amount) {
         return amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
     }
 }

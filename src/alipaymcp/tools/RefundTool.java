@@ -20,9 +20,9 @@ import java.util.Set;
  */
 final class RefundTool extends AlipayTool {
     /** sub_codes that mean "outcome unknown" whatever the code (ACQ.SYSTEM_ERROR also arrives as 40004). */
-    static final Set<String> UNKNOWN_SUB_CODES = Set.of("ACQ.SYSTEM_ERROR", "aop.ACQ.SYSTEM_ERROR", "isp.unknow-error");
+    private static final Set<String> UNKNOWN_SUB_CODES = Set.of("ACQ.SYSTEM_ERROR", "aop.ACQ.SYSTEM_ERROR", "isp.unknow-error");
     /** Alipay advises 10 s before querying; a short second look catches a refund that completes at once. */
-    static final long RETRY_WAIT_MILLIS = 1_500;
+    private static final long RETRY_WAIT_MILLIS = 1_500;
     private static final String NOTHING_YET = "the refund query finds no refund_status yet (still processing,"
             + " or failed)";
 
@@ -197,14 +197,14 @@ final class RefundTool extends AlipayTool {
     }
 
     /** Whatever made the outcome unknown: query with the same numbers; a retry reuses the same number. */
-    static String queryAdvice(String outTradeNo, String outRequestNo) {
+    private static String queryAdvice(String outTradeNo, String outRequestNo) {
         return "Call query-alipay-refund with outTradeNo=" + outTradeNo + " and outRequestNo=" + outRequestNo
                 + " in 10 seconds or more to find out; if you retry the refund, reuse outRequestNo=" + outRequestNo
                 + " (Alipay refunds once per number; a new number is a new refund), never a new one.";
     }
 
     /** For a refund that was refused or never sent: a new number would be a new refund. */
-    static String reuseRule(String outRequestNo) {
+    private static String reuseRule(String outRequestNo) {
         return "If you retry this refund, reuse outRequestNo=" + outRequestNo
                 + " (Alipay refunds once per number; a new number is a new refund), never a new one.";
     }

@@ -2,6 +2,7 @@ package alipaymcp.tools;
 
 import alipaymcp.config.Config;
 import alipaymcp.log.EventLog;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -17,9 +18,9 @@ final class SelectedTools implements Supplier<List<Tool>> {
     private final String version;
     private List<Tool> tools; // guarded by this
 
-    /** {@code names}: the chosen long names, already checked. */
+    /** {@code names}: the chosen long names, already checked; not copied (only read, and copying costs start-up). */
     SelectedTools(Set<String> names, Config config, EventLog log, String version) {
-        this.names = Set.copyOf(names);
+        this.names = names;
         this.config = config;
         this.log = log;
         this.version = version;
@@ -29,8 +30,15 @@ final class SelectedTools implements Supplier<List<Tool>> {
     @Override
     public synchronized List<Tool> get() {
         if (tools == null) {
-            tools = ToolRegistry.allOn(new Gateway(config, version), config.maxRefundAmount(),
-                    RefundConfirmation.of(config), log).stream().filter(tool -> names.contains(tool.name())).toList();
+            List<Tool> chosen = new ArrayList<>();
+            Gateway gateway = new Gateway(config, version);
+            for (Tool tool : ToolRegistry.allOn(gateway, config.maxRefundAmount(),
+                    RefundConfirmation.of(config), log)) {
+                if (names.contains(tool.name())) {
+                    chosen.add(tool);
+                }
+            }
+            tools = List.copyOf(chosen);
         }
         return tools;
     }

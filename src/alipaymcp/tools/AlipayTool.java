@@ -45,13 +45,6 @@ abstract class AlipayTool implements Tool {
         return result.bounded();
     }
 
-    /** Builds the keys every call signs or verifies with and opens the log, so the first call waits for neither. */
-    @Override
-    public final void prepare() {
-        gateway.prepareKeys();
-        log.prepare();
-    }
-
     /** Records the gateway's code (and sub_code) of a verified answer. */
     static void recordCode(CallRecord record, AlipayResponse response) {
         String subCode = response.subCode();

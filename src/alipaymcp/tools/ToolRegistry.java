@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /** The five tools in upstream's order, and the AP_SELECT_TOOLS selection among them. */
 public final class ToolRegistry {
@@ -17,11 +16,13 @@ public final class ToolRegistry {
     }
 
     /**
-     * The selected tools, wired to the configured gateway and built when first asked for. An unknown name
-     * stops the server at start.
+     * The tools AP_SELECT_TOOLS chose, in upstream's order, all on one gateway client wired to the configuration.
+     * An unknown name stops the server at start.
      */
-    public static Supplier<List<Tool>> select(Config config, EventLog log, String version) throws ConfigException {
-        return new SelectedTools(selectedNames(config.selectTools()), config, log, version);
+    public static List<Tool> select(Config config, EventLog log, String version) throws ConfigException {
+        Set<String> names = selectedNames(config.selectTools());
+        return allOn(new Gateway(config, version), config.maxRefundAmount(), RefundConfirmation.of(config), log)
+                .stream().filter(tool -> names.contains(tool.name())).toList();
     }
 
     /** All five tools on one gateway client (tests inject upstream's tags and a fixed clock through it). */

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What stays deliberate on the start-up path of the real jar, read from the JVM's class-load log: a production
- * start touches no simulator and makes no thread pool before the first call, the log file is opened only once
- * an event needs it, and a payment link never loads java.net.http. The tools themselves are built at start
+ * start touches no simulator, makes no thread pool and bootstraps no regex or lambda before the initialize reply,
+ * the log file is opened only once an event needs it, and a payment link never loads java.net.http. The tools themselves are built at start
  * (issue 15: building them after the initialize reply earned nothing measurable in {@code make bench}).
  */
 class StartupPathTest {
@@ -39,6 +39,9 @@ class StartupPathTest {
                     .noneMatch(c -> c.startsWith("alipaymcp.simulator."));
             assertThat(mainThread).as("no thread pool before the first call (README, Performance)")
                     .doesNotContain("java.util.concurrent.ThreadPoolExecutor");
+            assertThat(mainThread).as("no regex and no lambda before the initialize reply (issue 15: about 30 ms)")
+                    .noneMatch(c -> c.startsWith("java.util.regex.") || c.contains("$$Lambda")
+                            || c.equals("java.lang.invoke.LambdaMetafactory"));
 
             server.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
             JsonObject link = server.request("tools/call", "{\"name\":\"create-web-page-alipay-payment\","

@@ -94,12 +94,7 @@ public final class McpServer {
         ClientRequests requests = new ClientRequests(writer, diagnostics);
         ToolCalls calls = new ToolCalls(requests, questionMillis, diagnostics);
         Session session = new Session(new Methods(serverVersion, tools, instructions, calls), requests, writer);
-        // On SIGTERM: let calls in flight end (bounded), then the line being written, then write nothing more.
-        Thread closeOnExit = new Thread(() -> {
-            calls.cancelAll();
-            calls.awaitIdle(drainMillis);
-            writer.close(CLOSE_WAIT_MILLIS);
-        }, "mcp-shutdown");
+        Thread closeOnExit = new CloseOnExit(writer, calls, drainMillis);
         Runtime.getRuntime().addShutdownHook(closeOnExit);
         try {
             return session.readAll(new LineReader(in, maxLineBytes));
@@ -118,24 +113,27 @@ public final class McpServer {
     /**
      * One client connection: checks each message's JSON-RPC envelope, handles batches (2025-03-26 only) and
      * hands requests to {@link Methods}. Every line gets its answer (or, for a notification, none) and nothing
-     * a client sends stops the server. Runs on the single reader thread.
+     * a client sends stops the server. Runs on the single reader thread. The session is itself the sink of
+     * single messages, so nothing before the initialize reply bootstraps a lambda (that cost about 30 ms of
+     * cold start, issue 15; see {@link alipaymcp.json.JsonNumber}).
      */
-    private final class Session {
+    private final class Session implements Reply {
         private final Methods methods;
         private final ClientRequests requests;
         private final LineWriter writer;
-        /** A single message's reply goes straight to stdout. */
-        private final Reply single;
 
         Session(Methods methods, ClientRequests requests, LineWriter writer) {
             this.methods = methods;
             this.requests = requests;
             this.writer = writer;
-            this.single = response -> {
-                if (response != null) {
-                    writer.writeLine(response.toJson());
-                }
-            };
+        }
+
+        /** A single message's reply goes straight to stdout. */
+        @Override
+        public void send(JsonObject response) {
+            if (response != null) {
+                writer.writeLine(response.toJson());
+            }
         }
 
         int readAll(LineReader reader) {
@@ -144,7 +142,7 @@ public final class McpServer {
                 try {
                     line = reader.readLine();
                 } catch (BadLineException e) {
-                    single.send(JsonRpc.parseError(e.getMessage()));
+                    send(JsonRpc.parseError(e.getMessage()));
                     continue;
                 } catch (IOException e) {
                     diagnostics.println("mcp-server-alipay: cannot read stdin (" + e.getClass().getSimpleName()
@@ -165,20 +163,20 @@ public final class McpServer {
             try {
                 message = JsonParser.parse(line);
             } catch (JsonException e) {
-                single.send(JsonRpc.parseError(null));
+                send(JsonRpc.parseError(null));
                 return;
             }
             if (!(message instanceof JsonArray batch)) {
-                handle(message, false, single);
+                handle(message, false, this);
                 return;
             }
             Protocol protocol = methods.protocol();
             if (protocol == null || !protocol.allowsBatches()) {
-                single.send(JsonRpc.invalidRequest(null, protocol == null
+                send(JsonRpc.invalidRequest(null, protocol == null
                         ? "send initialize before anything else; batches need protocol revision 2025-03-26"
                         : "batches exist only in protocol revision 2025-03-26; send one message per line"));
             } else if (batch.size() == 0) {
-                single.send(JsonRpc.invalidRequest(null, "an empty batch is not a request"));
+                send(JsonRpc.invalidRequest(null, "an empty batch is not a request"));
             } else {
                 Batch replies = new Batch(batch.size(), writer);
                 for (int i = 0; i < batch.size(); i++) {
@@ -223,6 +221,27 @@ public final class McpServer {
             } else {
                 methods.request(id, name.value(), (JsonObject) params, inBatch, reply);
             }
+        }
+    }
+
+    /** On SIGTERM: let calls in flight end (bounded), then the line being written, then write nothing more. */
+    private static final class CloseOnExit extends Thread {
+        private final LineWriter writer;
+        private final ToolCalls calls;
+        private final long drainMillis;
+
+        CloseOnExit(LineWriter writer, ToolCalls calls, long drainMillis) {
+            super("mcp-shutdown");
+            this.writer = writer;
+            this.calls = calls;
+            this.drainMillis = drainMillis;
+        }
+
+        @Override
+        public void run() {
+            calls.cancelAll();
+            calls.awaitIdle(drainMillis);
+            writer.close(CLOSE_WAIT_MILLIS);
         }
     }
 

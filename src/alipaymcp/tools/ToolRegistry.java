@@ -21,8 +21,13 @@ public final class ToolRegistry {
      */
     public static List<Tool> select(Config config, EventLog log, String version) throws ConfigException {
         Set<String> names = selectedNames(config.selectTools());
-        return allOn(new Gateway(config, version), config.maxRefundAmount(), RefundConfirmation.of(config), log)
-                .stream().filter(tool -> names.contains(tool.name())).toList();
+        List<Tool> chosen = new ArrayList<>(); // a loop, not a stream: no lambda at start (see JsonNumber)
+        for (Tool tool : allOn(new Gateway(config, version), config.maxRefundAmount(), RefundConfirmation.of(config), log)) {
+            if (names.contains(tool.name())) {
+                chosen.add(tool);
+            }
+        }
+        return List.copyOf(chosen);
     }
 
     /** All five tools on one gateway client (tests inject upstream's tags and a fixed clock through it). */

@@ -11,21 +11,35 @@ final class Help {
 
             Usage:
               java -jar mcp-server-alipay.jar                 serve MCP on stdin/stdout (configure with AP_* below)
-              java -jar mcp-server-alipay.jar --simulator     serve MCP against the built-in gateway simulator,
+              java -jar mcp-server-alipay.jar --simulator [--cert] [--aes]
+                                                              serve MCP against the built-in gateway simulator,
                                                               with fresh keys; no Alipay account, no real money;
+                                                              --cert: certificate mode, --aes: AES encryption;
                                                               logs to $HOME/mcp-server-alipay-simulator.log
-              java -jar mcp-server-alipay.jar simulator [--port N] [--keys DIR] [--notify-delay-ms N]
+              java -jar mcp-server-alipay.jar check [--offline]
+                                                              prove the configuration before an agent needs it:
+                                                              every start-up rule, then one signed query for an
+                                                              order that cannot exist (no money moves); names the
+                                                              variable to fix; exit 0 only when all holds
+              java -jar mcp-server-alipay.jar --simulator [--cert] [--aes] check
+                                                              the same against the built-in simulator
+              java -jar mcp-server-alipay.jar simulator [--port N] [--keys DIR] [--notify-delay-ms N] [--cert] [--aes]
                                                               run the gateway simulator alone (see simulator --help)
               java -jar mcp-server-alipay.jar verify-notify [--v2]
                                                               verify an Alipay async notification (form body on
-                                                              stdin); needs only AP_PUB_KEY and AP_APP_ID; exit 0
-                                                              only when valid
+                                                              stdin); needs only AP_PUB_KEY (or AP_ALIPAY_CERT_PATH)
+                                                              and AP_APP_ID; exit 0 only when valid
               java -jar mcp-server-alipay.jar --version | --help
 
             Environment (empty means unset):
               AP_APP_ID             required  your application's APPID
               AP_APP_KEY            required  application private key: PKCS#8 or PKCS#1, PEM or bare base64
-              AP_PUB_KEY            required  the Alipay public key (not your app's public key)
+              AP_PUB_KEY            required  the Alipay public key (not your app's public key), unless
+                                              certificate mode: then unset, and set all three of
+              AP_APP_CERT_PATH                appCertPublicKey_<APPID>.crt (certificate mode)
+              AP_ALIPAY_CERT_PATH             alipayCertPublicKey_RSA2.crt (certificate mode)
+              AP_ALIPAY_ROOT_CERT_PATH        alipayRootCert.crt (certificate mode)
+              AP_ENCRYPT_KEY                  the AES key (接口内容加密): encrypts the API calls' biz_content
               AP_RETURN_URL                   browser return URL sent with payment links
               AP_NOTIFY_URL                   async notification URL sent with payment links
               AP_ENCRYPTION_ALGO              RSA2 (default, SHA256withRSA) or RSA (SHA1withRSA)
@@ -40,6 +54,9 @@ final class Help {
               AP_CONFIRM_REFUNDS              auto (default: a person confirms each refund when the client
                                               can ask), always (refuse refunds when it cannot) or never
 
-            A configuration error stops the server with one line on stderr and exit status 78.
+            Values are accepted in any letter case (Sandbox, FALSE, rsa2, mobilepay). Configuration errors stop
+            the server with one line each on stderr (all of them at once) and exit status 78; so does an AP_* name
+            that looks like a typo of one of these (AP_SELECT_TOOL: did you mean AP_SELECT_TOOLS?). Other unknown
+            AP_* names get a one-line warning.
             """.formatted(Main.VERSION);
 }

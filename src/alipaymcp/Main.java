@@ -19,6 +19,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,13 +49,29 @@ public final class Main {
         PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
         switch (command) {
             case "":
-                return args.length <= 1 ? serve(System.getenv(), false, stdout, stderr) : usage(stderr, args[1]);
+                return args.length <= 1 ? serve(System.getenv(), null, stdout, stderr) : usage(stderr, args[1]);
             case "--simulator":
                 if (args.length == 2 && (args[1].equals("--help") || args[1].equals("-h"))) {
                     out.print(Help.TEXT);
                     return 0;
                 }
-                return args.length == 1 ? serve(System.getenv(), true, stdout, stderr) : usage(stderr, args[1]);
+                SimulatorOptions options = SimulatorOptions.defaults();
+                for (int i = 1; i < args.length; i++) {
+                    switch (args[i]) {
+                        case "--cert" -> options = options.withCertificateMode(true);
+                        case "--aes" -> options = options.withAes(true);
+                        case "check" -> {
+                            return checkOnSimulator(options, Arrays.copyOfRange(args, i + 1, args.length), out,
+                                    stderr);
+                        }
+                        default -> {
+                            return usage(stderr, args[i]);
+                        }
+                    }
+                }
+                return serve(System.getenv(), options, stdout, stderr);
+            case "check":
+                return CheckCommand.run(tail(args), System.getenv(), "the configured gateway", out);
             case "--version":
                 out.println("mcp-server-alipay " + VERSION);
                 return 0;
@@ -83,24 +100,54 @@ public final class Main {
         return EXIT_USAGE;
     }
 
-    /** The MCP server on stdio; with {@code simulator} against the built-in gateway double and its fresh keys. */
-    private static int serve(Map<String, String> environment, boolean simulator, OutputStream stdout,
+    /** {@code --simulator [--cert] [--aes] check}: the check against the built-in simulator, with its fresh keys. */
+    private static int checkOnSimulator(SimulatorOptions options, String[] args, PrintStream out,
+            PrintStream stderr) {
+        try (GatewaySimulator sim = GatewaySimulator.start(options)) {
+            return CheckCommand.run(args, simulatorEnv(sim, System.getenv()),
+                    "the built-in simulator, with its own keys (no real money)", out);
+        } catch (IOException e) {
+            stderr.println("mcp-server-alipay: cannot start the simulator: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The environment with the simulator's app id, keys (or certificates) and gateway in place of the AP_* ones. */
+    private static Map<String, String> simulatorEnv(GatewaySimulator sim, Map<String, String> environment) {
+        Map<String, String> env = new HashMap<>(environment);
+        for (String mode : List.of("AP_PUB_KEY", "AP_APP_CERT_PATH", "AP_ALIPAY_CERT_PATH",
+                "AP_ALIPAY_ROOT_CERT_PATH", "AP_ENCRYPT_KEY")) {
+            env.remove(mode); // the simulator's own setup replaces the merchant's
+        }
+        env.putAll(sim.serverEnvironment());
+        return env;
+    }
+
+    /** Every configuration problem, one line each on stderr: exit 78. */
+    static int reportConfig(ConfigException e, PrintStream stderr) {
+        for (String problem : e.problems()) {
+            stderr.println("mcp-server-alipay: " + problem);
+        }
+        return ConfigException.EXIT_STATUS;
+    }
+
+    /**
+     * The MCP server on stdio; with {@code simulator} options against the built-in gateway double and its fresh
+     * keys, in its mode (public-key or certificate mode, AES on or off).
+     */
+    private static int serve(Map<String, String> environment, SimulatorOptions simulator, OutputStream stdout,
             PrintStream stderr) {
         Map<String, String> env = environment; // read by name only: copying it costs start-up time
         GatewaySimulator sim = null;
         try {
-            if (simulator) {
-                sim = GatewaySimulator.start(SimulatorOptions.defaults());
-                env = new HashMap<>(environment);
-                env.put("AP_APP_ID", sim.appId());
-                env.put("AP_APP_KEY", sim.appPrivateKeyBase64());
-                env.put("AP_PUB_KEY", sim.platformPublicKeyBase64());
-                env.put("AP_GATEWAY_URL", sim.gatewayUrl().toString());
-                stderr.println("mcp-server-alipay: using the built-in simulator at " + sim.gatewayUrl()
-                        + " (no real money moves)");
+            if (simulator != null) {
+                sim = GatewaySimulator.start(simulator);
+                env = simulatorEnv(sim, environment);
+                stderr.println("mcp-server-alipay: using the built-in simulator at " + sim.gatewayUrl() + " ("
+                        + sim.modeDescription() + "; no real money moves)");
             }
-            Config config = ConfigLoader.load(env);
-            if (simulator && config.logEnabled()) {
+            Config config = ConfigLoader.load(env, ToolRegistry.NAMES);
+            if (simulator != null && config.logEnabled()) {
                 // A simulator session never mixes its made-up trades into the real log.
                 config = config.withLogFile(config.logFile().resolveSibling(SIMULATOR_LOG_FILE_NAME));
             }
@@ -108,7 +155,7 @@ public final class Main {
                 stderr.println("mcp-server-alipay: warning: " + warning);
             }
             // Opened, and its start line written, by the first event or at the end of the session: both cost
-            // start-up time (README, Performance).
+            // start-up time (docs/performance.md).
             EventLog log = config.logEnabled()
                     ? EventLog.open(config.logFile(), Clock.systemUTC(), stderr, "start", "version", VERSION,
                             "config", config)
@@ -118,8 +165,7 @@ public final class Main {
             log.prepare(); // a session with no tool call still gets its start line (or the warning)
             return status;
         } catch (ConfigException e) {
-            stderr.println("mcp-server-alipay: " + e.getMessage());
-            return ConfigException.EXIT_STATUS;
+            return reportConfig(e, stderr);
         } catch (IOException e) {
             stderr.println("mcp-server-alipay: cannot start the simulator: " + e.getMessage());
             return 1;

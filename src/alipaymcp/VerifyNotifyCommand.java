@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * {@code verify-notify [--v2]}: reads one form-encoded Alipay notification on stdin, prints the verdict and,
- * when valid, the trade fields; exit 0 only when valid. Needs AP_PUB_KEY and AP_APP_ID, never AP_APP_KEY.
+ * when valid, the trade fields; exit 0 only when valid. Needs AP_PUB_KEY (in certificate mode
+ * AP_ALIPAY_CERT_PATH instead) and AP_APP_ID, never AP_APP_KEY.
  */
 final class VerifyNotifyCommand {
     static final int MAX_BODY = 64 * 1024;
@@ -61,8 +62,7 @@ final class VerifyNotifyCommand {
             }
             return 0;
         } catch (ConfigException e) {
-            err.println("mcp-server-alipay: " + e.getMessage());
-            return ConfigException.EXIT_STATUS;
+            return Main.reportConfig(e, err);
         } catch (KeyException e) {
             err.println("mcp-server-alipay: AP_PUB_KEY: " + e.getMessage());
             return ConfigException.EXIT_STATUS;

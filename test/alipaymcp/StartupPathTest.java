@@ -37,7 +37,7 @@ class StartupPathTest {
             List<String> mainThread = classesOfMainThread(Files.readAllLines(log));
             assertThat(mainThread).as("our classes on the main thread by the initialize reply").isNotEmpty()
                     .noneMatch(c -> c.startsWith("alipaymcp.simulator."));
-            assertThat(mainThread).as("no thread pool before the first call (README, Performance)")
+            assertThat(mainThread).as("no thread pool before the first call (docs/performance.md)")
                     .doesNotContain("java.util.concurrent.ThreadPoolExecutor");
             assertThat(mainThread).as("no regex and no lambda before the initialize reply (issue 15: about 30 ms)")
                     .noneMatch(c -> c.startsWith("java.util.regex.") || c.contains("$$Lambda")

@@ -26,6 +26,13 @@ public final class AlipayException extends Exception {
         MALFORMED(true),
         /** The answer's signature is missing on a success, does not verify, or the response is ambiguous. */
         BAD_SIGNATURE(true),
+        /**
+         * Certificate mode: the answer names an Alipay certificate that is not known and, downloaded, did not
+         * validate against AP_ALIPAY_ROOT_CERT_PATH (or could not be downloaded): the answer is unverified.
+         */
+        UNTRUSTED_CERTIFICATE(true),
+        /** An encrypted answer (AP_ENCRYPT_KEY) whose signature verified but which does not decrypt. */
+        UNDECRYPTABLE(true),
         /** The gateway reported a failure without a signature: its code cannot be trusted either way. */
         UNSIGNED_FAILURE(true),
         /** A verified answer about another order or refund request (a replayed response). */

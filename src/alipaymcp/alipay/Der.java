@@ -124,6 +124,34 @@ final class Der {
         expectAt(end);
     }
 
+    /** The dotted text of the OBJECT IDENTIFIER at pos, inside {@code limit}; leaves pos after it. */
+    String oid(int limit) throws KeyException {
+        int start = pos;
+        int end = enter(OID, limit);
+        if (end == pos || (der[end - 1] & 0x80) != 0) {
+            throw failAt(start);
+        }
+        StringBuilder out = new StringBuilder();
+        long arc = 0;
+        for (int i = pos; i < end; i++) {
+            if (arc > (Long.MAX_VALUE >> 7)) {
+                throw failAt(i);
+            }
+            arc = (arc << 7) | (der[i] & 0x7F);
+            if ((der[i] & 0x80) == 0) {
+                if (out.length() == 0) { // the first subidentifier holds the first two arcs
+                    long top = Math.min(arc / 40, 2);
+                    out.append(top).append('.').append(arc - 40 * top);
+                } else {
+                    out.append('.').append(arc);
+                }
+                arc = 0;
+            }
+        }
+        pos = end;
+        return out.toString();
+    }
+
     void skipTo(int offset) {
         pos = offset;
     }

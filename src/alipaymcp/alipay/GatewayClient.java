@@ -1,6 +1,9 @@
 package alipaymcp.alipay;
 
 import alipaymcp.alipay.AlipayException.Kind;
+import alipaymcp.json.JsonException;
+import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonParser;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.Charset;
@@ -20,6 +23,9 @@ import java.util.UUID;
  * re-sent once when the connection was refused (it never reached the gateway); a refund never is.
  */
 public final class GatewayClient {
+    /** Certificate mode: fetches the Alipay certificate an answer's alipay_cert_sn names (after a rotation). */
+    static final String CERT_DOWNLOAD = "alipay.open.app.alipaycert.download";
+
     private final String gateway;
     private final RequestSettings settings;
     private final AppPrivateKey appKey;
@@ -82,9 +88,19 @@ public final class GatewayClient {
     private AlipayResponse call(String method, String bizContent, String outTradeNo, String outRequestNo,
             boolean readOnly, boolean tradeRequired, boolean requestRequired) throws AlipayException {
         PrivateKey signingKey = privateKey();
-        PublicKey verifyingKey = publicKey();
+        ResponseVerifier.Keys verifyingKeys = responseKeys();
         Map<String, String> params = SignedParams.api(method, settings, bizContent, clock.instant(), signingKey);
         String[] secrets = {settings.appAuthToken(), params.get("sign")};
+        String body = exchange(method, params, readOnly, secrets);
+        AlipayResponse response = ResponseVerifier.verify(body, method, verifyingKeys, settings.signType(),
+                settings.cipher(), secrets);
+        ResponseVerifier.requireSameOrder(response, outTradeNo, outRequestNo, tradeRequired, requestRequired);
+        return response;
+    }
+
+    /** Sends the signed parameters and returns the answer's text (HTTP 200, within the size limit). */
+    private String exchange(String method, Map<String, String> params, boolean readOnly, String[] secrets)
+            throws AlipayException {
         URI uri = URI.create(GatewayParams.url(gateway, params).toString());
         HttpTransport.Reply reply = GatewayExchange.send(transport(), method, uri, headers(),
                 GatewayParams.body(params), timeout, readOnly, secrets);
@@ -96,10 +112,50 @@ public final class GatewayClient {
             throw new AlipayException(Kind.MALFORMED, "The gateway's answer to " + method + " is larger than "
                     + HttpTransport.MAX_BODY + " bytes; it was not read" + GatewayExchange.unknownOutcome(method));
         }
-        String body = decode(reply, method);
-        AlipayResponse response = ResponseVerifier.verify(body, method, verifyingKey, settings.signType(), secrets);
-        ResponseVerifier.requireSameOrder(response, outTradeNo, outRequestNo, tradeRequired, requestRequired);
-        return response;
+        return decode(reply, method);
+    }
+
+    /** AP_PUB_KEY, or in certificate mode the certificates by SN, downloading one that is not known yet. */
+    private ResponseVerifier.Keys responseKeys() throws AlipayException {
+        CertificateMode certificates = settings.certificates();
+        if (certificates == null) {
+            return ResponseVerifier.Keys.of(publicKey());
+        }
+        return certificates.keys(this::downloadCertificate);
+    }
+
+    /**
+     * {@code alipay_cert_content} for one SN. Its answer's signature is not what makes it trusted (the official
+     * SDK does not check it, and which key signs it is unconfirmed): the chain it holds is validated against the
+     * root file by {@link CertificateMode}, and only then used.
+     */
+    private String downloadCertificate(String sn, String forMethod) throws AlipayException {
+        Map<String, String> params = SignedParams.certificateDownload(settings, sn, clock.instant(), privateKey());
+        String[] secrets = {settings.appAuthToken(), params.get("sign")};
+        String body;
+        try {
+            body = exchange(CERT_DOWNLOAD, params, true, secrets);
+        } catch (AlipayException e) {
+            throw CertificateMode.untrusted(forMethod, sn, "downloading it failed: " + e.getMessage());
+        }
+        String root = CERT_DOWNLOAD.replace('.', '_') + "_response";
+        try {
+            if (JsonParser.parse(body) instanceof JsonObject doc && doc.get(root) instanceof JsonObject answer) {
+                String code = answer.string("code").orElse("");
+                if (!code.equals(AlipayResponse.SUCCESS)) {
+                    throw CertificateMode.untrusted(forMethod, sn, "the gateway refused to send it (unverified code "
+                            + GatewayText.unverifiedCode(code) + ", sub_code "
+                            + GatewayText.unverifiedCode(answer.string("sub_code").orElse(null)) + ")");
+                }
+                String content = answer.string("alipay_cert_content").orElse("");
+                if (!content.isEmpty()) {
+                    return content;
+                }
+            }
+        } catch (JsonException e) {
+            // reported below
+        }
+        throw CertificateMode.untrusted(forMethod, sn, "the download answer holds no alipay_cert_content");
     }
 
     /**

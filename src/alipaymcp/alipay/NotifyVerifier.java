@@ -55,7 +55,8 @@ public final class NotifyVerifier {
             return new Verdict(false, "its sign_type is not " + type + " (AP_ENCRYPTION_ALGO)", shown);
         }
         if (!RsaSigner.verify(SignContent.forNotification(params, v2), sign, key, type)) {
-            return new Verdict(false, "its signature does not verify with AP_PUB_KEY (" + type + ", "
+            return new Verdict(false, "its signature does not verify with the Alipay key (AP_PUB_KEY, or the"
+                    + " certificate of AP_ALIPAY_CERT_PATH in certificate mode; " + type + ", "
                     + (v2 ? "V2: only sign removed" : "V1: sign and sign_type removed") + ")", shown);
         }
         if (!appId.equals(params.get("app_id"))) {

@@ -13,9 +13,20 @@ import java.util.Objects;
  * @param alipaySdk     the {@code alipay_sdk} tag of page URLs, also our HTTP user-agent
  *                      ({@code mcp-server-alipay-java-<version>}; upstream sent {@code alipay-sdk-nodejs-4.0.0})
  * @param channelSource {@code extend_params.request_channel_source} ({@code mcp_<version>})
+ * @param certificates  certificate mode (AP_APP_CERT_PATH and the two others): every request carries its SNs
+ *                      and answers are verified by {@code alipay_cert_sn}; null in public-key mode
+ * @param cipher        AP_ENCRYPT_KEY: the API calls' biz_content is encrypted; null when unset
  */
 public record RequestSettings(String appId, SignType signType, String appAuthToken, String notifyUrl,
-        String returnUrl, String alipaySdk, String channelSource) {
+        String returnUrl, String alipaySdk, String channelSource, CertificateMode certificates,
+        ContentCipher cipher) {
+
+    /** Public-key mode, no content encryption. */
+    public RequestSettings(String appId, SignType signType, String appAuthToken, String notifyUrl, String returnUrl,
+            String alipaySdk, String channelSource) {
+        this(appId, signType, appAuthToken, notifyUrl, returnUrl, alipaySdk, channelSource, null, null);
+    }
+
     public RequestSettings {
         requireText(appId, "appId");
         Objects.requireNonNull(signType, "signType");
@@ -41,6 +52,17 @@ public record RequestSettings(String appId, SignType signType, String appAuthTok
     public String toString() {
         return "RequestSettings[appId=" + appId + ", signType=" + signType + ", appAuthToken="
                 + (appAuthToken == null ? "unset" : "set") + ", notifyUrl=" + notifyUrl + ", returnUrl=" + returnUrl
-                + ", alipaySdk=" + alipaySdk + ", channelSource=" + channelSource + "]";
+                + ", alipaySdk=" + alipaySdk + ", channelSource=" + channelSource + ", mode=" + mode()
+                + ", encryption=" + encryption() + "]";
+    }
+
+    /** "certificate mode (app_cert_sn …, …)" or "public-key mode": which key setup is in use, for reports. */
+    public String mode() {
+        return certificates == null ? "public-key mode" : certificates.describe();
+    }
+
+    /** "AES on (128-bit key)" or "AES off": whether API calls encrypt biz_content. */
+    public String encryption() {
+        return cipher == null ? "AES off" : "AES on (" + cipher.bits() + "-bit key)";
     }
 }

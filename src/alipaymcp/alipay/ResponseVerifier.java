@@ -6,6 +6,7 @@ import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
 import alipaymcp.json.JsonString;
 import alipaymcp.json.JsonValue;
+import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 
 /**
@@ -19,11 +20,45 @@ public final class ResponseVerifier {
     }
 
     /**
-     * {@code secrets}: values to redact from anything reported (the app_auth_token, the request's sign).
-     * Fields are read from the text that verified: when only the {@code \/} to {@code /} rewrite verifies,
-     * from the rewritten text.
+     * Which Alipay key verifies an answer: AP_PUB_KEY, or in certificate mode the certificate its root-level
+     * {@code alipay_cert_sn} names (null when it carries none).
+     */
+    interface Keys {
+        PublicKey keyFor(String alipayCertSn, String method) throws AlipayException;
+
+        boolean certificateMode();
+
+        static Keys of(PublicKey key) {
+            return new Keys() {
+                @Override
+                public PublicKey keyFor(String alipayCertSn, String method) {
+                    return key;
+                }
+
+                @Override
+                public boolean certificateMode() {
+                    return false;
+                }
+            };
+        }
+    }
+
+    /**
+     * Public-key mode, no encryption. {@code secrets}: values to redact from anything reported (the
+     * app_auth_token, the request's sign). Fields are read from the text that verified: when only the
+     * {@code \/} to {@code /} rewrite verifies, from the rewritten text.
      */
     public static AlipayResponse verify(String body, String method, PublicKey key, SignType type,
+            String... secrets) throws AlipayException {
+        return verify(body, method, Keys.of(key), type, null, secrets);
+    }
+
+    /**
+     * Any mode. {@code cipher}: AP_ENCRYPT_KEY when the request was encrypted, else null. An encrypted answer
+     * (a quoted Base64 string) is verified over that string with its quotes, then decrypted; a plaintext
+     * object answering an encrypted request is verified as in key mode and accepted only as a failure.
+     */
+    static AlipayResponse verify(String body, String method, Keys keys, SignType type, ContentCipher cipher,
             String... secrets) throws AlipayException {
         SignSource source = SignSource.extract(body, method);
         JsonObject doc = parseObject(body, method, "The response body", secrets);
@@ -31,32 +66,114 @@ public final class ResponseVerifier {
         if (!doc.has(root)) {
             root = "error_response";
         }
-        if (!(doc.get(root) instanceof JsonObject answer)) {
+        JsonValue node = doc.get(root);
+        boolean encrypted = node instanceof JsonString;
+        if (encrypted && cipher == null) {
+            throw new AlipayException(Kind.MALFORMED, "The response to " + method + " is encrypted content"
+                    + " (接口内容加密) but AP_ENCRYPT_KEY is not set: set it to this app's AES key.");
+        }
+        if (!encrypted && !(node instanceof JsonObject)) {
             throw new AlipayException(Kind.MALFORMED, "The response to " + method + " has no " + root
-                    + (doc.has(root) ? " object (encrypted responses are not supported)" : " and no error_response")
+                    + (doc.has(root) ? " object" : " and no error_response")
                     + "; is AP_GATEWAY_URL an Alipay gateway?");
         }
         JsonValue signValue = doc.get("sign");
         if (signValue == null || signValue.equals(JsonValue.of(""))) {
-            throw unsigned(method, answer, secrets);
+            if (encrypted) {
+                throw badSignature(method, "it is encrypted content without a signature", keys);
+            }
+            throw unsigned(method, (JsonObject) node, keys, secrets);
         }
         if (!(signValue instanceof JsonString sign)) {
             throw new AlipayException(Kind.MALFORMED, "The response to " + method + " has a sign that is not a string.");
         }
         if (source == null || !source.root().equals(root)) {
-            throw badSignature(method, "its signed content could not be located");
+            throw badSignature(method, "its signed content could not be located", keys);
         }
+        String certSn = keys.certificateMode() ? certSn(doc, method) : null;
+        PublicKey key = keys.keyFor(certSn, method);
         String verified = verifiedText(source.content(), sign.value(), key, type);
         if (verified == null) {
-            throw badSignature(method, "its signature does not verify with AP_PUB_KEY (" + type + ")");
+            throw badSignature(method, "its signature does not verify with " + keyName(keys, certSn)
+                    + " (" + type + ")", keys);
         }
-        JsonObject signed = parseObject(source.content(), method, "The signed content", secrets);
-        if (!signed.equals(answer)) {
-            throw badSignature(method, "its signed text differs from the response object");
+        JsonObject fields;
+        if (encrypted) {
+            if (!JsonValue.of(((JsonString) node).value()).equals(parseString(source.content(), method, keys))) {
+                throw badSignature(method, "its signed text differs from the response's encrypted content", keys);
+            }
+            fields = decrypt(((JsonString) node).value(), cipher, method);
+        } else {
+            JsonObject signed = parseObject(source.content(), method, "The signed content", secrets);
+            if (!signed.equals(node)) {
+                throw badSignature(method, "its signed text differs from the response object", keys);
+            }
+            fields = verified.equals(source.content()) ? signed
+                    : parseObject(verified, method, "The signed content", secrets);
         }
-        JsonObject fields = verified.equals(source.content()) ? signed
-                : parseObject(verified, method, "The signed content", secrets);
+        String code = fields.string("code").orElse("");
+        boolean failure = !code.isEmpty() && !code.equals(AlipayResponse.SUCCESS);
+        if (keys.certificateMode() && certSn == null && !failure && !method.equals(GatewayClient.CERT_DOWNLOAD)) {
+            throw badSignature(method, "it claims success without alipay_cert_sn, which certificate mode requires",
+                    keys);
+        }
+        if (cipher != null && !encrypted && !failure) {
+            throw new AlipayException(Kind.MALFORMED, "The response to " + method + " is plaintext although the"
+                    + " request was encrypted (AP_ENCRYPT_KEY): only a failure may come back unencrypted, so this"
+                    + " answer was not trusted" + GatewayExchange.unknownOutcome(method));
+        }
         return new AlipayResponse(method, root, fields, (JsonObject) Redactor.shown(fields, secrets));
+    }
+
+    /** The root-level alipay_cert_sn, or null when absent. */
+    private static String certSn(JsonObject doc, String method) throws AlipayException {
+        JsonValue value = doc.get("alipay_cert_sn");
+        if (value == null || value.equals(JsonValue.of(""))) {
+            return null;
+        }
+        if (!(value instanceof JsonString sn) || !sn.value().matches("[0-9a-f]{32}")) {
+            throw new AlipayException(Kind.BAD_SIGNATURE, "The response to " + method + " has an alipay_cert_sn"
+                    + " that is not 32 lower-case hex digits; it was not trusted.");
+        }
+        return sn.value();
+    }
+
+    private static String keyName(Keys keys, String certSn) {
+        if (!keys.certificateMode()) {
+            return "AP_PUB_KEY";
+        }
+        return certSn == null ? "the certificate of AP_ALIPAY_CERT_PATH" : "Alipay certificate " + certSn;
+    }
+
+    /** The decrypted answer object; a wrong key or damaged content names AP_ENCRYPT_KEY and is never a success. */
+    private static JsonObject decrypt(String ciphertext, ContentCipher cipher, String method) throws AlipayException {
+        String plain;
+        try {
+            plain = cipher.decrypt(ciphertext);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new AlipayException(Kind.UNDECRYPTABLE, "The response to " + method + " is signed by Alipay but"
+                    + " does not decrypt with AP_ENCRYPT_KEY (" + e.getClass().getSimpleName() + "): check that"
+                    + " AP_ENCRYPT_KEY is this app's current AES key (开发设置 → 接口内容加密方式). The answer was not"
+                    + " trusted" + GatewayExchange.unknownOutcome(method));
+        }
+        try {
+            if (JsonParser.parse(plain) instanceof JsonObject o) {
+                return o;
+            }
+        } catch (JsonException e) {
+            // reported below
+        }
+        throw new AlipayException(Kind.UNDECRYPTABLE, "The response to " + method + " decrypts with AP_ENCRYPT_KEY"
+                + " to something that is not a JSON object: check that AP_ENCRYPT_KEY is this app's current AES key."
+                + " The answer was not trusted" + GatewayExchange.unknownOutcome(method));
+    }
+
+    private static JsonValue parseString(String text, String method, Keys keys) throws AlipayException {
+        try {
+            return JsonParser.parse(text);
+        } catch (JsonException e) {
+            throw badSignature(method, "its signed encrypted content is not a JSON string", keys);
+        }
     }
 
     /** The check itself, with the Java SDK's retry over {@code \/} replaced by {@code /}. */
@@ -115,10 +232,10 @@ public final class ResponseVerifier {
      * An unsigned failure: only a code and sub_code of the strict pattern and a short sanitized message
      * (sub_msg, else msg) pass, labelled unverified (GatewayText).
      */
-    private static AlipayException unsigned(String method, JsonObject answer, String... secrets) {
+    private static AlipayException unsigned(String method, JsonObject answer, Keys keys, String... secrets) {
         String code = answer.string("code").orElse("");
         if (code.isEmpty() || code.equals(AlipayResponse.SUCCESS)) {
-            return badSignature(method, "it claims success without a signature");
+            return badSignature(method, "it claims success without a signature", keys);
         }
         String shownCode = GatewayText.unverifiedCode(code);
         String subCode = GatewayText.unverifiedCode(answer.string("sub_code").orElse(null));
@@ -139,9 +256,12 @@ public final class ResponseVerifier {
         return new AlipayException(Kind.UNSIGNED_FAILURE, text.toString(), null, shown);
     }
 
-    private static AlipayException badSignature(String method, String why) {
+    private static AlipayException badSignature(String method, String why, Keys keys) {
+        String check = keys.certificateMode()
+                ? "Check that AP_ALIPAY_CERT_PATH and AP_ALIPAY_ROOT_CERT_PATH are this app's current files"
+                : "Check that AP_PUB_KEY is the Alipay public key (支付宝公钥) of this app";
         return new AlipayException(Kind.BAD_SIGNATURE, "The response to " + method + " could not be verified: "
-                + why + ". It was not trusted. Check that AP_PUB_KEY is the Alipay public key (支付宝公钥) of this"
-                + " app and that AP_ENCRYPTION_ALGO matches the app's signing algorithm.");
+                + why + ". It was not trusted. " + check + " and that AP_ENCRYPTION_ALGO matches the app's signing"
+                + " algorithm.");
     }
 }

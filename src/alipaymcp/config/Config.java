@@ -2,6 +2,8 @@ package alipaymcp.config;
 
 import alipaymcp.alipay.AlipayPublicKey;
 import alipaymcp.alipay.AppPrivateKey;
+import alipaymcp.alipay.CertificateMode;
+import alipaymcp.alipay.ContentCipher;
 import alipaymcp.alipay.SignType;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -28,6 +30,9 @@ import java.util.Objects;
  * @param timeout          AP_TIMEOUT_MS
  * @param maxRefundAmount  AP_MAX_REFUND_AMOUNT, or null for no limit
  * @param confirmRefunds   AP_CONFIRM_REFUNDS
+ * @param certificates     certificate mode (AP_APP_CERT_PATH, AP_ALIPAY_CERT_PATH, AP_ALIPAY_ROOT_CERT_PATH),
+ *                         or null in public-key mode; alipayPublicKey is then the Alipay certificate's key
+ * @param encryption       AP_ENCRYPT_KEY (AES content encryption), or null when unset (a secret)
  * @param warnings         non-fatal remarks to print once on stderr at start
  */
 public record Config(
@@ -45,6 +50,8 @@ public record Config(
         Duration timeout,
         BigDecimal maxRefundAmount,
         ConfirmRefunds confirmRefunds,
+        CertificateMode certificates,
+        ContentCipher encryption,
         List<String> warnings) {
 
     public Config {
@@ -67,7 +74,18 @@ public record Config(
     /** The same settings writing the log to {@code file} instead (null: no log). */
     public Config withLogFile(Path file) {
         return new Config(appId, appKey, alipayPublicKey, signType, environment, gatewayUrl, returnUrl, notifyUrl,
-                appAuthToken, selectTools, file, timeout, maxRefundAmount, confirmRefunds, warnings);
+                appAuthToken, selectTools, file, timeout, maxRefundAmount, confirmRefunds, certificates,
+                encryption, warnings);
+    }
+
+    /** "certificate mode (app_cert_sn …, …)" or "public-key mode": the key setup in use, for reports. */
+    public String keyMode() {
+        return certificates == null ? "public-key mode" : certificates.describe();
+    }
+
+    /** "AES on (128-bit key)" or "AES off": whether the API calls encrypt biz_content (AP_ENCRYPT_KEY). */
+    public String aesMode() {
+        return encryption == null ? "AES off" : "AES on (" + encryption.bits() + "-bit key)";
     }
 
     /** The settings as a log line would show them: ids and URLs in clear, secrets only as set / not set. */
@@ -76,6 +94,8 @@ public record Config(
         return "Config[appId=" + appId
                 + ", appKey=" + appKey
                 + ", alipayPublicKey=RSA public key (" + alipayPublicKey.bits() + " bits)"
+                + ", keyMode=" + keyMode()
+                + ", encryption=" + aesMode()
                 + ", signType=" + signType
                 + ", environment=" + environment.value()
                 + ", gatewayUrl=" + gatewayUrl

@@ -2,10 +2,14 @@ package alipaymcp.config;
 
 import alipaymcp.alipay.AlipayPublicKey;
 import alipaymcp.alipay.AppPrivateKey;
-import alipaymcp.alipay.KeyException;
+import alipaymcp.alipay.CertificateMode;
+import alipaymcp.alipay.ContentCipher;
 import alipaymcp.alipay.SignType;
+import alipaymcp.alipay.StrayCharacter;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,17 +27,46 @@ public final class ConfigLoader {
     static final String LOG_FILE_NAME = "mcp-server-alipay.log";
 
     private final Map<String, String> env;
+    private final ToolNames toolNames;
+    private final Clock clock; // certificate dates are checked against it
+    private final List<String> problems = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
 
-    private ConfigLoader(Map<String, String> env) {
+    private ConfigLoader(Map<String, String> env, ToolNames toolNames, Clock clock) {
         this.env = env;
+        this.toolNames = toolNames;
+        this.clock = clock;
     }
 
-    /** Loads and checks the configuration from environment variables (empty values count as unset). */
+    /** The tools package's judgement of one trimmed AP_SELECT_TOOLS item (config cannot know the names). */
+    public interface ToolNames {
+        /** The problem's line, or null when {@code item} is "all" or names a tool. */
+        String problem(String item);
+    }
+
+    /**
+     * Loads and checks the configuration from environment variables (empty values count as unset); every
+     * problem found is in the exception, one line each.
+     */
     public static Config load(Map<String, String> env) throws ConfigException {
+        return load(env, null);
+    }
+
+    /** As {@link #load(Map)}, also asking {@code toolNames} (unless null) about each AP_SELECT_TOOLS item. */
+    public static Config load(Map<String, String> env, ToolNames toolNames) throws ConfigException {
+        return load(env, toolNames, Clock.systemUTC());
+    }
+
+    /** {@code clock}: certificate dates are checked against it. */
+    static Config load(Map<String, String> env, ToolNames toolNames, Clock clock) throws ConfigException {
         try {
-            return new ConfigLoader(env).load();
-        } catch (ConfigException e) { // a value echoed in the message may hold the token (e.g. pasted into a URL)
-            throw new ConfigException(ConfigException.scrub(e.getMessage(), env.get("AP_INVOKE_AUTH_TOKEN")));
+            return new ConfigLoader(env, toolNames, clock).load();
+        } catch (ConfigException e) { // a value echoed in a problem may hold the token (e.g. pasted into a URL)
+            List<String> scrubbed = new ArrayList<>();
+            for (String problem : e.problems()) {
+                scrubbed.add(ConfigException.scrub(problem, env.get("AP_INVOKE_AUTH_TOKEN")));
+            }
+            throw new ConfigException(scrubbed);
         }
     }
 
@@ -42,39 +75,140 @@ public final class ConfigLoader {
      * on a notify host that never holds the private key.
      */
     public static NotifySettings loadForNotify(Map<String, String> env) throws ConfigException {
-        ConfigLoader loader = new ConfigLoader(env);
-        String appId = loader.required("AP_APP_ID", "your application's APPID from the Alipay open platform");
-        checkAppId(appId);
-        SignType signType = loader.signType();
-        AlipayPublicKey key = loader.publicKey();
-        checkSize("AP_PUB_KEY", key.bits(), signType, new ArrayList<>());
+        ConfigLoader loader = new ConfigLoader(env, null, Clock.systemUTC());
+        VariableNames.check(env, loader.problems, loader.warnings);
+        String appId = null;
+        SignType signType = null;
+        AlipayPublicKey key = null;
+        // each check runs even when an earlier one failed, so that every problem is reported at once
+        try { appId = loader.appId(); } catch (ConfigException e) { loader.keep(e); }
+        try { signType = loader.signType(); } catch (ConfigException e) { loader.keep(e); }
+        try { key = loader.notifyKey(); } catch (ConfigException e) { loader.keep(e); }
+        if (key != null && signType != null) {
+            try {
+                KeySettings.checkSize("AP_PUB_KEY", key.bits(), signType, loader.warnings);
+            } catch (ConfigException e) {
+                loader.keep(e);
+            }
+        }
+        loader.throwProblems();
         return new NotifySettings(appId, key, signType);
     }
 
+    // Each check runs even when an earlier one failed, so that every problem is reported at once. Written out
+    // as try/catch lines rather than lambdas: this runs before the initialize reply (docs/performance.md).
     private Config load() throws ConfigException {
-        List<String> warnings = new ArrayList<>();
-        String appId = required("AP_APP_ID", "your application's APPID from the Alipay open platform");
-        checkAppId(appId);
-        SignType signType = signType();
-        AppPrivateKey appKey = appKey(signType, warnings);
-        AlipayPublicKey publicKey = alipayPublicKey(appKey, signType, warnings);
-        Environment environment = environment();
-        return new Config(
-                appId,
-                appKey,
-                publicKey,
-                signType,
-                environment,
-                UrlRules.gateway(optional("AP_GATEWAY_URL"), environment.gateway()),
-                UrlRules.callback("AP_RETURN_URL", optional("AP_RETURN_URL")),
-                UrlRules.callback("AP_NOTIFY_URL", optional("AP_NOTIFY_URL")),
-                authToken(),
-                SelectTools.parse(optional("AP_SELECT_TOOLS")),
-                logFile(),
-                timeout(),
-                maxRefundAmount(),
-                confirmRefunds(),
-                warnings);
+        VariableNames.check(env, problems, warnings);
+        String appId = null;
+        SignType signType = null;
+        AppPrivateKey appKey = null;
+        CertificateMode certificates = null;
+        AlipayPublicKey publicKey = null;
+        Environment environment = null;
+        URI gateway = null;
+        String returnUrl = null;
+        String notifyUrl = null;
+        String token = null;
+        List<String> selectTools = null;
+        Path logFile = null;
+        Duration timeout = null;
+        BigDecimal maxRefundAmount = null;
+        ConfirmRefunds confirmRefunds = null;
+        ContentCipher encryption = null;
+        try { appId = appId(); } catch (ConfigException e) { keep(e); }
+        try { signType = signType(); } catch (ConfigException e) { keep(e); }
+        try { appKey = appKey(signType); } catch (ConfigException e) { keep(e); }
+        try { certificates = certificates(appKey); } catch (ConfigException e) { keep(e); }
+        try { publicKey = verifyingKey(certificates, appKey, signType); } catch (ConfigException e) { keep(e); }
+        try { environment = environment(); } catch (ConfigException e) { keep(e); }
+        try { gateway = gateway(environment); } catch (ConfigException e) { keep(e); }
+        try { returnUrl = callback("AP_RETURN_URL"); } catch (ConfigException e) { keep(e); }
+        try { notifyUrl = callback("AP_NOTIFY_URL"); } catch (ConfigException e) { keep(e); }
+        try { token = authToken(); } catch (ConfigException e) { keep(e); }
+        try { selectTools = selectTools(); } catch (ConfigException e) { keep(e); }
+        try { logFile = logFile(); } catch (ConfigException e) { keep(e); }
+        try { timeout = timeout(); } catch (ConfigException e) { keep(e); }
+        try { maxRefundAmount = maxRefundAmount(); } catch (ConfigException e) { keep(e); }
+        try { confirmRefunds = confirmRefunds(); } catch (ConfigException e) { keep(e); }
+        try { encryption = KeySettings.encryptKey(optional("AP_ENCRYPT_KEY")); } catch (ConfigException e) { keep(e); }
+        throwProblems();
+        return new Config(appId, appKey, publicKey, signType, environment, gateway, returnUrl, notifyUrl, token,
+                selectTools, logFile, timeout, maxRefundAmount, confirmRefunds, certificates, encryption, warnings);
+    }
+
+    /**
+     * Certificate mode when any of the three paths is set (all three are then required), else null. Checked
+     * here so that public-key mode loads no certificate class at start.
+     */
+    private CertificateMode certificates(AppPrivateKey appKey) throws ConfigException {
+        String[] paths = {optional(CertificateFiles.APP_CERT), optional(CertificateFiles.ALIPAY_CERT),
+            optional(CertificateFiles.ROOT_CERT)};
+        if (paths[0] == null && paths[1] == null && paths[2] == null) {
+            return null;
+        }
+        return CertificateFiles.load(paths, optional("AP_PUB_KEY") != null, appKey, clock, warnings);
+    }
+
+    /** AP_PUB_KEY, or in certificate mode the key of the Alipay certificate. */
+    private AlipayPublicKey verifyingKey(CertificateMode certificates, AppPrivateKey appKey, SignType signType)
+            throws ConfigException {
+        if (certificates == null) {
+            if (optional(CertificateFiles.APP_CERT) != null || optional(CertificateFiles.ALIPAY_CERT) != null
+                    || optional(CertificateFiles.ROOT_CERT) != null) {
+                return null; // certificate mode whose files failed: already reported
+            }
+            return alipayPublicKey(appKey, signType);
+        }
+        AlipayPublicKey key = KeySettings.certificateKey(certificates.localKey());
+        if (signType != null) {
+            KeySettings.checkSize(CertificateFiles.ALIPAY_CERT, key.bits(), signType, warnings);
+        }
+        return key;
+    }
+
+    /** verify-notify's key: the Alipay certificate's in certificate mode, else AP_PUB_KEY. */
+    private AlipayPublicKey notifyKey() throws ConfigException {
+        if (optional(CertificateFiles.ALIPAY_CERT) == null) {
+            return KeySettings.publicKey(publicKeyText());
+        }
+        if (optional("AP_PUB_KEY") != null) {
+            throw new ConfigException("AP_PUB_KEY must be unset in certificate mode: the Alipay key comes from "
+                    + CertificateFiles.ALIPAY_CERT + ".");
+        }
+        return KeySettings.certificateKey(CertificateFiles.alipayCertificate(optional(CertificateFiles.ALIPAY_CERT))
+                .getPublicKey());
+    }
+
+    /** AP_GATEWAY_URL, or the gateway of AP_CURRENT_ENV (of prod when AP_CURRENT_ENV itself is wrong). */
+    private URI gateway(Environment environment) throws ConfigException {
+        Environment chosen = environment == null ? Environment.PROD : environment;
+        return UrlRules.gateway(optional("AP_GATEWAY_URL"), chosen.gateway());
+    }
+
+    private String callback(String name) throws ConfigException {
+        return UrlRules.callback(name, optional(name));
+    }
+
+    private void keep(ConfigException e) {
+        problems.addAll(e.problems());
+    }
+
+    /** The trimmed items; an item that names no tool is one more problem each (told by {@link ToolNames}). */
+    private List<String> selectTools() throws ConfigException {
+        List<String> items = SelectTools.parse(optional("AP_SELECT_TOOLS"));
+        for (int i = 0; toolNames != null && i < items.size(); i++) {
+            String problem = toolNames.problem(items.get(i));
+            if (problem != null) {
+                problems.add(problem);
+            }
+        }
+        return items;
+    }
+
+    private void throwProblems() throws ConfigException {
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
     }
 
     /** The value, or null when the variable is unset or empty (client configs often carry ""). */
@@ -91,89 +225,53 @@ public final class ConfigLoader {
         return value;
     }
 
-    private static void checkAppId(String appId) throws ConfigException {
-        if (appId.length() > 32 || !isAsciiAlphanumeric(appId)) {
-            throw new ConfigException("AP_APP_ID must be 1 to 32 ASCII letters or digits (the APPID shown on the"
-                    + " Alipay open platform, e.g. 2021000000000000); check for spaces or quotes.");
+    private String appId() throws ConfigException {
+        String appId = required("AP_APP_ID", "your application's APPID from the Alipay open platform");
+        int stray = firstStray(appId, true);
+        if (stray >= 0) {
+            throw new ConfigException("AP_APP_ID: " + StrayCharacter.describe(appId, stray) + " (an APPID is ASCII"
+                    + " letters and digits only, e.g. 2021000000000000).");
         }
-    }
-
-    private static boolean isAsciiAlphanumeric(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-            if (!ok) {
-                return false;
-            }
+        if (appId.length() > 32) {
+            throw new ConfigException("AP_APP_ID is " + appId.length() + " characters long: an APPID has at most 32"
+                    + " (the APPID shown on the Alipay open platform, e.g. 2021000000000000).");
         }
-        return true;
+        return appId;
     }
 
     private SignType signType() throws ConfigException {
         String value = optional("AP_ENCRYPTION_ALGO");
-        if (value == null || value.equals("RSA2")) {
+        if (value == null || value.equalsIgnoreCase("RSA2")) {
             return SignType.RSA2;
         }
-        if (value.equals("RSA")) {
+        if (value.equalsIgnoreCase("RSA")) {
             return SignType.RSA;
         }
         throw new ConfigException("AP_ENCRYPTION_ALGO must be RSA2 (SHA256withRSA, the default) or RSA"
                 + " (SHA1withRSA), got '" + shown(value) + "'.");
     }
 
-    private AppPrivateKey appKey(SignType signType, List<String> warnings) throws ConfigException {
-        String text = required("AP_APP_KEY", "your application private key (PKCS#8 or PKCS#1, PEM or bare base64)");
-        AppPrivateKey key;
-        try {
-            key = AppPrivateKey.parse(text);
-        } catch (KeyException e) {
-            throw new ConfigException("AP_APP_KEY: " + e.getMessage());
-        }
-        checkSize("AP_APP_KEY", key.bits(), signType, warnings);
-        return key;
+    /** {@code signType} is null when AP_ENCRYPTION_ALGO itself is wrong: the size check then waits for it. */
+    private AppPrivateKey appKey(SignType signType) throws ConfigException {
+        return KeySettings.appKey(required("AP_APP_KEY",
+                "your application private key (PKCS#8 or PKCS#1, PEM or bare base64)"), signType, warnings);
     }
 
-    private AlipayPublicKey alipayPublicKey(AppPrivateKey appKey, SignType signType, List<String> warnings)
-            throws ConfigException {
-        AlipayPublicKey key = publicKey();
-        if (key.isPublicHalfOf(appKey)) {
-            throw new ConfigException("AP_PUB_KEY is your application's own public key (应用公钥), not the Alipay"
-                    + " public key (支付宝公钥): copy the Alipay public key from the open platform instead.");
-        }
-        checkSize("AP_PUB_KEY", key.bits(), signType, warnings);
-        return key;
+    /** {@code appKey} and {@code signType} are null when their own variables are wrong. */
+    private AlipayPublicKey alipayPublicKey(AppPrivateKey appKey, SignType signType) throws ConfigException {
+        return KeySettings.alipayPublicKey(publicKeyText(), appKey, signType, warnings);
     }
 
-    private AlipayPublicKey publicKey() throws ConfigException {
-        String text = required("AP_PUB_KEY", "the Alipay public key (支付宝公钥) shown beside your app's keys");
-        try {
-            return AlipayPublicKey.parse(text);
-        } catch (KeyException e) {
-            throw new ConfigException("AP_PUB_KEY: " + e.getMessage());
-        }
-    }
-
-    /** RSA2 needs 2048-bit keys or more; legacy RSA (SHA1) mode still accepts 1024 bits, with a warning. */
-    private static void checkSize(String name, int bits, SignType signType, List<String> warnings)
-            throws ConfigException {
-        if (bits >= 2048) {
-            return;
-        }
-        if (signType == SignType.RSA && bits >= 1024) {
-            warnings.add(name + " is a " + bits + "-bit key: accepted in legacy RSA mode, but generate a 2048-bit"
-                    + " key and use RSA2 as soon as you can.");
-            return;
-        }
-        throw new ConfigException(name + " is a " + bits + "-bit key: " + signType + " needs at least "
-                + (signType == SignType.RSA2 ? 2048 : 1024) + " bits; generate a 2048-bit key pair.");
+    private String publicKeyText() throws ConfigException {
+        return required("AP_PUB_KEY", "the Alipay public key (支付宝公钥) shown beside your app's keys");
     }
 
     private Environment environment() throws ConfigException {
         String value = optional("AP_CURRENT_ENV");
-        if (value == null || value.equals("prod")) {
+        if (value == null || value.equalsIgnoreCase("prod")) {
             return Environment.PROD;
         }
-        if (value.equals("sandbox")) {
+        if (value.equalsIgnoreCase("sandbox")) {
             return Environment.SANDBOX;
         }
         throw new ConfigException("AP_CURRENT_ENV must be prod (the default) or sandbox, got '" + shown(value) + "'.");
@@ -181,19 +279,27 @@ public final class ConfigLoader {
 
     private String authToken() throws ConfigException {
         String value = optional("AP_INVOKE_AUTH_TOKEN");
-        if (value != null && (value.length() > 128 || containsWhitespaceOrControl(value))) {
-            throw new ConfigException("AP_INVOKE_AUTH_TOKEN must be the app_auth_token string (at most 128"
-                    + " characters, no spaces or line breaks); check for stray quotes or spaces.");
+        if (value == null) {
+            return null;
+        }
+        int stray = firstStray(value, false);
+        if (stray >= 0) {
+            throw new ConfigException("AP_INVOKE_AUTH_TOKEN: " + StrayCharacter.describe(value, stray)
+                    + " (an app_auth_token is visible ASCII only).");
+        }
+        if (value.length() > 128) {
+            throw new ConfigException("AP_INVOKE_AUTH_TOKEN is " + value.length() + " characters long: an"
+                    + " app_auth_token has at most 128; paste only the token.");
         }
         return value;
     }
 
     private Path logFile() throws ConfigException {
         String value = optional("AP_LOG_ENABLED");
-        if (value != null && !value.equals("true") && !value.equals("false")) {
+        if (value != null && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
             throw new ConfigException("AP_LOG_ENABLED must be true (the default) or false, got '" + shown(value) + "'.");
         }
-        if ("false".equals(value)) {
+        if ("false".equalsIgnoreCase(value)) {
             return null;
         }
         String home = optional("HOME");
@@ -232,6 +338,23 @@ public final class ConfigLoader {
         return amount;
     }
 
+    /**
+     * The index of the first character that is not an ASCII letter or digit ({@code alphanumeric}), or not
+     * visible ASCII other than a quote; -1 when there is none.
+     */
+    private static int firstStray(String s, boolean alphanumeric) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = alphanumeric
+                    ? (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                    : c > ' ' && c < 0x7F && c != '"' && c != '\'';
+            if (!ok) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private ConfirmRefunds confirmRefunds() throws ConfigException {
         String value = optional("AP_CONFIRM_REFUNDS");
         if (value == null) {
@@ -255,16 +378,6 @@ public final class ConfigLoader {
             }
         }
         return !s.isEmpty();
-    }
-
-    static boolean containsWhitespaceOrControl(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A non-secret value echoed in a message, shortened so a pasted blob is never printed whole. */

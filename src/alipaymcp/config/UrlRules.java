@@ -1,5 +1,6 @@
 package alipaymcp.config;
 
+import alipaymcp.alipay.StrayCharacter;
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -45,7 +46,8 @@ final class UrlRules {
         URI uri = absolute(name, value);
         String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new ConfigException(name + " must be an http or https URL, got '" + ConfigLoader.shown(value) + "'.");
+            throw new ConfigException(name + " must be an http or https URL such as " + example(name) + ", got '"
+                    + ConfigLoader.shown(value) + "'.");
         }
         if (uri.getRawUserInfo() != null) {
             // A password here would sit in every payment link and in the log.
@@ -56,9 +58,10 @@ final class UrlRules {
     }
 
     private static URI absolute(String name, String value) throws ConfigException {
-        if (ConfigLoader.containsWhitespaceOrControl(value)) {
-            throw new ConfigException(name + " contains spaces or control characters; check for stray quotes or"
-                    + " line breaks.");
+        int stray = firstStray(value);
+        if (stray >= 0) {
+            throw new ConfigException(name + ": " + StrayCharacter.describe(value, stray) + " (e.g. "
+                    + example(name) + ").");
         }
         try {
             URI uri = new URI(value);
@@ -67,9 +70,35 @@ final class UrlRules {
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new ConfigException(name + " is not an absolute URL with a host (for example"
-                    + " https://example.com/alipay/notify), got '" + ConfigLoader.shown(value) + "'.");
+            throw new ConfigException(name + " is not an absolute URL with a host (for example "
+                    + example(name) + "), got '" + ConfigLoader.shown(value) + "'.");
         }
+    }
+
+    /** An example that fits the variable, for its messages. */
+    static String example(String name) {
+        switch (name) {
+            case "AP_NOTIFY_URL":
+                return "https://example.com/alipay/notify";
+            case "AP_RETURN_URL":
+                return "https://example.com/alipay/return";
+            default:
+                return "https://openapi.alipay.com/gateway.do";
+        }
+    }
+
+    /** The first space, control, invisible or quote character (a paste slip, never part of a URL), or -1. */
+    private static int firstStray(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean stray = c <= ' ' || c == 0x7F || Character.isISOControl(c) || Character.isSpaceChar(c)
+                    || Character.isWhitespace(c) || Character.getType(c) == Character.FORMAT
+                    || "\"'`\u2018\u2019\u201C\u201D".indexOf(c) >= 0;
+            if (stray) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -209,6 +210,12 @@ public final class EventLog {
     private static String reason(Exception e) {
         if (e instanceof FileSystemException fse && fse.getReason() != null) {
             return fse.getReason();
+        }
+        if (e instanceof AccessDeniedException) { // its message is only the path
+            return "permission denied (this user may not write that file or its folder)";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "its folder does not exist (is HOME set to a folder that exists?)";
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }

@@ -1,5 +1,6 @@
 package alipaymcp.simulator;
 
+import alipaymcp.alipay.ContentCipher;
 import alipaymcp.alipay.RsaSigner;
 import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonString;
@@ -9,24 +10,39 @@ import java.security.PrivateKey;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Writes answers as the gateway does: the content text is written once, signed with the platform key
- * over exactly those characters, and emitted unchanged. The damaged forms for fault injection live here.
+ * over exactly those characters, and emitted unchanged. In certificate mode the key is the current Alipay
+ * certificate's (it changes at a rotation) and {@code alipay_cert_sn} names it; with AES an answer to an
+ * encrypted request is the quoted Base64 ciphertext, signed with its quotes. The damaged forms for fault
+ * injection live here (they damage the plaintext form).
  */
 final class AnswerWriter {
-    private final PrivateKey platformKey;
+    private final Supplier<SimulatorPki.Current> signer;
+
+    /** {@code signer}: the key answers are signed with now, and its certificate's SN (null in key mode). */
+    AnswerWriter(Supplier<SimulatorPki.Current> signer) {
+        this.signer = signer;
+    }
 
     AnswerWriter(PrivateKey platformKey) {
-        this.platformKey = platformKey;
+        this(() -> new SimulatorPki.Current(platformKey, null));
     }
 
     /** The answer as written, or damaged by the fault (null for none). DELAY is the caller's. */
     HttpReply reply(Answer answer, Fault fault) {
+        return reply(answer, fault, null);
+    }
+
+    /** {@code cipher}: the request was encrypted with it, so a signed answer is encrypted too; else null. */
+    HttpReply reply(Answer answer, Fault fault, ContentCipher cipher) {
         if (fault != null && fault.kind().transport()) {
-            return transport(HttpReply.json(render(answer)), fault.kind());
+            return transport(HttpReply.json(render(answer, cipher)), fault.kind());
         }
-        return HttpReply.json(fault == null || !answer.signed() ? render(answer) : damaged(answer, fault.kind()));
+        return HttpReply.json(fault == null || !answer.signed() ? render(answer, cipher)
+                : damaged(answer, fault.kind()));
     }
 
     /** The normal HTTP answer replaced or cut as a broken network or proxy would. */
@@ -54,11 +70,19 @@ final class AnswerWriter {
 
     /** The normal answer text. */
     String render(Answer answer) {
+        return render(answer, null);
+    }
+
+    private String render(Answer answer, ContentCipher cipher) {
         if (!answer.signed()) {
             return unsigned(answer);
         }
         String text = answer.content().toJson();
-        return wrap(answer.root(), text, sign(answer, text));
+        if (cipher != null) {
+            text = JsonValue.of(cipher.encrypt(text)).toJson(); // Base64 needs no escaping: "<ciphertext>"
+        }
+        SimulatorPki.Current current = signer.get();
+        return wrap(answer.root(), text, current.certSn(), RsaSigner.sign(text, current.key(), answer.signType()));
     }
 
     private String damaged(Answer answer, Fault.Kind kind) {
@@ -82,15 +106,21 @@ final class AnswerWriter {
     }
 
     private String sign(Answer answer, String text) {
-        return RsaSigner.sign(text, platformKey, answer.signType());
+        return RsaSigner.sign(text, signer.get().key(), answer.signType());
     }
 
     private static String unsigned(Answer answer) {
         return "{\"" + answer.root() + "\":" + answer.content().toJson() + "}";
     }
 
-    private static String wrap(String root, String content, String sign) {
-        return "{\"" + root + "\":" + content + ",\"sign\":\"" + sign + "\"}";
+    private String wrap(String root, String content, String sign) {
+        return wrap(root, content, signer.get().certSn(), sign);
+    }
+
+    /** {"root":content[,"alipay_cert_sn":"..."],"sign":"..."}: the SN before sign, as the gateway writes it. */
+    private static String wrap(String root, String content, String certSn, String sign) {
+        return "{\"" + root + "\":" + content + (certSn == null ? "" : ",\"alipay_cert_sn\":\"" + certSn + "\"")
+                + ",\"sign\":\"" + sign + "\"}";
     }
 
     /** One field changed: the first amount by +1.00, else the status, else msg. */

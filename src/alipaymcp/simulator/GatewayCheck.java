@@ -26,11 +26,26 @@ final class GatewayCheck {
     private final String appId;
     private final PublicKey appPublicKey;
     private final Set<String> methods;
+    private final String appCertSn;
+    private final String rootCertSn;
+    private final boolean aes;
 
     GatewayCheck(String appId, PublicKey appPublicKey, Set<String> methods) {
+        this(appId, appPublicKey, methods, null, null, false);
+    }
+
+    /**
+     * {@code appCertSn}, {@code rootCertSn}: certificate mode, where every request must carry both SNs (null in
+     * key mode, where they are ignored); {@code aes}: the app has an AES key, so encrypt_type=AES is accepted.
+     */
+    GatewayCheck(String appId, PublicKey appPublicKey, Set<String> methods, String appCertSn, String rootCertSn,
+            boolean aes) {
         this.appId = appId;
         this.appPublicKey = appPublicKey;
         this.methods = Set.copyOf(methods);
+        this.appCertSn = appCertSn;
+        this.rootCertSn = rootCertSn;
+        this.aes = aes;
     }
 
     boolean supports(String method) {
@@ -62,11 +77,39 @@ final class GatewayCheck {
         if (!RsaSigner.verify(content, request.get("sign"), appPublicKey, signType)) {
             return GatewayError.invalid("isv.invalid-signature", INVALID_SIGNATURE_PREFIX + content);
         }
+        GatewayError modes = modes(request);
+        if (modes != null) {
+            return modes;
+        }
         if (!GatewayTime.isTimestamp(request.get("timestamp"))) {
             return GatewayError.invalid("isv.invalid-timestamp", "非法的时间戳参数");
         }
         if (!"1.0".equals(request.get("version"))) {
             return GatewayError.invalid("isv.invalid-version", "无效的版本参数 (only 1.0)");
+        }
+        return null;
+    }
+
+    /** Certificate mode's SNs and the encrypt type; the sub_codes for wrong SNs are guesses (cert-and-aes.md A.4). */
+    private GatewayError modes(GatewayRequest request) {
+        if (appCertSn != null) {
+            if (request.get("app_cert_sn") == null) {
+                return GatewayError.missing("isv.missing-app-cert-sn", "缺少应用公钥证书序列号");
+            }
+            if (!appCertSn.equals(request.get("app_cert_sn"))) {
+                return GatewayError.invalid("isv.app-cert-sn-not-match", "应用公钥证书序列号不匹配");
+            }
+            if (request.get("alipay_root_cert_sn") == null) {
+                return GatewayError.missing("isv.missing-alipay-root-cert-sn", "缺少支付宝根证书序列号");
+            }
+            if (!rootCertSn.equals(request.get("alipay_root_cert_sn"))) {
+                return GatewayError.invalid("isv.alipay-root-cert-sn-not-match", "支付宝根证书序列号不匹配");
+            }
+        }
+        String encryptType = request.get("encrypt_type");
+        if (encryptType != null && (!aes || !encryptType.equals("AES"))) {
+            return GatewayError.invalid("isv.invalid-encrypt-type", "无效的加密类型"
+                    + (aes ? "" : " (this app has no AES key: start the simulator with --aes)"));
         }
         return null;
     }

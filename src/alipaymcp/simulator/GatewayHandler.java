@@ -1,9 +1,14 @@
 package alipaymcp.simulator;
 
+import alipaymcp.alipay.ContentCipher;
 import alipaymcp.alipay.SignType;
+import alipaymcp.json.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
 
 /**
  * /gateway.do, GET or POST: reads the parameters, runs the gateway checks, applies an injected fault,
@@ -11,6 +16,7 @@ import java.io.IOException;
  */
 final class GatewayHandler implements HttpHandler {
     static final String PATH = "/gateway.do";
+    static final String CERT_DOWNLOAD = "alipay.open.app.alipaycert.download";
 
     private final GatewayCheck check;
     private final Faults faults;
@@ -18,13 +24,23 @@ final class GatewayHandler implements HttpHandler {
     private final TradeApi api;
     private final AnswerWriter writer;
     private final Replays replays = new Replays();
+    private final SimulatorPki pki;
+    private final ContentCipher cipher;
 
     GatewayHandler(GatewayCheck check, Faults faults, PagePay pagePay, TradeApi api, AnswerWriter writer) {
+        this(check, faults, pagePay, api, writer, null, null);
+    }
+
+    /** {@code pki}: certificate mode (serves the certificate download), else null; {@code cipher}: AES, else null. */
+    GatewayHandler(GatewayCheck check, Faults faults, PagePay pagePay, TradeApi api, AnswerWriter writer,
+            SimulatorPki pki, ContentCipher cipher) {
         this.check = check;
         this.faults = faults;
         this.pagePay = pagePay;
         this.api = api;
         this.writer = writer;
+        this.pki = pki;
+        this.cipher = cipher;
     }
 
     @Override
@@ -69,25 +85,40 @@ final class GatewayHandler implements HttpHandler {
         if (fault != null && fault.kind() == Fault.Kind.DELAY) {
             Thread.sleep(fault.delayMillis());
         }
+        if (page && request.get("encrypt_type") != null) {
+            return PagePay.rejected(GatewayError.invalid("isv.invalid-encrypt-type",
+                    "无效的加密类型 (the simulator does not model encrypted payment links)"));
+        }
         if (page) {
             HttpReply html = pagePay.open(request, signType);
             return fault == null || !fault.kind().transport() ? html : AnswerWriter.transport(html, fault.kind());
         }
+        boolean encrypted = request.get("encrypt_type") != null;
+        String bizContent = request.get("biz_content");
+        if (encrypted) {
+            try {
+                bizContent = cipher.decrypt(bizContent == null ? "" : bizContent);
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                // a request the gateway cannot decrypt is answered in plaintext, signed (aes.json)
+                return writer.reply(Answer.failure(method, GatewayError.invalid("isv.invalid-encrypt", "解密异常"),
+                        signType), null);
+            }
+        }
         if (fault != null && fault.kind() == Fault.Kind.REPLAY) {
-            HttpReply earlier = replays.earlier(method, request.get("biz_content"));
+            HttpReply earlier = replays.earlier(method, bizContent);
             if (earlier != null) {
                 return earlier;
             }
         }
-        Answer answer = call(method, request, signType, fault);
-        HttpReply reply = writer.reply(answer, fault);
+        Answer answer = call(method, bizContent, signType, fault);
+        HttpReply reply = encrypted ? writer.reply(answer, fault, cipher) : writer.reply(answer, fault);
         if (fault == null || fault.kind().situation()) {
             replays.remember(method, answer, reply);
         }
         return reply;
     }
 
-    private Answer call(String method, GatewayRequest request, SignType signType, Fault fault) {
+    private Answer call(String method, String bizContent, SignType signType, Fault fault) {
         if (fault != null && fault.kind() == Fault.Kind.ERROR_RESPONSE) {
             return new Answer(Answer.ERROR_ROOT, GatewayError.insufficientPermissions().toJson(), signType);
         }
@@ -97,11 +128,30 @@ final class GatewayHandler implements HttpHandler {
         if (fault != null && fault.kind() == Fault.Kind.ACQ_SYSTEM_ERROR) {
             return Answer.failure(method, GatewayError.business("ACQ.SYSTEM_ERROR", "系统错误"), signType);
         }
+        if (method.equals(CERT_DOWNLOAD)) {
+            return download(bizContent, signType);
+        }
         int pendingQueries = fault != null && fault.kind() == Fault.Kind.REFUND_PENDING ? fault.queries() : 0;
         try {
-            return api.call(method, BizContent.parse(request.get("biz_content")), signType, pendingQueries);
+            return api.call(method, BizContent.parse(bizContent), signType, pendingQueries);
         } catch (BizContent.Invalid e) {
             return Answer.failure(method, GatewayError.invalidParameter(e.getMessage()), signType);
         }
+    }
+
+    /** alipay_cert_content: Base64 of the PEM chain (leaf, intermediate) of any certificate this PKI issued. */
+    private Answer download(String bizContent, SignType signType) {
+        String chain;
+        try {
+            chain = pki.chain(BizContent.parse(bizContent).requiredText("alipay_cert_sn", 64));
+        } catch (BizContent.Invalid e) {
+            return Answer.failure(CERT_DOWNLOAD, GatewayError.invalidParameter(e.getMessage()), signType);
+        }
+        if (chain == null) {
+            return Answer.failure(CERT_DOWNLOAD, GatewayError.business("CERT_NOT_EXIST", "证书不存在 (a guess)"),
+                    signType);
+        }
+        return Answer.success(CERT_DOWNLOAD, JsonObject.builder().put("alipay_cert_content",
+                Base64.getEncoder().encodeToString(chain.getBytes(StandardCharsets.UTF_8))), signType);
     }
 }

@@ -1,11 +1,18 @@
 package alipaymcp.simulator;
 
+import alipaymcp.alipay.ContentCipher;
+import alipaymcp.alipay.KeyException;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,9 +34,21 @@ public final class GatewaySimulator implements AutoCloseable {
     private final TradeBook book;
     private final Cashier cashier;
     private final Notifier notifier;
+    private final Modes modes;
+
+    /**
+     * Certificate mode and AES, when on.
+     *
+     * @param pki       the throw-away PKI, or null in key mode
+     * @param certDir   where its three .crt files are; a temporary folder (deleted at close) unless --keys
+     * @param temporary whether certDir is that temporary folder
+     * @param aesKey    the app's AES key (Base64), or null
+     */
+    private record Modes(SimulatorPki pki, Path certDir, boolean temporary, String aesKey) {
+    }
 
     private GatewaySimulator(HttpServer server, ExecutorService executor, SimulatorKeys keys, Faults faults,
-            TradeBook book, Cashier cashier, Notifier notifier) {
+            TradeBook book, Cashier cashier, Notifier notifier, Modes modes) {
         this.server = server;
         this.executor = executor;
         this.keys = keys;
@@ -37,6 +56,7 @@ public final class GatewaySimulator implements AutoCloseable {
         this.book = book;
         this.cashier = cashier;
         this.notifier = notifier;
+        this.modes = modes;
     }
 
     /** Binds 127.0.0.1 on the port of the options (0: a free one) and starts serving. */
@@ -53,15 +73,27 @@ public final class GatewaySimulator implements AutoCloseable {
         // client's delayed ACK every answer would then wait about 40 ms. Measured: p50 of a query 66 -> 24 ms
         // on a loaded 2-core machine.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        Modes modes = modes(options, keys);
+        SimulatorPki pki = modes.pki();
+        ContentCipher cipher = modes.aesKey() == null ? null : cipher(modes.aesKey());
         HttpServer server = HttpServer.create(new InetSocketAddress(
                 InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), options.port()), 64);
-        GatewayHandler gateway = new GatewayHandler(new GatewayCheck(keys.appId, keys.app.getPublic(), METHODS),
-                faults, new PagePay(book), new TradeApi(book, time), new AnswerWriter(keys.platform.getPrivate()));
+        Set<String> methods = new HashSet<>(METHODS);
+        if (pki != null) {
+            methods.add(GatewayHandler.CERT_DOWNLOAD);
+        }
+        GatewayCheck check = new GatewayCheck(keys.appId, keys.app.getPublic(), methods,
+                pki == null ? null : pki.appCertSn(), pki == null ? null : pki.rootCertSn(), cipher != null);
+        AnswerWriter writer = pki == null ? new AnswerWriter(keys.platform.getPrivate())
+                : new AnswerWriter(pki::current);
+        GatewayHandler gateway = new GatewayHandler(check, faults, new PagePay(book), new TradeApi(book, time), writer,
+                pki, cipher);
         server.createContext("/", gateway);
         server.createContext("/cashier/", cashier);
-        ControlHandler control = new ControlHandler(faults);
+        ControlHandler control = new ControlHandler(faults, pki);
         server.createContext(ControlHandler.FAULT_PATH, control);
         server.createContext(ControlHandler.CLEAR_PATH, control);
+        server.createContext(ControlHandler.ROTATE_PATH, control);
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
             Thread thread = new Thread(r, "simulator-http");
             thread.setDaemon(true);
@@ -69,7 +101,70 @@ public final class GatewaySimulator implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.start();
-        return new GatewaySimulator(server, executor, keys, faults, book, cashier, notifier);
+        return new GatewaySimulator(server, executor, keys, faults, book, cashier, notifier, modes);
+    }
+
+    private static Modes modes(SimulatorOptions options, SimulatorKeys keys) throws IOException {
+        String aesKey = options.aes() ? SimulatorKeys.aesKey(options.keysDir()) : null;
+        if (!options.certificateMode()) {
+            return new Modes(null, null, false, aesKey);
+        }
+        SimulatorPki pki = SimulatorPki.create(keys.appId, keys.app, keys.platform);
+        boolean temporary = options.keysDir() == null;
+        Path dir = temporary ? Files.createTempDirectory("alipay-simulator-certs") : options.keysDir();
+        pki.write(dir);
+        return new Modes(pki, dir, temporary, aesKey);
+    }
+
+    private static ContentCipher cipher(String aesKey) {
+        try {
+            return ContentCipher.parse(aesKey);
+        } catch (KeyException e) {
+            throw new IllegalStateException("the simulator's AES key " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The AP_* variables of a server that talks to this simulator in its mode: AP_APP_ID, AP_APP_KEY,
+     * AP_GATEWAY_URL, then AP_PUB_KEY or, in certificate mode, the three certificate paths; AP_ENCRYPT_KEY
+     * with AES.
+     */
+    public Map<String, String> serverEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AP_APP_ID", appId());
+        env.put("AP_APP_KEY", appPrivateKeyBase64());
+        env.put("AP_GATEWAY_URL", gatewayUrl().toString());
+        if (modes.pki() == null) {
+            env.put("AP_PUB_KEY", platformPublicKeyBase64());
+        } else {
+            env.put("AP_APP_CERT_PATH", modes.pki().appCertFile(modes.certDir()).toString());
+            env.put("AP_ALIPAY_CERT_PATH", modes.certDir().resolve(SimulatorPki.ALIPAY_CERT).toString());
+            env.put("AP_ALIPAY_ROOT_CERT_PATH", modes.certDir().resolve(SimulatorPki.ROOT_CERT).toString());
+        }
+        if (modes.aesKey() != null) {
+            env.put("AP_ENCRYPT_KEY", modes.aesKey());
+        }
+        return env;
+    }
+
+    /** "certificate mode" or "public-key mode", then ", AES on" or ", AES off". */
+    public String modeDescription() {
+        return (modes.pki() == null ? "public-key mode" : "certificate mode") + ", AES "
+                + (modes.aesKey() == null ? "off" : "on");
+    }
+
+    /**
+     * Certificate mode: answers are signed from now on with a new Alipay certificate (a new alipay_cert_sn), which
+     * the download method serves; {@code forged}: its issuer is not under the root file (clients must refuse it).
+     *
+     * @return the new alipay_cert_sn
+     * @throws IllegalStateException in key mode
+     */
+    public String rotateAlipayCertificate(boolean forged) {
+        if (modes.pki() == null) {
+            throw new IllegalStateException("the simulator is not in certificate mode (--cert)");
+        }
+        return modes.pki().rotate(forged);
     }
 
     /** {@code http://127.0.0.1:<port>/gateway.do} */
@@ -147,5 +242,15 @@ public final class GatewaySimulator implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
         notifier.close();
+        if (modes.temporary()) {
+            try (var files = Files.list(modes.certDir())) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    Files.deleteIfExists(file);
+                }
+                Files.deleteIfExists(modes.certDir());
+            } catch (IOException e) {
+                // a temporary folder of public certificates: the OS cleans it up
+            }
+        }
     }
 }

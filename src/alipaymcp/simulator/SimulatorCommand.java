@@ -3,6 +3,7 @@ package alipaymcp.simulator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code java -jar mcp-server-alipay.jar simulator [--port N] [--keys DIR] [--notify-delay-ms N] [--help]}. */
@@ -13,6 +14,7 @@ public final class SimulatorCommand {
     /** The --help text; README quotes it. It says exactly what is modelled and what is not. */
     public static final String HELP = """
             Usage: java -jar mcp-server-alipay.jar simulator [--port N] [--keys DIR] [--notify-delay-ms N]
+                                                              [--cert] [--aes]
 
             A local double of the Alipay OpenAPI gateway, in the spirit of stripe-mock, to try and test the
             payment tools with no Alipay account. It is NOT Alipay: no money moves, nothing leaves the
@@ -27,6 +29,14 @@ public final class SimulatorCommand {
                                    alipay_private_key.txt (PKCS#8), alipay_public_key.txt (X.509, the
                                    server's AP_PUB_KEY). Without --keys, fresh keys live in memory only.
               --notify-delay-ms N  wait before posting an asynchronous notification (default 0)
+              --cert               certificate mode (公钥证书模式): a fresh throw-away PKI at every start; the
+                                   three files a merchant downloads are (re)written in DIR (or a temporary
+                                   folder): appCertPublicKey_<app id>.crt (AP_APP_CERT_PATH),
+                                   alipayCertPublicKey_RSA2.crt (AP_ALIPAY_CERT_PATH, leaf + intermediate),
+                                   alipayRootCert.crt (AP_ALIPAY_ROOT_CERT_PATH: an ECDSA root standing in for
+                                   the real SM2 root, then an RSA root)
+              --aes                AES content encryption (接口内容加密): the app's AES key is aes_key.txt in
+                                   DIR (created when absent), else in memory (AP_ENCRYPT_KEY)
               --help               this text
 
             It prints one line (gateway URL, app id, key folder) and serves until stopped (Ctrl-C, SIGTERM).
@@ -93,15 +103,32 @@ public final class SimulatorCommand {
                 same out_trade_no sent again unchanged, nothing processed; e.g. an earlier refund's
                 answer for a new out_request_no).
 
+            Certificate mode (--cert): every API request must carry app_cert_sn and alipay_root_cert_sn
+            equal to the files' SNs (else 40001 isv.missing-app-cert-sn / isv.missing-alipay-root-cert-sn,
+            40002 isv.app-cert-sn-not-match / isv.alipay-root-cert-sn-not-match: guessed codes); signed
+            answers carry alipay_cert_sn before sign and are signed with the current Alipay certificate's
+            key; alipay.open.app.alipaycert.download answers {"alipay_cert_sn":...} with
+            alipay_cert_content (Base64 of the PEM leaf + intermediate) for any certificate it issued.
+            Rotation, from loopback:
+                  curl -X POST <base>/__sim/rotate-cert               (a new certificate under the same CA)
+                  curl -d forged=true <base>/__sim/rotate-cert        (one under no root of the root file)
+            Notifications stay signed with the first Alipay certificate's key.
+            AES (--aes): a request with encrypt_type=AES has its biz_content decrypted (AES/CBC/PKCS5,
+            zero IV); one that does not decrypt is answered in plaintext, signed: 40002
+            isv.invalid-encrypt (解密异常); any other encrypt_type, or AES without --aes: 40002
+            isv.invalid-encrypt-type. Answers to encrypted requests are the quoted Base64 ciphertext,
+            signed with its quotes; plain requests still get plain answers. Faults damage the plaintext
+            form (they are not encrypted); encrypted payment links are refused (not modelled).
+
             What it does not model: any other method (alipay.trade.create, pay, precreate, close,
             cancel, ...); trade timeouts (timeout_express, time_expire) and TRADE_FINISHED; real
             buyers, balances, sellers, fees and settlement; refund notifications; asynchronous
-            refunds (but for the refund-pending fault); charsets other than utf-8; AES content
-            encryption (encrypt_type); certificate mode; app_auth_token and ISV permissions
-            (accepted, not checked); the timestamp's age; the MCP open-scene key permissions;
-            responses with \\/-escaped slashes; query_options other than gmt_refund_pay on a refund
-            query; notifications to hosts other than loopback; the real gateway's exact texts where
-            they are unknown (most sub_msg strings are best guesses).
+            refunds (but for the refund-pending fault); charsets other than utf-8; AES_V2 and SM4
+            encryption; SM2 certificates; certificate expiry and revocation on the gateway side;
+            app_auth_token and ISV permissions (accepted, not checked); the timestamp's age; the MCP
+            open-scene key permissions; responses with \\/-escaped slashes; query_options other
+            than gmt_refund_pay on a refund query; notifications to hosts other than loopback; the
+            real gateway's exact texts where they are unknown (most sub_msg strings are best guesses).
             """;
 
     private SimulatorCommand() {
@@ -123,6 +150,12 @@ public final class SimulatorCommand {
                         break;
                     case "--keys":
                         options = options.withKeysDir(Path.of(value(args, ++i, arg)));
+                        break;
+                    case "--cert":
+                        options = options.withCertificateMode(true);
+                        break;
+                    case "--aes":
+                        options = options.withAes(true);
                         break;
                     case "--notify-delay-ms":
                         options = options.withNotifyDelayMillis(
@@ -163,10 +196,16 @@ public final class SimulatorCommand {
     }
 
     static String startLine(GatewaySimulator simulator, Path keysDir) {
+        Map<String, String> env = simulator.serverEnvironment();
+        String publicSide = env.containsKey("AP_PUB_KEY") ? ", AP_PUB_KEY: " + SimulatorKeys.ALIPAY_PUBLIC
+                : ", AP_APP_CERT_PATH / AP_ALIPAY_CERT_PATH / AP_ALIPAY_ROOT_CERT_PATH: "
+                        + SimulatorPki.APP_CERT.formatted(simulator.appId()) + " / " + SimulatorPki.ALIPAY_CERT + " / "
+                        + SimulatorPki.ROOT_CERT;
         String keys = keysDir == null ? "keys=in-memory (use --keys DIR to share them)"
-                : "keys=" + keysDir.toAbsolutePath() + " (AP_APP_KEY: " + SimulatorKeys.APP_PRIVATE
-                + ", AP_PUB_KEY: " + SimulatorKeys.ALIPAY_PUBLIC + ")";
-        return "alipay gateway simulator: gateway=" + simulator.gatewayUrl() + " app_id=" + simulator.appId() + " " + keys;
+                : "keys=" + keysDir.toAbsolutePath() + " (AP_APP_KEY: " + SimulatorKeys.APP_PRIVATE + publicSide
+                + (env.containsKey("AP_ENCRYPT_KEY") ? ", AP_ENCRYPT_KEY: " + SimulatorKeys.AES_KEY : "") + ")";
+        return "alipay gateway simulator: gateway=" + simulator.gatewayUrl() + " app_id=" + simulator.appId() + " "
+                + keys + " mode=" + simulator.modeDescription();
     }
 
     private static String value(String[] args, int i, String option) {

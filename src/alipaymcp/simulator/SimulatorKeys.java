@@ -32,6 +32,7 @@ final class SimulatorKeys {
     static final String ALIPAY_PRIVATE = "alipay_private_key.txt";
     static final String ALIPAY_PUBLIC = "alipay_public_key.txt";
     static final String APP_ID = "app_id.txt";
+    static final String AES_KEY = "aes_key.txt";
     private static final String[] FILES = {APP_ID, APP_PRIVATE, APP_PUBLIC, ALIPAY_PRIVATE, ALIPAY_PUBLIC};
 
     final String appId;
@@ -136,6 +137,24 @@ final class SimulatorKeys {
 
     private static byte[] decode(String base64) {
         return Base64.getMimeDecoder().decode(base64);
+    }
+
+    /**
+     * The app's AES key (AP_ENCRYPT_KEY) as Base64 of 16 random bytes: read from {@value #AES_KEY} in dir, or
+     * created there (owner-only) when absent; fresh in memory when dir is null.
+     */
+    static String aesKey(Path dir) throws IOException {
+        if (dir != null && Files.exists(dir.resolve(AES_KEY))) {
+            return read(dir, AES_KEY);
+        }
+        byte[] key = new byte[16];
+        new java.security.SecureRandom().nextBytes(key);
+        String text = base64(key);
+        if (dir != null) {
+            Files.createDirectories(dir);
+            write(dir, AES_KEY, text);
+        }
+        return text;
     }
 
     static String base64(byte[] der) {

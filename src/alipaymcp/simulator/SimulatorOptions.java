@@ -10,9 +10,11 @@ import java.nio.file.Path;
  * @param notifyDelayMillis wait after a payment before the first asynchronous notification is posted
  * @param notifyRetryMillis wait before the second notification attempt; it doubles for each later attempt
  * @param maxTrades         the most trades held in memory; a page pay for a new trade past it is refused
+ * @param certificateMode   certificate mode (公钥证书模式): a throw-away PKI, answers carry alipay_cert_sn
+ * @param aes               AES content encryption: the app has an AES key (接口内容加密)
  */
 public record SimulatorOptions(int port, Path keysDir, long notifyDelayMillis, long notifyRetryMillis,
-        int maxTrades) {
+        int maxTrades, boolean certificateMode, boolean aes) {
     static final long MAX_DELAY_MILLIS = 600_000;
 
     public SimulatorOptions {
@@ -26,29 +28,48 @@ public record SimulatorOptions(int port, Path keysDir, long notifyDelayMillis, l
         }
     }
 
+    /** Public-key mode, no AES. */
+    public SimulatorOptions(int port, Path keysDir, long notifyDelayMillis, long notifyRetryMillis, int maxTrades) {
+        this(port, keysDir, notifyDelayMillis, notifyRetryMillis, maxTrades, false, false);
+    }
+
     /** Any free port, keys in memory, notify at once, retry after 1 s (then 2, 4, 8 s), 10,000 trades. */
     public static SimulatorOptions defaults() {
         return new SimulatorOptions(0, null, 0, 1_000, 10_000);
     }
 
     public SimulatorOptions withPort(int newPort) {
-        return new SimulatorOptions(newPort, keysDir, notifyDelayMillis, notifyRetryMillis, maxTrades);
+        return new SimulatorOptions(newPort, keysDir, notifyDelayMillis, notifyRetryMillis,
+                maxTrades, certificateMode, aes);
     }
 
     public SimulatorOptions withKeysDir(Path dir) {
-        return new SimulatorOptions(port, dir, notifyDelayMillis, notifyRetryMillis, maxTrades);
+        return new SimulatorOptions(port, dir, notifyDelayMillis, notifyRetryMillis,
+                maxTrades, certificateMode, aes);
     }
 
     public SimulatorOptions withNotifyDelayMillis(long millis) {
-        return new SimulatorOptions(port, keysDir, millis, notifyRetryMillis, maxTrades);
+        return new SimulatorOptions(port, keysDir, millis, notifyRetryMillis,
+                maxTrades, certificateMode, aes);
     }
 
     public SimulatorOptions withNotifyRetryMillis(long millis) {
-        return new SimulatorOptions(port, keysDir, notifyDelayMillis, millis, maxTrades);
+        return new SimulatorOptions(port, keysDir, notifyDelayMillis, millis,
+                maxTrades, certificateMode, aes);
     }
 
     public SimulatorOptions withMaxTrades(int max) {
-        return new SimulatorOptions(port, keysDir, notifyDelayMillis, notifyRetryMillis, max);
+        return new SimulatorOptions(port, keysDir, notifyDelayMillis, notifyRetryMillis,
+                max, certificateMode, aes);
+    }
+
+    public SimulatorOptions withCertificateMode(boolean on) {
+        return new SimulatorOptions(port, keysDir, notifyDelayMillis, notifyRetryMillis, maxTrades, on, aes);
+    }
+
+    public SimulatorOptions withAes(boolean on) {
+        return new SimulatorOptions(port, keysDir, notifyDelayMillis, notifyRetryMillis, maxTrades,
+                certificateMode, on);
     }
 
     private static void checkDelay(String name, long millis) {

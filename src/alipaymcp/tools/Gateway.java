@@ -30,7 +30,8 @@ final class Gateway {
     synchronized GatewayClient client() {
         if (client == null) {
             RequestSettings settings = new RequestSettings(config.appId(), config.signType(), config.appAuthToken(),
-                    config.notifyUrl(), config.returnUrl(), "mcp-server-alipay-java-" + version, "mcp_" + version);
+                    config.notifyUrl(), config.returnUrl(), "mcp-server-alipay-java-" + version, "mcp_" + version,
+                    config.certificates(), config.encryption());
             client = new GatewayClient(config.gatewayUrl(), settings, config.appKey(), config.alipayPublicKey(),
                     config.timeout(), Clock.systemUTC());
         }

@@ -27,10 +27,10 @@ enum ToolName {
         return shortName;
     }
 
-    /** The tool called {@code name} (long or short form), or null. */
+    /** The tool called {@code name} (long or short form, any letter case: AP_SELECT_TOOLS=mobilepay), or null. */
     static ToolName find(String name) {
         for (ToolName tool : values()) {
-            if (tool.longName.equals(name) || tool.shortName.equals(name)) {
+            if (tool.longName.equalsIgnoreCase(name) || tool.shortName.equalsIgnoreCase(name)) {
                 return tool;
             }
         }

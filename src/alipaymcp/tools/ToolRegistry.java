@@ -3,6 +3,7 @@ package alipaymcp.tools;
 import alipaymcp.alipay.GatewayClient;
 import alipaymcp.config.Config;
 import alipaymcp.config.ConfigException;
+import alipaymcp.config.ConfigLoader;
 import alipaymcp.log.EventLog;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,8 +12,16 @@ import java.util.List;
 import java.util.Set;
 
 /** The five tools in upstream's order, and the AP_SELECT_TOOLS selection among them. */
-public final class ToolRegistry {
+public final class ToolRegistry implements ConfigLoader.ToolNames {
+    /** Tells the configuration check which AP_SELECT_TOOLS items name no tool, so all problems come at once. */
+    public static final ConfigLoader.ToolNames NAMES = new ToolRegistry();
+
     private ToolRegistry() {
+    }
+
+    @Override
+    public String problem(String item) {
+        return selectionProblem(item);
     }
 
     /**
@@ -28,6 +37,11 @@ public final class ToolRegistry {
             }
         }
         return List.copyOf(chosen);
+    }
+
+    /** The gateway client the tools would use: the {@code check} command's one query goes through it. */
+    public static GatewayClient gatewayClient(Config config, String version) {
+        return new Gateway(config, version).client();
     }
 
     /** All five tools on one gateway client (tests inject upstream's tags and a fixed clock through it). */
@@ -47,7 +61,7 @@ public final class ToolRegistry {
     static Set<String> selectedNames(List<String> items) throws ConfigException {
         Set<String> names = new LinkedHashSet<>();
         for (String item : items) {
-            if (item.equals("all")) {
+            if (item.equalsIgnoreCase("all")) {
                 for (ToolName tool : ToolName.values()) {
                     names.add(tool.longName());
                 }
@@ -55,12 +69,20 @@ public final class ToolRegistry {
             }
             ToolName tool = ToolName.find(item);
             if (tool == null) {
-                throw new ConfigException("AP_SELECT_TOOLS names an unknown tool '" + Printable.of(item, 40)
-                        + "': use all, or any of " + accepted() + ".");
+                throw new ConfigException(selectionProblem(item));
             }
             names.add(tool.longName());
         }
         return names;
+    }
+
+    /** What is wrong with one trimmed AP_SELECT_TOOLS item, or null when it is "all" or names a tool. */
+    static String selectionProblem(String item) {
+        if (item.equalsIgnoreCase("all") || ToolName.find(item) != null) {
+            return null;
+        }
+        return "AP_SELECT_TOOLS names an unknown tool '" + Printable.of(item, 40) + "': use all, or any of "
+                + accepted() + ".";
     }
 
     private static String accepted() {

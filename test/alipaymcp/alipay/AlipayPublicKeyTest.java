@@ -28,7 +28,9 @@ class AlipayPublicKeyTest {
         assertThatThrownBy(() -> AlipayPublicKey.parse(Vectors.pkcs8()))
                 .isInstanceOf(KeyException.class).hasMessageContaining("private key");
         assertThatThrownBy(() -> AlipayPublicKey.parse(Vectors.appPublic().substring(0, 100)))
-                .hasMessageStartingWith("not an RSA public key in X.509 SubjectPublicKeyInfo form (DER parse failed at byte");
+                .hasMessageStartingWith("is truncated: it announces 290 bytes of key data but only 71 are there");
+        assertThatThrownBy(() -> AlipayPublicKey.parse("MAMEAQA"))
+                .hasMessageStartingWith("not an RSA public key in X.509 SubjectPublicKeyInfo form");
         assertThatThrownBy(() -> AlipayPublicKey.parse("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----"))
                 .hasMessageContaining("certificate");
     }

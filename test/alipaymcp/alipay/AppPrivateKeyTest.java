@@ -48,10 +48,20 @@ class AppPrivateKeyTest {
         String truncated = Vectors.pkcs8().substring(0, 400);
         assertThatThrownBy(() -> AppPrivateKey.parse(truncated))
                 .isInstanceOf(KeyException.class)
-                .hasMessageStartingWith("not an RSA private key in PKCS#8 or PKCS#1 form (DER parse failed at byte")
+                .hasMessageStartingWith("is truncated: it announces 1213 bytes of key data but only 296 are there")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(truncated.substring(20, 40)));
+        String cut = Vectors.pkcs8().substring(0, 401);
+        assertThatThrownBy(() -> AppPrivateKey.parse(cut))
+                .hasMessageStartingWith("ends in the middle of a base64 group: it looks truncated");
+        String whole = "MAMCAQA"; // a whole SEQUENCE holding only INTEGER 0
+        assertThatThrownBy(() -> AppPrivateKey.parse(whole))
+                .hasMessageStartingWith("not an RSA private key in PKCS#8 or PKCS#1 form (DER parse failed at byte");
         assertThatThrownBy(() -> AppPrivateKey.parse("not a key!"))
-                .hasMessageContaining("not valid base64");
+                .hasMessage("character 10 is '!' (U+0021): remove it");
+        assertThatThrownBy(() -> AppPrivateKey.parse("abcd"))
+                .hasMessageStartingWith("does not look like a key: an RSA key is a DER SEQUENCE");
+        assertThatThrownBy(() -> AppPrivateKey.parse("2021000000000001"))
+                .hasMessageStartingWith("is 16 digits, which looks like an APPID, not a key");
         assertThatThrownBy(() -> AppPrivateKey.parse("   "))
                 .hasMessageContaining("is empty");
         assertThatThrownBy(() -> AppPrivateKey.parse("MIIBIjAN"))
@@ -64,7 +74,8 @@ class AppPrivateKeyTest {
         String spaced = "\u3000" + b64.substring(0, 100) + "\u2028\t" + b64.substring(100) + "\u2029";
         assertThat(AppPrivateKey.parse(spaced).bits()).isEqualTo(2048);
         String noBreak = b64.substring(0, 100) + "\u00A0" + b64.substring(100);
-        assertThatThrownBy(() -> AppPrivateKey.parse(noBreak)).hasMessageContaining("not valid base64");
+        assertThatThrownBy(() -> AppPrivateKey.parse(noBreak))
+                .hasMessage("character 101 is an invisible U+00A0 NO-BREAK SPACE: remove the space");
     }
 
     @Test

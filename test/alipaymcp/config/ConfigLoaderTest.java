@@ -106,14 +106,39 @@ class ConfigLoaderTest {
     @Test
     void load_acceptsOnlyDocumentedValues() {
         Map<String, String> env = env();
-        env.put("AP_CURRENT_ENV", "Sandbox");
-        assertThat(failure(env)).startsWith("AP_CURRENT_ENV must be prod").contains("'Sandbox'");
+        env.put("AP_CURRENT_ENV", "staging");
+        assertThat(failure(env)).startsWith("AP_CURRENT_ENV must be prod").contains("'staging'");
         env = env();
-        env.put("AP_ENCRYPTION_ALGO", "rsa2");
+        env.put("AP_ENCRYPTION_ALGO", "RSA256");
         assertThat(failure(env)).startsWith("AP_ENCRYPTION_ALGO must be RSA2");
         env = env();
         env.put("AP_LOG_ENABLED", "no");
         assertThat(failure(env)).startsWith("AP_LOG_ENABLED must be true");
+    }
+
+    @Test
+    void load_acceptsDocumentedValuesInAnyLetterCase() throws Exception {
+        Map<String, String> env = env();
+        env.put("AP_CURRENT_ENV", "Sandbox");
+        env.put("AP_ENCRYPTION_ALGO", "rsa2");
+        env.put("AP_LOG_ENABLED", "FALSE");
+        Config config = load(env);
+        assertThat(config.environment()).isEqualTo(Environment.SANDBOX);
+        assertThat(config.signType()).isEqualTo(SignType.RSA2);
+        assertThat(config.logEnabled()).isFalse();
+        env.put("AP_CURRENT_ENV", "PROD");
+        env.put("AP_ENCRYPTION_ALGO", "Rsa");
+        env.put("AP_LOG_ENABLED", "True");
+        env.put("AP_APP_KEY", b64(small.getPrivate().getEncoded()));
+        env.put("AP_PUB_KEY", b64(pair1024().getPublic().getEncoded()));
+        config = load(env);
+        assertThat(config.environment()).isEqualTo(Environment.PROD);
+        assertThat(config.signType()).isEqualTo(SignType.RSA);
+        assertThat(config.logEnabled()).isTrue();
+    }
+
+    private static KeyPair pair1024() throws NoSuchAlgorithmException {
+        return pair(1024);
     }
 
     @Test
@@ -257,16 +282,148 @@ class ConfigLoaderTest {
     void load_appIdAndTokenShapes() throws Exception {
         Map<String, String> env = env();
         env.put("AP_APP_ID", " 2021000000000001");
-        assertThat(failure(env)).startsWith("AP_APP_ID must be");
+        assertThat(failure(env)).startsWith("AP_APP_ID: character 1 is an invisible U+0020 SPACE: remove the space");
         env.put("AP_APP_ID", "a".repeat(32));
         assertThat(load(env).appId()).hasSize(32);
         env.put("AP_APP_ID", "a".repeat(33));
-        assertThat(failure(env)).startsWith("AP_APP_ID must be 1 to 32 ASCII letters or digits");
+        assertThat(failure(env)).startsWith("AP_APP_ID is 33 characters long: an APPID has at most 32");
         env.put("AP_APP_ID", "2021０００1"); // full-width digits are not ASCII
-        assertThat(failure(env)).startsWith("AP_APP_ID must be");
+        assertThat(failure(env)).startsWith("AP_APP_ID: character 5 is '０' (U+FF10): remove it");
         env = env();
         env.put("AP_INVOKE_AUTH_TOKEN", "token with space");
-        assertThat(failure(env)).startsWith("AP_INVOKE_AUTH_TOKEN must be").doesNotContain("token with space");
+        assertThat(failure(env)).startsWith("AP_INVOKE_AUTH_TOKEN: character 6 is an invisible U+0020 SPACE")
+                .doesNotContain("token with space");
+        env.put("AP_INVOKE_AUTH_TOKEN", "t".repeat(129));
+        assertThat(failure(env)).startsWith("AP_INVOKE_AUTH_TOKEN is 129 characters long");
+    }
+
+    private static List<String> problems(Map<String, String> env) {
+        try {
+            ConfigLoader.load(env);
+        } catch (ConfigException e) {
+            return e.problems();
+        }
+        throw new AssertionError("expected a ConfigException");
+    }
+
+    @Test
+    void load_reportsEveryProblemAtOnceOneLineEach() {
+        Map<String, String> env = env();
+        env.remove("AP_APP_ID");
+        env.put("AP_APP_KEY", "\"" + env.get("AP_APP_KEY") + "\"");
+        env.put("AP_CURRENT_ENV", "live");
+        env.put("AP_NOTIFY_URL", "example.com/notify");
+        env.put("AP_TIMEOUT_MS", "15s");
+        env.put("AP_SELECT_TOOL", "queryPay");
+        List<String> problems = problems(env);
+        assertThat(problems).hasSize(6).allMatch(line -> !line.contains("\n"));
+        assertThat(problems.get(0)).startsWith("AP_SELECT_TOOL is not a variable of this server: did you mean"
+                + " AP_SELECT_TOOLS?");
+        assertThat(problems.get(1)).startsWith("AP_APP_ID is not set");
+        assertThat(problems.get(2)).isEqualTo("AP_APP_KEY: character 1 is '\"' (U+0022): remove the quotes");
+        assertThat(problems.get(3)).startsWith("AP_CURRENT_ENV must be prod");
+        assertThat(problems.get(4)).startsWith("AP_NOTIFY_URL is not an absolute URL with a host (for example"
+                + " https://example.com/alipay/notify)");
+        assertThat(problems.get(5)).startsWith("AP_TIMEOUT_MS must be a whole number");
+    }
+
+    @Test
+    void load_asksTheToolNamesAboutEachSelectedItem() {
+        Map<String, String> env = env();
+        env.put("AP_SELECT_TOOLS", "queryPay, refundpay ,payAll");
+        env.put("AP_CURRENT_ENV", "live");
+        ConfigLoader.ToolNames names = item -> item.equals("payAll") ? "AP_SELECT_TOOLS names an unknown tool" : null;
+        try {
+            ConfigLoader.load(env, names);
+            throw new AssertionError("expected a ConfigException");
+        } catch (ConfigException e) {
+            assertThat(e.problems()).hasSize(2);
+            assertThat(e.problems().get(1)).isEqualTo("AP_SELECT_TOOLS names an unknown tool");
+        }
+    }
+
+    @Test
+    void load_saysWhenAKeyIsTruncatedOrIsReallyTheAppId() {
+        Map<String, String> env = env();
+        String key = env.get("AP_APP_KEY");
+        env.put("AP_APP_KEY", key.substring(0, 400));
+        env.put("AP_PUB_KEY", "2021000000000001");
+        List<String> problems = problems(env);
+        assertThat(problems.get(0)).startsWith("AP_APP_KEY is truncated: it announces ")
+                .contains("paste the whole key").doesNotContain("DER parse failed");
+        assertThat(problems.get(1)).isEqualTo("AP_PUB_KEY is 16 digits, which looks like an APPID, not a key; put"
+                + " the APPID in AP_APP_ID and paste the key here");
+        env.put("AP_APP_KEY", key.substring(0, 401)); // 401 base64 characters cannot be whole bytes
+        assertThat(problems(env).get(0)).startsWith("AP_APP_KEY ends in the middle of a base64 group: it looks"
+                + " truncated");
+    }
+
+    @Test
+    void load_namesAStrayCharacterWithItsPosition() {
+        Map<String, String> env = env();
+        String key = env.get("AP_PUB_KEY");
+        env.put("AP_PUB_KEY", key.substring(0, 10) + "\u200B" + key.substring(10));
+        env.put("AP_GATEWAY_URL", "https://openapi.alipay.com/gateway.do\u00A0");
+        env.put("AP_RETURN_URL", "“https://shop.example.com/done”");
+        List<String> problems = problems(env);
+        assertThat(problems).containsExactly(
+                "AP_PUB_KEY: character 11 is an invisible U+200B ZERO WIDTH SPACE: delete it (text copied from a"
+                        + " web page or a chat often carries such characters)",
+                "AP_GATEWAY_URL: character 38 is an invisible U+00A0 NO-BREAK SPACE: remove the space (e.g."
+                        + " https://openapi.alipay.com/gateway.do).",
+                "AP_RETURN_URL: character 1 is '“' (U+201C): remove the quotes (e.g."
+                        + " https://example.com/alipay/return).");
+    }
+
+    @Test
+    void load_namesACharacterTheJvmCouldNotDecode() {
+        Map<String, String> env = env();
+        env.put("AP_APP_ID", "\uFFFD2021000000000001"); // a zero-width space read under LANG=C
+        assertThat(problems(env)).containsExactly("AP_APP_ID: character 1 is '\uFFFD' (U+FFFD): a character that"
+                + " could not be decoded (a non-ASCII character, such as a zero-width space or a full-width letter,"
+                + " read in an environment that is not UTF-8); retype the value in plain ASCII (an APPID is ASCII"
+                + " letters and digits only, e.g. 2021000000000000).");
+    }
+
+    @Test
+    void load_urlMessagesUseAnExampleThatFitsTheVariable() {
+        Map<String, String> env = env();
+        env.put("AP_GATEWAY_URL", "openapi.alipay.com/gateway.do");
+        env.put("AP_RETURN_URL", "/done");
+        env.put("AP_NOTIFY_URL", "notify");
+        assertThat(problems(env)).containsExactly(
+                "AP_GATEWAY_URL is not an absolute URL with a host (for example https://openapi.alipay.com/gateway.do),"
+                        + " got 'openapi.alipay.com/gateway.do'.",
+                "AP_RETURN_URL is not an absolute URL with a host (for example https://example.com/alipay/return),"
+                        + " got '/done'.",
+                "AP_NOTIFY_URL is not an absolute URL with a host (for example https://example.com/alipay/notify),"
+                        + " got 'notify'.");
+    }
+
+    @Test
+    void load_warnsAboutOtherUnknownApNames() throws Exception {
+        Map<String, String> env = env();
+        env.put("AP_FAVOURITE_COLOUR", "blue");
+        assertThat(load(env).warnings()).containsExactly("AP_FAVOURITE_COLOUR is not a variable of this server and"
+                + " is ignored (see --help for the AP_* names).");
+    }
+
+    @Test
+    void loadForNotify_alsoReportsEveryProblemAndTypos() {
+        Map<String, String> env = new HashMap<>();
+        env.put("AP_APPID", "2021000000000001");
+        env.put("AP_PUB_KEY", "'abc'");
+        env.put("AP_ENCRYPTION_ALGO", "sha256");
+        try {
+            ConfigLoader.loadForNotify(env);
+            throw new AssertionError("expected a ConfigException");
+        } catch (ConfigException e) {
+            assertThat(e.problems()).hasSize(4);
+            assertThat(e.problems().get(0)).contains("did you mean AP_APP_ID?");
+            assertThat(e.problems().get(1)).startsWith("AP_APP_ID is not set");
+            assertThat(e.problems().get(2)).startsWith("AP_ENCRYPTION_ALGO must be RSA2");
+            assertThat(e.problems().get(3)).isEqualTo("AP_PUB_KEY: character 1 is '\'' (U+0027): remove the quotes");
+        }
     }
 
     @Test

@@ -73,7 +73,8 @@ class EventLogTest {
         EventLog log = EventLog.open(dir.resolve("no/such/dir/mcp-server-alipay.log"), CLOCK, warnings);
         log.event("call", "tool", "query-alipay-payment");
         assertThat(log.enabled()).isFalse();
-        assertThat(warningsText()).startsWith("mcp-server-alipay: warning: not writing the log file");
+        assertThat(warningsText()).startsWith("mcp-server-alipay: warning: not writing the log file")
+                .contains(": its folder does not exist (is HOME set to a folder that exists?)");
     }
 
     @Test

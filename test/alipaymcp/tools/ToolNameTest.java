@@ -18,11 +18,13 @@ class ToolNameTest {
     }
 
     @Test
-    void find_takesTheLongOrTheShortNameExactly() {
+    void find_takesTheLongOrTheShortNameInAnyLetterCase() {
         assertThat(ToolName.find("refund-alipay-payment")).isEqualTo(ToolName.REFUND_PAY);
         assertThat(ToolName.find("refundPay")).isEqualTo(ToolName.REFUND_PAY);
         assertThat(ToolName.find("webPagePay")).isEqualTo(ToolName.WEB_PAGE_PAY);
-        assertThat(ToolName.find("refundpay")).as("case matters, as upstream").isNull();
+        assertThat(ToolName.find("refundpay")).as("any letter case (PRODUCT.md)").isEqualTo(ToolName.REFUND_PAY);
+        assertThat(ToolName.find("QUERY-ALIPAY-REFUND")).isEqualTo(ToolName.REFUND_QUERY);
+        assertThat(ToolName.find("refundPays")).isNull();
         assertThat(ToolName.find(" queryPay")).as("trimming is the caller's job").isNull();
         assertThat(ToolName.find("")).isNull();
     }

@@ -53,10 +53,19 @@ class ToolRegistryTest {
     }
 
     @Test
+    void selectedNames_acceptsAnyLetterCase() throws Exception {
+        assertThat(ToolRegistry.selectedNames(List.of("mobilepay", "QUERY-ALIPAY-PAYMENT")))
+                .containsExactly("create-mobile-alipay-payment", "query-alipay-payment");
+        assertThat(ToolRegistry.selectedNames(List.of("ALL"))).containsExactlyElementsOf(UPSTREAM_ORDER);
+        assertThat(ToolRegistry.NAMES.problem("refundpay")).isNull();
+        assertThat(ToolRegistry.NAMES.problem("refundPays")).startsWith("AP_SELECT_TOOLS names an unknown tool");
+    }
+
+    @Test
     void selectedNames_unknownNameIsAConfigErrorNamingIt() {
-        assertThatThrownBy(() -> ToolRegistry.selectedNames(List.of("queryPay", "refundpay")))
+        assertThatThrownBy(() -> ToolRegistry.selectedNames(List.of("queryPay", "refundPays")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("AP_SELECT_TOOLS names an unknown tool 'refundpay': use all, or any of ")
+                .hasMessageStartingWith("AP_SELECT_TOOLS names an unknown tool 'refundPays': use all, or any of ")
                 .hasMessageContaining("refundPay (refund-alipay-payment)")
                 .hasMessageContaining("mobilePay (create-mobile-alipay-payment)");
         assertThatThrownBy(() -> ToolRegistry.selectedNames(List.of("create-alipay-payment-agent")))

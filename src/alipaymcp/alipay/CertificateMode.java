@@ -1,0 +1,169 @@
+package alipaymcp.alipay;
+
+import alipaymcp.alipay.AlipayException.Kind;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The certificate-mode identity of one app: the two SNs every request carries, and the Alipay certificates
+ * answers are verified with, by their {@code alipay_cert_sn}. It starts with the leaf of AP_ALIPAY_CERT_PATH;
+ * when Alipay rotates its certificate, an answer names an unknown SN, and that certificate is downloaded
+ * ({@code alipay.open.app.alipaycert.download}) once, validated with the JDK's PKIX validator against the
+ * roots of AP_ALIPAY_ROOT_CERT_PATH at the current time, and kept in memory. Nothing else is trusted: a
+ * certificate that does not validate makes that answer unverified, and an answer at least
+ * {@link #RETRY_AFTER} later tries again.
+ */
+public final class CertificateMode {
+    /** Fetches {@code alipay_cert_content} (Base64 of a PEM chain) for an SN from the gateway. */
+    interface Download {
+        String fetch(String alipayCertSn, String forMethod) throws AlipayException;
+    }
+
+    private final String appCertSn;
+    private final String rootCertSn;
+    private final X509Certificate localAlipayCert;
+    private final List<X509Certificate> anchors;
+    private final Clock clock;
+    /** After a failed download or validation, the same SN is not fetched again for this long. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(10);
+
+    private final Map<String, X509Certificate> alipayCerts = new ConcurrentHashMap<>();
+    private final Map<String, Instant> failedAt = new ConcurrentHashMap<>(); // written under downloadLock
+    private final Object downloadLock = new Object(); // one download at a time: a rotation is rare
+
+    /**
+     * @param appCert    the app certificate (AP_APP_CERT_PATH)
+     * @param alipayCert the Alipay leaf (the first certificate of AP_ALIPAY_CERT_PATH)
+     * @param roots      AP_ALIPAY_ROOT_CERT_PATH
+     */
+    public CertificateMode(X509Certificate appCert, X509Certificate alipayCert, Certificates.Roots roots, Clock clock) {
+        this.appCertSn = Certificates.sn(appCert);
+        this.rootCertSn = roots.sn();
+        this.localAlipayCert = alipayCert;
+        this.anchors = roots.anchors();
+        this.clock = clock;
+        alipayCerts.put(Certificates.sn(alipayCert), alipayCert);
+    }
+
+    /** {@code app_cert_sn} */
+    public String appCertSn() {
+        return appCertSn;
+    }
+
+    /** {@code alipay_root_cert_sn} */
+    public String rootCertSn() {
+        return rootCertSn;
+    }
+
+    /** The SN of the local Alipay certificate (AP_ALIPAY_CERT_PATH). */
+    public String alipayCertSn() {
+        return Certificates.sn(localAlipayCert);
+    }
+
+    /** "certificate mode (app cert SN …, Alipay cert SN …, root SN …)": for start-up reports; no secret in it. */
+    public String describe() {
+        return "certificate mode (app_cert_sn " + appCertSn + ", alipay_cert_sn " + alipayCertSn()
+                + ", alipay_root_cert_sn " + rootCertSn + ")";
+    }
+
+    /** The local Alipay certificate's key: notifications, and answers that carry no {@code alipay_cert_sn}. */
+    public PublicKey localKey() {
+        return localAlipayCert.getPublicKey();
+    }
+
+    /** The keys answers are verified with: by SN, the local certificate's for an answer without one. */
+    ResponseVerifier.Keys keys(Download download) {
+        return new ResponseVerifier.Keys() {
+            @Override
+            public PublicKey keyFor(String alipayCertSn, String method) throws AlipayException {
+                return alipayCertSn == null ? localKey() : CertificateMode.this.keyFor(alipayCertSn, method, download);
+            }
+
+            @Override
+            public boolean certificateMode() {
+                return true;
+            }
+        };
+    }
+
+    /** The key of the certificate {@code sn} names, downloaded and validated first when it is not known yet. */
+    PublicKey keyFor(String sn, String method, Download download) throws AlipayException {
+        X509Certificate known = alipayCerts.get(sn);
+        if (known != null) {
+            return known.getPublicKey();
+        }
+        synchronized (downloadLock) {
+            known = alipayCerts.get(sn); // another call may have fetched it while this one waited
+            if (known == null) {
+                Instant failed = failedAt.get(sn);
+                if (failed != null && clock.instant().isBefore(failed.plus(RETRY_AFTER))) {
+                    throw untrusted(method, sn, "fetching or validating it failed less than "
+                            + RETRY_AFTER.toSeconds() + " s ago, so it was not tried again yet");
+                }
+                try {
+                    known = trusted(download.fetch(sn, method), sn, method);
+                } catch (AlipayException e) {
+                    Instant now = clock.instant(); // a back-off, not a verdict: tried again after RETRY_AFTER
+                    failedAt.values().removeIf(t -> !now.isBefore(t.plus(RETRY_AFTER))); // stays small
+                    failedAt.put(sn, now);
+                    throw e;
+                }
+                failedAt.remove(sn);
+                alipayCerts.put(sn, known);
+            }
+            return known.getPublicKey();
+        }
+    }
+
+    /** The leaf of a downloaded chain, only when its SN is the one asked for and it validates to a root now. */
+    X509Certificate trusted(String content, String sn, String method) throws AlipayException {
+        List<X509Certificate> chain;
+        try {
+            chain = Certificates.read(new String(Base64.getMimeDecoder().decode(content), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException | KeyException e) {
+            throw untrusted(method, sn, "the downloaded alipay_cert_content is not Base64 of a PEM certificate chain");
+        }
+        if (!Certificates.sn(chain.get(0)).equals(sn)) {
+            throw untrusted(method, sn, "the downloaded certificate has another SN");
+        }
+        try {
+            Certificates.validate(chain, anchors, clock.instant());
+        } catch (CertPathValidatorException e) {
+            throw untrusted(method, sn, "the downloaded certificate does not validate against"
+                    + " AP_ALIPAY_ROOT_CERT_PATH (" + reason(e) + ")");
+        } catch (GeneralSecurityException e) {
+            throw untrusted(method, sn, "the downloaded certificate chain cannot be checked ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        return chain.get(0);
+    }
+
+    static AlipayException untrusted(String method, String sn, String why) {
+        return new AlipayException(Kind.UNTRUSTED_CERTIFICATE, "The answer to " + method + " is signed with"
+                + " Alipay certificate " + sn + ", which is not in AP_ALIPAY_CERT_PATH, and it could not be"
+                + " trusted: " + why + ". The answer was not trusted" + GatewayExchange.unknownOutcome(method)
+                + " If Alipay announced a new certificate, download alipayCertPublicKey_RSA2.crt and"
+                + " alipayRootCert.crt again from the open platform.");
+    }
+
+    private static String reason(CertPathValidatorException e) {
+        String why = e.getReason() == null ? "" : e.getReason().toString();
+        return switch (why) {
+            case "EXPIRED" -> "a certificate of the chain has expired";
+            case "NOT_YET_VALID" -> "a certificate of the chain is not valid yet";
+            case "NO_TRUST_ANCHOR" -> "it does not chain to any root in that file";
+            case "INVALID_SIGNATURE" -> "a signature of the chain is invalid";
+            default -> why.isEmpty() ? "invalid chain" : why.toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+}

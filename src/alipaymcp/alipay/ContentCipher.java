@@ -1,0 +1,80 @@
+package alipaymcp.alipay;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES content encryption (接口内容加密, {@code encrypt_type=AES}, cert-and-aes.md Part B), as every Alipay SDK
+ * does it: AES/CBC/PKCS5Padding with an all-zero IV over the UTF-8 text, standard Base64. The zero IV makes it
+ * deterministic (equal texts give equal ciphertexts): that is Alipay's protocol, kept as it is. The key
+ * (AP_ENCRYPT_KEY) never appears in any message or {@link #toString()}.
+ */
+public final class ContentCipher {
+    private static final String TRANSFORMATION = "AES/CBC/PKCS5Padding";
+    private static final IvParameterSpec ZERO_IV = new IvParameterSpec(new byte[16]);
+
+    private final SecretKeySpec key;
+
+    private ContentCipher(byte[] key) {
+        this.key = new SecretKeySpec(key, "AES");
+    }
+
+    /** The console's AES key: strict Base64 of 16, 24 or 32 bytes. */
+    public static ContentCipher parse(String base64) throws KeyException {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            throw new KeyException("is not Base64; paste the AES key (AES密钥) exactly as the open platform shows it"
+                    + " under 开发设置 → 接口内容加密方式, e.g. 24 characters ending in ==");
+        }
+        if (key.length != 16 && key.length != 24 && key.length != 32) {
+            throw new KeyException("decodes to " + key.length + " bytes, but an AES key has 16, 24 or 32; paste the"
+                    + " AES key (AES密钥) from 开发设置 → 接口内容加密方式");
+        }
+        return new ContentCipher(key);
+    }
+
+    /** Base64 of the ciphertext of the UTF-8 text. */
+    public String encrypt(String plaintext) {
+        try {
+            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            cipher.init(Cipher.ENCRYPT_MODE, key, ZERO_IV);
+            return Base64.getEncoder().encodeToString(cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK cannot encrypt with " + TRANSFORMATION, e);
+        }
+    }
+
+    /**
+     * The text whose ciphertext is {@code base64}.
+     *
+     * @throws GeneralSecurityException for a wrong key (almost always bad padding) or damaged ciphertext
+     * @throws IllegalArgumentException when {@code base64} is not Base64
+     */
+    public String decrypt(String base64) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+        cipher.init(Cipher.DECRYPT_MODE, key, ZERO_IV);
+        byte[] plain = cipher.doFinal(Base64.getDecoder().decode(base64));
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(plain)).toString();
+        } catch (CharacterCodingException e) {
+            throw new GeneralSecurityException("the decrypted bytes are not UTF-8 text", e);
+        }
+    }
+
+    public int bits() {
+        return key.getEncoded().length * 8;
+    }
+
+    @Override
+    public String toString() {
+        return "AES-" + bits() + " (key redacted)";
+    }
+}

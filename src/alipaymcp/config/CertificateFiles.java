@@ -1,0 +1,166 @@
+package alipaymcp.config;
+
+import alipaymcp.alipay.AppPrivateKey;
+import alipaymcp.alipay.CertificateMode;
+import alipaymcp.alipay.Certificates;
+import alipaymcp.alipay.KeyException;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertPathValidatorException.BasicReason;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The three files of certificate mode (公钥证书模式): AP_APP_CERT_PATH, AP_ALIPAY_CERT_PATH and
+ * AP_ALIPAY_ROOT_CERT_PATH, all three or none. Checked at start like every other setting; a certificate that
+ * has expired or expires within {@link #EXPIRY_WARNING} is only a warning (the gateway decides, and the
+ * official SDK checks nothing locally).
+ */
+final class CertificateFiles {
+    static final String APP_CERT = "AP_APP_CERT_PATH";
+    static final String ALIPAY_CERT = "AP_ALIPAY_CERT_PATH";
+    static final String ROOT_CERT = "AP_ALIPAY_ROOT_CERT_PATH";
+    static final Duration EXPIRY_WARNING = Duration.ofDays(30);
+    private CertificateFiles() {
+    }
+
+    /**
+     * Certificate mode from the three files, or null when none is set. {@code paths}: the values of
+     * AP_APP_CERT_PATH, AP_ALIPAY_CERT_PATH, AP_ALIPAY_ROOT_CERT_PATH (null when unset); {@code pubKeySet}:
+     * whether AP_PUB_KEY is set. (No lambda here: this runs on the start-up path.)
+     */
+    static CertificateMode load(String[] paths, boolean pubKeySet, AppPrivateKey appKey, Clock clock,
+            List<String> warnings) throws ConfigException {
+        String[] names = {APP_CERT, ALIPAY_CERT, ROOT_CERT};
+        int set = 0;
+        for (String path : paths) {
+            set += path == null ? 0 : 1;
+        }
+        if (set == 0) {
+            return null;
+        }
+        for (int i = 0; i < names.length; i++) {
+            if (paths[i] == null) {
+                throw new ConfigException(names[i] + " is not set: certificate mode needs all three of " + APP_CERT
+                        + " (appCertPublicKey_<APPID>.crt), " + ALIPAY_CERT + " (alipayCertPublicKey_RSA2.crt) and "
+                        + ROOT_CERT + " (alipayRootCert.crt); set none of them for public-key mode (AP_PUB_KEY).");
+            }
+        }
+        if (pubKeySet) {
+            throw new ConfigException("AP_PUB_KEY must be unset in certificate mode: the Alipay key comes from "
+                    + ALIPAY_CERT + ". Unset AP_PUB_KEY, or unset the three certificate paths for public-key mode.");
+        }
+        X509Certificate app = certificates(APP_CERT, paths[0]).get(0);
+        if (!isPublicHalf(app, appKey)) {
+            throw new ConfigException(APP_CERT + " is not the certificate of AP_APP_KEY (its public key is not the"
+                    + " public half of AP_APP_KEY): use the appCertPublicKey_<APPID>.crt issued for this key.");
+        }
+        List<X509Certificate> alipay = certificates(ALIPAY_CERT, paths[1]);
+        X509Certificate leaf = alipay.get(0);
+        if (leaf.getBasicConstraints() >= 0 || isPublicHalf(leaf, appKey)
+                || !(leaf.getPublicKey() instanceof RSAPublicKey)) {
+            throw new ConfigException(ALIPAY_CERT + "'s first certificate is not the Alipay certificate (it is "
+                    + (isPublicHalf(leaf, appKey) ? "your app certificate" : leaf.getBasicConstraints() >= 0
+                            ? "a CA certificate" : "not an RSA certificate")
+                    + "): use alipayCertPublicKey_RSA2.crt exactly as downloaded.");
+        }
+        Certificates.Roots roots = roots(paths[2]);
+        Instant now = clock.instant();
+        warnIfExpiring(APP_CERT, app, now, warnings);
+        for (X509Certificate cert : alipay) {
+            warnIfExpiring(ALIPAY_CERT, cert, now, warnings);
+        }
+        warnIfNotChained(alipay, roots, now, warnings);
+        return new CertificateMode(app, leaf, roots, clock);
+    }
+
+    /** The first certificate of AP_ALIPAY_CERT_PATH alone: what verify-notify needs (no private key, no root). */
+    static X509Certificate alipayCertificate(String path) throws ConfigException {
+        return certificates(ALIPAY_CERT, path).get(0);
+    }
+
+    private static List<X509Certificate> certificates(String name, String path) throws ConfigException {
+        try {
+            return Certificates.read(read(name, path));
+        } catch (KeyException e) {
+            throw new ConfigException(name + " (" + path + ") " + e.getMessage() + ".");
+        }
+    }
+
+    private static Certificates.Roots roots(String path) throws ConfigException {
+        try {
+            return Certificates.readRoots(read(ROOT_CERT, path));
+        } catch (KeyException e) {
+            throw new ConfigException(ROOT_CERT + " (" + path + ") " + e.getMessage() + ".");
+        }
+    }
+
+    private static String read(String name, String path) throws ConfigException {
+        try {
+            Path file = Path.of(path);
+            if (Files.isRegularFile(file) && Files.size(file) > Certificates.MAX_CHARS) {
+                throw new ConfigException(name + " (" + path + ") is larger than any certificate file ("
+                        + Certificates.MAX_CHARS + " bytes at most); point it at the .crt file.");
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(name + " names no file (" + path + "): set it to the path of the .crt file"
+                    + " downloaded from the Alipay open platform.");
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(name + " (" + path + ") is not a PEM certificate file (not text): use the"
+                    + " .crt file downloaded from the Alipay open platform.");
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigException(name + " (" + path + ") cannot be read (" + e.getClass().getSimpleName()
+                    + "): check the path and its permissions.");
+        }
+    }
+
+    private static boolean isPublicHalf(X509Certificate cert, AppPrivateKey key) {
+        return cert.getPublicKey() instanceof RSAPublicKey pub && pub.getModulus().equals(key.modulus())
+                && pub.getPublicExponent().equals(key.publicExponent());
+    }
+
+    /**
+     * The local Alipay certificate is used as it is (the official SDK checks nothing locally, and the gateway
+     * decides), but a file that does not chain to the root file usually means files of two apps or of sandbox
+     * and production mixed up. Expiry has its own warning.
+     */
+    private static void warnIfNotChained(List<X509Certificate> alipay, Certificates.Roots roots, Instant now,
+            List<String> warnings) {
+        try {
+            Certificates.validate(alipay, roots.anchors(), now);
+        } catch (CertPathValidatorException e) {
+            if (e.getReason() != BasicReason.EXPIRED && e.getReason() != BasicReason.NOT_YET_VALID) {
+                warnings.add(ALIPAY_CERT + " does not chain to a root of " + ROOT_CERT + " (" + e.getReason()
+                        + "): check that both files were downloaded for this app and environment (sandbox or"
+                        + " production).");
+            }
+        } catch (GeneralSecurityException e) {
+            warnings.add(ALIPAY_CERT + " could not be checked against " + ROOT_CERT + " ("
+                    + e.getClass().getSimpleName() + ").");
+        }
+    }
+
+    private static void warnIfExpiring(String name, X509Certificate cert, Instant now, List<String> warnings) {
+        Instant notAfter = cert.getNotAfter().toInstant();
+        String subject = cert.getSubjectX500Principal().getName();
+        if (notAfter.isBefore(now)) {
+            warnings.add(name + ": the certificate " + subject + " expired on " + notAfter + "; download the current"
+                    + " files from the Alipay open platform (the gateway may refuse expired certificates).");
+        } else if (notAfter.isBefore(now.plus(EXPIRY_WARNING))) {
+            warnings.add(name + ": the certificate " + subject + " expires on " + notAfter + ", within "
+                    + EXPIRY_WARNING.toDays() + " days; renew it on the Alipay open platform and download the new"
+                    + " files.");
+        }
+    }
+}

@@ -70,13 +70,6 @@ abstract class AlipayTool implements Tool {
         return result.bounded();
     }
 
-    /** Builds the keys every call signs or verifies with and opens the log, so the first call waits for neither. */
-    @Override
-    public final void prepare() {
-        gateway.prepareKeys();
-        log.prepare();
-    }
-
     /** MCP behaviour hints (2025-03-26): every tool talks to Alipay, so openWorldHint is always true. */
     static JsonObject hints(boolean readOnly, boolean destructive, boolean idempotent) {
         JsonObject.Builder hints = JsonObject.builder().put("readOnlyHint", JsonBoolean.of(readOnly));

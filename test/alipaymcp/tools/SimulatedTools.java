@@ -53,7 +53,7 @@ public final class SimulatedTools {
         env.put("AP_TIMEOUT_MS", "5000");
         env.putAll(extraEnv);
         Config config = ConfigLoader.load(env);
-        for (Tool tool : ToolRegistry.select(config, EventLog.disabled(), VERSION).get()) {
+        for (Tool tool : ToolRegistry.select(config, EventLog.disabled(), VERSION)) {
             tools.put(tool.name(), tool);
         }
     }

@@ -67,7 +67,7 @@ final class Cashier implements HttpHandler {
     }
 
     private void afterPay(HttpExchange exchange, Trade trade, Trade.PayOutcome outcome) throws IOException {
-        TradeView view = trade.view();
+        Trade.View view = trade.view();
         if (outcome == Trade.PayOutcome.PAID_NOW && view.order().returnUrl() != null) {
             HttpReply.redirect(exchange, messages.returnUrl(view, time.nowText()));
             return;

@@ -11,7 +11,7 @@ final class CashierPage {
     private CashierPage() {
     }
 
-    static String cashier(TradeView trade) {
+    static String cashier(Trade.View trade) {
         String amount = TradeFields.money(trade.order().totalAmount());
         String outTradeNo = escape(trade.order().outTradeNo());
         return page("Cashier - " + trade.order().subject(),
@@ -24,7 +24,7 @@ final class CashierPage {
                 + form(CANCEL_PATH, outTradeNo, "cancel", "Cancel"));
     }
 
-    static String outcome(String title, String message, TradeView trade) {
+    static String outcome(String title, String message, Trade.View trade) {
         return page(title, "<h1 id=\"outcome\">" + escape(title) + "</h1>\n<p>" + escape(message) + "</p>\n"
                 + "<dl><dt>Merchant order</dt><dd id=\"out-trade-no\">" + escape(trade.order().outTradeNo()) + "</dd>\n"
                 + "<dt>Alipay trade</dt><dd id=\"trade-no\">" + trade.tradeNo() + "</dd>\n"

@@ -64,7 +64,6 @@ public final class GatewaySimulator implements AutoCloseable {
         SimulatorKeys keys = options.keysDir() == null ? SimulatorKeys.generate()
                 : SimulatorKeys.loadOrCreate(options.keysDir());
         GatewayTime time = new GatewayTime(Clock.systemUTC());
-        Faults faults = new Faults();
         TradeBook book = new TradeBook(options.maxTrades(), time);
         Notifier notifier = new Notifier(options.notifyDelayMillis(), options.notifyRetryMillis());
         PaymentMessages messages = new PaymentMessages(keys.appId, keys.platform.getPrivate());
@@ -84,16 +83,16 @@ public final class GatewaySimulator implements AutoCloseable {
         }
         GatewayCheck check = new GatewayCheck(keys.appId, keys.app.getPublic(), methods,
                 pki == null ? null : pki.appCertSn(), pki == null ? null : pki.rootCertSn(), cipher != null);
-        AnswerWriter writer = pki == null ? new AnswerWriter(keys.platform.getPrivate())
-                : new AnswerWriter(pki::current);
+        Faults faults = new Faults(pki);
+        AnswerWriter writer = new AnswerWriter(pki == null
+                ? () -> new SimulatorPki.Current(keys.platform.getPrivate(), null) : pki::current);
         GatewayHandler gateway = new GatewayHandler(check, faults, new PagePay(book), new TradeApi(book, time), writer,
                 pki, cipher);
         server.createContext("/", gateway);
         server.createContext("/cashier/", cashier);
-        ControlHandler control = new ControlHandler(faults, pki);
-        server.createContext(ControlHandler.FAULT_PATH, control);
-        server.createContext(ControlHandler.CLEAR_PATH, control);
-        server.createContext(ControlHandler.ROTATE_PATH, control);
+        server.createContext(Faults.FAULT_PATH, faults);
+        server.createContext(Faults.CLEAR_PATH, faults);
+        server.createContext(Faults.ROTATE_PATH, faults);
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
             Thread thread = new Thread(r, "simulator-http");
             thread.setDaemon(true);
@@ -219,21 +218,6 @@ public final class GatewaySimulator implements AutoCloseable {
             throw new IllegalStateException("trade " + outTradeNo + " is TRADE_CLOSED and cannot be paid");
         }
         return trade.tradeNo();
-    }
-
-    /** Notifications acknowledged with "success" so far (for tests). */
-    int notificationsDelivered() {
-        return notifier.delivered.get();
-    }
-
-    /** Notifications not posted because notify_url was absent or not a loopback URL (for tests). */
-    int notificationsSkipped() {
-        return notifier.skipped.get();
-    }
-
-    /** Notifications given up after every attempt failed (for tests). */
-    int notificationsFailed() {
-        return notifier.failed.get();
     }
 
     /** Stops serving at once and drops queued notifications. */

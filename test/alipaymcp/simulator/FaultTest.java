@@ -157,7 +157,7 @@ class FaultTest extends SimulatorFixture {
         String order = paidOrder();
         sim.injectFault(TradeApi.QUERY, Fault.of(Fault.Kind.DUPLICATE_ROOT));
         String body = query(order);
-        String root = Answer.rootOf(TradeApi.QUERY);
+        String root = AnswerWriter.root(TradeApi.QUERY);
         assertThat(body.indexOf(root)).isLessThan(body.lastIndexOf(root));
         assertThatThrownBy(() -> verify(body, TradeApi.QUERY)).isInstanceOf(AlipayException.class);
     }

@@ -55,7 +55,7 @@ class GatewaySimulatorTest {
 
     @Test
     void bound_refusesNewTradesPastTheLimit() throws Exception {
-        try (GatewaySimulator sim = GatewaySimulator.start(TestKeys.options().withMaxTrades(3))) {
+        try (GatewaySimulator sim = GatewaySimulator.start(TestKeys.options(1_000, 3))) {
             SimClient client = new SimClient(sim);
             for (int i = 1; i <= 3; i++) {
                 assertThat(client.openPage(PagePay.WAP, "B" + i, "1", "S", null, null).statusCode()).isEqualTo(200);

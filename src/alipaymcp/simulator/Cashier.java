@@ -28,7 +28,7 @@ final class Cashier implements HttpHandler {
     }
 
     /** What the Pay button does. A first payment queues the notification. */
-    Trade.PayOutcome pay(Trade trade) {
+    private Trade.PayOutcome pay(Trade trade) {
         String now = time.nowText();
         Trade.PayOutcome outcome = trade.pay(now);
         if (outcome == Trade.PayOutcome.PAID_NOW) {

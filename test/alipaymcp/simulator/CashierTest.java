@@ -131,10 +131,10 @@ class CashierTest extends SimulatorFixture {
     void pay_javaApiMatchesTheButton() throws Exception {
         String order = newOrder();
         client.openPage(PagePay.WAP, order, "3", "S", null, null);
-        String tradeNo = sim.pay(order);
+        String tradeNo = SimControl.pay(sim, order);
         assertThat(tradeNo).hasSize(28).startsWith("20");
-        assertThat(sim.pay(order)).isEqualTo(tradeNo);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sim.pay("NEVER_OPENED"))
+        assertThat(SimControl.pay(sim, order)).isEqualTo(tradeNo);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimControl.pay(sim, "NEVER_OPENED"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("page-pay");
     }
 
@@ -143,7 +143,7 @@ class CashierTest extends SimulatorFixture {
         String order = newOrder();
         client.paidTrade(order, "2");
         client.verifiedCall(TradeApi.REFUND, "{\"out_trade_no\":\"" + order + "\",\"refund_amount\":2}");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sim.pay(order))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimControl.pay(sim, order))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("TRADE_CLOSED");
         assertThat(press(CashierPage.PAY_PATH, order).statusCode()).isEqualTo(409);
     }

@@ -59,7 +59,7 @@ class CertificateModeSimulatorTest {
         assertThat(Path.of(env.get("AP_APP_CERT_PATH")).getFileName())
                 .hasToString("appCertPublicKey_" + sim.appId() + ".crt");
         X509Certificate app = Certificates.read(read("AP_APP_CERT_PATH")).get(0);
-        assertThat(Base64.getEncoder().encodeToString(app.getPublicKey().getEncoded())).isEqualTo(sim.appPublicKeyBase64());
+        assertThat(Base64.getEncoder().encodeToString(app.getPublicKey().getEncoded())).isEqualTo(SimControl.appPublicKeyBase64(sim));
         List<X509Certificate> alipay = Certificates.read(read("AP_ALIPAY_CERT_PATH"));
         assertThat(alipay).hasSize(2);
         assertThat(Base64.getEncoder().encodeToString(alipay.get(0).getPublicKey().getEncoded()))

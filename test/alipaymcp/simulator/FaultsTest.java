@@ -24,7 +24,7 @@ class FaultsTest extends SimulatorFixture {
         assertThat(control(Faults.CLEAR_PATH, "", null).statusCode()).isEqualTo(200);
         assertThat(queryStatus()).isEqualTo(200);
         assertThat(control(Faults.FAULT_PATH, "method=*&fault=delay%3A50", null).body()).contains("delay:50");
-        sim.clearFaults();
+        SimControl.clearFaults(sim);
     }
 
     @Test

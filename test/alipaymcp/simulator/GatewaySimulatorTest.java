@@ -27,7 +27,7 @@ class GatewaySimulatorTest {
             AppPrivateKey app = AppPrivateKey.parse(sim.appPrivateKeyBase64());
             assertThat(app.form()).isEqualTo("PKCS#8");
             assertThat(app.bits()).isEqualTo(2048);
-            assertThat(AlipayPublicKey.parse(sim.appPublicKeyBase64()).isPublicHalfOf(app)).isTrue();
+            assertThat(AlipayPublicKey.parse(SimControl.appPublicKeyBase64(sim)).isPublicHalfOf(app)).isTrue();
             AlipayPublicKey platform = AlipayPublicKey.parse(sim.platformPublicKeyBase64());
             assertThat(platform.isPublicHalfOf(app)).isFalse();
             assertThat(platform.bits()).isEqualTo(2048);

@@ -79,7 +79,7 @@ class NotifierTest {
     @Test
     void notify_paymentIsPostedAndVerifiesWithTheV1Rule() throws Exception {
         client.openPage(PagePay.WAP, "N1", "88.88", "奶茶 & tea", notifyUrl(), null);
-        String tradeNo = sim.pay("N1");
+        String tradeNo = SimControl.pay(sim, "N1");
         String body = bodies.poll(5, TimeUnit.SECONDS);
         assertThat(body).isNotNull();
         assertThat(contentTypes.get(0)).startsWith("application/x-www-form-urlencoded");
@@ -102,7 +102,7 @@ class NotifierTest {
     void notify_isRetriedUntilTheMerchantSaysSuccess() throws Exception {
         failuresToGive.set(2);
         client.openPage(PagePay.PAGE, "N2", "1", "S", notifyUrl(), null);
-        sim.pay("N2");
+        SimControl.pay(sim, "N2");
         awaitCount(acknowledged::get, 1);
         assertThat(bodies).hasSize(3);
         assertThat(bodies.stream().distinct()).hasSize(1);
@@ -112,7 +112,7 @@ class NotifierTest {
     void notify_givesUpAfterFiveAttempts() throws Exception {
         failuresToGive.set(100);
         client.openPage(PagePay.PAGE, "N3", "1", "S", notifyUrl(), null);
-        sim.pay("N3");
+        SimControl.pay(sim, "N3");
         awaitCount(bodies::size, Notifier.ATTEMPTS);
         Thread.sleep(500); // a sixth attempt would come 320 ms after the fifth
         assertThat(bodies).hasSize(Notifier.ATTEMPTS);
@@ -126,7 +126,7 @@ class NotifierTest {
         failuresToGive.set(100);
         try (GatewaySimulator slow = GatewaySimulator.start(TestKeys.options(100, 10_000))) {
             new SimClient(slow).openPage(PagePay.PAGE, "N9", "1", "S", notifyUrl(), null);
-            slow.pay("N9");
+            SimControl.pay(slow, "N9");
             awaitCount(arrivals::size, Notifier.ATTEMPTS, 1_500); // 1.5 s of waits: allow for a loaded machine
         }
         assertThat(arrivals).hasSize(Notifier.ATTEMPTS);
@@ -141,7 +141,7 @@ class NotifierTest {
         try (GatewaySimulator late = GatewaySimulator.start(TestKeys.options().withNotifyDelayMillis(300))) {
             new SimClient(late).openPage(PagePay.PAGE, "N10", "1", "S", notifyUrl(), null);
             long paid = System.nanoTime();
-            late.pay("N10");
+            SimControl.pay(late, "N10");
             awaitCount(acknowledged::get, 1);
             assertThat(arrivals).hasSize(1);
             assertThat(TimeUnit.NANOSECONDS.toMillis(arrivals.get(0) - paid)).isGreaterThanOrEqualTo(300);
@@ -153,7 +153,7 @@ class NotifierTest {
         java.util.Map<String, String> params = client.pageParams(PagePay.WAP, "N4", "2", "S", notifyUrl(), null);
         params.put("sign_type", "RSA");
         assertThat(client.get(client.sign(params)).statusCode()).isEqualTo(200);
-        sim.pay("N4");
+        SimControl.pay(sim, "N4");
         String body = bodies.poll(5, TimeUnit.SECONDS);
         AlipayPublicKey key = AlipayPublicKey.parse(sim.platformPublicKeyBase64());
         assertThat(NotifyVerifier.verify(body, key, SignType.RSA, sim.appId(), false).valid()).isTrue();
@@ -164,8 +164,8 @@ class NotifierTest {
     void notify_onlyLoopbackUrlsArePosted() throws Exception {
         client.openPage(PagePay.WAP, "N5", "1", "S", "https://merchant.example/notify", null);
         client.openPage(PagePay.WAP, "N6", "1", "S", null, null);
-        assertThat(sim.pay("N5")).hasSize(28); // paid; the notification is skipped, not queued
-        assertThat(sim.pay("N6")).hasSize(28);
+        assertThat(SimControl.pay(sim, "N5")).hasSize(28); // paid; the notification is skipped, not queued
+        assertThat(SimControl.pay(sim, "N6")).hasSize(28);
         assertThat(Notifier.loopbackTarget("http://localhost:8080/n")).isNotNull();
         assertThat(Notifier.loopbackTarget("https://[::1]:8443/n")).isNotNull();
         assertThat(Notifier.loopbackTarget("http://127.0.0.2/n")).isNull();
@@ -177,8 +177,8 @@ class NotifierTest {
     @Test
     void notify_payingTwiceNotifiesOnce() throws Exception {
         client.openPage(PagePay.WAP, "N7", "1", "S", notifyUrl(), null);
-        sim.pay("N7");
-        sim.pay("N7");
+        SimControl.pay(sim, "N7");
+        SimControl.pay(sim, "N7");
         awaitCount(acknowledged::get, 1);
         Thread.sleep(100);
         assertThat(bodies).hasSize(1);

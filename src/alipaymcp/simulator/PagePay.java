@@ -35,18 +35,18 @@ final class PagePay {
             Trade trade = book.open(order);
             Trade.View view = trade.view();
             if (view.status() != Trade.Status.WAIT_BUYER_PAY) {
-                return HttpReply.of(200, HttpReply.HTML, CashierPage.outcome("Already paid",
+                return HttpReply.of(200, HttpReply.HTML, Cashier.outcomePage("Already paid",
                         "This order was paid before; nothing more to pay.", view));
             }
-            return HttpReply.of(200, HttpReply.HTML, CashierPage.cashier(view));
+            return HttpReply.of(200, HttpReply.HTML, Cashier.cashierPage(view));
         } catch (TradeBook.Refused e) {
-            return HttpReply.of(409, HttpReply.HTML, CashierPage.error("Payment request rejected", e.getMessage()));
+            return HttpReply.of(409, HttpReply.HTML, Cashier.errorPage("Payment request rejected", e.getMessage()));
         }
     }
 
     /** The page shown for a request the gateway refuses (bad signature, bad parameter). */
     static HttpReply rejected(GatewayError error) {
-        return HttpReply.of(400, HttpReply.HTML, CashierPage.error("Payment request rejected",
+        return HttpReply.of(400, HttpReply.HTML, Cashier.errorPage("Payment request rejected",
                 error.code() + " " + error.msg() + ": " + error.subCode() + " " + error.subMsg()));
     }
 

@@ -50,7 +50,7 @@ public final class SimControl {
      * again; an unknown or closed one is an IllegalStateException carrying the cashier's page.
      */
     public static String pay(GatewaySimulator sim, String outTradeNo) {
-        HttpResponse<String> page = post(sim, CashierPage.PAY_PATH, "out_trade_no=" + FormCodec.encode(outTradeNo));
+        HttpResponse<String> page = post(sim, Cashier.PAY_PATH, "out_trade_no=" + FormCodec.encode(outTradeNo));
         if (page.statusCode() == 303) {
             return FormCodec.decode(URI.create(page.headers().firstValue("Location").orElseThrow()).getRawQuery())
                     .get("trade_no");

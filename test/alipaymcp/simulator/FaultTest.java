@@ -248,7 +248,7 @@ class FaultTest extends SimulatorFixture {
         assertThatThrownBy(() -> Fault.delay(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Fault.delay(600_001)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Fault.of(Fault.Kind.DELAY)).hasMessageContaining("Fault.delay");
-        assertThatThrownBy(() -> new Fault(Fault.Kind.HTTP_500, 5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Fault(Fault.Kind.HTTP_500, 5, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Fault.parse("refund-pending:0")).hasMessageContaining("queries must be 1 to 100");
         assertThatThrownBy(() -> Fault.parse("refund-pending:x")).hasMessageContaining("refund-pending:2");
         assertThatThrownBy(() -> Fault.of(Fault.Kind.REFUND_PENDING)).hasMessageContaining("Fault.refundPending");

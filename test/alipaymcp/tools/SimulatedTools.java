@@ -171,7 +171,7 @@ public final class SimulatedTools {
         return BROWSER.send(post, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** An attribute's value, HTML entities of CashierPage's escaping undone. */
+    /** An attribute's value, HTML entities of the cashier's escaping undone. */
     static String attribute(String tag, String name) {
         int start = tag.indexOf(name + "=\"");
         assertThat(start).as(name + " in " + tag).isNotNegative();

@@ -23,7 +23,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /** The command line and composition root: it wires the parts together and holds no logic of its own. */
 public final class Main {
@@ -142,12 +141,13 @@ public final class Main {
             for (String warning : config.warnings()) {
                 stderr.println("mcp-server-alipay: warning: " + warning);
             }
-            // Opened, and its start line written, after the initialize reply (EventLog says why).
+            // Opened, and its start line written, by the first event or at the end of the session (EventLog says
+            // why).
             EventLog log = config.logEnabled() ? EventLog.open(config.logFile(), Clock.systemUTC(), stderr, "start",
                     "version", VERSION, "config", config) : EventLog.disabled();
-            Supplier<List<Tool>> tools = ToolRegistry.select(config, log, VERSION); // built after initialize
+            List<Tool> tools = ToolRegistry.select(config, log, VERSION);
             int status = new McpServer(VERSION, tools, Instructions.TEXT).run(new FileInputStream(FileDescriptor.in), stdout);
-            log.prepare(); // a session that ended before any event still gets its start line (or the warning)
+            log.prepare(); // a session with no tool call still gets its start line (or the warning)
             return status;
         } catch (ConfigException e) {
             return reportConfig(e, stderr);

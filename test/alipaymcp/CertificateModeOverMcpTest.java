@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import alipaymcp.chaos.McpProcess;
 import alipaymcp.chaos.McpProcess.Result;
 import alipaymcp.simulator.GatewaySimulator;
+import alipaymcp.simulator.SimControl;
 import alipaymcp.simulator.SimulatorOptions;
 import alipaymcp.tools.SimulatedTools;
 import java.nio.file.Files;
@@ -35,14 +36,14 @@ class CertificateModeOverMcpTest {
             SimulatedTools.payAtCashier(link.url());
             assertThat(server.call("query-alipay-payment", query(no)).text()).startsWith("交易状态: TRADE_SUCCESS");
 
-            sim.rotateAlipayCertificate(false); // Alipay re-issues its certificate in the middle of the session
+            SimControl.rotateAlipayCertificate(sim, false); // Alipay re-issues its certificate in the middle of the session
             Result afterRotation = server.call("query-alipay-payment", query(no));
             assertThat(afterRotation.isError()).as(afterRotation.text()).isFalse();
             Result refund = server.call("refund-alipay-payment", refund(no, "R1"));
             assertThat(refund.isError()).as(refund.text()).isFalse();
             assertThat(refund.text()).startsWith("退款结果: 退款成功");
 
-            sim.rotateAlipayCertificate(true); // a certificate that does not chain to the root file
+            SimControl.rotateAlipayCertificate(sim, true); // a certificate that does not chain to the root file
             Result forged = server.call("query-alipay-payment", query(no));
             assertThat(forged.isError()).isTrue();
             assertThat(forged.text()).contains("which is not in AP_ALIPAY_CERT_PATH", "does not validate against"

@@ -10,6 +10,7 @@ import alipaymcp.json.JsonString;
 import alipaymcp.json.JsonWriter;
 import alipaymcp.simulator.Fault;
 import alipaymcp.simulator.GatewaySimulator;
+import alipaymcp.simulator.SimControl;
 import alipaymcp.simulator.SimulatorOptions;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -109,7 +110,7 @@ class SecretsTest {
         McpProcess.Result link = call(server, LINK_TOOL, "{\"outTradeNo\":\"" + order + "\",\"totalAmount\":100,"
                 + "\"orderTitle\":\"secret test\"}");
         open(link.url());
-        sim.pay(order);
+        SimControl.pay(sim, order);
         String refund = "{\"outTradeNo\":\"" + order + "\",\"refundAmount\":1.5,\"outRequestNo\":\"S1\","
                 + "\"refundReason\":\"reason ](x) <b>\"}";
         expect(call(server, "query-alipay-payment", "{\"outTradeNo\":\"" + order + "\"}"), false);
@@ -145,12 +146,12 @@ class SecretsTest {
             if (kind.situation()) {
                 continue; // a refund that completes later, a replay: not failures (RefundOutcomesOverMcpTest)
             }
-            sim.injectFault("*", kind == Fault.Kind.DELAY ? Fault.delay(15_000) : Fault.of(kind));
+            SimControl.injectFault(sim, "*", kind == Fault.Kind.DELAY ? Fault.delay(15_000) : Fault.of(kind));
             expect(call(server, "query-alipay-payment", "{\"outTradeNo\":\"" + order + "\"}"), true);
             expect(call(server, "refund-alipay-payment", "{\"outTradeNo\":\"" + order + "\",\"refundAmount\":0.01,"
                     + "\"outRequestNo\":\"F" + kind.ordinal() + "\"}"), true);
             expect(call(server, "query-alipay-refund", "{\"outRequestNo\":\"S1\",\"outTradeNo\":\"" + order + "\"}"), true);
-            sim.clearFaults();
+            SimControl.clearFaults(sim);
         }
         relay.mode("alipay.trade.refund", GatewayRelay.Mode.RESET_AFTER_FORWARD);
         expect(call(server, "refund-alipay-payment", "{\"outTradeNo\":\"" + order + "\",\"refundAmount\":0.01,"
@@ -358,7 +359,7 @@ class SecretsTest {
 
     /** Every 16-character window of the key's base64 that is not also in a public key (the DER header is not secret). */
     static List<String> pieces(String key) {
-        String publicText = sim.platformPublicKeyBase64() + " " + sim.appPublicKeyBase64();
+        String publicText = sim.platformPublicKeyBase64() + " " + SimControl.appPublicKeyBase64(sim);
         List<String> out = new ArrayList<>();
         for (int i = 0; i + 16 <= key.length(); i++) {
             String piece = key.substring(i, i + 16);

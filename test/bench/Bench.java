@@ -424,7 +424,7 @@ public final class Bench {
     /**
      * Not a timed figure: how many classes the JVM loads before the initialize reply, and how many are ours.
      * Counts classes from a class-load log. Before the initialize reply only the main thread's count is exact
-     * (the tools' warm-up thread starts right after the reply), so that figure counts the main thread only.
+     * (other threads may load classes meanwhile), so that figure counts the main thread only.
      */
     void startupClasses() throws Exception {
         Path log = work.resolve("class-load.txt");

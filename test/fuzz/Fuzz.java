@@ -30,7 +30,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * make fuzz: a deterministic mutation fuzzer for the MCP server (issue 7). It builds valid sessions
@@ -61,10 +60,10 @@ public final class Fuzz {
     private final AtomicLong results = new AtomicLong();
     private final AtomicLong toolErrors = new AtomicLong();
     private final List<String> failures = new ArrayList<>();
-    private final Supplier<List<Tool>> tools;
+    private final List<Tool> tools;
     private final ByteArrayOutputStream diagnostics;
 
-    Fuzz(Supplier<List<Tool>> tools, ByteArrayOutputStream diagnostics) {
+    Fuzz(List<Tool> tools, ByteArrayOutputStream diagnostics) {
         this.tools = tools;
         this.diagnostics = diagnostics;
     }
@@ -87,7 +86,7 @@ public final class Fuzz {
         PrintStream console = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         try (GatewaySimulator sim = GatewaySimulator.start(SimulatorOptions.defaults())) {
-            Supplier<List<Tool>> tools = ToolRegistry.select(ConfigLoader.load(Map.of("AP_APP_ID", sim.appId(),
+            List<Tool> tools = ToolRegistry.select(ConfigLoader.load(Map.of("AP_APP_ID", sim.appId(),
                     "AP_APP_KEY", sim.appPrivateKeyBase64(), "AP_PUB_KEY", sim.platformPublicKeyBase64(),
                     "AP_GATEWAY_URL", sim.gatewayUrl().toString(), "AP_LOG_ENABLED", "false",
                     "AP_TIMEOUT_MS", "5000", "AP_MAX_REFUND_AMOUNT", "500")), EventLog.disabled(), "0.0.0-fuzz");

@@ -48,8 +48,7 @@ final class ClientRequests {
             }
             pending.put(id, response);
         }
-        writer.writeLine(JsonObject.builder().put("jsonrpc", "2.0").put("id", id).put("method", method)
-                .put("params", params).build().toJson());
+        writer.writeLine(JsonRpc.request(id, method, params).toJson());
         return new Pending(id, response);
     }
 
@@ -71,9 +70,8 @@ final class ClientRequests {
      */
     void abandon(Pending request, String reason) {
         if (pending.remove(request.id(), request.response())) {
-            writer.writeLine(JsonObject.builder().put("jsonrpc", "2.0").put("method", "notifications/cancelled")
-                    .put("params", JsonObject.builder().put("requestId", request.id()).put("reason", reason).build())
-                    .build().toJson());
+            writer.writeLine(JsonRpc.notification("notifications/cancelled",
+                    JsonObject.builder().put("requestId", request.id()).put("reason", reason).build()).toJson());
         }
     }
 

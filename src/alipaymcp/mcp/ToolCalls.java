@@ -2,14 +2,18 @@ package alipaymcp.mcp;
 
 import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonValue;
+import alipaymcp.tools.CallContext;
 import alipaymcp.tools.Tool;
+import alipaymcp.tools.ToolResult;
 import java.io.PrintStream;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,7 +30,7 @@ final class ToolCalls {
     private final ClientRequests requests;
     private final long questionTimeoutMillis;
     private final PrintStream diagnostics;
-    private ExecutorService pool;
+    private ExecutorService pool; // guarded by this
 
     /** {@code requests}: where a call's questions to the person go; each waits at most {@code questionTimeoutMillis}. */
     ToolCalls(ClientRequests requests, long questionTimeoutMillis, PrintStream diagnostics) {
@@ -36,31 +40,37 @@ final class ToolCalls {
     }
 
     /**
-     * Starts a call whose reply goes to {@code sink}; returns null when started, or the error to send
-     * instead. An id still in flight is refused: a second call under it could not be told apart on cancel.
+     * Starts a call whose reply goes to {@code reply} from its worker, or answers with the error at once. An id
+     * still in flight is refused: a second call under it could not be told apart on cancel. The key of a call
+     * is its id's JSON text, so a string and a number id never collide.
      */
-    RpcError start(JsonValue id, Tool tool, JsonObject arguments, Protocol protocol, boolean canAsk, ReplySink sink) {
+    void start(JsonValue id, Tool tool, JsonObject arguments, Protocol protocol, boolean canAsk, McpServer.Reply reply) {
         if (inFlight.size() >= MAX_IN_FLIGHT) {
-            return RpcError.internalError("too many tool calls in progress (" + MAX_IN_FLIGHT
-                    + "); wait for replies before sending more");
+            reply.send(JsonRpc.internalError(id, "too many tool calls in progress (" + MAX_IN_FLIGHT
+                    + "); wait for replies before sending more"));
+            return;
         }
-        String key = key(id);
-        ToolCall call = new ToolCall(id, key, tool, arguments, protocol, canAsk, sink, this);
+        String key = id.toJson();
+        ToolCall call = new ToolCall(id, tool, arguments, protocol, canAsk);
         if (inFlight.putIfAbsent(key, call) != null) {
-            return RpcError.invalidRequest("this id is already used by a tools/call in progress; use a new id");
+            reply.send(JsonRpc.invalidRequest(id, "this id is already used by a tools/call in progress; use a new id"));
+            return;
         }
         try {
-            pool().execute(call);
+            pool().execute(() -> {
+                JsonObject response = call.respond();
+                inFlight.remove(key, call); // before the reply is written, so the id is free again
+                reply.send(call.finish() ? null : response);
+            });
         } catch (RejectedExecutionException e) { // only after shutdown began (SIGTERM)
             inFlight.remove(key, call);
-            return RpcError.internalError("the server is shutting down");
+            reply.send(JsonRpc.internalError(id, "the server is shutting down"));
         }
-        return null;
     }
 
     /** notifications/cancelled: marks the call cancelled; unknown or finished ids are ignored. */
     void cancel(JsonValue requestId) {
-        ToolCall call = inFlight.get(key(requestId));
+        ToolCall call = inFlight.get(requestId.toJson());
         if (call != null) {
             call.cancel();
         }
@@ -68,26 +78,7 @@ final class ToolCalls {
 
     /** At shutdown: every call in flight sees cancellation, so none starts anything new (a sent request still ends). */
     void cancelAll() {
-        for (ToolCall call : inFlight.values()) {
-            call.cancel();
-        }
-    }
-
-    /** Called by a call when it is done, before its reply is written, so its id is free again. */
-    void finished(ToolCall call) {
-        inFlight.remove(call.key(), call);
-    }
-
-    ClientRequests requests() {
-        return requests;
-    }
-
-    long questionTimeoutMillis() {
-        return questionTimeoutMillis;
-    }
-
-    PrintStream diagnostics() {
-        return diagnostics;
+        inFlight.values().forEach(ToolCall::cancel);
     }
 
     /** At end of input: lets running and queued calls finish, waiting at most {@code timeoutMillis}. */
@@ -110,27 +101,130 @@ final class ToolCalls {
         }
     }
 
+    /** Daemon threads, so a call still running can never keep the process alive after exit. */
     private synchronized ExecutorService pool() {
         if (pool == null) {
-            pool = Executors.newFixedThreadPool(WORKERS, new Workers());
+            AtomicInteger count = new AtomicInteger();
+            pool = Executors.newFixedThreadPool(WORKERS, task -> {
+                Thread thread = new Thread(task, "mcp-tool-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
         }
         return pool;
     }
 
-    /** A string and a number id never collide: the key is the id's JSON text. */
-    private static String key(JsonValue id) {
-        return id.toJson();
-    }
+    /**
+     * One tools/call on a worker thread. The tool sees cancellation through {@link #getAsBoolean} and decides
+     * itself what it can still stop (a gateway request already sent is never abandoned). Once cancelled, the
+     * reply is never sent; a cancel that arrives after the call finished changes nothing. A tool may ask the
+     * person ({@link #confirm}): the question goes to the client from this worker thread, so the reader keeps
+     * serving ping and tools/list meanwhile, and a cancel ends the wait at once.
+     */
+    private final class ToolCall implements CallContext {
+        private final JsonValue id;
+        private final Tool tool;
+        private final JsonObject arguments;
+        private final Protocol protocol;
+        private final boolean canAsk; // the client declared form-mode elicitation and the revision has it
+        private boolean cancelled; // guarded by this
+        private boolean finished; // guarded by this
+        private ClientRequests.Pending question; // guarded by this: the question open right now, if any
 
-    /** Daemon threads, so a call still running can never keep the process alive after exit. */
-    private static final class Workers implements ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
+        ToolCall(JsonValue id, Tool tool, JsonObject arguments, Protocol protocol, boolean canAsk) {
+            this.id = id;
+            this.tool = tool;
+            this.arguments = arguments;
+            this.protocol = protocol;
+            this.canAsk = canAsk;
+        }
 
+        /** True once the client cancelled this request. */
         @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "mcp-tool-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
+        public synchronized boolean getAsBoolean() {
+            return cancelled;
+        }
+
+        synchronized void cancel() {
+            if (!finished) {
+                cancelled = true;
+                if (question != null) {
+                    question.response().cancel(false); // wakes the waiting worker
+                }
+            }
+        }
+
+        /** Marks the call finished (a later cancel changes nothing); true if it was cancelled before. */
+        synchronized boolean finish() {
+            finished = true;
+            return cancelled;
+        }
+
+        /**
+         * Sends elicitation/create and waits for the answer, at most the server's question timeout. Every ending
+         * but an accepted, true confirmation is a no; a question we stop waiting for is cancelled at the client.
+         */
+        @Override
+        public Outcome confirm(Question q) {
+            if (!canAsk) {
+                return Outcome.NOT_ASKED;
+            }
+            if (getAsBoolean()) { // already cancelled: no question to withdraw
+                return Outcome.CALL_CANCELLED;
+            }
+            ClientRequests.Pending asked = requests.send(Elicitation.METHOD, Elicitation.params(q, protocol));
+            if (asked == null) {
+                return Outcome.FAILED; // too many questions open, or input has ended
+            }
+            synchronized (this) {
+                if (cancelled) {
+                    requests.abandon(asked, "the tool call was cancelled");
+                    return Outcome.CALL_CANCELLED;
+                }
+                question = asked;
+            }
+            try {
+                return Elicitation.read(asked.response().get(questionTimeoutMillis, TimeUnit.MILLISECONDS));
+            } catch (TimeoutException e) {
+                requests.abandon(asked, "no answer within " + questionTimeoutMillis + " ms");
+                return Outcome.TIMED_OUT;
+            } catch (CancellationException e) {
+                requests.abandon(asked, "the tool call was cancelled");
+                return Outcome.CALL_CANCELLED;
+            } catch (ExecutionException e) { // input ended: no answer can come
+                return Outcome.FAILED;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                requests.abandon(asked, "the server is stopping");
+                return Outcome.FAILED;
+            } finally {
+                synchronized (this) {
+                    question = null;
+                }
+            }
+        }
+
+        /** The call's response; whatever a tool throws, the client gets an answer and the server serves on. */
+        JsonObject respond() {
+            try {
+                ToolResult result = tool.call(arguments, this);
+                if (result == null) {
+                    return failure("returned no result");
+                }
+                if (!result.isError() && result.structuredContent() == null && tool.outputSchema().isPresent()) {
+                    return failure("returned no structured content although it declares an output schema");
+                }
+                return JsonRpc.result(id, Methods.callResult(result, protocol));
+            } catch (Throwable e) {
+                StackTraceElement[] where = e.getStackTrace();
+                return failure("threw " + e.getClass().getName() + (where.length > 0 ? " at " + where[0] : ""));
+            }
+        }
+
+        /** Internal detail goes to stderr only; the client learns just that the tool failed. */
+        private JsonObject failure(String detail) {
+            diagnostics.println("mcp-server-alipay: tool " + tool.name() + " " + detail);
+            return JsonRpc.internalError(id, "the tool failed unexpectedly; see the server's stderr");
         }
     }
 }

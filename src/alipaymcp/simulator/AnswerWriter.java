@@ -2,11 +2,11 @@ package alipaymcp.simulator;
 
 import alipaymcp.alipay.ContentCipher;
 import alipaymcp.alipay.RsaSigner;
+import alipaymcp.alipay.SignType;
 import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonString;
 import alipaymcp.json.JsonValue;
 import java.math.BigDecimal;
-import java.security.PrivateKey;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +20,34 @@ import java.util.function.Supplier;
  * injection live here (they damage the plaintext form).
  */
 final class AnswerWriter {
+    static final String ERROR_ROOT = "error_response";
+
+    /**
+     * A JSON answer before it is written: {@code {"<method with . as _>_response":<content>,"sign":"..."}}.
+     *
+     * @param method   the method answered; null for an answer under {@value #ERROR_ROOT}
+     * @param signType the algorithm to sign with (the request's own); null for an unsigned answer
+     */
+    record Answer(String method, JsonObject content, SignType signType) {
+        static Answer success(String method, JsonObject.Builder fields, SignType signType) {
+            JsonObject.Builder body = JsonObject.builder().put("code", "10000").put("msg", "Success");
+            fields.build().members().forEach(body::put);
+            return new Answer(method, body.build(), signType);
+        }
+
+        static Answer failure(String method, GatewayError error, SignType signType) {
+            return new Answer(method, error.toJson(), signType);
+        }
+
+        boolean signed() {
+            return signType != null;
+        }
+
+        String root() {
+            return AnswerWriter.root(method);
+        }
+    }
+
     private final Supplier<SimulatorPki.Current> signer;
 
     /** {@code signer}: the key answers are signed with now, and its certificate's SN (null in key mode). */
@@ -27,16 +55,15 @@ final class AnswerWriter {
         this.signer = signer;
     }
 
-    AnswerWriter(PrivateKey platformKey) {
-        this(() -> new SimulatorPki.Current(platformKey, null));
+    /** The answer's root member: {@code <method with . as _>_response}, or {@value #ERROR_ROOT} for null. */
+    static String root(String method) {
+        return method == null ? ERROR_ROOT : method.replace('.', '_') + "_response";
     }
 
-    /** The answer as written, or damaged by the fault (null for none). DELAY is the caller's. */
-    HttpReply reply(Answer answer, Fault fault) {
-        return reply(answer, fault, null);
-    }
-
-    /** {@code cipher}: the request was encrypted with it, so a signed answer is encrypted too; else null. */
+    /**
+     * The answer as written, or damaged by the fault (null for none; DELAY is the caller's). {@code cipher}: the
+     * request was encrypted with it, so a signed answer is encrypted too; else null.
+     */
     HttpReply reply(Answer answer, Fault fault, ContentCipher cipher) {
         if (fault != null && fault.kind().transport()) {
             return transport(HttpReply.json(render(answer, cipher)), fault.kind());
@@ -68,11 +95,6 @@ final class AnswerWriter {
         }
     }
 
-    /** The normal answer text. */
-    String render(Answer answer) {
-        return render(answer, null);
-    }
-
     private String render(Answer answer, ContentCipher cipher) {
         if (!answer.signed()) {
             return unsigned(answer);
@@ -101,7 +123,7 @@ final class AnswerWriter {
                 String other = otherTrade(answer.content()).toJson();
                 return wrap(answer.root(), other, sign(answer, other));
             default:
-                return render(answer);
+                return render(answer, null);
         }
     }
 

@@ -8,12 +8,17 @@ import java.security.SecureRandom;
 import java.util.Map;
 
 /**
- * The cashier's buttons: POST /cashier/pay and /cashier/cancel with out_trade_no. Paying sets
+ * The cashier: its page (subject, amount, trade numbers, Pay and Cancel), the short pages after paying,
+ * cancelling or failing (UTF-8; every text from a request is HTML-escaped; no script), and its buttons:
+ * POST /cashier/pay and /cashier/cancel with out_trade_no. Paying sets
  * TRADE_SUCCESS, queues the signed notification and sends the browser to return_url with signed
  * parameters (or shows a "paid" page without one). Cancelling changes nothing: the trade stays
  * WAIT_BUYER_PAY, as an abandoned Alipay cashier does until its timeout (timeouts are not modelled).
  */
 final class Cashier implements HttpHandler {
+    static final String PAY_PATH = "/cashier/pay";
+    static final String CANCEL_PATH = "/cashier/cancel";
+
     private final TradeBook book;
     private final GatewayTime time;
     private final PaymentMessages messages;
@@ -28,7 +33,7 @@ final class Cashier implements HttpHandler {
     }
 
     /** What the Pay button does. A first payment queues the notification. */
-    Trade.PayOutcome pay(Trade trade) {
+    private Trade.PayOutcome pay(Trade trade) {
         String now = time.nowText();
         Trade.PayOutcome outcome = trade.pay(now);
         if (outcome == Trade.PayOutcome.PAID_NOW) {
@@ -42,32 +47,32 @@ final class Cashier implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            boolean paying = CashierPage.PAY_PATH.equals(path);
-            if (!paying && !CashierPage.CANCEL_PATH.equals(path)) {
-                HttpReply.of(404, HttpReply.HTML, CashierPage.error("Not found", "No page at " + path)).send(exchange);
+            boolean paying = PAY_PATH.equals(path);
+            if (!paying && !CANCEL_PATH.equals(path)) {
+                HttpReply.of(404, HttpReply.HTML, errorPage("Not found", "No page at " + path)).send(exchange);
                 return;
             }
             if (!"POST".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().set("Allow", "POST");
-                HttpReply.of(405, HttpReply.HTML, CashierPage.error("Use the cashier's buttons",
+                HttpReply.of(405, HttpReply.HTML, errorPage("Use the cashier's buttons",
                         "This address takes the cashier form's POST only.")).send(exchange);
                 return;
             }
             Trade trade = find(exchange);
             if (trade == null) {
-                HttpReply.of(404, HttpReply.HTML, CashierPage.error("Unknown order",
+                HttpReply.of(404, HttpReply.HTML, errorPage("Unknown order",
                         "No trade has this out_trade_no; open the page-pay URL first.")).send(exchange);
             } else if (paying) {
                 afterPay(exchange, trade, pay(trade));
             } else {
-                HttpReply.of(200, HttpReply.HTML, CashierPage.outcome("Payment cancelled",
+                HttpReply.of(200, HttpReply.HTML, outcomePage("Payment cancelled",
                         "Nothing was paid; the order stays open (WAIT_BUYER_PAY).", trade.view())).send(exchange);
             }
         }
     }
 
     private void afterPay(HttpExchange exchange, Trade trade, Trade.PayOutcome outcome) throws IOException {
-        TradeView view = trade.view();
+        Trade.View view = trade.view();
         if (outcome == Trade.PayOutcome.PAID_NOW && view.order().returnUrl() != null) {
             HttpReply.redirect(exchange, messages.returnUrl(view, time.nowText()));
             return;
@@ -77,7 +82,7 @@ final class Cashier implements HttpHandler {
         String text = outcome == Trade.PayOutcome.CLOSED ? "This order was refunded in full and is closed."
                 : "The payment is done; you may close this page.";
         HttpReply.of(outcome == Trade.PayOutcome.CLOSED ? 409 : 200, HttpReply.HTML,
-                CashierPage.outcome(title, text, view)).send(exchange);
+                outcomePage(title, text, view)).send(exchange);
     }
 
     private Trade find(HttpExchange exchange) throws IOException {
@@ -89,5 +94,63 @@ final class Cashier implements HttpHandler {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    static String cashierPage(Trade.View trade) {
+        String amount = TradeFields.money(trade.order().totalAmount());
+        String outTradeNo = escape(trade.order().outTradeNo());
+        return page("Cashier - " + trade.order().subject(),
+                "<h1 id=\"subject\">" + escape(trade.order().subject()) + "</h1>\n"
+                + "<p class=\"amount\">&yen;<span id=\"amount\">" + amount + "</span></p>\n"
+                + "<dl><dt>Merchant order</dt><dd id=\"out-trade-no\">" + outTradeNo + "</dd>\n"
+                + "<dt>Alipay trade</dt><dd id=\"trade-no\">" + trade.tradeNo() + "</dd>\n"
+                + "<dt>Status</dt><dd id=\"status\">" + trade.status().name() + "</dd></dl>\n"
+                + form(PAY_PATH, outTradeNo, "pay", "Pay &yen;" + amount)
+                + form(CANCEL_PATH, outTradeNo, "cancel", "Cancel"));
+    }
+
+    static String outcomePage(String title, String message, Trade.View trade) {
+        return page(title, "<h1 id=\"outcome\">" + escape(title) + "</h1>\n<p>" + escape(message) + "</p>\n"
+                + "<dl><dt>Merchant order</dt><dd id=\"out-trade-no\">" + escape(trade.order().outTradeNo()) + "</dd>\n"
+                + "<dt>Alipay trade</dt><dd id=\"trade-no\">" + trade.tradeNo() + "</dd>\n"
+                + "<dt>Status</dt><dd id=\"status\">" + trade.status().name() + "</dd></dl>\n");
+    }
+
+    static String errorPage(String title, String detail) {
+        return page(title, "<h1 id=\"error\">" + escape(title) + "</h1>\n<p id=\"detail\">" + escape(detail) + "</p>\n");
+    }
+
+    private static String form(String action, String escapedOutTradeNo, String id, String label) {
+        return "<form method=\"post\" action=\"" + action + "\">"
+                + "<input type=\"hidden\" name=\"out_trade_no\" value=\"" + escapedOutTradeNo + "\">"
+                + "<button type=\"submit\" id=\"" + id + "\">" + label + "</button></form>\n";
+    }
+
+    private static String page(String title, String main) {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                + "<title>" + escape(title) + "</title>\n"
+                + "<style>body{font-family:sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem}"
+                + ".banner{background:#fff3cd;padding:.5rem}.amount{font-size:2rem}"
+                + "button{font-size:1.1rem;margin:.3rem 0;width:100%;padding:.6rem}</style>\n"
+                + "</head><body>\n<p class=\"banner\">Alipay gateway SIMULATOR: no real account, no real money.</p>\n"
+                + main + "</body></html>\n";
+    }
+
+    /** Escapes the five HTML-significant characters, so request text can go in text and attribute values. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&': out.append("&amp;"); break;
+                case '<': out.append("&lt;"); break;
+                case '>': out.append("&gt;"); break;
+                case '"': out.append("&quot;"); break;
+                case '\'': out.append("&#39;"); break;
+                default: out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

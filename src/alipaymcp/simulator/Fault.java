@@ -21,7 +21,6 @@ public record Fault(Kind kind, long delayMillis, int queries) {
     /** The most refund queries a pending refund can stay unconfirmed for. */
     public static final int MAX_PENDING_QUERIES = 100;
 
-
     /** What goes wrong; {@link #token()} is the name used by the control endpoint. */
     public enum Kind {
         /** The normal answer, after a delay. */
@@ -110,12 +109,8 @@ public record Fault(Kind kind, long delayMillis, int queries) {
         }
     }
 
-    public Fault(Kind kind, long delayMillis) {
-        this(kind, delayMillis, 0);
-    }
-
     public static Fault delay(long millis) {
-        return new Fault(Kind.DELAY, millis);
+        return new Fault(Kind.DELAY, millis, 0);
     }
 
     /** A refund made now, answered fund_change=N, that the next {@code queries} refund queries see as processing. */
@@ -128,7 +123,7 @@ public record Fault(Kind kind, long delayMillis, int queries) {
             throw new IllegalArgumentException("this fault needs its number: use Fault.delay(millis) or"
                     + " Fault.refundPending(queries)");
         }
-        return new Fault(kind, 0);
+        return new Fault(kind, 0, 0);
     }
 
     /** Parses a control-endpoint token: {@code delay:250}, {@code http-500}, {@code refund-pending:2}, ... */

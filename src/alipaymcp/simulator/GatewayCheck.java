@@ -30,10 +30,6 @@ final class GatewayCheck {
     private final String rootCertSn;
     private final boolean aes;
 
-    GatewayCheck(String appId, PublicKey appPublicKey, Set<String> methods) {
-        this(appId, appPublicKey, methods, null, null, false);
-    }
-
     /**
      * {@code appCertSn}, {@code rootCertSn}: certificate mode, where every request must carry both SNs (null in
      * key mode, where they are ignored); {@code aes}: the app has an AES key, so encrypt_type=AES is accepted.

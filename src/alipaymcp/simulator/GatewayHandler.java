@@ -3,6 +3,7 @@ package alipaymcp.simulator;
 import alipaymcp.alipay.ContentCipher;
 import alipaymcp.alipay.SignType;
 import alipaymcp.json.JsonObject;
+import alipaymcp.simulator.AnswerWriter.Answer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -23,13 +24,8 @@ final class GatewayHandler implements HttpHandler {
     private final PagePay pagePay;
     private final TradeApi api;
     private final AnswerWriter writer;
-    private final Replays replays = new Replays();
     private final SimulatorPki pki;
     private final ContentCipher cipher;
-
-    GatewayHandler(GatewayCheck check, Faults faults, PagePay pagePay, TradeApi api, AnswerWriter writer) {
-        this(check, faults, pagePay, api, writer, null, null);
-    }
 
     /** {@code pki}: certificate mode (serves the certificate download), else null; {@code cipher}: AES, else null. */
     GatewayHandler(GatewayCheck check, Faults faults, PagePay pagePay, TradeApi api, AnswerWriter writer,
@@ -67,8 +63,8 @@ final class GatewayHandler implements HttpHandler {
         try {
             request = GatewayRequest.read(exchange);
         } catch (IllegalArgumentException e) {
-            return HttpReply.json(writer.render(new Answer(Answer.ERROR_ROOT,
-                    GatewayError.invalid("isv.invalid-parameter", "参数无效 (" + e.getMessage() + ")").toJson(), null)));
+            return writer.reply(Answer.failure(null,
+                    GatewayError.invalid("isv.invalid-parameter", "参数无效 (" + e.getMessage() + ")"), null), null, null);
         }
         String method = request.get("method");
         boolean page = PagePay.handles(method);
@@ -77,8 +73,7 @@ final class GatewayHandler implements HttpHandler {
             if (page) {
                 return PagePay.rejected(refused);
             }
-            String root = check.supports(method) ? Answer.rootOf(method) : Answer.ERROR_ROOT;
-            return HttpReply.json(writer.render(new Answer(root, refused.toJson(), null)));
+            return writer.reply(Answer.failure(check.supports(method) ? method : null, refused, null), null, null);
         }
         SignType signType = GatewayCheck.signType(request);
         Fault fault = faults.forMethod(method);
@@ -101,26 +96,26 @@ final class GatewayHandler implements HttpHandler {
             } catch (GeneralSecurityException | IllegalArgumentException e) {
                 // a request the gateway cannot decrypt is answered in plaintext, signed (aes.json)
                 return writer.reply(Answer.failure(method, GatewayError.invalid("isv.invalid-encrypt", "解密异常"),
-                        signType), null);
+                        signType), null, null);
             }
         }
         if (fault != null && fault.kind() == Fault.Kind.REPLAY) {
-            HttpReply earlier = replays.earlier(method, bizContent);
+            HttpReply earlier = faults.earlier(method, bizContent);
             if (earlier != null) {
                 return earlier;
             }
         }
         Answer answer = call(method, bizContent, signType, fault);
-        HttpReply reply = encrypted ? writer.reply(answer, fault, cipher) : writer.reply(answer, fault);
+        HttpReply reply = writer.reply(answer, fault, encrypted ? cipher : null);
         if (fault == null || fault.kind().situation()) {
-            replays.remember(method, answer, reply);
+            faults.remember(method, answer, reply);
         }
         return reply;
     }
 
     private Answer call(String method, String bizContent, SignType signType, Fault fault) {
         if (fault != null && fault.kind() == Fault.Kind.ERROR_RESPONSE) {
-            return new Answer(Answer.ERROR_ROOT, GatewayError.insufficientPermissions().toJson(), signType);
+            return Answer.failure(null, GatewayError.insufficientPermissions(), signType);
         }
         if (fault != null && fault.kind() == Fault.Kind.SYSTEM_ERROR) {
             return Answer.failure(method, GatewayError.systemError(), signType);
@@ -133,8 +128,8 @@ final class GatewayHandler implements HttpHandler {
         }
         int pendingQueries = fault != null && fault.kind() == Fault.Kind.REFUND_PENDING ? fault.queries() : 0;
         try {
-            return api.call(method, BizContent.parse(bizContent), signType, pendingQueries);
-        } catch (BizContent.Invalid e) {
+            return api.call(method, BizRequest.parse(bizContent), signType, pendingQueries);
+        } catch (BizRequest.Invalid e) {
             return Answer.failure(method, GatewayError.invalidParameter(e.getMessage()), signType);
         }
     }
@@ -143,8 +138,8 @@ final class GatewayHandler implements HttpHandler {
     private Answer download(String bizContent, SignType signType) {
         String chain;
         try {
-            chain = pki.chain(BizContent.parse(bizContent).requiredText("alipay_cert_sn", 64));
-        } catch (BizContent.Invalid e) {
+            chain = pki.chain(BizRequest.parse(bizContent).requiredText("alipay_cert_sn", 64));
+        } catch (BizRequest.Invalid e) {
             return Answer.failure(CERT_DOWNLOAD, GatewayError.invalidParameter(e.getMessage()), signType);
         }
         if (chain == null) {

@@ -30,9 +30,6 @@ public final class GatewaySimulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final SimulatorKeys keys;
-    private final Faults faults;
-    private final TradeBook book;
-    private final Cashier cashier;
     private final Notifier notifier;
     private final Modes modes;
 
@@ -47,14 +44,11 @@ public final class GatewaySimulator implements AutoCloseable {
     private record Modes(SimulatorPki pki, Path certDir, boolean temporary, String aesKey) {
     }
 
-    private GatewaySimulator(HttpServer server, ExecutorService executor, SimulatorKeys keys, Faults faults,
-            TradeBook book, Cashier cashier, Notifier notifier, Modes modes) {
+    private GatewaySimulator(HttpServer server, ExecutorService executor, SimulatorKeys keys, Notifier notifier,
+            Modes modes) {
         this.server = server;
         this.executor = executor;
         this.keys = keys;
-        this.faults = faults;
-        this.book = book;
-        this.cashier = cashier;
         this.notifier = notifier;
         this.modes = modes;
     }
@@ -64,7 +58,6 @@ public final class GatewaySimulator implements AutoCloseable {
         SimulatorKeys keys = options.keysDir() == null ? SimulatorKeys.generate()
                 : SimulatorKeys.loadOrCreate(options.keysDir());
         GatewayTime time = new GatewayTime(Clock.systemUTC());
-        Faults faults = new Faults();
         TradeBook book = new TradeBook(options.maxTrades(), time);
         Notifier notifier = new Notifier(options.notifyDelayMillis(), options.notifyRetryMillis());
         PaymentMessages messages = new PaymentMessages(keys.appId, keys.platform.getPrivate());
@@ -84,16 +77,16 @@ public final class GatewaySimulator implements AutoCloseable {
         }
         GatewayCheck check = new GatewayCheck(keys.appId, keys.app.getPublic(), methods,
                 pki == null ? null : pki.appCertSn(), pki == null ? null : pki.rootCertSn(), cipher != null);
-        AnswerWriter writer = pki == null ? new AnswerWriter(keys.platform.getPrivate())
-                : new AnswerWriter(pki::current);
+        Faults faults = new Faults(pki);
+        AnswerWriter writer = new AnswerWriter(pki == null
+                ? () -> new SimulatorPki.Current(keys.platform.getPrivate(), null) : pki::current);
         GatewayHandler gateway = new GatewayHandler(check, faults, new PagePay(book), new TradeApi(book, time), writer,
                 pki, cipher);
         server.createContext("/", gateway);
         server.createContext("/cashier/", cashier);
-        ControlHandler control = new ControlHandler(faults, pki);
-        server.createContext(ControlHandler.FAULT_PATH, control);
-        server.createContext(ControlHandler.CLEAR_PATH, control);
-        server.createContext(ControlHandler.ROTATE_PATH, control);
+        server.createContext(Faults.FAULT_PATH, faults);
+        server.createContext(Faults.CLEAR_PATH, faults);
+        server.createContext(Faults.ROTATE_PATH, faults);
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
             Thread thread = new Thread(r, "simulator-http");
             thread.setDaemon(true);
@@ -101,7 +94,7 @@ public final class GatewaySimulator implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.start();
-        return new GatewaySimulator(server, executor, keys, faults, book, cashier, notifier, modes);
+        return new GatewaySimulator(server, executor, keys, notifier, modes);
     }
 
     private static Modes modes(SimulatorOptions options, SimulatorKeys keys) throws IOException {
@@ -153,20 +146,6 @@ public final class GatewaySimulator implements AutoCloseable {
                 + (modes.aesKey() == null ? "off" : "on");
     }
 
-    /**
-     * Certificate mode: answers are signed from now on with a new Alipay certificate (a new alipay_cert_sn), which
-     * the download method serves; {@code forged}: its issuer is not under the root file (clients must refuse it).
-     *
-     * @return the new alipay_cert_sn
-     * @throws IllegalStateException in key mode
-     */
-    public String rotateAlipayCertificate(boolean forged) {
-        if (modes.pki() == null) {
-            throw new IllegalStateException("the simulator is not in certificate mode (--cert)");
-        }
-        return modes.pki().rotate(forged);
-    }
-
     /** {@code http://127.0.0.1:<port>/gateway.do} */
     public URI gatewayUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + GatewayHandler.PATH);
@@ -182,58 +161,9 @@ public final class GatewaySimulator implements AutoCloseable {
         return SimulatorKeys.base64(keys.app.getPrivate().getEncoded());
     }
 
-    /** X.509 base64 of the app public key, with which the simulator verifies requests. */
-    public String appPublicKeyBase64() {
-        return SimulatorKeys.base64(keys.app.getPublic().getEncoded());
-    }
-
     /** X.509 base64 of the platform public key, which verifies the simulator's answers (AP_PUB_KEY). */
     public String platformPublicKeyBase64() {
         return SimulatorKeys.base64(keys.platform.getPublic().getEncoded());
-    }
-
-    /** Damages every later answer to this method (or "*" for all) until {@link #clearFaults()}. */
-    public void injectFault(String method, Fault fault) {
-        faults.inject(method, fault);
-    }
-
-    public void clearFaults() {
-        faults.clear();
-    }
-
-    /**
-     * What the cashier's Pay button does, without a browser: the trade becomes TRADE_SUCCESS and its
-     * notification is queued. Paying a paid trade again changes nothing.
-     *
-     * @return the trade_no
-     * @throws IllegalStateException when no trade has this out_trade_no (open the page-pay URL first) or
-     *         the trade is closed
-     */
-    public String pay(String outTradeNo) {
-        Trade trade = book.find(outTradeNo, null);
-        if (trade == null) {
-            throw new IllegalStateException("no trade has out_trade_no " + outTradeNo
-                    + "; open its page-pay URL (GET " + GatewayHandler.PATH + ") first");
-        }
-        if (cashier.pay(trade) == Trade.PayOutcome.CLOSED) {
-            throw new IllegalStateException("trade " + outTradeNo + " is TRADE_CLOSED and cannot be paid");
-        }
-        return trade.tradeNo();
-    }
-
-    /** Notifications acknowledged with "success" so far (for tests). */
-    int notificationsDelivered() {
-        return notifier.delivered.get();
-    }
-
-    /** Notifications not posted because notify_url was absent or not a loopback URL (for tests). */
-    int notificationsSkipped() {
-        return notifier.skipped.get();
-    }
-
-    /** Notifications given up after every attempt failed (for tests). */
-    int notificationsFailed() {
-        return notifier.failed.get();
     }
 
     /** Stops serving at once and drops queued notifications. */

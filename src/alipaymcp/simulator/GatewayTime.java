@@ -9,7 +9,7 @@ import java.time.format.ResolverStyle;
 
 /** The gateway's clock: "yyyy-MM-dd HH:mm:ss" in GMT+8, as Alipay writes every time. */
 final class GatewayTime {
-    static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
+    private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
     private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
             .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuuMMdd");

@@ -25,51 +25,51 @@ final class PagePay {
     }
 
     HttpReply open(GatewayRequest request, SignType signType) {
-        Order order;
+        Trade.Order order;
         try {
             order = order(request, signType);
-        } catch (BizContent.Invalid e) {
+        } catch (BizRequest.Invalid e) {
             return rejected(GatewayError.invalidParameter(e.getMessage()));
         }
         try {
             Trade trade = book.open(order);
-            TradeView view = trade.view();
-            if (view.status() != TradeStatus.WAIT_BUYER_PAY) {
-                return HttpReply.of(200, HttpReply.HTML, CashierPage.outcome("Already paid",
+            Trade.View view = trade.view();
+            if (view.status() != Trade.Status.WAIT_BUYER_PAY) {
+                return HttpReply.of(200, HttpReply.HTML, Cashier.outcomePage("Already paid",
                         "This order was paid before; nothing more to pay.", view));
             }
-            return HttpReply.of(200, HttpReply.HTML, CashierPage.cashier(view));
+            return HttpReply.of(200, HttpReply.HTML, Cashier.cashierPage(view));
         } catch (TradeBook.Refused e) {
-            return HttpReply.of(409, HttpReply.HTML, CashierPage.error("Payment request rejected", e.getMessage()));
+            return HttpReply.of(409, HttpReply.HTML, Cashier.errorPage("Payment request rejected", e.getMessage()));
         }
     }
 
     /** The page shown for a request the gateway refuses (bad signature, bad parameter). */
     static HttpReply rejected(GatewayError error) {
-        return HttpReply.of(400, HttpReply.HTML, CashierPage.error("Payment request rejected",
+        return HttpReply.of(400, HttpReply.HTML, Cashier.errorPage("Payment request rejected",
                 error.code() + " " + error.msg() + ": " + error.subCode() + " " + error.subMsg()));
     }
 
-    private static Order order(GatewayRequest request, SignType signType) throws BizContent.Invalid {
+    private static Trade.Order order(GatewayRequest request, SignType signType) throws BizRequest.Invalid {
         String method = request.get("method");
-        BizContent biz = BizContent.parse(request.get("biz_content"));
+        BizRequest biz = BizRequest.parse(request.get("biz_content"));
         String outTradeNo = biz.id("out_trade_no");
         if (outTradeNo == null) {
-            throw new BizContent.Invalid("out_trade_no is required");
+            throw new BizRequest.Invalid("out_trade_no is required");
         }
         BigDecimal amount = biz.amount("total_amount");
         String subject = biz.requiredText("subject", 256);
         String productCode = biz.text("product_code", 64);
         String expected = WAP.equals(method) ? "QUICK_WAP_WAY" : "FAST_INSTANT_TRADE_PAY";
         if (productCode == null ? PAGE.equals(method) : !productCode.equals(expected)) {
-            throw new BizContent.Invalid("product_code must be " + expected + " for " + method);
+            throw new BizRequest.Invalid("product_code must be " + expected + " for " + method);
         }
-        return new Order(outTradeNo, amount, subject, biz.text("body", 512), method, signType,
+        return new Trade.Order(outTradeNo, amount, subject, biz.text("body", 512), method, signType,
                 url(request, "notify_url"), url(request, "return_url"), biz.raw("passback_params"));
     }
 
     /** An absolute http(s) URL of at most 256 characters, or null when absent. */
-    private static String url(GatewayRequest request, String name) throws BizContent.Invalid {
+    private static String url(GatewayRequest request, String name) throws BizRequest.Invalid {
         String value = request.get(name);
         if (value == null) {
             return null;
@@ -84,6 +84,6 @@ final class PagePay {
         } catch (URISyntaxException e) {
             // answered below
         }
-        throw new BizContent.Invalid(name + " must be an absolute http or https URL of at most 256 characters");
+        throw new BizRequest.Invalid(name + " must be an absolute http or https URL of at most 256 characters");
     }
 }

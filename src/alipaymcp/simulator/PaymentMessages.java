@@ -24,7 +24,7 @@ final class PaymentMessages {
     }
 
     /** return_url plus the signed parameters, keeping the merchant's own query and any #fragment last. */
-    String returnUrl(TradeView trade, String now) {
+    String returnUrl(Trade.View trade, String now) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("charset", "utf-8");
         params.put("out_trade_no", trade.order().outTradeNo());
@@ -46,7 +46,7 @@ final class PaymentMessages {
     }
 
     /** The trade_status_sync notification of a paid trade, as decoded parameters in sending order. */
-    Map<String, String> notification(TradeView trade, String now, String notifyId) {
+    Map<String, String> notification(Trade.View trade, String now, String notifyId) {
         String total = TradeFields.money(trade.order().totalAmount());
         Map<String, String> params = new LinkedHashMap<>();
         params.put("gmt_create", trade.gmtCreate());
@@ -92,7 +92,7 @@ final class PaymentMessages {
         return out.toString();
     }
 
-    private void sign(Map<String, String> params, TradeView trade) {
+    private void sign(Map<String, String> params, Trade.View trade) {
         params.put("sign_type", trade.order().signType().name());
         String content = SignContent.forNotification(params, false);
         params.put("sign", RsaSigner.sign(content, platformKey, trade.order().signType()));

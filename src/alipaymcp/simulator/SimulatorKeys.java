@@ -161,7 +161,8 @@ final class SimulatorKeys {
         return Base64.getEncoder().encodeToString(der);
     }
 
-    private static KeyPair newPair() {
+    /** A fresh 2048-bit RSA key pair. */
+    static KeyPair newPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);

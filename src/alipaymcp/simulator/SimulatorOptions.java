@@ -28,14 +28,9 @@ public record SimulatorOptions(int port, Path keysDir, long notifyDelayMillis, l
         }
     }
 
-    /** Public-key mode, no AES. */
-    public SimulatorOptions(int port, Path keysDir, long notifyDelayMillis, long notifyRetryMillis, int maxTrades) {
-        this(port, keysDir, notifyDelayMillis, notifyRetryMillis, maxTrades, false, false);
-    }
-
-    /** Any free port, keys in memory, notify at once, retry after 1 s (then 2, 4, 8 s), 10,000 trades. */
+    /** Any free port, keys in memory, notify at once, retry after 1 s (then 2, 4, 8 s), 10,000 trades, no AES. */
     public static SimulatorOptions defaults() {
-        return new SimulatorOptions(0, null, 0, 1_000, 10_000);
+        return new SimulatorOptions(0, null, 0, 1_000, 10_000, false, false);
     }
 
     public SimulatorOptions withPort(int newPort) {
@@ -51,16 +46,6 @@ public record SimulatorOptions(int port, Path keysDir, long notifyDelayMillis, l
     public SimulatorOptions withNotifyDelayMillis(long millis) {
         return new SimulatorOptions(port, keysDir, millis, notifyRetryMillis,
                 maxTrades, certificateMode, aes);
-    }
-
-    public SimulatorOptions withNotifyRetryMillis(long millis) {
-        return new SimulatorOptions(port, keysDir, notifyDelayMillis, millis,
-                maxTrades, certificateMode, aes);
-    }
-
-    public SimulatorOptions withMaxTrades(int max) {
-        return new SimulatorOptions(port, keysDir, notifyDelayMillis, notifyRetryMillis,
-                max, certificateMode, aes);
     }
 
     public SimulatorOptions withCertificateMode(boolean on) {

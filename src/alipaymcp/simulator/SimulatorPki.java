@@ -1,8 +1,10 @@
 package alipaymcp.simulator;
 
 import alipaymcp.alipay.Certificates;
-import alipaymcp.simulator.CertificateIssuer.Issued;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,13 +12,20 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * Certificate mode's throw-away PKI, made fresh at every start in Alipay's layout: a root bundle whose first
@@ -24,7 +33,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * that issues the app certificate (for the app key) and a Class 2 intermediate that issues the Alipay
  * certificate (for the platform key). {@link #rotate} issues the next Alipay certificate under the same
  * intermediate, or, forged, under an intermediate of the same name that no root vouches for. Every
- * certificate ever issued can be downloaded by its SN.
+ * certificate ever issued can be downloaded by its SN. The certificates are X.509 v3 written here with the JDK
+ * alone: the DER of a TBSCertificate (version, serial, algorithm, names, validity, key, basicConstraints and
+ * keyUsage), signed with SHA256withRSA or SHA256withECDSA; enough for the JDK's PKIX validator, nothing more.
  */
 final class SimulatorPki {
     static final String APP_CERT = "appCertPublicKey_%s.crt";
@@ -32,9 +43,23 @@ final class SimulatorPki {
     static final String ROOT_CERT = "alipayRootCert.crt";
     private static final String CA = ",OU=Certification Authority,O=Simulator Test CA,C=CN";
     private static final Duration VALIDITY = Duration.ofDays(3 * 365);
+    private static final byte[] SHA256_WITH_RSA = {0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 1, 1, 0x0B};
+    private static final byte[] ECDSA_WITH_SHA256 = {0x2A, (byte) 0x86, 0x48, (byte) 0xCE, 0x3D, 4, 3, 2};
+    private static final byte[] BASIC_CONSTRAINTS = {0x55, 0x1D, 0x13};
+    private static final byte[] KEY_USAGE = {0x55, 0x1D, 0x0F};
+    private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The key that signs answers now and the SN of its certificate (sent as alipay_cert_sn). */
     record Current(PrivateKey key, String certSn) {
+    }
+
+    /** One issued certificate and the key pair whose public half it certifies. */
+    record Issued(X509Certificate certificate, KeyPair keys) {
+        X500Principal subject() {
+            return certificate.getSubjectX500Principal();
+        }
     }
 
     private final String appId;
@@ -62,16 +87,16 @@ final class SimulatorPki {
         Instant to = from.plus(VALIDITY);
         Issued ecRoot = selfSigned("CN=Simulator Test Root E0 - not RSA - stands in for the SM2 root"
                 + ",O=Simulator Test CA,C=CN", ecPair(), from, to);
-        Issued rsaRoot = selfSigned("CN=Simulator Test Certification Authority R1" + CA, rsaPair(), from, to);
-        Issued class1 = CertificateIssuer.issue("CN=Simulator Test Certification Authority Class 1 R1" + CA,
-                rsaPair(), rsaRoot.subject(), rsaRoot.keys().getPrivate(), true, from, to);
-        Issued class2 = CertificateIssuer.issue("CN=Simulator Test Certification Authority Class 2 R1" + CA,
-                rsaPair(), rsaRoot.subject(), rsaRoot.keys().getPrivate(), true, from, to);
-        Issued appCert = CertificateIssuer.issue("CN=2088000000000000-" + appId
+        Issued rsaRoot = selfSigned("CN=Simulator Test Certification Authority R1" + CA, SimulatorKeys.newPair(), from, to);
+        Issued class1 = issue("CN=Simulator Test Certification Authority Class 1 R1" + CA,
+                SimulatorKeys.newPair(), rsaRoot.subject(), rsaRoot.keys().getPrivate(), true, from, to);
+        Issued class2 = issue("CN=Simulator Test Certification Authority Class 2 R1" + CA,
+                SimulatorKeys.newPair(), rsaRoot.subject(), rsaRoot.keys().getPrivate(), true, from, to);
+        Issued appCert = issue("CN=2088000000000000-" + appId
                 + ",OU=Alipay,O=Simulator Merchant,C=CN", app, class1.subject(), class1.keys().getPrivate(), false, from, to);
         Certificates.Roots roots = new Certificates.Roots(List.of(rsaRoot.certificate()),
                 List.of(ecRoot.certificate(), rsaRoot.certificate()));
-        Issued alipayCert = CertificateIssuer.issue(alipaySubject(0), platform, class2.subject(),
+        Issued alipayCert = issue(alipaySubject(0), platform, class2.subject(),
                 class2.keys().getPrivate(), false, from, to);
         return new SimulatorPki(appId, class2, appCert.certificate(), roots, alipayCert);
     }
@@ -103,8 +128,8 @@ final class SimulatorPki {
         rotations++;
         Instant from = Instant.now().minus(Duration.ofDays(1));
         Instant to = from.plus(VALIDITY);
-        Issued issuer = forged ? selfSigned(class2.subject().getName(), rsaPair(), from, to) : class2;
-        Issued leaf = CertificateIssuer.issue(alipaySubject(rotations), rsaPair(), issuer.subject(),
+        Issued issuer = forged ? selfSigned(class2.subject().getName(), SimulatorKeys.newPair(), from, to) : class2;
+        Issued leaf = issue(alipaySubject(rotations), SimulatorKeys.newPair(), issuer.subject(),
                 issuer.keys().getPrivate(), false, from, to);
         install(leaf, issuer);
         return current.certSn();
@@ -113,12 +138,12 @@ final class SimulatorPki {
     /** Writes the three files a certificate-mode merchant downloads (public material only; rewritten each start). */
     void write(Path dir) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(appCertFile(dir), CertificateIssuer.pem(List.of(appCert)), StandardCharsets.UTF_8);
+        Files.writeString(appCertFile(dir), pem(List.of(appCert)), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(ALIPAY_CERT), localChain, StandardCharsets.UTF_8);
         List<X509Certificate> anchors = roots.anchors(); // like the real bundle: blank lines between the blocks
         StringBuilder bundle = new StringBuilder();
         for (X509Certificate root : anchors) {
-            bundle.append(bundle.length() == 0 ? "" : "\n").append(CertificateIssuer.pem(List.of(root)));
+            bundle.append(bundle.length() == 0 ? "" : "\n").append(pem(List.of(root)));
         }
         Files.writeString(dir.resolve(ROOT_CERT), bundle.toString(), StandardCharsets.UTF_8);
     }
@@ -129,7 +154,7 @@ final class SimulatorPki {
 
     private void install(Issued leaf, Issued issuer) {
         String sn = Certificates.sn(leaf.certificate());
-        chains.put(sn, CertificateIssuer.pem(List.of(leaf.certificate(), issuer.certificate())));
+        chains.put(sn, pem(List.of(leaf.certificate(), issuer.certificate())));
         current = new Current(leaf.keys().getPrivate(), sn);
     }
 
@@ -138,17 +163,7 @@ final class SimulatorPki {
     }
 
     private static Issued selfSigned(String subject, KeyPair keys, Instant from, Instant to) {
-        return CertificateIssuer.issue(subject, keys, null, keys.getPrivate(), true, from, to);
-    }
-
-    private static KeyPair rsaPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no RSA key generator", e);
-        }
+        return issue(subject, keys, null, keys.getPrivate(), true, from, to);
     }
 
     private static KeyPair ecPair() {
@@ -159,5 +174,93 @@ final class SimulatorPki {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK has no EC key generator", e);
         }
+    }
+
+    /**
+     * A certificate for {@code subjectKeys}' public key, signed by {@code issuerKey} under {@code issuer}'s
+     * name (the subject itself for a self-signed root), valid from {@code from} to {@code to}.
+     */
+    private static Issued issue(String subject, KeyPair subjectKeys, X500Principal issuer, PrivateKey issuerKey,
+            boolean ca, Instant from, Instant to) {
+        X500Principal name = new X500Principal(subject);
+        X500Principal issuerName = issuer == null ? name : issuer;
+        boolean ec = issuerKey.getAlgorithm().equals("EC");
+        byte[] algorithm = ec ? tlv(0x30, tlv(0x06, ECDSA_WITH_SHA256))
+                : tlv(0x30, tlv(0x06, SHA256_WITH_RSA), new byte[] {0x05, 0x00});
+        byte[] extensions = tlv(0xA3, tlv(0x30,
+                extension(BASIC_CONSTRAINTS, ca ? tlv(0x30, new byte[] {0x01, 0x01, (byte) 0xFF}) : tlv(0x30)),
+                extension(KEY_USAGE, ca ? new byte[] {0x03, 0x02, 0x01, 0x06} : new byte[] {0x03, 0x02, 0x07,
+                        (byte) 0x80})));
+        byte[] tbs = tlv(0x30,
+                new byte[] {(byte) 0xA0, 0x03, 0x02, 0x01, 0x02}, // [0] version v3
+                tlv(0x02, serial().toByteArray()),
+                algorithm,
+                issuerName.getEncoded(),
+                tlv(0x30, time(from), time(to)),
+                name.getEncoded(),
+                subjectKeys.getPublic().getEncoded(),
+                extensions);
+        try {
+            Signature signer = Signature.getInstance(ec ? "SHA256withECDSA" : "SHA256withRSA");
+            signer.initSign(issuerKey);
+            signer.update(tbs);
+            byte[] signature = signer.sign();
+            byte[] bits = new byte[signature.length + 1]; // a leading 0: no unused bits
+            System.arraycopy(signature, 0, bits, 1, signature.length);
+            byte[] der = tlv(0x30, tbs, algorithm, tlv(0x03, bits));
+            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der));
+            return new Issued(cert, subjectKeys);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK refused to make a test certificate", e);
+        }
+    }
+
+    /** PEM text of the certificates, one block after the other, 64-column Base64, each ending in a line break. */
+    private static String pem(List<X509Certificate> certificates) {
+        StringBuilder out = new StringBuilder();
+        Base64.Encoder base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+        for (X509Certificate cert : certificates) {
+            try {
+                out.append("-----BEGIN CERTIFICATE-----\n").append(base64.encodeToString(cert.getEncoded()))
+                        .append("\n-----END CERTIFICATE-----\n");
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out.toString();
+    }
+
+    private static byte[] extension(byte[] oid, byte[] value) {
+        return tlv(0x30, tlv(0x06, oid), new byte[] {0x01, 0x01, (byte) 0xFF}, tlv(0x04, value)); // critical
+    }
+
+    /** A positive 128-bit serial, like Alipay's. */
+    private static BigInteger serial() {
+        return new BigInteger(127, RANDOM).setBit(120);
+    }
+
+    private static byte[] time(Instant at) {
+        return tlv(0x17, UTC_TIME.format(at).getBytes(StandardCharsets.US_ASCII)); // UTCTime: years up to 2049
+    }
+
+    /** DER of one element: tag, definite length, content. */
+    private static byte[] tlv(int tag, byte[]... parts) {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            content.writeBytes(part);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(tag);
+        int length = content.size();
+        if (length >= 0x100) {
+            out.write(0x82);
+            out.write(length >> 8);
+        } else if (length >= 0x80) {
+            out.write(0x81);
+        }
+        out.write(length & 0xFF);
+        out.writeBytes(content.toByteArray());
+        return out.toByteArray();
     }
 }

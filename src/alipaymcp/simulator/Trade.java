@@ -1,8 +1,10 @@
 package alipaymcp.simulator;
 
+import alipaymcp.alipay.SignType;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One trade and its refunds. Every read and change holds this trade's own lock, so parallel refunds
@@ -12,6 +14,64 @@ final class Trade {
     /** Bound on refunds kept per trade (the real gateway has a lower, undocumented one). */
     static final int MAX_REFUNDS = 1_000;
 
+    /**
+     * What a page-pay request asked for, after validation.
+     *
+     * @param method         alipay.trade.wap.pay or alipay.trade.page.pay
+     * @param signType       the request's sign type; the return and the notification are signed with it
+     * @param notifyUrl      null when absent
+     * @param returnUrl      null when absent
+     * @param body           null when absent
+     * @param passbackParams null when absent; echoed in the notification, as Alipay does
+     */
+    record Order(String outTradeNo, BigDecimal totalAmount, String subject, String body, String method,
+            SignType signType, String notifyUrl, String returnUrl, String passbackParams) {
+        Order {
+            Objects.requireNonNull(outTradeNo, "outTradeNo");
+            Objects.requireNonNull(totalAmount, "totalAmount");
+            Objects.requireNonNull(subject, "subject");
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(signType, "signType");
+        }
+    }
+
+    /** The trade states the simulator models (TRADE_FINISHED, the end of the refund window, is not modelled). */
+    enum Status {
+        /** Opened at the cashier, not paid. Cancel leaves a trade here; no timeout closes it. */
+        WAIT_BUYER_PAY,
+        /** Paid; refundable while refunds leave something. */
+        TRADE_SUCCESS,
+        /** Paid and fully refunded. */
+        TRADE_CLOSED
+    }
+
+    /** A consistent snapshot of a trade, taken under its lock. gmtPayment is null until paid. */
+    record View(Order order, String tradeNo, String gmtCreate, Status status, String gmtPayment,
+            BigDecimal refunded) {
+    }
+
+    /** One accepted refund, kept under its out_request_no. reason may be null. */
+    record Refund(BigDecimal amount, String reason, String gmtRefundPay) {
+    }
+
+    /** What a refund request did. refund is the accepted or replayed refund, null otherwise. */
+    record RefundOutcome(Result result, View trade, Refund refund) {
+        enum Result {
+            /** Money moved: fund_change=Y. */
+            REFUNDED,
+            /** Same out_request_no, same amount: answered again, fund_change=N. */
+            REPLAYED,
+            /** Same out_request_no, another amount: ACQ.DISCORDANT_REPEAT_REQUEST. */
+            DISCORDANT,
+            /** The trade is not TRADE_SUCCESS: ACQ.TRADE_STATUS_ERROR. */
+            STATUS_ERROR,
+            /** More than what is left: ACQ.REFUND_AMT_NOT_EQUAL_TOTAL. */
+            OVER_REFUND,
+            /** The simulator's bound on refunds per trade is reached. */
+            TOO_MANY
+        }
+    }
+
     enum PayOutcome { PAID_NOW, ALREADY_PAID, CLOSED }
 
     private final Order order;
@@ -20,7 +80,7 @@ final class Trade {
     private final Map<String, Refund> refunds = new LinkedHashMap<>();
     /** Refunds still "processing": how many more refund queries answer without refund_status. */
     private final Map<String, Integer> processing = new LinkedHashMap<>();
-    private TradeStatus status = TradeStatus.WAIT_BUYER_PAY;
+    private Status status = Status.WAIT_BUYER_PAY;
     private String gmtPayment;
     private BigDecimal refunded = BigDecimal.ZERO;
 
@@ -38,14 +98,14 @@ final class Trade {
         return tradeNo;
     }
 
-    synchronized TradeView view() {
-        return new TradeView(order, tradeNo, gmtCreate, status, gmtPayment, refunded);
+    synchronized View view() {
+        return new View(order, tradeNo, gmtCreate, status, gmtPayment, refunded);
     }
 
     synchronized PayOutcome pay(String now) {
         switch (status) {
             case WAIT_BUYER_PAY:
-                status = TradeStatus.TRADE_SUCCESS;
+                status = Status.TRADE_SUCCESS;
                 gmtPayment = now;
                 return PayOutcome.PAID_NOW;
             case TRADE_SUCCESS:
@@ -62,7 +122,7 @@ final class Trade {
             boolean same = earlier.amount().compareTo(amount) == 0;
             return outcome(same ? RefundOutcome.Result.REPLAYED : RefundOutcome.Result.DISCORDANT, same ? earlier : null);
         }
-        if (status != TradeStatus.TRADE_SUCCESS) {
+        if (status != Status.TRADE_SUCCESS) {
             return outcome(RefundOutcome.Result.STATUS_ERROR, null);
         }
         if (refunded.add(amount).compareTo(order.totalAmount()) > 0) {
@@ -75,14 +135,9 @@ final class Trade {
         refunds.put(outRequestNo, refund);
         refunded = refunded.add(amount);
         if (refunded.compareTo(order.totalAmount()) == 0) {
-            status = TradeStatus.TRADE_CLOSED;
+            status = Status.TRADE_CLOSED;
         }
         return outcome(RefundOutcome.Result.REFUNDED, refund);
-    }
-
-    /** The refund made with this out_request_no, or null. */
-    synchronized Refund findRefund(String outRequestNo) {
-        return refunds.get(outRequestNo);
     }
 
     /** The refund-pending fault: the next {@code queries} refund queries of this refund see it processing. */

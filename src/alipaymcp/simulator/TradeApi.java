@@ -2,6 +2,7 @@ package alipaymcp.simulator;
 
 import alipaymcp.alipay.SignType;
 import alipaymcp.json.JsonObject;
+import alipaymcp.simulator.AnswerWriter.Answer;
 import java.math.BigDecimal;
 
 /**
@@ -25,11 +26,11 @@ final class TradeApi {
      * Every field is checked first (ACQ.INVALID_PARAMETER), then the trade is looked up. {@code pendingQueries}:
      * for the refund-pending fault, how many refund queries see a new refund still processing (0: none).
      */
-    Answer call(String method, BizContent biz, SignType signType, int pendingQueries) throws BizContent.Invalid {
+    Answer call(String method, BizRequest biz, SignType signType, int pendingQueries) throws BizRequest.Invalid {
         String outTradeNo = biz.id("out_trade_no");
         String tradeNo = biz.id("trade_no");
         if (outTradeNo == null && tradeNo == null) {
-            throw new BizContent.Invalid("out_trade_no or trade_no is required");
+            throw new BizRequest.Invalid("out_trade_no or trade_no is required");
         }
         Trade trade = book.find(outTradeNo, tradeNo);
         switch (method) {
@@ -45,8 +46,8 @@ final class TradeApi {
         }
     }
 
-    private Answer refund(BizContent biz, Trade trade, SignType signType, int pendingQueries)
-            throws BizContent.Invalid {
+    private Answer refund(BizRequest biz, Trade trade, SignType signType, int pendingQueries)
+            throws BizRequest.Invalid {
         BigDecimal amount = biz.amount("refund_amount");
         String outRequestNo = biz.id("out_request_no");
         String reason = biz.text("refund_reason", 256);
@@ -54,8 +55,8 @@ final class TradeApi {
             return notExist(REFUND, "ACQ.TRADE_NOT_EXIST", signType);
         }
         String number = outRequestNo == null ? trade.order().outTradeNo() : outRequestNo;
-        RefundOutcome outcome = trade.refund(number, amount, reason, time.nowText());
-        boolean pending = pendingQueries > 0 && outcome.result() == RefundOutcome.Result.REFUNDED;
+        Trade.RefundOutcome outcome = trade.refund(number, amount, reason, time.nowText());
+        boolean pending = pendingQueries > 0 && outcome.result() == Trade.RefundOutcome.Result.REFUNDED;
         if (pending) {
             trade.holdBack(number, pendingQueries);
         }
@@ -75,16 +76,16 @@ final class TradeApi {
         }
     }
 
-    private Answer refundQuery(BizContent biz, Trade trade, SignType signType) throws BizContent.Invalid {
+    private Answer refundQuery(BizRequest biz, Trade trade, SignType signType) throws BizRequest.Invalid {
         String outRequestNo = biz.id("out_request_no");
         if (outRequestNo == null) {
-            throw new BizContent.Invalid("out_request_no is required (it is out_trade_no for a refund made without one)");
+            throw new BizRequest.Invalid("out_request_no is required (it is out_trade_no for a refund made without one)");
         }
         if (trade == null) {
             // Alipay's table for this API names the code without the ACQ. prefix.
             return notExist(REFUND_QUERY, "TRADE_NOT_EXIST", signType);
         }
-        Refund refund = trade.queryRefund(outRequestNo);
+        Trade.Refund refund = trade.queryRefund(outRequestNo);
         return Answer.success(REFUND_QUERY, TradeFields.refundQuery(trade.view(), outRequestNo, refund,
                 biz.hasOption("gmt_refund_pay")), signType);
     }

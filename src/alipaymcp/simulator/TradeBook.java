@@ -32,7 +32,7 @@ final class TradeBook {
      * The trade for this order: the one already opened with the same out_trade_no and amount, or a new
      * WAIT_BUYER_PAY trade. Creation is serialized so the bound holds exactly.
      */
-    synchronized Trade open(Order order) throws Refused {
+    synchronized Trade open(Trade.Order order) throws Refused {
         Trade existing = byOutTradeNo.get(order.outTradeNo());
         if (existing != null) {
             if (existing.order().totalAmount().compareTo(order.totalAmount()) != 0) {
@@ -58,9 +58,5 @@ final class TradeBook {
             return byTradeNo.get(tradeNo);
         }
         return outTradeNo == null ? null : byOutTradeNo.get(outTradeNo);
-    }
-
-    int size() {
-        return byOutTradeNo.size();
     }
 }

@@ -19,8 +19,8 @@ final class TradeFields {
         return amount.setScale(2).toPlainString();
     }
 
-    static JsonObject.Builder query(TradeView trade) {
-        boolean paid = trade.status() != TradeStatus.WAIT_BUYER_PAY;
+    static JsonObject.Builder query(Trade.View trade) {
+        boolean paid = trade.status() != Trade.Status.WAIT_BUYER_PAY;
         String total = money(trade.order().totalAmount());
         String paidAmount = paid ? total : "0.00";
         JsonObject.Builder out = JsonObject.builder()
@@ -45,9 +45,9 @@ final class TradeFields {
     }
 
     /** {@code processing}: a refund made but not complete yet answers fund_change=N, as Alipay may. */
-    static JsonObject.Builder refund(RefundOutcome outcome, boolean processing) {
-        TradeView trade = outcome.trade();
-        boolean moved = outcome.result() == RefundOutcome.Result.REFUNDED && !processing;
+    static JsonObject.Builder refund(Trade.RefundOutcome outcome, boolean processing) {
+        Trade.View trade = outcome.trade();
+        boolean moved = outcome.result() == Trade.RefundOutcome.Result.REFUNDED && !processing;
         return JsonObject.builder()
                 .put("trade_no", trade.tradeNo())
                 .put("out_trade_no", trade.order().outTradeNo())
@@ -59,7 +59,7 @@ final class TradeFields {
     }
 
     /** A known refund: REFUND_SUCCESS with its amount; an unknown one: no refund_status at all. */
-    static JsonObject.Builder refundQuery(TradeView trade, String outRequestNo, Refund refund, boolean withGmt) {
+    static JsonObject.Builder refundQuery(Trade.View trade, String outRequestNo, Trade.Refund refund, boolean withGmt) {
         JsonObject.Builder out = JsonObject.builder()
                 .put("trade_no", trade.tradeNo())
                 .put("out_trade_no", trade.order().outTradeNo())

@@ -1,5 +1,6 @@
 package alipaymcp.tools;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
@@ -38,29 +39,23 @@ public interface CallContext extends BooleanSupplier {
     /** How a question ended. Only {@link #CONFIRMED} is a yes. */
     enum Outcome {
         /** The person accepted with the box ticked. */
-        CONFIRMED("confirmed"),
+        CONFIRMED,
         /** The person declined, or accepted with the box left unticked. */
-        DECLINED("declined"),
+        DECLINED,
         /** The person dismissed the question without choosing. */
-        CANCELLED("cancelled"),
+        CANCELLED,
         /** No answer came within the bound. */
-        TIMED_OUT("timed-out"),
+        TIMED_OUT,
         /** The client answered with an error or something that is not an answer, or could not be asked now. */
-        FAILED("failed"),
+        FAILED,
         /** The client cancelled the tool call while the question was open. */
-        CALL_CANCELLED("call-cancelled"),
+        CALL_CANCELLED,
         /** The client cannot be asked: no form-mode elicitation capability, or a revision before 2025-06-18. */
-        NOT_ASKED("not-asked");
+        NOT_ASKED;
 
-        private final String word;
-
-        Outcome(String word) {
-            this.word = word;
-        }
-
-        /** The word the log line records. */
+        /** The word the log line records: confirmed, timed-out, call-cancelled, ... */
         public String word() {
-            return word;
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 }

@@ -4,8 +4,8 @@ import alipaymcp.alipay.AlipayException;
 import alipaymcp.json.JsonNumber;
 import alipaymcp.json.JsonObject;
 import alipaymcp.log.EventLog;
+import alipaymcp.tools.Arguments.ArgumentException;
 import java.math.BigDecimal;
-import java.util.List;
 
 /**
  * create-mobile-alipay-payment (alipay.trade.wap.pay) and create-web-page-alipay-payment
@@ -13,36 +13,29 @@ import java.util.List;
  * sent: the buyer's browser opens the link.
  */
 final class CreatePaymentTool extends AlipayTool {
-    static final ToolSpec MOBILE = new ToolSpec(ToolName.MOBILE_PAY,
-            "Create an Alipay mobile payment link",
-            "创建一笔支付宝订单，返回带有支付链接的 Markdown 文本，该链接在手机浏览器中打开后可跳转到支付宝或直接在浏览器中支付。"
-                    + "本工具适用于移动网站或移动 App。",
-            List.of("outTradeNo", "totalAmount", "orderTitle"), Schemas.PAYMENT_INPUT, Schemas.PAYMENT_OUTPUT,
-            ToolSpec.hints(false, false, false));
-    static final ToolSpec WEB_PAGE = new ToolSpec(ToolName.WEB_PAGE_PAY,
-            "Create an Alipay web-page payment link",
-            "创建一笔支付宝订单，返回带有支付链接的 Markdown 文本，该链接在电脑浏览器中打开后会展示支付二维码，用户可扫码支付。"
-                    + "本工具适用于桌面网站或电脑客户端。",
-            List.of("outTradeNo", "totalAmount", "orderTitle"), Schemas.PAYMENT_INPUT, Schemas.PAYMENT_OUTPUT,
-            ToolSpec.hints(false, false, false));
-
     private final boolean mobile;
 
-    private CreatePaymentTool(ToolSpec spec, boolean mobile, Gateway gateway, EventLog log) {
-        super(spec, gateway, log);
+    private CreatePaymentTool(boolean mobile, ToolName name, String title, String description, Gateway gateway,
+            EventLog log) {
+        super(name, title, description, Schemas.PAYMENT_INPUT, Schemas.PAYMENT_OUTPUT, hints(false, false, false),
+                gateway, log);
         this.mobile = mobile;
     }
 
     static CreatePaymentTool mobile(Gateway gateway, EventLog log) {
-        return new CreatePaymentTool(MOBILE, true, gateway, log);
+        return new CreatePaymentTool(true, ToolName.MOBILE_PAY, "Create an Alipay mobile payment link",
+                "创建一笔支付宝订单，返回带有支付链接的 Markdown 文本，该链接在手机浏览器中打开后可跳转到支付宝或直接在浏览器中支付。"
+                        + "本工具适用于移动网站或移动 App。", gateway, log);
     }
 
     static CreatePaymentTool webPage(Gateway gateway, EventLog log) {
-        return new CreatePaymentTool(WEB_PAGE, false, gateway, log);
+        return new CreatePaymentTool(false, ToolName.WEB_PAGE_PAY, "Create an Alipay web-page payment link",
+                "创建一笔支付宝订单，返回带有支付链接的 Markdown 文本，该链接在电脑浏览器中打开后会展示支付二维码，用户可扫码支付。"
+                        + "本工具适用于桌面网站或电脑客户端。", gateway, log);
     }
 
     @Override
-    ToolResult run(Arguments arguments, CallContext cancelled, CallRecord record)
+    ToolResult run(Arguments arguments, CallContext context, CallRecord record)
             throws ArgumentException, AlipayException {
         String outTradeNo = arguments.id("outTradeNo");
         record.outTradeNo(outTradeNo);

@@ -1,7 +1,6 @@
 package alipaymcp.tools;
 
 import alipaymcp.alipay.GatewayClient;
-import alipaymcp.alipay.KeyException;
 import alipaymcp.alipay.RequestSettings;
 import alipaymcp.config.Config;
 import java.time.Clock;
@@ -26,22 +25,6 @@ final class Gateway {
         this.config = null;
         this.version = null;
         this.client = client;
-    }
-
-    /**
-     * Builds the JCA keys from the checked key text now, off the caller's path (a first payment link then only
-     * signs). Does nothing for an injected client: its keys belong to the test.
-     */
-    void prepareKeys() {
-        if (config == null) {
-            return;
-        }
-        try {
-            config.appKey().jcaKey();
-            config.alipayPublicKey().jcaKey();
-        } catch (KeyException e) {
-            // the first call that needs the key reports this, with the message of the same check
-        }
     }
 
     synchronized GatewayClient client() {

@@ -2,9 +2,9 @@ package alipaymcp.tools;
 
 import alipaymcp.alipay.AlipayException;
 import alipaymcp.alipay.AlipayResponse;
-import alipaymcp.json.JsonObject;
 import alipaymcp.log.EventLog;
-import java.util.List;
+import alipaymcp.tools.Arguments.ArgumentException;
+import alipaymcp.tools.RefundTool.Outcome;
 
 /**
  * query-alipay-refund: alipay.trade.fastpay.refund.query. Only a verified success that names the outTradeNo and
@@ -13,17 +13,14 @@ import java.util.List;
  * (docs/refunds.md).
  */
 final class QueryRefundTool extends AlipayTool {
-    static final ToolSpec SPEC = new ToolSpec(ToolName.REFUND_QUERY, "Query an Alipay refund",
-            "查询一笔支付宝退款，并返回退款状态和退款金额", List.of("outRequestNo", "outTradeNo"),
-            Schemas.REFUND_QUERY_INPUT, Schemas.REFUND_QUERY_OUTPUT, ToolSpec.hints(true, false, true));
 
     QueryRefundTool(Gateway gateway, EventLog log) {
-        super(SPEC, gateway, log);
+        super(ToolName.REFUND_QUERY, "Query an Alipay refund", "查询一笔支付宝退款，并返回退款状态和退款金额",
+                Schemas.REFUND_QUERY_INPUT, Schemas.REFUND_QUERY_OUTPUT, hints(true, false, true), gateway, log);
     }
 
     @Override
-    ToolResult run(Arguments arguments, CallContext cancelled, CallRecord record)
-            throws ArgumentException, AlipayException {
+    ToolResult run(Arguments arguments, CallContext context, CallRecord record) throws ArgumentException {
         String outRequestNo = arguments.id("outRequestNo");
         String outTradeNo = arguments.id("outTradeNo");
         record.outTradeNo(outTradeNo);
@@ -34,48 +31,43 @@ final class QueryRefundTool extends AlipayTool {
             response = gateway.client().refundQuery(outTradeNo, outRequestNo);
         } catch (AlipayException e) {
             record.result(e.kind().name());
-            return error(RefundStatus.UNKNOWN, e.getMessage() + " " + advice, outTradeNo, outRequestNo, null);
+            return Outcome.UNKNOWN.error(e.getMessage() + " " + advice, outTradeNo, outRequestNo, null);
         }
-        recordCode(record, response);
+        record.result(response);
+        String shown = failureJson(response);
         if (RefundTool.outcomeUnknown(response)) {
-            return error(RefundStatus.UNKNOWN, "退款查询失败. 退款查询结果: " + failureJson(response)
+            return Outcome.UNKNOWN.error("退款查询失败. 退款查询结果: " + shown
                     + "\nAlipay could not tell (outcome unknown). " + advice, outTradeNo, outRequestNo, response);
         }
         if (!response.isSuccess()) {
-            return error(RefundStatus.FAILED, "退款查询失败. 退款查询结果: " + failureJson(response), outTradeNo,
-                    outRequestNo, response);
+            return Outcome.FAILED.error("退款查询失败. 退款查询结果: " + shown, outTradeNo, outRequestNo, response);
         }
         String status = response.field("refund_status");
         if (status == null) {
-            return error(RefundStatus.PENDING, "未查询到退款成功. 退款查询结果: " + failureJson(response)
+            return Outcome.PENDING.error("未查询到退款成功. 退款查询结果: " + shown
                     + "\nThe refund is not confirmed (still processing, or failed). " + advice, outTradeNo,
                     outRequestNo, response);
         }
         if (!"REFUND_SUCCESS".equals(status)) {
-            return error(RefundStatus.PENDING, "未查询到退款成功. 退款查询结果: " + failureJson(response)
+            return Outcome.PENDING.error("未查询到退款成功. 退款查询结果: " + shown
                     + "\nThe refund is not confirmed (refund_status is not REFUND_SUCCESS). " + advice, outTradeNo,
                     outRequestNo, response);
         }
-        if (GatewayAmounts.number(response.field("refund_amount")) == null) {
-            return error(RefundStatus.PENDING, "Alipay reports the refund " + outRequestNo + " as REFUND_SUCCESS but"
-                    + " without a readable refund_amount. " + advice + " 退款查询结果: " + failureJson(response),
+        if (gatewayAmount(response.field("refund_amount")) == null) {
+            return Outcome.PENDING.error("Alipay reports the refund " + outRequestNo + " as REFUND_SUCCESS but"
+                    + " without a readable refund_amount. " + advice + " 退款查询结果: " + shown,
                     outTradeNo, outRequestNo, response);
         }
         String text = "查询到退款成功, 退款交易: " + js(response.shownField("trade_no")) + " , 退款金额: "
                 + js(response.shownField("refund_amount")) + " , 退款状态: " + status;
-        return ToolResult.success(text, RefundStatus.SUCCEEDED.structured(outTradeNo, outRequestNo, response)
-                .putIfPresent("refundAmount", GatewayAmounts.number(response.field("refund_amount")))
+        return ToolResult.success(text, Outcome.SUCCEEDED.structured(outTradeNo, outRequestNo, response)
+                .putIfPresent("refundAmount", gatewayAmount(response.field("refund_amount")))
                 .put("refundStatus", status)
                 .build());
     }
 
-    private static ToolResult error(RefundStatus outcome, String text, String outTradeNo, String outRequestNo,
-            AlipayResponse response) {
-        return ToolResult.error(text, outcome.structured(outTradeNo, outRequestNo, response).build());
-    }
-
     /** Not known yet: query again later with the same numbers; a retry of the refund reuses the same number. */
-    static String queryAgain(String outTradeNo, String outRequestNo) {
+    private static String queryAgain(String outTradeNo, String outRequestNo) {
         return "Call query-alipay-refund again with outTradeNo=" + outTradeNo + " and outRequestNo=" + outRequestNo
                 + " in 10 seconds or more; if you retry the refund, reuse outRequestNo=" + outRequestNo
                 + " (Alipay refunds once per number; a new number is a new refund), never a new one.";

@@ -43,77 +43,54 @@ record RefundConfirmation(ConfirmRefunds mode, String appId, String gateway) {
      * Asks when the mode says so; returns null when the refund may be sent, else the result to return instead.
      * Records the outcome of the question in the call's log line.
      */
-    ToolResult check(CallContext context, CallRecord record, String outTradeNo, BigDecimal amount, String reason,
-            String outRequestNo) {
+    ToolResult check(CallContext context, AlipayTool.CallRecord record, String outTradeNo, BigDecimal amount,
+            String reason, String outRequestNo) {
         if (mode == ConfirmRefunds.NEVER) {
             record.confirmation(CallContext.Outcome.NOT_ASKED.word());
             return null;
         }
         CallContext.Outcome outcome = context.confirm(question(outTradeNo, amount, reason, outRequestNo));
         record.confirmation(outcome.word());
-        switch (outcome) {
-            case CONFIRMED:
-                return null;
-            case NOT_ASKED:
-                if (mode == ConfirmRefunds.AUTO) {
-                    return null;
-                }
-                record.result("not-confirmed");
-                return ToolResult.error("No refund was made and nothing was sent to Alipay: AP_CONFIRM_REFUNDS=always"
-                        + " needs a person to confirm each refund, and this MCP client cannot ask (it did not declare"
-                        + " the elicitation capability in form mode, or speaks a protocol revision before 2025-06-18)."
-                        + " Tell the person: they can make this refund from an MCP client that supports elicitation.");
-            default:
-                record.result("not-confirmed");
-                return ToolResult.error("No refund was made and nothing was sent to Alipay: the person did not"
-                        + " confirm it (" + describe(outcome) + "). Tell the person; do not retry on your own.");
+        if (outcome == CallContext.Outcome.CONFIRMED
+                || (outcome == CallContext.Outcome.NOT_ASKED && mode == ConfirmRefunds.AUTO)) {
+            return null;
         }
+        record.result("not-confirmed");
+        if (outcome == CallContext.Outcome.NOT_ASKED) {
+            return ToolResult.error("No refund was made and nothing was sent to Alipay: AP_CONFIRM_REFUNDS=always"
+                    + " needs a person to confirm each refund, and this MCP client cannot ask (it did not declare"
+                    + " the elicitation capability in form mode, or speaks a protocol revision before 2025-06-18)."
+                    + " Tell the person: they can make this refund from an MCP client that supports elicitation.");
+        }
+        String how = switch (outcome) {
+            case DECLINED -> "they declined";
+            case CANCELLED -> "they dismissed the question";
+            case TIMED_OUT -> "no answer came in time";
+            case CALL_CANCELLED -> "the call was cancelled while the question was open";
+            default -> "the client's answer was an error or not a valid answer";
+        };
+        return ToolResult.error("No refund was made and nothing was sent to Alipay: the person did not confirm it ("
+                + how + "). Tell the person; do not retry on your own.");
     }
 
     /** What the person reads: the action, the money, the order, the reason, the merchant app and the gateway. */
     CallContext.Question question(String outTradeNo, BigDecimal amount, String reason, String outRequestNo) {
-        String message = "Refund ¥" + yuan(amount) + " of order " + plain(outTradeNo) + " to the buyer"
-                + " (refund request " + plain(outRequestNo) + ")."
-                + "\nReason: " + (reason == null ? "none given" : "\"" + plain(reason) + "\"") + "."
+        String message = "Refund ¥" + yuan(amount) + " of order " + shown(outTradeNo) + " to the buyer"
+                + " (refund request " + shown(outRequestNo) + ")."
+                + "\nReason: " + (reason == null ? "none given" : "\"" + shown(reason) + "\"") + "."
                 + "\nMerchant app " + appId + " on " + gateway + "."
                 + "\nAn AI agent asked for this refund. Tick the box and accept only if you want this money paid back.";
         return new CallContext.Question(message, TITLE,
                 "Tick to send this refund of ¥" + yuan(amount) + " now; refunded money cannot be taken back.");
     }
 
-    /**
-     * The agent's text as the person reads it: control, format (bidirectional overrides, zero-width) and line
-     * separator characters become "?", so the text cannot fake extra lines or reorder what is shown.
-     */
-    static String plain(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            int type = Character.getType(c);
-            boolean hidden = Character.isISOControl(c) || Character.isSurrogate(c) || type == Character.FORMAT
-                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
-            out.append(hidden ? '?' : c);
-        }
-        return out.toString();
+    /** The agent's text as the person reads it ({@link Printable}; never cut: the arguments are shorter). */
+    private static String shown(String text) {
+        return Printable.of(text, Arguments.MAX_TEXT);
     }
 
     /** Yuan as a person reads them: 88.80, not 88.8 (the amount is already checked to have at most 2 decimals). */
-    static String yuan(BigDecimal amount) {
+    private static String yuan(BigDecimal amount) {
         return amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
-    }
-
-    private static String describe(CallContext.Outcome outcome) {
-        switch (outcome) {
-            case DECLINED:
-                return "they declined";
-            case CANCELLED:
-                return "they dismissed the question";
-            case TIMED_OUT:
-                return "no answer came in time";
-            case CALL_CANCELLED:
-                return "the call was cancelled while the question was open";
-            default:
-                return "the client's answer was an error or not a valid answer";
-        }
     }
 }

@@ -32,12 +32,4 @@ public interface Tool {
      * ask the person through {@link CallContext#confirm} before such a step.
      */
     ToolResult call(JsonObject arguments, CallContext context);
-
-    /**
-     * One-time set-up a first call would otherwise wait for (building keys, opening the log). The server runs it on a
-     * background thread once the session is initialized. Thread-safe, idempotent, never throws: a failure
-     * here is left for the call that needs the thing to report.
-     */
-    default void prepare() {
-    }
 }

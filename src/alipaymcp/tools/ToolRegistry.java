@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /** The five tools in upstream's order, and the AP_SELECT_TOOLS selection among them. */
 public final class ToolRegistry implements ConfigLoader.ToolNames {
@@ -26,11 +25,18 @@ public final class ToolRegistry implements ConfigLoader.ToolNames {
     }
 
     /**
-     * The selected tools, wired to the configured gateway and built when first asked for. An unknown name
-     * stops the server at start.
+     * The tools AP_SELECT_TOOLS chose, in upstream's order, all on one gateway client wired to the configuration.
+     * An unknown name stops the server at start.
      */
-    public static Supplier<List<Tool>> select(Config config, EventLog log, String version) throws ConfigException {
-        return new SelectedTools(selectedNames(config.selectTools()), config, log, version);
+    public static List<Tool> select(Config config, EventLog log, String version) throws ConfigException {
+        Set<String> names = selectedNames(config.selectTools());
+        List<Tool> chosen = new ArrayList<>(); // a loop, not a stream: no lambda at start (see JsonNumber)
+        for (Tool tool : allOn(new Gateway(config, version), config.maxRefundAmount(), RefundConfirmation.of(config), log)) {
+            if (names.contains(tool.name())) {
+                chosen.add(tool);
+            }
+        }
+        return List.copyOf(chosen);
     }
 
     /** The gateway client the tools would use: the {@code check} command's one query goes through it. */

@@ -14,8 +14,8 @@ public record ToolResult(String text, boolean isError, JsonObject structuredCont
      * Large enough for a payment link with a 256-character Chinese title, percent-encoded twice in the URL
      * (subject and body: 5,473 characters of text measured), small enough that no gateway answer can flood the model.
      */
-    public static final int MAX_TEXT = 16_384;
-    public static final int MAX_STRUCTURED = 16_384;
+    static final int MAX_TEXT = 16_384;
+    static final int MAX_STRUCTURED = 16_384;
     static final String CUT_NOTE = "… (result cut at " + MAX_TEXT + " characters)";
 
     public ToolResult {

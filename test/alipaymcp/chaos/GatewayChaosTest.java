@@ -3,6 +3,7 @@ package alipaymcp.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import alipaymcp.simulator.GatewaySimulator;
+import alipaymcp.simulator.SimControl;
 import alipaymcp.simulator.SimulatorOptions;
 import alipaymcp.tools.SimulatedTools;
 import alipaymcp.tools.ToolResult;
@@ -51,7 +52,7 @@ class GatewayChaosTest {
 
     @AfterEach
     void clear() {
-        sim.clearFaults();
+        SimControl.clearFaults(sim);
         relay.clearModes();
     }
 
@@ -107,7 +108,7 @@ class GatewayChaosTest {
 
     private static void inject(ChaosFault fault, String method) {
         if (fault.simulatorFault() != null) {
-            sim.injectFault(method, fault.simulatorFault());
+            SimControl.injectFault(sim, method, fault.simulatorFault());
         } else if (fault.relayMode != null) {
             relay.mode(method, fault.relayMode);
         }

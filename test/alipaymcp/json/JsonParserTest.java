@@ -209,15 +209,15 @@ class JsonParserTest {
     }
 
     @Test
-    void parseValue_honoursTheDepthLimitOnADefaultStackThread() throws Exception {
+    void parse_honoursTheDepthLimitOnADefaultStackThread() throws Exception {
         int limit = JsonParser.MAX_DEPTH_LIMIT;
         String deepest = "[{\"a\":".repeat(limit / 2) + "1" + "}]".repeat(limit / 2);
         JsonValue[] parsed = new JsonValue[1];
         Throwable[] failure = new Throwable[1];
         Thread thread = new Thread(() -> {
             try {
-                parsed[0] = new JsonParser(limit, 1 << 20).parseValue(deepest);
-                new JsonParser(limit, 1 << 20).parseValue("[".repeat(limit + 1));
+                parsed[0] = JsonParser.parse(deepest, limit, 1 << 20);
+                JsonParser.parse("[".repeat(limit + 1), limit, 1 << 20);
             } catch (Throwable t) {
                 failure[0] = t;
             }
@@ -229,22 +229,21 @@ class JsonParserTest {
     }
 
     @Test
-    void parseValue_usesItsOwnDepthLimit() throws JsonException {
-        JsonParser parser = new JsonParser(2, 100);
-        assertThat(parser.parseValue("[[1]]")).isEqualTo(JsonArray.of(JsonArray.of(JsonNumber.of(1))));
-        assertThatThrownBy(() -> parser.parseValue("[[[1]]]")).isInstanceOf(JsonException.class)
+    void parse_usesItsOwnDepthLimit() throws JsonException {
+        assertThat(JsonParser.parse("[[1]]", 2, 100)).isEqualTo(JsonArray.of(JsonArray.of(JsonNumber.of(1))));
+        assertThatThrownBy(() -> JsonParser.parse("[[[1]]]", 2, 100)).isInstanceOf(JsonException.class)
                 .hasMessageStartingWith("nesting deeper than 2 levels");
     }
 
     @Test
-    void parseValue_acceptsTextExactlyAtTheLengthLimit() throws JsonException {
-        assertThat(new JsonParser(10, 5).parseValue("[1,2]")).isEqualTo(
+    void parse_acceptsTextExactlyAtTheLengthLimit() throws JsonException {
+        assertThat(JsonParser.parse("[1,2]", 10, 5)).isEqualTo(
                 JsonArray.of(JsonNumber.of(1), JsonNumber.of(2)));
     }
 
     @Test
-    void parseValue_rejectsTextLongerThanTheLengthLimit() {
-        assertThatThrownBy(() -> new JsonParser(10, 5).parseValue("[1,2] ")).isInstanceOf(JsonException.class)
+    void parse_rejectsTextLongerThanTheLengthLimit() {
+        assertThatThrownBy(() -> JsonParser.parse("[1,2] ", 10, 5)).isInstanceOf(JsonException.class)
                 .hasMessage("text is longer than the limit of 5 chars; send a smaller message"
                         + " at line 1, column 6 (offset 5)");
     }
@@ -258,11 +257,11 @@ class JsonParserTest {
     }
 
     @Test
-    void constructor_rejectsLimitsOutOfRange() {
-        assertThatThrownBy(() -> new JsonParser(0, 10)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new JsonParser(JsonParser.MAX_DEPTH_LIMIT + 1, 10))
+    void parse_rejectsLimitsOutOfRange() {
+        assertThatThrownBy(() -> JsonParser.parse("1", 0, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JsonParser.parse("1", JsonParser.MAX_DEPTH_LIMIT + 1, 10))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new JsonParser(10, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JsonParser.parse("1", 10, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     static JsonException parseError(String text) {

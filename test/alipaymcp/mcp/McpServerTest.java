@@ -13,9 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -85,33 +82,6 @@ class McpServerTest {
         List<Tool> twice = List.of(TestTools.named("echo").get(0), TestTools.named("echo").get(0));
         assertThatThrownBy(() -> new McpServer("1", twice, null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("echo");
-    }
-
-    @Test
-    void suppliedTools_areBuiltOnlyAfterTheInitializeReply_andPreparedOnce() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        List<String> outputWhenBuilt = new CopyOnWriteArrayList<>();
-        AtomicInteger prepared = new AtomicInteger();
-        Tool tool = TestTools.preparing("echo", prepared::incrementAndGet);
-        Supplier<List<Tool>> source = () -> {
-            outputWhenBuilt.add(out.toString(StandardCharsets.UTF_8));
-            return List.of(tool);
-        };
-        String lines = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}\n"
-                + "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/list\"}\n"
-                + "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}\n"
-                + "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}\n";
-        int status = new McpServer("1", source, null).run(
-                new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), out);
-        assertThat(status).isZero();
-        long deadline = System.nanoTime() + TestTools.BOUND_SECONDS * 1_000_000_000L;
-        while (prepared.get() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(prepared).as("prepare runs once, on the warm-up thread").hasValue(1);
-        assertThat(outputWhenBuilt).as("built once, and not for ping or a refused tools/list").hasSize(1);
-        assertThat(outputWhenBuilt.get(0)).contains("\"id\":8,\"error\"").contains("\"id\":0,\"result\"");
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"id\":1,\"result\":{\"tools\":[{\"name\":\"echo\"");
     }
 
     @Test

@@ -143,12 +143,6 @@ final class TestTools {
         }
     }
 
-    /** A tool named {@code name} whose {@link Tool#prepare} runs {@code onPrepare}; calls echo the name. */
-    static Tool preparing(String name, Runnable onPrepare) {
-        return new Simple(name, null, "Runs a hook when prepared.", false,
-                (args, cancelled) -> ToolResult.success(name, null), onPrepare);
-    }
-
     /** What a test tool does when called. */
     interface Body {
         ToolResult call(JsonObject arguments, CallContext cancelled);
@@ -161,26 +155,13 @@ final class TestTools {
         private final String description;
         private final boolean structured;
         private final Body body;
-        private final Runnable onPrepare;
 
         Simple(String name, String title, String description, boolean structured, Body body) {
-            this(name, title, description, structured, body, null);
-        }
-
-        Simple(String name, String title, String description, boolean structured, Body body, Runnable onPrepare) {
             this.name = name;
             this.title = title;
             this.description = description;
             this.structured = structured;
             this.body = body;
-            this.onPrepare = onPrepare;
-        }
-
-        @Override
-        public void prepare() {
-            if (onPrepare != null) {
-                onPrepare.run();
-            }
         }
 
         @Override

@@ -24,7 +24,7 @@ class ToolCallsTest {
     private final ToolCalls calls = new ToolCalls(null, 1_000,
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     private final CopyOnWriteArrayList<JsonObject> replies = new CopyOnWriteArrayList<>();
-    private final ReplySink sink = replies::add;
+    private final McpServer.Reply sink = replies::add;
 
     @Test
     void start_runsCallsAtTheSameTime() {
@@ -38,7 +38,7 @@ class ToolCallsTest {
             }
         });
         for (int i = 0; i < 4; i++) {
-            assertThat(calls.start(JsonNumber.of(i), meet, JsonObject.EMPTY, Protocol.V2025_11_25, false, sink)).isNull();
+            calls.start(JsonNumber.of(i), meet, JsonObject.EMPTY, Protocol.V2025_11_25, false, sink);
         }
         calls.awaitIdle(10_000);
         assertThat(replies).hasSize(4).allSatisfy(r -> assertThat(r.toJson()).contains("\"text\":\"met\""));
@@ -61,7 +61,7 @@ class ToolCallsTest {
             return ToolResult.success("done", null);
         });
         for (int i = 0; i < ToolCalls.WORKERS + 4; i++) {
-            assertThat(calls.start(JsonValue.of("p" + i), blocked, JsonObject.EMPTY, Protocol.V2025_11_25, false, sink)).isNull();
+            calls.start(JsonValue.of("p" + i), blocked, JsonObject.EMPTY, Protocol.V2025_11_25, false, sink);
         }
         for (int i = 0; i < 500 && threads.size() < ToolCalls.WORKERS; i++) {
             Thread.sleep(10);
@@ -85,13 +85,14 @@ class ToolCallsTest {
             return ToolResult.success("done", null);
         });
         for (int i = 0; i < ToolCalls.MAX_IN_FLIGHT; i++) {
-            assertThat(calls.start(JsonValue.of("c" + i), blocked, JsonObject.EMPTY, Protocol.V2025_11_25, false, sink)).isNull();
+            calls.start(JsonValue.of("c" + i), blocked, JsonObject.EMPTY, Protocol.V2025_11_25, false, sink);
         }
-        assertThat(calls.start(JsonValue.of("c0"), blocked, JsonObject.EMPTY, Protocol.V2025_11_25, false, sink).code())
-                .isEqualTo(RpcError.INTERNAL_ERROR); // the limit is checked first
+        calls.start(JsonValue.of("c0"), blocked, JsonObject.EMPTY, Protocol.V2025_11_25, false, sink);
+        assertThat(replies).singleElement().satisfies(refused -> assertThat(refused.toJson()) // the limit is checked first
+                .startsWith("{\"jsonrpc\":\"2.0\",\"id\":\"c0\",\"error\":{\"code\":-32603,"));
         hold.countDown();
         calls.awaitIdle(10_000);
-        assertThat(replies).hasSize(ToolCalls.MAX_IN_FLIGHT);
+        assertThat(replies).hasSize(ToolCalls.MAX_IN_FLIGHT + 1);
     }
 
     @Test

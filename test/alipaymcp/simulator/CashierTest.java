@@ -40,7 +40,7 @@ class CashierTest extends SimulatorFixture {
         HttpResponse<String> page = client.get(params);
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("40002").contains("isv.invalid-signature")
-                .contains(CashierPage.escape(SignContent.forRequest(params)));
+                .contains(Cashier.escape(SignContent.forRequest(params)));
     }
 
     @Test
@@ -80,7 +80,7 @@ class CashierTest extends SimulatorFixture {
     void pay_redirectsToReturnUrlWithV1SignedParameters() throws Exception {
         String order = newOrder();
         client.openPage(PagePay.PAGE, order, "12.3", "S", null, "http://127.0.0.1:9/back?shop=1#top");
-        HttpResponse<String> paid = press(CashierPage.PAY_PATH, order);
+        HttpResponse<String> paid = press(Cashier.PAY_PATH, order);
         assertThat(paid.statusCode()).isEqualTo(303);
         String location = paid.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith("http://127.0.0.1:9/back?shop=1&").endsWith("#top");
@@ -102,10 +102,10 @@ class CashierTest extends SimulatorFixture {
     void pay_withoutReturnUrlShowsAPaidPageAndRepeatsAsAlreadyPaid() throws Exception {
         String order = newOrder();
         client.openPage(PagePay.WAP, order, "1", "S", null, null);
-        HttpResponse<String> paid = press(CashierPage.PAY_PATH, order);
+        HttpResponse<String> paid = press(Cashier.PAY_PATH, order);
         assertThat(paid.statusCode()).isEqualTo(200);
         assertThat(paid.body()).contains("<h1 id=\"outcome\">Paid</h1>").contains("TRADE_SUCCESS");
-        assertThat(press(CashierPage.PAY_PATH, order).body()).contains("Already paid");
+        assertThat(press(Cashier.PAY_PATH, order).body()).contains("Already paid");
         assertThat(client.openPage(PagePay.WAP, order, "1", "S", null, null).body()).contains("Already paid")
                 .doesNotContain("id=\"pay\"");
     }
@@ -114,7 +114,7 @@ class CashierTest extends SimulatorFixture {
     void cancel_leavesTheTradeWaiting() throws Exception {
         String order = newOrder();
         client.openPage(PagePay.WAP, order, "1", "S", null, null);
-        HttpResponse<String> cancelled = press(CashierPage.CANCEL_PATH, order);
+        HttpResponse<String> cancelled = press(Cashier.CANCEL_PATH, order);
         assertThat(cancelled.statusCode()).isEqualTo(200);
         assertThat(cancelled.body()).contains("Payment cancelled");
         assertThat(client.verifiedCall(TradeApi.QUERY, "{\"out_trade_no\":\"" + order + "\"}").string("trade_status"))
@@ -123,18 +123,18 @@ class CashierTest extends SimulatorFixture {
 
     @Test
     void pay_unknownOrderAndGetAreRefused() throws Exception {
-        assertThat(press(CashierPage.PAY_PATH, "NOPE").statusCode()).isEqualTo(404);
-        assertThat(client.getPath(CashierPage.PAY_PATH).statusCode()).isEqualTo(405);
+        assertThat(press(Cashier.PAY_PATH, "NOPE").statusCode()).isEqualTo(404);
+        assertThat(client.getPath(Cashier.PAY_PATH).statusCode()).isEqualTo(405);
     }
 
     @Test
     void pay_javaApiMatchesTheButton() throws Exception {
         String order = newOrder();
         client.openPage(PagePay.WAP, order, "3", "S", null, null);
-        String tradeNo = sim.pay(order);
+        String tradeNo = SimControl.pay(sim, order);
         assertThat(tradeNo).hasSize(28).startsWith("20");
-        assertThat(sim.pay(order)).isEqualTo(tradeNo);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sim.pay("NEVER_OPENED"))
+        assertThat(SimControl.pay(sim, order)).isEqualTo(tradeNo);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimControl.pay(sim, "NEVER_OPENED"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("page-pay");
     }
 
@@ -143,9 +143,9 @@ class CashierTest extends SimulatorFixture {
         String order = newOrder();
         client.paidTrade(order, "2");
         client.verifiedCall(TradeApi.REFUND, "{\"out_trade_no\":\"" + order + "\",\"refund_amount\":2}");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sim.pay(order))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimControl.pay(sim, order))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("TRADE_CLOSED");
-        assertThat(press(CashierPage.PAY_PATH, order).statusCode()).isEqualTo(409);
+        assertThat(press(Cashier.PAY_PATH, order).statusCode()).isEqualTo(409);
     }
 
     @Test
@@ -153,5 +153,17 @@ class CashierTest extends SimulatorFixture {
         HttpResponse<String> page = client.openPage(PagePay.WAP, newOrder(), "1", "S", null, null);
         assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'none'");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    @Test
+    void escape_coversTextAndAttributes() {
+        assertThat(Cashier.escape("<a href=\"x\">'&'</a>"))
+                .isEqualTo("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        assertThat(Cashier.escape("咖啡")).isEqualTo("咖啡");
+    }
+
+    @Test
+    void error_escapesTitleAndDetail() {
+        assertThat(Cashier.errorPage("<t>", "<d>")).contains("&lt;t&gt;", "&lt;d&gt;").doesNotContain("<t>", "<d>");
     }
 }

@@ -59,7 +59,7 @@ class CertificateModeSimulatorTest {
         assertThat(Path.of(env.get("AP_APP_CERT_PATH")).getFileName())
                 .hasToString("appCertPublicKey_" + sim.appId() + ".crt");
         X509Certificate app = Certificates.read(read("AP_APP_CERT_PATH")).get(0);
-        assertThat(Base64.getEncoder().encodeToString(app.getPublicKey().getEncoded())).isEqualTo(sim.appPublicKeyBase64());
+        assertThat(Base64.getEncoder().encodeToString(app.getPublicKey().getEncoded())).isEqualTo(SimControl.appPublicKeyBase64(sim));
         List<X509Certificate> alipay = Certificates.read(read("AP_ALIPAY_CERT_PATH"));
         assertThat(alipay).hasSize(2);
         assertThat(Base64.getEncoder().encodeToString(alipay.get(0).getPublicKey().getEncoded()))
@@ -86,7 +86,7 @@ class CertificateModeSimulatorTest {
     @Test
     @Order(Integer.MAX_VALUE) // after the unordered tests (Order.DEFAULT)
     void rotation_signsWithANewCertificate_thatTheDownloadServesWithItsIntermediate() throws Exception {
-        HttpResponse<String> rotated = client.postForm(ControlHandler.ROTATE_PATH, "");
+        HttpResponse<String> rotated = client.postForm(Faults.ROTATE_PATH, "");
         assertThat(rotated.statusCode()).isEqualTo(200);
         String sn = rotated.body().substring("ok: alipay_cert_sn ".length()).strip();
         assertThat(client.post(client.sign(withSns())).body()).contains("\"alipay_cert_sn\":\"" + sn + "\"");
@@ -101,7 +101,7 @@ class CertificateModeSimulatorTest {
         Map<String, String> unknown = withSns(GatewayHandler.CERT_DOWNLOAD, "{\"alipay_cert_sn\":\"" + "1".repeat(32)
                 + "\"}");
         assertThat(answer(client.post(client.sign(unknown)).body()).string("code")).hasValue("40004");
-        HttpResponse<String> forged = client.postForm(ControlHandler.ROTATE_PATH, "forged=true");
+        HttpResponse<String> forged = client.postForm(Faults.ROTATE_PATH, "forged=true");
         assertThat(forged.body()).endsWith("(forged chain)\n");
     }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class FaultTest extends SimulatorFixture {
     @AfterEach
     void clear() {
-        sim.clearFaults();
+        SimControl.clearFaults(sim);
     }
 
     /** A paid trade of 10.00; its out_trade_no. */
@@ -72,7 +72,7 @@ class FaultTest extends SimulatorFixture {
     @Test
     void fault_delayHoldsTheAnswerBack() throws Exception {
         String order = paidOrder();
-        sim.injectFault(TradeApi.QUERY, Fault.delay(300));
+        SimControl.injectFault(sim, TradeApi.QUERY, Fault.delay(300));
         long start = System.nanoTime();
         JsonObject answer = client.verifiedCall(TradeApi.QUERY, "{\"out_trade_no\":\"" + order + "\"}");
         assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(300);
@@ -82,25 +82,25 @@ class FaultTest extends SimulatorFixture {
     @Test
     void fault_http500And502AreProcessedBehindTheError() throws Exception {
         String order = paidOrder();
-        sim.injectFault(TradeApi.REFUND, Fault.of(Fault.Kind.HTTP_500));
+        SimControl.injectFault(sim, TradeApi.REFUND, Fault.of(Fault.Kind.HTTP_500));
         assertThat(refund(order, "1", "R1").statusCode()).isEqualTo(500);
-        sim.injectFault(TradeApi.REFUND, Fault.of(Fault.Kind.HTTP_502));
+        SimControl.injectFault(sim, TradeApi.REFUND, Fault.of(Fault.Kind.HTTP_502));
         HttpResponse<String> bad = refund(order, "1", "R1");
         assertThat(bad.statusCode()).isEqualTo(502);
         assertThat(bad.body()).contains("502 Bad Gateway");
-        sim.clearFaults();
+        SimControl.clearFaults(sim);
         assertThat(refundFee(order)).isEqualTo("1.00");
     }
 
     @Test
     void fault_htmlAndNotJsonBodiesAreMalformed() throws Exception {
         String order = paidOrder();
-        sim.injectFault(TradeApi.QUERY, Fault.of(Fault.Kind.HTML_BODY));
+        SimControl.injectFault(sim, TradeApi.QUERY, Fault.of(Fault.Kind.HTML_BODY));
         HttpResponse<String> html = client.postSigned(TradeApi.QUERY, "{\"out_trade_no\":\"" + order + "\"}");
         assertThat(html.statusCode()).isEqualTo(200);
         assertThat(html.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(rejection(html.body(), TradeApi.QUERY)).isEqualTo(AlipayException.Kind.MALFORMED);
-        sim.injectFault(TradeApi.QUERY, Fault.of(Fault.Kind.NOT_JSON));
+        SimControl.injectFault(sim, TradeApi.QUERY, Fault.of(Fault.Kind.NOT_JSON));
         String body = query(order);
         assertThat(rejection(body, TradeApi.QUERY)).isEqualTo(AlipayException.Kind.MALFORMED);
     }
@@ -109,7 +109,7 @@ class FaultTest extends SimulatorFixture {
     void fault_truncatedBodyIsHalfTheAnswer() throws Exception {
         String order = paidOrder();
         String whole = query(order);
-        sim.injectFault(TradeApi.QUERY, Fault.of(Fault.Kind.TRUNCATED_BODY));
+        SimControl.injectFault(sim, TradeApi.QUERY, Fault.of(Fault.Kind.TRUNCATED_BODY));
         String cut = query(order);
         assertThat(whole).startsWith(cut);
         assertThat(cut.length()).isBetween(whole.length() / 2 - 2, whole.length() / 2 + 2);
@@ -119,16 +119,16 @@ class FaultTest extends SimulatorFixture {
     @Test
     void fault_connectionClosedMidBodyFailsTheReadButRefunds() throws Exception {
         String order = paidOrder();
-        sim.injectFault(TradeApi.REFUND, Fault.of(Fault.Kind.CONNECTION_CLOSED));
+        SimControl.injectFault(sim, TradeApi.REFUND, Fault.of(Fault.Kind.CONNECTION_CLOSED));
         assertThatThrownBy(() -> refund(order, "2", "R1")).isInstanceOf(IOException.class);
-        sim.clearFaults();
+        SimControl.clearFaults(sim);
         assertThat(refundFee(order)).isEqualTo("2.00");
     }
 
     @Test
     void fault_badSignatureIsRefused() throws Exception {
         String order = paidOrder();
-        sim.injectFault(TradeApi.QUERY, Fault.of(Fault.Kind.BAD_SIGNATURE));
+        SimControl.injectFault(sim, TradeApi.QUERY, Fault.of(Fault.Kind.BAD_SIGNATURE));
         String body = query(order);
         assertThat(body).contains("\"sign\":\"");
         assertThat(rejection(body, TradeApi.QUERY)).isEqualTo(AlipayException.Kind.BAD_SIGNATURE);
@@ -137,7 +137,7 @@ class FaultTest extends SimulatorFixture {
     @Test
     void fault_missingSignOnASuccessIsRefused() throws Exception {
         String order = paidOrder();
-        sim.injectFault(TradeApi.QUERY, Fault.of(Fault.Kind.MISSING_SIGN));
+        SimControl.injectFault(sim, TradeApi.QUERY, Fault.of(Fault.Kind.MISSING_SIGN));
         String body = query(order);
         assertThat(body).doesNotContain("\"sign\"").contains("\"code\":\"10000\"");
         assertThat(rejection(body, TradeApi.QUERY)).isEqualTo(AlipayException.Kind.BAD_SIGNATURE);
@@ -146,7 +146,7 @@ class FaultTest extends SimulatorFixture {
     @Test
     void fault_tamperedFieldIsRefused() throws Exception {
         String order = paidOrder();
-        sim.injectFault(TradeApi.REFUND, Fault.of(Fault.Kind.TAMPERED_FIELD));
+        SimControl.injectFault(sim, TradeApi.REFUND, Fault.of(Fault.Kind.TAMPERED_FIELD));
         String body = refund(order, "1", "R1").body();
         assertThat(body).contains("\"refund_fee\":\"2.00\"");
         assertThat(rejection(body, TradeApi.REFUND)).isEqualTo(AlipayException.Kind.BAD_SIGNATURE);
@@ -155,9 +155,9 @@ class FaultTest extends SimulatorFixture {
     @Test
     void fault_duplicatedRootIsRefused() throws Exception {
         String order = paidOrder();
-        sim.injectFault(TradeApi.QUERY, Fault.of(Fault.Kind.DUPLICATE_ROOT));
+        SimControl.injectFault(sim, TradeApi.QUERY, Fault.of(Fault.Kind.DUPLICATE_ROOT));
         String body = query(order);
-        String root = Answer.rootOf(TradeApi.QUERY);
+        String root = AnswerWriter.root(TradeApi.QUERY);
         assertThat(body.indexOf(root)).isLessThan(body.lastIndexOf(root));
         assertThatThrownBy(() -> verify(body, TradeApi.QUERY)).isInstanceOf(AlipayException.class);
     }
@@ -165,19 +165,19 @@ class FaultTest extends SimulatorFixture {
     @Test
     void fault_errorResponseIsSignedAndChangesNothing() throws Exception {
         String order = paidOrder();
-        sim.injectFault(TradeApi.REFUND, Fault.of(Fault.Kind.ERROR_RESPONSE));
+        SimControl.injectFault(sim, TradeApi.REFUND, Fault.of(Fault.Kind.ERROR_RESPONSE));
         String body = refund(order, "1", "R1").body();
         assertThat(body).startsWith("{\"error_response\":{\"code\":\"40006\"");
         AlipayResponse answer = verify(body, TradeApi.REFUND);
         assertThat(answer.subCode()).isEqualTo("isv.insufficient-isv-permissions");
-        sim.clearFaults();
+        SimControl.clearFaults(sim);
         assertThat(refundFee(order)).isEqualTo("none");
     }
 
     @Test
     void fault_answerAboutAnotherTradeIsSignedButWrongOrder() throws Exception {
         String order = paidOrder();
-        sim.injectFault(TradeApi.QUERY, Fault.of(Fault.Kind.OTHER_TRADE));
+        SimControl.injectFault(sim, TradeApi.QUERY, Fault.of(Fault.Kind.OTHER_TRADE));
         AlipayResponse answer = verify(query(order), TradeApi.QUERY);
         assertThat(answer.field("out_trade_no")).isEqualTo("OTHER_" + order);
         assertThatThrownBy(() -> ResponseVerifier.requireSameOrder(answer, order, null, true, false))
@@ -188,11 +188,11 @@ class FaultTest extends SimulatorFixture {
     @Test
     void fault_systemErrorIsSigned20000AndChangesNothing() throws Exception {
         String order = paidOrder();
-        sim.injectFault(TradeApi.REFUND, Fault.of(Fault.Kind.SYSTEM_ERROR));
+        SimControl.injectFault(sim, TradeApi.REFUND, Fault.of(Fault.Kind.SYSTEM_ERROR));
         AlipayResponse answer = verify(refund(order, "1", "R1").body(), TradeApi.REFUND);
         assertThat(answer.code()).isEqualTo("20000");
         assertThat(answer.resultUnknown()).isTrue();
-        sim.clearFaults();
+        SimControl.clearFaults(sim);
         assertThat(refundFee(order)).isEqualTo("none");
     }
 
@@ -200,20 +200,20 @@ class FaultTest extends SimulatorFixture {
     void fault_isPerMethodWithAWildcardAndClears() throws Exception {
         String order = paidOrder();
         String query = "{\"out_trade_no\":\"" + order + "\"}";
-        sim.injectFault(TradeApi.REFUND, Fault.of(Fault.Kind.HTTP_500));
+        SimControl.injectFault(sim, TradeApi.REFUND, Fault.of(Fault.Kind.HTTP_500));
         assertThat(client.postSigned(TradeApi.QUERY, query).statusCode()).isEqualTo(200);
-        sim.injectFault(Faults.ANY, Fault.of(Fault.Kind.HTTP_502));
+        SimControl.injectFault(sim, Faults.ANY, Fault.of(Fault.Kind.HTTP_502));
         assertThat(client.postSigned(TradeApi.QUERY, query).statusCode()).isEqualTo(502);
         assertThat(refund(order, "1", "R1").statusCode()).isEqualTo(500);
-        sim.clearFaults();
+        SimControl.clearFaults(sim);
         assertThat(client.postSigned(TradeApi.QUERY, query).statusCode()).isEqualTo(200);
     }
 
     @Test
     void fault_pagePayFeelsTransportFaultsOnly() throws Exception {
-        sim.injectFault(PagePay.WAP, Fault.of(Fault.Kind.HTTP_500));
+        SimControl.injectFault(sim, PagePay.WAP, Fault.of(Fault.Kind.HTTP_500));
         assertThat(client.openPage(PagePay.WAP, "FP1", "1", "S", null, null).statusCode()).isEqualTo(500);
-        sim.injectFault(PagePay.WAP, Fault.of(Fault.Kind.BAD_SIGNATURE));
+        SimControl.injectFault(sim, PagePay.WAP, Fault.of(Fault.Kind.BAD_SIGNATURE));
         HttpResponse<String> page = client.openPage(PagePay.WAP, "FP2", "1", "S", null, null);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"pay\"");
@@ -221,7 +221,7 @@ class FaultTest extends SimulatorFixture {
 
     @Test
     void fault_gatewayRefusalsAreNotDamaged() throws Exception {
-        sim.injectFault(TradeApi.QUERY, Fault.of(Fault.Kind.HTTP_500));
+        SimControl.injectFault(sim, TradeApi.QUERY, Fault.of(Fault.Kind.HTTP_500));
         var params = client.sign(client.params(TradeApi.QUERY, "{\"out_trade_no\":\"X\"}"));
         params.put("sign", "AAAA");
         HttpResponse<String> refused = client.post(params);
@@ -248,7 +248,7 @@ class FaultTest extends SimulatorFixture {
         assertThatThrownBy(() -> Fault.delay(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Fault.delay(600_001)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Fault.of(Fault.Kind.DELAY)).hasMessageContaining("Fault.delay");
-        assertThatThrownBy(() -> new Fault(Fault.Kind.HTTP_500, 5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Fault(Fault.Kind.HTTP_500, 5, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Fault.parse("refund-pending:0")).hasMessageContaining("queries must be 1 to 100");
         assertThatThrownBy(() -> Fault.parse("refund-pending:x")).hasMessageContaining("refund-pending:2");
         assertThatThrownBy(() -> Fault.of(Fault.Kind.REFUND_PENDING)).hasMessageContaining("Fault.refundPending");

@@ -48,7 +48,7 @@ class GatewayCheckTest extends SimulatorFixture {
     void check_wrongSignatureIsRefusedWithTheVerifiedString() throws Exception {
         Map<String, String> params = client.sign(client.params(TradeApi.QUERY, QUERY_BIZ));
         params.put("biz_content", "{\"out_trade_no\":\"OTHER\"}");
-        JsonObject answer = unsignedAnswer(client.post(params), Answer.rootOf(TradeApi.QUERY));
+        JsonObject answer = unsignedAnswer(client.post(params), AnswerWriter.root(TradeApi.QUERY));
         assertThat(answer.string("code")).hasValue("40002");
         assertThat(answer.string("msg")).hasValue("Invalid Arguments");
         assertThat(answer.string("sub_code")).hasValue("isv.invalid-signature");
@@ -65,7 +65,7 @@ class GatewayCheckTest extends SimulatorFixture {
         generator.initialize(2048);
         params.put("sign", RsaSigner.sign(SignContent.forRequest(params), generator.generateKeyPair().getPrivate(),
                 SignType.RSA2));
-        JsonObject answer = unsignedAnswer(client.post(params), Answer.rootOf(TradeApi.QUERY));
+        JsonObject answer = unsignedAnswer(client.post(params), AnswerWriter.root(TradeApi.QUERY));
         assertThat(answer.string("sub_code")).hasValue("isv.invalid-signature");
     }
 
@@ -94,7 +94,7 @@ class GatewayCheckTest extends SimulatorFixture {
         for (String[] c : cases) {
             Map<String, String> params = client.sign(client.params(TradeApi.QUERY, QUERY_BIZ));
             params.remove(c[0]);
-            String root = c[0].equals("method") ? Answer.ERROR_ROOT : Answer.rootOf(TradeApi.QUERY);
+            String root = c[0].equals("method") ? AnswerWriter.ERROR_ROOT : AnswerWriter.root(TradeApi.QUERY);
             JsonObject answer = unsignedAnswer(client.post(params), root);
             assertThat(answer.string("code")).as(c[0]).hasValue("40001");
             assertThat(answer.string("msg")).hasValue("Missing Required Arguments");
@@ -105,7 +105,7 @@ class GatewayCheckTest extends SimulatorFixture {
     @Test
     void check_unknownAppIdGivesInvalidAppId() throws Exception {
         Map<String, String> params = client.sign(SimClient.params("2021000000000009", TradeApi.QUERY, QUERY_BIZ));
-        JsonObject answer = unsignedAnswer(client.post(params), Answer.rootOf(TradeApi.QUERY));
+        JsonObject answer = unsignedAnswer(client.post(params), AnswerWriter.root(TradeApi.QUERY));
         assertThat(answer.string("code")).hasValue("40002");
         assertThat(answer.string("sub_code")).hasValue("isv.invalid-app-id");
         assertThat(answer.string("sub_msg")).hasValue("无效的AppID参数");
@@ -114,7 +114,7 @@ class GatewayCheckTest extends SimulatorFixture {
     @Test
     void check_unsupportedMethodGivesErrorResponse() throws Exception {
         JsonObject answer = unsignedAnswer(client.postSigned("alipay.trade.precreate", QUERY_BIZ),
-                Answer.ERROR_ROOT);
+                AnswerWriter.ERROR_ROOT);
         assertThat(answer.string("code")).hasValue("40002");
         assertThat(answer.string("sub_code")).hasValue("isv.invalid-method");
     }
@@ -130,7 +130,7 @@ class GatewayCheckTest extends SimulatorFixture {
             params.put(c[0], c[1]);
             SignType type = c[0].equals("sign_type") ? SignType.RSA2 : SignType.valueOf(params.get("sign_type"));
             params.put("sign", RsaSigner.sign(SignContent.forRequest(params), client.appKey, type));
-            JsonObject answer = unsignedAnswer(client.post(params), Answer.rootOf(TradeApi.QUERY));
+            JsonObject answer = unsignedAnswer(client.post(params), AnswerWriter.root(TradeApi.QUERY));
             assertThat(answer.string("sub_code")).as(c[0]).hasValue(c[2]);
         }
     }
@@ -143,7 +143,7 @@ class GatewayCheckTest extends SimulatorFixture {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("biz_content=%7B%7D")).build();
         JsonObject answer = unsignedAnswer(client.http.send(request, HttpResponse.BodyHandlers.ofString()),
-                Answer.ERROR_ROOT);
+                AnswerWriter.ERROR_ROOT);
         assertThat(answer.string("sub_code")).hasValue("isv.invalid-parameter");
         assertThat(answer.string("sub_msg").orElseThrow()).contains("biz_content");
     }
@@ -151,7 +151,7 @@ class GatewayCheckTest extends SimulatorFixture {
     @Test
     void check_bodyOverOneMebibyteIsRefused() throws Exception {
         String biz = "{\"out_trade_no\":\"" + "x".repeat(GatewayRequest.MAX_BODY_BYTES) + "\"}";
-        JsonObject answer = unsignedAnswer(client.postSigned(TradeApi.QUERY, biz), Answer.ERROR_ROOT);
+        JsonObject answer = unsignedAnswer(client.postSigned(TradeApi.QUERY, biz), AnswerWriter.ERROR_ROOT);
         assertThat(answer.string("sub_code")).hasValue("isv.invalid-parameter");
         assertThat(answer.string("sub_msg").orElseThrow()).contains("larger than 1048576 bytes");
     }

@@ -27,7 +27,7 @@ class GatewaySimulatorTest {
             AppPrivateKey app = AppPrivateKey.parse(sim.appPrivateKeyBase64());
             assertThat(app.form()).isEqualTo("PKCS#8");
             assertThat(app.bits()).isEqualTo(2048);
-            assertThat(AlipayPublicKey.parse(sim.appPublicKeyBase64()).isPublicHalfOf(app)).isTrue();
+            assertThat(AlipayPublicKey.parse(SimControl.appPublicKeyBase64(sim)).isPublicHalfOf(app)).isTrue();
             AlipayPublicKey platform = AlipayPublicKey.parse(sim.platformPublicKeyBase64());
             assertThat(platform.isPublicHalfOf(app)).isFalse();
             assertThat(platform.bits()).isEqualTo(2048);
@@ -55,7 +55,7 @@ class GatewaySimulatorTest {
 
     @Test
     void bound_refusesNewTradesPastTheLimit() throws Exception {
-        try (GatewaySimulator sim = GatewaySimulator.start(TestKeys.options().withMaxTrades(3))) {
+        try (GatewaySimulator sim = GatewaySimulator.start(TestKeys.options(1_000, 3))) {
             SimClient client = new SimClient(sim);
             for (int i = 1; i <= 3; i++) {
                 assertThat(client.openPage(PagePay.WAP, "B" + i, "1", "S", null, null).statusCode()).isEqualTo(200);

@@ -156,7 +156,7 @@ final class SimClient {
     /** A paid trade: opened by a page pay, then paid through the Java API. */
     String paidTrade(String outTradeNo, String amount) throws Exception {
         assertThat(openPage(PagePay.WAP, outTradeNo, amount, "Test order", null, null).statusCode()).isEqualTo(200);
-        return sim.pay(outTradeNo);
+        return SimControl.pay(sim, outTradeNo);
     }
 
     static Map<String, String> decodeQuery(URI uri) {

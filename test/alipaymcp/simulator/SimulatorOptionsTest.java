@@ -15,15 +15,15 @@ class SimulatorOptionsTest {
         assertThat(options.notifyDelayMillis()).isZero();
         assertThat(options.notifyRetryMillis()).isEqualTo(1_000);
         assertThat(options.maxTrades()).isEqualTo(10_000);
-        assertThat(options.withPort(8080).withKeysDir(Path.of("k")).withNotifyDelayMillis(5).withMaxTrades(7))
-                .isEqualTo(new SimulatorOptions(8080, Path.of("k"), 5, 1_000, 7));
+        assertThat(options.withPort(8080).withKeysDir(Path.of("k")).withNotifyDelayMillis(5).withCertificateMode(true))
+                .isEqualTo(new SimulatorOptions(8080, Path.of("k"), 5, 1_000, 10_000, true, false));
     }
 
     @Test
     void constructor_rejectsOutOfRangeValues() {
         assertThatThrownBy(() -> SimulatorOptions.defaults().withPort(65_536)).hasMessageContaining("port");
         assertThatThrownBy(() -> SimulatorOptions.defaults().withNotifyDelayMillis(-1)).hasMessageContaining("notifyDelayMillis");
-        assertThatThrownBy(() -> SimulatorOptions.defaults().withNotifyRetryMillis(600_001)).hasMessageContaining("notifyRetryMillis");
-        assertThatThrownBy(() -> SimulatorOptions.defaults().withMaxTrades(0)).hasMessageContaining("maxTrades");
+        assertThatThrownBy(() -> new SimulatorOptions(0, null, 0, 600_001, 10_000, false, false)).hasMessageContaining("notifyRetryMillis");
+        assertThatThrownBy(() -> new SimulatorOptions(0, null, 0, 1_000, 0, false, false)).hasMessageContaining("maxTrades");
     }
 }

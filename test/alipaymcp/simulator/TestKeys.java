@@ -23,4 +23,11 @@ final class TestKeys {
         }
         return SimulatorOptions.defaults().withKeysDir(dir);
     }
+
+    /** The shared keys with another notification retry wait and trade bound (no command-line option sets them). */
+    static SimulatorOptions options(long notifyRetryMillis, int maxTrades) {
+        SimulatorOptions shared = options();
+        return new SimulatorOptions(shared.port(), shared.keysDir(), shared.notifyDelayMillis(), notifyRetryMillis,
+                maxTrades, false, false);
+    }
 }

@@ -14,8 +14,8 @@ class TradeBookTest {
     private final TradeBook book = new TradeBook(2, new GatewayTime(
             Clock.fixed(Instant.parse("2026-01-15T02:00:00Z"), ZoneOffset.UTC)));
 
-    private static Order order(String outTradeNo, String amount) {
-        return new Order(outTradeNo, new BigDecimal(amount), "S", null, PagePay.WAP, SignType.RSA2, null, null, null);
+    private static Trade.Order order(String outTradeNo, String amount) {
+        return new Trade.Order(outTradeNo, new BigDecimal(amount), "S", null, PagePay.WAP, SignType.RSA2, null, null, null);
     }
 
     @Test
@@ -41,7 +41,7 @@ class TradeBookTest {
         book.open(order("A", "1"));
         Trade second = book.open(order("B", "1"));
         assertThatThrownBy(() -> book.open(order("C", "1"))).hasMessageContaining("at most 2 trades");
-        assertThat(book.size()).isEqualTo(2);
+        assertThat(book.find("C", null)).isNull();
         assertThat(book.open(order("B", "1"))).isSameAs(second);
     }
 }

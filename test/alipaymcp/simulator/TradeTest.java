@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 /** The trade state machine without HTTP. */
 class TradeTest {
     private static Trade trade(String total) {
-        Order order = new Order("O1", new BigDecimal(total), "S", null, PagePay.WAP, SignType.RSA2, null, null, null);
+        Trade.Order order = new Trade.Order("O1", new BigDecimal(total), "S", null, PagePay.WAP, SignType.RSA2, null, null, null);
         return new Trade(order, "2026011522001000000000000001", "2026-01-15 10:00:00");
     }
 
     @Test
     void pay_movesWaitingToSuccessOnce() {
         Trade trade = trade("1.00");
-        assertThat(trade.view().status()).isEqualTo(TradeStatus.WAIT_BUYER_PAY);
+        assertThat(trade.view().status()).isEqualTo(Trade.Status.WAIT_BUYER_PAY);
         assertThat(trade.pay("2026-01-15 10:01:00")).isEqualTo(Trade.PayOutcome.PAID_NOW);
         assertThat(trade.pay("2026-01-15 10:02:00")).isEqualTo(Trade.PayOutcome.ALREADY_PAID);
         assertThat(trade.view().gmtPayment()).isEqualTo("2026-01-15 10:01:00");
@@ -27,18 +27,18 @@ class TradeTest {
     @Test
     void refund_followsTheGatewayOrderOfChecks() {
         Trade trade = trade("3.00");
-        assertThat(trade.refund("A", new BigDecimal("1"), null, "t").result()).isEqualTo(RefundOutcome.Result.STATUS_ERROR);
+        assertThat(trade.refund("A", new BigDecimal("1"), null, "t").result()).isEqualTo(Trade.RefundOutcome.Result.STATUS_ERROR);
         trade.pay("t");
-        assertThat(trade.refund("A", new BigDecimal("1.00"), null, "t").result()).isEqualTo(RefundOutcome.Result.REFUNDED);
-        assertThat(trade.refund("A", new BigDecimal("1"), null, "t").result()).isEqualTo(RefundOutcome.Result.REPLAYED);
-        assertThat(trade.refund("A", new BigDecimal("2"), null, "t").result()).isEqualTo(RefundOutcome.Result.DISCORDANT);
-        assertThat(trade.refund("B", new BigDecimal("2.01"), null, "t").result()).isEqualTo(RefundOutcome.Result.OVER_REFUND);
-        RefundOutcome last = trade.refund("B", new BigDecimal("2"), null, "t");
-        assertThat(last.trade().status()).isEqualTo(TradeStatus.TRADE_CLOSED);
+        assertThat(trade.refund("A", new BigDecimal("1.00"), null, "t").result()).isEqualTo(Trade.RefundOutcome.Result.REFUNDED);
+        assertThat(trade.refund("A", new BigDecimal("1"), null, "t").result()).isEqualTo(Trade.RefundOutcome.Result.REPLAYED);
+        assertThat(trade.refund("A", new BigDecimal("2"), null, "t").result()).isEqualTo(Trade.RefundOutcome.Result.DISCORDANT);
+        assertThat(trade.refund("B", new BigDecimal("2.01"), null, "t").result()).isEqualTo(Trade.RefundOutcome.Result.OVER_REFUND);
+        Trade.RefundOutcome last = trade.refund("B", new BigDecimal("2"), null, "t");
+        assertThat(last.trade().status()).isEqualTo(Trade.Status.TRADE_CLOSED);
         assertThat(last.trade().refunded()).isEqualByComparingTo("3");
-        assertThat(trade.refund("A", new BigDecimal("1"), null, "t").result()).isEqualTo(RefundOutcome.Result.REPLAYED);
+        assertThat(trade.refund("A", new BigDecimal("1"), null, "t").result()).isEqualTo(Trade.RefundOutcome.Result.REPLAYED);
         assertThat(trade.refund("C", new BigDecimal("0.01"), null, "t").result())
-                .isEqualTo(RefundOutcome.Result.STATUS_ERROR);
+                .isEqualTo(Trade.RefundOutcome.Result.STATUS_ERROR);
         assertThat(trade.pay("t")).isEqualTo(Trade.PayOutcome.CLOSED);
     }
 
@@ -48,9 +48,9 @@ class TradeTest {
         trade.pay("t");
         for (int i = 0; i < Trade.MAX_REFUNDS; i++) {
             assertThat(trade.refund("R" + i, new BigDecimal("0.01"), null, "t").result())
-                    .isEqualTo(RefundOutcome.Result.REFUNDED);
+                    .isEqualTo(Trade.RefundOutcome.Result.REFUNDED);
         }
-        assertThat(trade.refund("LAST", new BigDecimal("0.01"), null, "t").result()).isEqualTo(RefundOutcome.Result.TOO_MANY);
+        assertThat(trade.refund("LAST", new BigDecimal("0.01"), null, "t").result()).isEqualTo(Trade.RefundOutcome.Result.TOO_MANY);
     }
 
     @Test
@@ -70,7 +70,7 @@ class TradeTest {
                 }
                 for (int i = 0; i < 50; i++) {
                     if (trade.refund("T" + id + "_" + i, new BigDecimal("0.01"), null, "t").result()
-                            == RefundOutcome.Result.REFUNDED) {
+                            == Trade.RefundOutcome.Result.REFUNDED) {
                         accepted.incrementAndGet();
                     }
                 }
@@ -83,6 +83,6 @@ class TradeTest {
         }
         assertThat(accepted.get()).isEqualTo(100);
         assertThat(trade.view().refunded()).isEqualByComparingTo("1.00");
-        assertThat(trade.view().status()).isEqualTo(TradeStatus.TRADE_CLOSED);
+        assertThat(trade.view().status()).isEqualTo(Trade.Status.TRADE_CLOSED);
     }
 }

@@ -53,7 +53,7 @@ public final class SimulatedTools {
         env.put("AP_TIMEOUT_MS", "5000");
         env.putAll(extraEnv);
         Config config = ConfigLoader.load(env);
-        for (Tool tool : ToolRegistry.select(config, EventLog.disabled(), VERSION).get()) {
+        for (Tool tool : ToolRegistry.select(config, EventLog.disabled(), VERSION)) {
             tools.put(tool.name(), tool);
         }
     }
@@ -171,7 +171,7 @@ public final class SimulatedTools {
         return BROWSER.send(post, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** An attribute's value, HTML entities of CashierPage's escaping undone. */
+    /** An attribute's value, HTML entities of the cashier's escaping undone. */
     static String attribute(String tag, String name) {
         int start = tag.indexOf(name + "=\"");
         assertThat(start).as(name + " in " + tag).isNotNegative();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import alipaymcp.TestConfig;
 import alipaymcp.simulator.Fault;
 import alipaymcp.simulator.GatewaySimulator;
+import alipaymcp.simulator.SimControl;
 import alipaymcp.simulator.SimulatorOptions;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,7 +43,7 @@ class ToolFaultsAgainstSimulatorTest {
 
     @AfterEach
     void clear() {
-        sim.clearFaults();
+        SimControl.clearFaults(sim);
     }
 
     @AfterAll
@@ -53,7 +54,7 @@ class ToolFaultsAgainstSimulatorTest {
     @ParameterizedTest
     @EnumSource(value = Fault.Kind.class, mode = EnumSource.Mode.EXCLUDE, names = {"REFUND_PENDING", "REPLAY"})
     void query_underAFaultIsAnAccurateError(Fault.Kind kind) throws Exception {
-        sim.injectFault("alipay.trade.query", fault(kind));
+        SimControl.injectFault(sim, "alipay.trade.query", fault(kind));
         ToolResult r = toolsFor(kind).call("query-alipay-payment", "{\"outTradeNo\":" + quote(order) + "}");
         checkError(r, kind, "alipay.trade.query", "交易查询失败. 查询结果: ");
         assertThat(r.text()).doesNotStartWith("交易状态");
@@ -62,7 +63,7 @@ class ToolFaultsAgainstSimulatorTest {
     @ParameterizedTest
     @EnumSource(value = Fault.Kind.class, mode = EnumSource.Mode.EXCLUDE, names = {"REFUND_PENDING", "REPLAY"})
     void refundQuery_underAFaultIsAnAccurateError(Fault.Kind kind) throws Exception {
-        sim.injectFault("alipay.trade.fastpay.refund.query", fault(kind));
+        SimControl.injectFault(sim, "alipay.trade.fastpay.refund.query", fault(kind));
         ToolResult r = toolsFor(kind).call("query-alipay-refund",
                 "{\"outRequestNo\":\"R0\",\"outTradeNo\":" + quote(order) + "}");
         checkError(r, kind, "alipay.trade.fastpay.refund.query", "退款查询失败. 退款查询结果: ");
@@ -73,7 +74,7 @@ class ToolFaultsAgainstSimulatorTest {
     @EnumSource(value = Fault.Kind.class, mode = EnumSource.Mode.EXCLUDE, names = {"REFUND_PENDING", "REPLAY"})
     void refund_underAFaultIsAnErrorThatSaysHowToFindOut(Fault.Kind kind) throws Exception {
         String outRequestNo = "RF" + REQUESTS.incrementAndGet();
-        sim.injectFault("alipay.trade.refund", fault(kind));
+        SimControl.injectFault(sim, "alipay.trade.refund", fault(kind));
         ToolResult r = toolsFor(kind).call("refund-alipay-payment", refund(outRequestNo));
         checkError(r, kind, "alipay.trade.refund", "退款执行失败. 退款结果: ");
         assertThat(r.text()).doesNotStartWith("退款结果");
@@ -86,7 +87,7 @@ class ToolFaultsAgainstSimulatorTest {
             assertThat(r.text()).endsWith("If you retry this refund, reuse outRequestNo=" + outRequestNo
                     + " (Alipay refunds once per number; a new number is a new refund), never a new one.");
         }
-        sim.clearFaults();
+        SimControl.clearFaults(sim);
         String query = "{\"outRequestNo\":" + quote(outRequestNo) + ",\"outTradeNo\":" + quote(order) + "}";
         ToolResult found = tools.call("query-alipay-refund", query);
         for (int i = 0; i < 700 && processed && found.isError(); i++) { // ends when found; the bound is generous

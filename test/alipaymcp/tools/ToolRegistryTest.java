@@ -8,10 +8,12 @@ import alipaymcp.config.ConfigException;
 import alipaymcp.config.ConfigLoader;
 import alipaymcp.json.JsonArray;
 import alipaymcp.json.JsonBoolean;
+import alipaymcp.json.JsonNumber;
 import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
 import alipaymcp.json.JsonValue;
 import alipaymcp.log.EventLog;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +70,14 @@ class ToolRegistryTest {
                 .hasMessageContaining("mobilePay (create-mobile-alipay-payment)");
         assertThatThrownBy(() -> ToolRegistry.selectedNames(List.of("create-alipay-payment-agent")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("'create-alipay-payment-agent'");
+    }
+
+    @Test
+    void select_wiresTheToolsToTheConfiguredGateway() throws Exception {
+        ToolResult link = select("webPagePay").get(0).call(JsonObject.builder().put("outTradeNo", "SELECTED1")
+                .put("totalAmount", JsonNumber.of(new BigDecimal("1.00"))).put("orderTitle", "t").build(), () -> false);
+        assertThat(link.isError()).as(link.text()).isFalse();
+        assertThat(link.text()).contains("gateway.do?");
     }
 
     @Test
@@ -165,7 +175,7 @@ class ToolRegistryTest {
         if (selectTools != null) {
             env.put("AP_SELECT_TOOLS", selectTools);
         }
-        return ToolRegistry.select(ConfigLoader.load(env), EventLog.disabled(), "0.0.0-test").get();
+        return ToolRegistry.select(ConfigLoader.load(env), EventLog.disabled(), "0.0.0-test");
     }
 
     static List<String> names(List<Tool> tools) {

@@ -11,10 +11,11 @@ import alipaymcp.json.JsonValue;
 import java.math.BigDecimal;
 
 /**
- * The business parameters of a call (biz_content, a JSON object). A value that breaks a rule is an
- * {@link Invalid} whose message names the field and the rule; callers answer it as ACQ.INVALID_PARAMETER.
+ * The business parameters of a request as the gateway reads them (biz_content, a JSON object; the client's
+ * alipay/BizContent writes it). A value that breaks a rule is an {@link Invalid} whose message names the field
+ * and the rule; callers answer it as ACQ.INVALID_PARAMETER.
  */
-final class BizContent {
+final class BizRequest {
 
     static final class Invalid extends Exception {
         private static final long serialVersionUID = 1L;
@@ -26,17 +27,17 @@ final class BizContent {
 
     private final JsonObject fields;
 
-    private BizContent(JsonObject fields) {
+    private BizRequest(JsonObject fields) {
         this.fields = fields;
     }
 
-    static BizContent parse(String text) throws Invalid {
+    static BizRequest parse(String text) throws Invalid {
         if (text == null) {
             throw new Invalid("biz_content is missing");
         }
         try {
             if (JsonParser.parse(text) instanceof JsonObject object) {
-                return new BizContent(object);
+                return new BizRequest(object);
             }
             throw new Invalid("biz_content must be a JSON object");
         } catch (JsonException e) {

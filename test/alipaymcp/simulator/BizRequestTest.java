@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-class BizContentTest {
+class BizRequestTest {
     @Test
     void amount_acceptsNumbersAndStringsWithTwoDecimals() throws Exception {
-        BizContent biz = BizContent.parse("{\"a\":88.8,\"b\":\"0.01\",\"c\":1e2,\"d\":100000000,\"e\":1.10}");
+        BizRequest biz = BizRequest.parse("{\"a\":88.8,\"b\":\"0.01\",\"c\":1e2,\"d\":100000000,\"e\":1.10}");
         assertThat(biz.amount("a")).hasToString("88.80");
         assertThat(biz.amount("b")).hasToString("0.01");
         assertThat(biz.amount("c")).hasToString("100.00");
@@ -18,16 +18,16 @@ class BizContentTest {
 
     @Test
     void amount_rejectsOutOfRangeOrTooPrecise() throws Exception {
-        BizContent biz = BizContent.parse("{\"a\":0,\"b\":1.001,\"c\":100000000.01,\"d\":\"x\",\"e\":true,\"f\":-1}");
+        BizRequest biz = BizRequest.parse("{\"a\":0,\"b\":1.001,\"c\":100000000.01,\"d\":\"x\",\"e\":true,\"f\":-1}");
         for (String name : new String[] {"a", "b", "c", "d", "e", "f", "missing"}) {
-            assertThatThrownBy(() -> biz.amount(name)).as(name).isInstanceOf(BizContent.Invalid.class)
+            assertThatThrownBy(() -> biz.amount(name)).as(name).isInstanceOf(BizRequest.Invalid.class)
                     .hasMessageStartingWith(name);
         }
     }
 
     @Test
     void id_allowsLettersDigitsUnderscoreAndHyphenUpTo64() throws Exception {
-        BizContent biz = BizContent.parse("{\"a\":\"Ab_09-x\",\"b\":\"a b\",\"c\":\"" + "x".repeat(65) + "\",\"d\":\"\",\"e\":7}");
+        BizRequest biz = BizRequest.parse("{\"a\":\"Ab_09-x\",\"b\":\"a b\",\"c\":\"" + "x".repeat(65) + "\",\"d\":\"\",\"e\":7}");
         assertThat(biz.id("a")).isEqualTo("Ab_09-x");
         assertThatThrownBy(() -> biz.id("b")).hasMessageContaining("letters, digits, '_' and '-'");
         assertThatThrownBy(() -> biz.id("c")).hasMessageContaining("longer than 64");
@@ -37,14 +37,14 @@ class BizContentTest {
 
     @Test
     void parse_requiresAJsonObject() {
-        assertThatThrownBy(() -> BizContent.parse(null)).hasMessageContaining("missing");
-        assertThatThrownBy(() -> BizContent.parse("[1]")).hasMessageContaining("JSON object");
-        assertThatThrownBy(() -> BizContent.parse("{\"a\":")).hasMessageContaining("not JSON");
+        assertThatThrownBy(() -> BizRequest.parse(null)).hasMessageContaining("missing");
+        assertThatThrownBy(() -> BizRequest.parse("[1]")).hasMessageContaining("JSON object");
+        assertThatThrownBy(() -> BizRequest.parse("{\"a\":")).hasMessageContaining("not JSON");
     }
 
     @Test
     void hasOption_readsQueryOptions() throws Exception {
-        assertThat(BizContent.parse("{\"query_options\":[\"gmt_refund_pay\"]}").hasOption("gmt_refund_pay")).isTrue();
-        assertThat(BizContent.parse("{\"query_options\":\"gmt_refund_pay\"}").hasOption("gmt_refund_pay")).isFalse();
+        assertThat(BizRequest.parse("{\"query_options\":[\"gmt_refund_pay\"]}").hasOption("gmt_refund_pay")).isTrue();
+        assertThat(BizRequest.parse("{\"query_options\":\"gmt_refund_pay\"}").hasOption("gmt_refund_pay")).isFalse();
     }
 }

@@ -6,7 +6,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 /** The out-of-process control endpoint: POST /__sim/fault and /__sim/clear. */
-class ControlHandlerTest extends SimulatorFixture {
+class FaultsTest extends SimulatorFixture {
     private HttpResponse<String> control(String path, String form, String origin) throws Exception {
         return origin == null ? client.postForm(path, form) : client.postForm(path, form, "Origin", origin);
     }
@@ -17,26 +17,26 @@ class ControlHandlerTest extends SimulatorFixture {
 
     @Test
     void control_injectsAndClearsFaults() throws Exception {
-        HttpResponse<String> set = control(ControlHandler.FAULT_PATH, "method=alipay.trade.query&fault=http-502", null);
+        HttpResponse<String> set = control(Faults.FAULT_PATH, "method=alipay.trade.query&fault=http-502", null);
         assertThat(set.statusCode()).isEqualTo(200);
         assertThat(set.body()).isEqualTo("ok: alipay.trade.query -> http-502\n");
         assertThat(queryStatus()).isEqualTo(502);
-        assertThat(control(ControlHandler.CLEAR_PATH, "", null).statusCode()).isEqualTo(200);
+        assertThat(control(Faults.CLEAR_PATH, "", null).statusCode()).isEqualTo(200);
         assertThat(queryStatus()).isEqualTo(200);
-        assertThat(control(ControlHandler.FAULT_PATH, "method=*&fault=delay%3A50", null).body()).contains("delay:50");
-        sim.clearFaults();
+        assertThat(control(Faults.FAULT_PATH, "method=*&fault=delay%3A50", null).body()).contains("delay:50");
+        SimControl.clearFaults(sim);
     }
 
     @Test
     void control_rejectsBadRequests() throws Exception {
-        assertThat(control(ControlHandler.FAULT_PATH, "method=alipay.trade.query&fault=boom", null).statusCode())
+        assertThat(control(Faults.FAULT_PATH, "method=alipay.trade.query&fault=boom", null).statusCode())
                 .isEqualTo(400);
-        assertThat(control(ControlHandler.FAULT_PATH, "method=alipay.trade.query", null).body())
+        assertThat(control(Faults.FAULT_PATH, "method=alipay.trade.query", null).body())
                 .contains("fault is required");
-        assertThat(control(ControlHandler.FAULT_PATH, "fault=http-500", null).statusCode()).isEqualTo(400);
-        assertThat(control(ControlHandler.FAULT_PATH, "method=alipay.trade.query&fault=http-500",
+        assertThat(control(Faults.FAULT_PATH, "fault=http-500", null).statusCode()).isEqualTo(400);
+        assertThat(control(Faults.FAULT_PATH, "method=alipay.trade.query&fault=http-500",
                 "http://evil.example").statusCode()).isEqualTo(403);
-        assertThat(client.getPath(ControlHandler.CLEAR_PATH).statusCode()).isEqualTo(405);
+        assertThat(client.getPath(Faults.CLEAR_PATH).statusCode()).isEqualTo(405);
         assertThat(queryStatus()).isEqualTo(200);
     }
 }

@@ -7,21 +7,21 @@ import alipaymcp.tools.Tool;
 import alipaymcp.tools.ToolResult;
 import org.junit.jupiter.api.Test;
 
-class ToolJsonTest {
+class MethodsTest {
     private final Tool shout = TestTools.named("shout").get(0);
 
     @Test
     void tool_putsTheTitleFirstInAnnotationsThenTheHintsInOrder() {
-        assertThat(ToolJson.tool(shout, Protocol.V2025_03_26).get("annotations").toJson())
+        assertThat(Methods.tool(shout, Protocol.V2025_03_26).get("annotations").toJson())
                 .isEqualTo("{\"title\":\"Shout\",\"readOnlyHint\":true,\"openWorldHint\":false}");
     }
 
     @Test
     void tool_sendsNoOutputSchemaOrTitleBefore2025_06_18() {
-        JsonObject old = ToolJson.tool(shout, Protocol.V2025_03_26);
+        JsonObject old = Methods.tool(shout, Protocol.V2025_03_26);
         assertThat(old.has("outputSchema")).isFalse();
         assertThat(old.has("title")).isFalse();
-        JsonObject current = ToolJson.tool(shout, Protocol.V2025_06_18);
+        JsonObject current = Methods.tool(shout, Protocol.V2025_06_18);
         assertThat(current.members().keySet())
                 .containsExactly("name", "title", "description", "inputSchema", "outputSchema", "annotations");
     }
@@ -29,11 +29,11 @@ class ToolJsonTest {
     @Test
     void callResult_dropsStructuredContentBefore2025_06_18AndMarksErrors() {
         ToolResult ok = ToolResult.success("t", JsonObject.builder().put("upper", "T").build());
-        assertThat(ToolJson.callResult(ok, Protocol.V2024_11_05).toJson())
+        assertThat(Methods.callResult(ok, Protocol.V2024_11_05).toJson())
                 .isEqualTo("{\"content\":[{\"type\":\"text\",\"text\":\"t\"}]}");
-        assertThat(ToolJson.callResult(ok, Protocol.V2025_11_25).toJson())
+        assertThat(Methods.callResult(ok, Protocol.V2025_11_25).toJson())
                 .isEqualTo("{\"content\":[{\"type\":\"text\",\"text\":\"t\"}],\"structuredContent\":{\"upper\":\"T\"}}");
-        assertThat(ToolJson.callResult(ToolResult.error("bad"), Protocol.V2025_11_25).toJson())
+        assertThat(Methods.callResult(ToolResult.error("bad"), Protocol.V2025_11_25).toJson())
                 .isEqualTo("{\"content\":[{\"type\":\"text\",\"text\":\"bad\"}],\"isError\":true}");
     }
 }

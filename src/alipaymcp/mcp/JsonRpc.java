@@ -1,0 +1,78 @@
+package alipaymcp.mcp;
+
+import alipaymcp.json.JsonNull;
+import alipaymcp.json.JsonNumber;
+import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonString;
+import alipaymcp.json.JsonValue;
+
+/**
+ * JSON-RPC 2.0 messages: the responses and errors we answer with, the requests and notifications we send,
+ * and the ids we accept. An id is echoed as parsed: same JSON type, same number lexeme. An error carries a
+ * standard code and message and an optional short {@code data} text that tells the client what to fix; never
+ * a stack trace, a payload or internal detail.
+ */
+final class JsonRpc {
+    static final int PARSE_ERROR = -32700;
+    static final int INVALID_REQUEST = -32600;
+    static final int METHOD_NOT_FOUND = -32601;
+    static final int INVALID_PARAMS = -32602;
+    static final int INTERNAL_ERROR = -32603;
+    private static final String VERSION = "2.0";
+
+    private JsonRpc() {
+    }
+
+    static JsonObject result(JsonValue id, JsonObject result) {
+        return JsonObject.builder().put("jsonrpc", VERSION).put("id", id).put("result", result).build();
+    }
+
+    /** An error; {@code id} is null when the request's id could not be read (sent as JSON null). */
+    static JsonObject error(JsonValue id, int code, String message, String data) {
+        JsonObject error = JsonObject.builder().put("code", JsonNumber.of(code)).put("message", message)
+                .putIfPresent("data", data).build();
+        return JsonObject.builder().put("jsonrpc", VERSION).put("id", id == null ? JsonNull.NULL : id)
+                .put("error", error).build();
+    }
+
+    static JsonObject parseError(String data) {
+        return error(null, PARSE_ERROR, "Parse error", data);
+    }
+
+    static JsonObject invalidRequest(JsonValue id, String data) {
+        return error(id, INVALID_REQUEST, "Invalid Request", data);
+    }
+
+    static JsonObject methodNotFound(JsonValue id, String data) {
+        return error(id, METHOD_NOT_FOUND, "Method not found", data);
+    }
+
+    static JsonObject invalidParams(JsonValue id, String data) {
+        return error(id, INVALID_PARAMS, "Invalid params", data);
+    }
+
+    static JsonObject internalError(JsonValue id, String data) {
+        return error(id, INTERNAL_ERROR, "Internal error", data);
+    }
+
+    /** A request of ours to the client. */
+    static JsonObject request(String id, String method, JsonObject params) {
+        return JsonObject.builder().put("jsonrpc", VERSION).put("id", id).put("method", method).put("params", params)
+                .build();
+    }
+
+    static JsonObject notification(String method, JsonObject params) {
+        return JsonObject.builder().put("jsonrpc", VERSION).put("method", method).put("params", params).build();
+    }
+
+    /** The message's id when it is one JSON-RPC allows here (a string or an integer), else null. */
+    static JsonValue readableId(JsonValue message) {
+        JsonValue id = message instanceof JsonObject object ? object.get("id") : null;
+        return isValidId(id) ? id : null;
+    }
+
+    /** MCP ids are strings or integers: never null, a boolean, a fraction or an exponent. */
+    static boolean isValidId(JsonValue id) {
+        return id instanceof JsonString || id instanceof JsonNumber n && n.isIntegerLexeme();
+    }
+}

@@ -25,6 +25,8 @@ import java.util.UUID;
 public final class GatewayClient {
     /** Certificate mode: fetches the Alipay certificate an answer's alipay_cert_sn names (after a rotation). */
     static final String CERT_DOWNLOAD = "alipay.open.app.alipaycert.download";
+    /** The one call whose success must name the refund request as well as the order. */
+    static final String REFUND_QUERY = "alipay.trade.fastpay.refund.query";
 
     private final String gateway;
     private final RequestSettings settings;
@@ -64,20 +66,20 @@ public final class GatewayClient {
 
     public AlipayResponse query(String outTradeNo) throws AlipayException {
         return call("alipay.trade.query", BizContent.query(outTradeNo, settings.channelSource()),
-                outTradeNo, null, true, true, false);
+                outTradeNo, null, true);
     }
 
     /** Never re-sent: on a failure with {@code outcomeUnknown()}, check with {@link #refundQuery}. */
     public AlipayResponse refund(String outTradeNo, BigDecimal refundAmount, String refundReason, String outRequestNo)
             throws AlipayException {
         return call("alipay.trade.refund", BizContent.refund(outTradeNo, refundAmount, refundReason, outRequestNo,
-                settings.channelSource()), outTradeNo, outRequestNo, false, true, false);
+                settings.channelSource()), outTradeNo, outRequestNo, false);
     }
 
     /** A success must name both numbers: a refund answer about another refund of the order is a replay. */
     public AlipayResponse refundQuery(String outTradeNo, String outRequestNo) throws AlipayException {
-        return call("alipay.trade.fastpay.refund.query", BizContent.refundQuery(outTradeNo, outRequestNo,
-                settings.channelSource()), outTradeNo, outRequestNo, true, true, true);
+        return call(REFUND_QUERY, BizContent.refundQuery(outTradeNo, outRequestNo, settings.channelSource()),
+                outTradeNo, outRequestNo, true);
     }
 
     private String pageUrl(String method, String bizContent) throws AlipayException {
@@ -86,16 +88,14 @@ public final class GatewayClient {
     }
 
     private AlipayResponse call(String method, String bizContent, String outTradeNo, String outRequestNo,
-            boolean readOnly, boolean tradeRequired, boolean requestRequired) throws AlipayException {
+            boolean readOnly) throws AlipayException {
         PrivateKey signingKey = privateKey();
         ResponseVerifier.Keys verifyingKeys = responseKeys();
         Map<String, String> params = SignedParams.api(method, settings, bizContent, clock.instant(), signingKey);
         String[] secrets = {settings.appAuthToken(), params.get("sign")};
         String body = exchange(method, params, readOnly, secrets);
-        AlipayResponse response = ResponseVerifier.verify(body, method, verifyingKeys, settings.signType(),
-                settings.cipher(), secrets);
-        ResponseVerifier.requireSameOrder(response, outTradeNo, outRequestNo, tradeRequired, requestRequired);
-        return response;
+        return ResponseVerifier.verify(body, new ResponseVerifier.Expected(method, outTradeNo, outRequestNo),
+                verifyingKeys, settings.signType(), settings.cipher(), secrets);
     }
 
     /** Sends the signed parameters and returns the answer's text (HTTP 200, within the size limit). */

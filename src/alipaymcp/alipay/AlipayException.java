@@ -69,6 +69,13 @@ public final class AlipayException extends Exception {
         return kind;
     }
 
+    /** The end of a message whose outcome is unknown; the refund tool adds how to find out (it knows the numbers). */
+    static String unknownOutcome(String method) {
+        return method.equals("alipay.trade.refund")
+                ? "; the refund may or may not have been made."
+                : "; the outcome is unknown, try again later.";
+    }
+
     /** True when the request may have reached the gateway: query the outcome before acting again. */
     public boolean outcomeUnknown() {
         return kind.outcomeUnknown;

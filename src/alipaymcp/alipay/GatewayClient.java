@@ -83,34 +83,31 @@ public final class GatewayClient {
     }
 
     private String pageUrl(String method, String bizContent) throws AlipayException {
-        Map<String, String> params = SignedParams.page(method, settings, bizContent, clock.instant(), privateKey());
-        return PagePayUrl.build(gateway, params);
+        return SignedRequest.page(method, settings, bizContent, clock.instant(), privateKey()).pageUrl(gateway);
     }
 
+    /** Sign, send, verify: the answer is returned only when it verifies and is about the same order. */
     private AlipayResponse call(String method, String bizContent, String outTradeNo, String outRequestNo,
             boolean readOnly) throws AlipayException {
-        PrivateKey signingKey = privateKey();
-        ResponseVerifier.Keys verifyingKeys = responseKeys();
-        Map<String, String> params = SignedParams.api(method, settings, bizContent, clock.instant(), signingKey);
-        String[] secrets = {settings.appAuthToken(), params.get("sign")};
-        String body = exchange(method, params, readOnly, secrets);
-        return ResponseVerifier.verify(body, new ResponseVerifier.Expected(method, outTradeNo, outRequestNo),
-                verifyingKeys, settings.signType(), settings.cipher(), secrets);
+        SignedRequest request = SignedRequest.api(method, settings, bizContent, clock.instant(), privateKey());
+        ResponseVerifier.Keys keys = responseKeys(); // a key that cannot verify fails before anything is sent
+        String body = send(request, readOnly);
+        return ResponseVerifier.verify(body, new ResponseVerifier.Expected(method, outTradeNo, outRequestNo), keys,
+                settings.signType(), settings.cipher(), request.secrets());
     }
 
-    /** Sends the signed parameters and returns the answer's text (HTTP 200, within the size limit). */
-    private String exchange(String method, Map<String, String> params, boolean readOnly, String[] secrets)
-            throws AlipayException {
-        URI uri = URI.create(GatewayParams.url(gateway, params).toString());
-        HttpTransport.Reply reply = GatewayExchange.send(transport(), method, uri, headers(),
-                GatewayParams.body(params), timeout, readOnly, secrets);
+    /** POSTs a signed request and returns the answer's text (HTTP 200, within the size limit). */
+    private String send(SignedRequest request, boolean readOnly) throws AlipayException {
+        String method = request.method();
+        HttpTransport.Reply reply = JdkHttpTransport.send(transport(), method, request.postUri(gateway), headers(),
+                request.formBody(), timeout, readOnly, request.secrets());
         if (reply.status() != 200) {
             throw new AlipayException(Kind.HTTP_STATUS, "The gateway answered " + method + " with HTTP status "
-                    + reply.status() + " instead of 200" + GatewayExchange.unknownOutcome(method));
+                    + reply.status() + " instead of 200" + AlipayException.unknownOutcome(method));
         }
         if (reply.body() == null) {
             throw new AlipayException(Kind.MALFORMED, "The gateway's answer to " + method + " is larger than "
-                    + HttpTransport.MAX_BODY + " bytes; it was not read" + GatewayExchange.unknownOutcome(method));
+                    + HttpTransport.MAX_BODY + " bytes; it was not read" + AlipayException.unknownOutcome(method));
         }
         return decode(reply, method);
     }
@@ -130,11 +127,10 @@ public final class GatewayClient {
      * root file by {@link CertificateMode}, and only then used.
      */
     private String downloadCertificate(String sn, String forMethod) throws AlipayException {
-        Map<String, String> params = SignedParams.certificateDownload(settings, sn, clock.instant(), privateKey());
-        String[] secrets = {settings.appAuthToken(), params.get("sign")};
+        SignedRequest request = SignedRequest.certificateDownload(settings, sn, clock.instant(), privateKey());
         String body;
         try {
-            body = exchange(CERT_DOWNLOAD, params, true, secrets);
+            body = send(request, true);
         } catch (AlipayException e) {
             throw CertificateMode.untrusted(forMethod, sn, "downloading it failed: " + e.getMessage());
         }
@@ -173,7 +169,7 @@ public final class GatewayClient {
             } catch (IllegalArgumentException e) { // illegal or unsupported charset name
                 throw new AlipayException(Kind.MALFORMED, "The gateway's answer to " + method + " names a charset"
                         + " this JDK cannot decode (" + GatewayText.unverifiedMessage(GatewayText.cut(name, 40)) + ")"
-                        + GatewayExchange.unknownOutcome(method));
+                        + AlipayException.unknownOutcome(method));
             }
         }
         return new String(reply.body(), charset);

@@ -1,15 +1,24 @@
 package alipaymcp.alipay;
 
+import alipaymcp.alipay.AlipayException.Kind;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +39,46 @@ final class JdkHttpTransport implements HttpTransport {
 
     JdkHttpTransport(Duration connectTimeout) {
         this.connectTimeout = connectTimeout;
+    }
+
+    /**
+     * One API request over {@code transport}, with the JDK's failures mapped here (this class alone links
+     * java.net.http, which signing a payment link must not load): a read refused before anything was sent is
+     * tried once more, a refund never is, and every failure becomes an {@link AlipayException} that says
+     * whether anything reached the gateway.
+     */
+    static HttpTransport.Reply send(HttpTransport transport, String method, URI uri, Map<String, String> headers,
+            String body, Duration timeout, boolean readOnly, String[] secrets) throws AlipayException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transport.post(uri, headers, body, timeout);
+            } catch (ConnectException e) {
+                if (readOnly && attempt == 1) {
+                    continue; // refused before anything was sent: safe to try a read once more
+                }
+                throw new AlipayException(Kind.NETWORK, "Could not connect to the gateway for " + method + " ("
+                        + reason(e, secrets) + "); nothing was sent. Check the network and AP_GATEWAY_URL /"
+                        + " AP_CURRENT_ENV.", e);
+            } catch (HttpConnectTimeoutException e) {
+                throw new AlipayException(Kind.NETWORK, "Could not connect to the gateway for " + method + " within "
+                        + timeout.toMillis() + " ms (AP_TIMEOUT_MS); nothing was sent. Check the network.", e);
+            } catch (HttpTimeoutException e) {
+                throw new AlipayException(Kind.TIMEOUT, "No complete answer from the gateway to " + method
+                        + " within " + timeout.toMillis() + " ms (AP_TIMEOUT_MS)" + AlipayException.unknownOutcome(method), e);
+            } catch (IOException e) {
+                throw new AlipayException(Kind.CONNECTION_LOST, "The connection to the gateway failed during "
+                        + method + " (" + reason(e, secrets) + ")" + AlipayException.unknownOutcome(method), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AlipayException(Kind.INTERRUPTED, "Interrupted while waiting for the answer to " + method
+                        + AlipayException.unknownOutcome(method), e);
+            }
+        }
+    }
+
+    private static String reason(IOException e, String[] secrets) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + Redactor.redact(message, secrets));
     }
 
     private synchronized HttpClient client() {
@@ -123,5 +172,58 @@ final class JdkHttpTransport implements HttpTransport {
     private static HttpResponse.BodySubscriber<byte[]> limited(HttpResponse.ResponseInfo info) {
         long declared = info.headers().firstValueAsLong("content-length").orElse(-1);
         return declared > MAX_BODY ? HttpResponse.BodySubscribers.replacing(null) : new LimitedBody(MAX_BODY);
+    }
+
+    /**
+     * Collects a response body up to a limit; past it the download is cancelled and the body is null. A hostile
+     * or broken gateway streaming without a Content-Length can then never fill the heap.
+     */
+    private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+        private final int limit;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+
+        LimitedBody(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            if (result.isDone()) {
+                return;
+            }
+            for (ByteBuffer buffer : buffers) {
+                if (bytes.size() + buffer.remaining() > limit) {
+                    subscription.cancel();
+                    result.complete(null);
+                    return;
+                }
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                bytes.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            result.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(bytes.toByteArray());
+        }
     }
 }

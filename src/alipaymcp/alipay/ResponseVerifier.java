@@ -124,7 +124,7 @@ public final class ResponseVerifier {
         if (cipher != null && !encrypted && !failure) {
             throw new AlipayException(Kind.MALFORMED, "The response to " + method + " is plaintext although the"
                     + " request was encrypted (AP_ENCRYPT_KEY): only a failure may come back unencrypted, so this"
-                    + " answer was not trusted" + GatewayExchange.unknownOutcome(method));
+                    + " answer was not trusted" + AlipayException.unknownOutcome(method));
         }
         AlipayResponse response = new AlipayResponse(method, root, fields, (JsonObject) Redactor.shown(fields, secrets));
         requireSameOrder(response, expected);
@@ -258,7 +258,7 @@ public final class ResponseVerifier {
             throw new AlipayException(Kind.UNDECRYPTABLE, "The response to " + method + " is signed by Alipay but"
                     + " does not decrypt with AP_ENCRYPT_KEY (" + e.getClass().getSimpleName() + "): check that"
                     + " AP_ENCRYPT_KEY is this app's current AES key (开发设置 → 接口内容加密方式). The answer was not"
-                    + " trusted" + GatewayExchange.unknownOutcome(method));
+                    + " trusted" + AlipayException.unknownOutcome(method));
         }
         try {
             if (JsonParser.parse(plain) instanceof JsonObject o) {
@@ -269,7 +269,7 @@ public final class ResponseVerifier {
         }
         throw new AlipayException(Kind.UNDECRYPTABLE, "The response to " + method + " decrypts with AP_ENCRYPT_KEY"
                 + " to something that is not a JSON object: check that AP_ENCRYPT_KEY is this app's current AES key."
-                + " The answer was not trusted" + GatewayExchange.unknownOutcome(method));
+                + " The answer was not trusted" + AlipayException.unknownOutcome(method));
     }
 
     private static JsonObject parseObject(String text, String method, String what, String... secrets)

@@ -25,14 +25,14 @@ class CertificateModeTest {
             Map<String, String> in = Vectors.stringMap(Vectors.obj(v, "params_in_insertion_order"));
             RequestSettings s = settings(in, mode, null);
             Map<String, String> params = id.equals("page-cert")
-                    ? SignedParams.page(in.get("method"), s, in.get("biz_content"), RequestVectors.CLOCK, key())
-                    : SignedParams.api(in.get("method"), s, in.get("biz_content"), RequestVectors.CLOCK, key());
+                    ? SignedRequest.page(in.get("method"), s, in.get("biz_content"), RequestVectors.CLOCK, key()).params()
+                    : SignedRequest.api(in.get("method"), s, in.get("biz_content"), RequestVectors.CLOCK, key()).params();
             assertThat(params).as(id).isEqualTo(Vectors.stringMap(Vectors.obj(v, "signed_params")));
         }
         JsonObject download = CertVectors.find(CERT, "requests", "download-cert");
         Map<String, String> in = Vectors.stringMap(Vectors.obj(download, "params_in_insertion_order"));
-        assertThat(SignedParams.certificateDownload(settings(in, mode, null), "86aa1188b426ca72881bee3860dcd605",
-                RequestVectors.CLOCK, key())).isEqualTo(Vectors.stringMap(Vectors.obj(download, "signed_params")));
+        assertThat(SignedRequest.certificateDownload(settings(in, mode, null), "86aa1188b426ca72881bee3860dcd605",
+                RequestVectors.CLOCK, key()).params()).isEqualTo(Vectors.stringMap(Vectors.obj(download, "signed_params")));
     }
 
     @Test
@@ -42,8 +42,8 @@ class CertificateModeTest {
             Map<String, String> in = Vectors.stringMap(Vectors.obj(v, "params_in_insertion_order"));
             RequestSettings s = settings(in, cert ? CertVectors.mode("cert-pki", CertVectors.VALID) : null,
                     CertVectors.cipher());
-            Map<String, String> params = SignedParams.api(QUERY, s, Vectors.str(v, "biz_content_plaintext"),
-                    RequestVectors.CLOCK, key());
+            Map<String, String> params = SignedRequest.api(QUERY, s, Vectors.str(v, "biz_content_plaintext"),
+                    RequestVectors.CLOCK, key()).params();
             assertThat(params).as(Vectors.str(v, "id")).isEqualTo(Vectors.stringMap(Vectors.obj(v, "signed_params")));
         }
     }

@@ -134,7 +134,7 @@ public final class GatewayClient {
         } catch (AlipayException e) {
             throw CertificateMode.untrusted(forMethod, sn, "downloading it failed: " + e.getMessage());
         }
-        String root = CERT_DOWNLOAD.replace('.', '_') + "_response";
+        String root = AlipayResponse.rootOf(CERT_DOWNLOAD);
         try {
             if (JsonParser.parse(body) instanceof JsonObject doc && doc.get(root) instanceof JsonObject answer) {
                 String code = answer.string("code").orElse("");

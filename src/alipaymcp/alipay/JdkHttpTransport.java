@@ -78,7 +78,7 @@ final class JdkHttpTransport implements HttpTransport {
 
     private static String reason(IOException e, String[] secrets) {
         String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : ": " + Redactor.redact(message, secrets));
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + GatewayText.redact(message, secrets));
     }
 
     private synchronized HttpClient client() {

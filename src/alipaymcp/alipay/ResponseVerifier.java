@@ -34,7 +34,7 @@ public final class ResponseVerifier {
         }
 
         String root() {
-            return method.replace('.', '_') + "_response";
+            return AlipayResponse.rootOf(method);
         }
     }
 
@@ -126,7 +126,7 @@ public final class ResponseVerifier {
                     + " request was encrypted (AP_ENCRYPT_KEY): only a failure may come back unencrypted, so this"
                     + " answer was not trusted" + AlipayException.unknownOutcome(method));
         }
-        AlipayResponse response = new AlipayResponse(method, root, fields, (JsonObject) Redactor.shown(fields, secrets));
+        AlipayResponse response = new AlipayResponse(method, root, fields, (JsonObject) GatewayText.shown(fields, secrets));
         requireSameOrder(response, expected);
         return response;
     }
@@ -144,7 +144,7 @@ public final class ResponseVerifier {
      * @throws AlipayException BAD_SIGNATURE when the root name appears again after the content
      */
     static Signed signedContent(String body, String method) throws AlipayException {
-        String root = method.replace('.', '_') + "_response";
+        String root = AlipayResponse.rootOf(method);
         if (body.indexOf(root) <= 0) {
             root = "error_response";
         }
@@ -281,7 +281,7 @@ public final class ResponseVerifier {
         } catch (JsonException e) {
             // The parser quotes bits of the (unverified) text: redact, then sanitize like any unverified text.
             throw new AlipayException(Kind.MALFORMED, what + " of " + method + " is not valid JSON ("
-                    + GatewayText.unverifiedMessage(Redactor.redact(e.getMessage(), secrets))
+                    + GatewayText.unverifiedMessage(GatewayText.redact(e.getMessage(), secrets))
                     + "); is AP_GATEWAY_URL an Alipay gateway?");
         }
         throw new AlipayException(Kind.MALFORMED, what + " of " + method + " is not a JSON object.");
@@ -298,7 +298,7 @@ public final class ResponseVerifier {
         }
         String shownCode = GatewayText.unverifiedCode(code);
         String subCode = GatewayText.unverifiedCode(answer.string("sub_code").orElse(null));
-        String message = GatewayText.unverifiedMessage(Redactor.redact(
+        String message = GatewayText.unverifiedMessage(GatewayText.redact(
                 answer.string("sub_msg").or(() -> answer.string("msg")).orElse(null), secrets));
         JsonObject shown = JsonObject.builder().putIfPresent("code", shownCode).putIfPresent("sub_code", subCode)
                 .putIfPresent("sub_msg", message).build();

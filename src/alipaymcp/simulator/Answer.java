@@ -1,5 +1,6 @@
 package alipaymcp.simulator;
 
+import alipaymcp.alipay.AlipayResponse;
 import alipaymcp.alipay.SignType;
 import alipaymcp.json.JsonObject;
 
@@ -13,7 +14,7 @@ record Answer(String root, JsonObject content, SignType signType) {
     static final String ERROR_ROOT = "error_response";
 
     static String rootOf(String method) {
-        return method.replace('.', '_') + "_response";
+        return AlipayResponse.rootOf(method);
     }
 
     static Answer success(String method, JsonObject.Builder fields, SignType signType) {

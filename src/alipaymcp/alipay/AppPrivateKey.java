@@ -108,11 +108,6 @@ public final class AppPrivateKey {
         return jcaKey;
     }
 
-    /** PKCS#8 DER as handed to the JDK (a copy; tests compare the PKCS#1 wrap with Alipay's PKCS#8). */
-    byte[] pkcs8Der() {
-        return pkcs8.clone();
-    }
-
     @Override
     public String toString() {
         return "RSA private key (" + form + ", " + bits() + " bits)";

@@ -21,7 +21,7 @@ class AppPrivateKeyTest {
 
     @Test
     void parse_wrapsPkcs1IntoExactlyAlipaysPkcs8() throws Exception {
-        byte[] wrapped = AppPrivateKey.parse(Vectors.pkcs1()).pkcs8Der();
+        byte[] wrapped = AppPrivateKey.parse(Vectors.pkcs1()).jcaKey().getEncoded();
         assertThat(wrapped).isEqualTo(Base64.getDecoder().decode(Vectors.pkcs8()));
     }
 

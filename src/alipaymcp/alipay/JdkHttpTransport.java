@@ -24,21 +24,26 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@link HttpTransport} on java.net.http: one HttpClient, built on first use (never at class
- * initialisation), HTTP/1.1, redirects never followed. The timeout bounds the whole exchange including
+ * {@link HttpTransport} on java.net.http: one HttpClient (made with the transport, on the first API call),
+ * HTTP/1.1, redirects never followed. The timeout bounds the whole exchange including
  * the body, and an answer larger than {@link HttpTransport#MAX_BODY} bytes is refused.
  */
 final class JdkHttpTransport implements HttpTransport {
     /** The client's own async work is short; a fixed pool keeps the thread count flat (the default one grows). */
     static final int EXECUTOR_THREADS = 4;
 
-    private static ScheduledExecutorService alarms; // guarded by JdkHttpTransport.class
+    private static final ScheduledExecutorService ALARMS =
+            Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "gateway-deadline"));
 
-    private final Duration connectTimeout;
-    private HttpClient client; // guarded by this
+    private final HttpClient client;
 
     JdkHttpTransport(Duration connectTimeout) {
-        this.connectTimeout = connectTimeout;
+        client = HttpClient.newBuilder()
+                .executor(Executors.newFixedThreadPool(EXECUTOR_THREADS, task -> daemon(task, "gateway-http")))
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(connectTimeout)
+                .build();
     }
 
     /**
@@ -81,20 +86,8 @@ final class JdkHttpTransport implements HttpTransport {
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + GatewayText.redact(message, secrets));
     }
 
-    private synchronized HttpClient client() {
-        if (client == null) {
-            client = HttpClient.newBuilder()
-                    .executor(Executors.newFixedThreadPool(EXECUTOR_THREADS, JdkHttpTransport::daemon))
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(connectTimeout)
-                    .build();
-        }
-        return client;
-    }
-
-    private static Thread daemon(Runnable task) {
-        Thread thread = new Thread(task, "gateway-http");
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
         thread.setDaemon(true);
         return thread;
     }
@@ -108,13 +101,10 @@ final class JdkHttpTransport implements HttpTransport {
         headers.forEach(request::header);
         // send(), not sendAsync(): on 2 cores the JDK hops every async answer onto a new thread. The request
         // timeout bounds the wait for the headers; the alarm bounds the whole exchange, body included.
-        // Both are built before the clock starts: the first call's set-up is not the gateway's time.
-        HttpClient http = client();
-        ScheduledExecutorService timer = alarms();
         Alarm alarm = new Alarm(Thread.currentThread());
-        ScheduledFuture<?> scheduled = timer.schedule(alarm, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> scheduled = ALARMS.schedule(alarm, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), JdkHttpTransport::limited);
+            HttpResponse<byte[]> response = client.send(request.build(), JdkHttpTransport::limited);
             return new Reply(response.statusCode(), response.headers().firstValue("content-type").orElse(null),
                     response.body()); // body null past MAX_BODY: see limited()
         } catch (InterruptedException | IOException e) {
@@ -128,19 +118,6 @@ final class JdkHttpTransport implements HttpTransport {
                 Thread.interrupted(); // the alarm rang as the answer arrived: clear it, the worker thread is reused
             }
         }
-    }
-
-    private static synchronized ScheduledExecutorService alarms() {
-        if (alarms == null) {
-            alarms = Executors.newSingleThreadScheduledExecutor(JdkHttpTransport::alarmThread);
-        }
-        return alarms;
-    }
-
-    private static Thread alarmThread(Runnable task) {
-        Thread thread = new Thread(task, "gateway-deadline");
-        thread.setDaemon(true);
-        return thread;
     }
 
     /** Interrupts the waiting caller at the deadline, unless the exchange ended first (then it never will). */

@@ -25,7 +25,7 @@ public record AlipayResponse(String method, String root, JsonObject content, Jso
         Objects.requireNonNull(shown, "shown");
     }
 
-    /** The node an answer to {@code method} is written under: {@code alipay.trade.query} → {@code alipay_trade_query_response}. */
+    /** The node an answer is written under: {@code alipay.trade.query} → {@code alipay_trade_query_response}. */
     public static String rootOf(String method) {
         return method.replace('.', '_') + "_response";
     }

@@ -60,7 +60,8 @@ public final class AppPrivateKey {
                     + " is not 0: multi-prime keys are not supported)");
         }
         BigInteger[] ne = readRsaFields(d, end);
-        byte[] wrapped = KeyReader.tlv(KeyReader.SEQUENCE, VERSION_0, KeyReader.RSA_ALGORITHM, KeyReader.tlv(KeyReader.OCTET_STRING, der));
+        byte[] wrapped = KeyReader.tlv(KeyReader.SEQUENCE, VERSION_0, KeyReader.RSA_ALGORITHM,
+                KeyReader.tlv(KeyReader.OCTET_STRING, der));
         return new AppPrivateKey("PKCS#1", ne[0], ne[1], wrapped);
     }
 

@@ -69,7 +69,8 @@ final class JdkHttpTransport implements HttpTransport {
                         + timeout.toMillis() + " ms (AP_TIMEOUT_MS); nothing was sent. Check the network.", e);
             } catch (HttpTimeoutException e) {
                 throw new AlipayException(Kind.TIMEOUT, "No complete answer from the gateway to " + method
-                        + " within " + timeout.toMillis() + " ms (AP_TIMEOUT_MS)" + AlipayException.unknownOutcome(method), e);
+                        + " within " + timeout.toMillis() + " ms (AP_TIMEOUT_MS)"
+                        + AlipayException.unknownOutcome(method), e);
             } catch (IOException e) {
                 throw new AlipayException(Kind.CONNECTION_LOST, "The connection to the gateway failed during "
                         + method + " (" + reason(e, secrets) + ")" + AlipayException.unknownOutcome(method), e);
@@ -145,7 +146,7 @@ final class JdkHttpTransport implements HttpTransport {
         }
     }
 
-    /** Reads the body up to {@link HttpTransport#MAX_BODY} bytes (null past it, or when the declared length is over it). */
+    /** The body up to {@link HttpTransport#MAX_BODY} bytes; null past it, or when the declared length is over it. */
     private static HttpResponse.BodySubscriber<byte[]> limited(HttpResponse.ResponseInfo info) {
         long declared = info.headers().firstValueAsLong("content-length").orElse(-1);
         return declared > MAX_BODY ? HttpResponse.BodySubscribers.replacing(null) : new LimitedBody(MAX_BODY);

@@ -8,6 +8,7 @@ import alipaymcp.json.JsonString;
 import alipaymcp.json.JsonValue;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
+import java.util.Objects;
 
 /**
  * Turns a response body into a verified {@link AlipayResponse} about the expected order, or a typed failure
@@ -23,14 +24,14 @@ public final class ResponseVerifier {
     }
 
     /**
-     * What the answer must be about. {@code outTradeNo} null: a call about no order (only tests and
-     * certificate downloads); every trade call of {@link GatewayClient} names one. A success must name the
-     * order, and a refund query's success the refund request too (else it may be a replayed answer about
-     * another refund of the same order).
+     * What the answer must be about: the method asked, the order and, where the request bound one, the refund
+     * request. A success must name the order, and a refund query's success the refund request too (else it may
+     * be a replayed answer about another refund of the same order). Every call of {@link GatewayClient} names
+     * its order; {@code outTradeNo} null checks the signature alone (the simulator's own tests use that).
      */
     public record Expected(String method, String outTradeNo, String outRequestNo) {
         public Expected {
-            java.util.Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(method, "method");
         }
 
         String root() {
@@ -102,7 +103,8 @@ public final class ResponseVerifier {
             throw unsigned(method, (JsonObject) node, keys, secrets);
         }
         if (!(signValue instanceof JsonString sign)) {
-            throw new AlipayException(Kind.MALFORMED, "The response to " + method + " has a sign that is not a string.");
+            throw new AlipayException(Kind.MALFORMED, "The response to " + method
+                    + " has a sign that is not a string.");
         }
         if (signed == null || !signed.root().equals(root)) {
             throw badSignature(method, "its signed content could not be located", keys);
@@ -126,12 +128,13 @@ public final class ResponseVerifier {
                     + " request was encrypted (AP_ENCRYPT_KEY): only a failure may come back unencrypted, so this"
                     + " answer was not trusted" + AlipayException.unknownOutcome(method));
         }
-        AlipayResponse response = new AlipayResponse(method, root, fields, (JsonObject) GatewayText.shown(fields, secrets));
+        AlipayResponse response = new AlipayResponse(method, root, fields,
+                (JsonObject) GatewayText.shown(fields, secrets));
         requireSameOrder(response, expected);
         return response;
     }
 
-    /** The signed content of a body and the node it was cut from ({@code <method>_response} or {@code error_response}). */
+    /** The signed content of a body and the node it was cut from ({@code <method>_response} or error_response). */
     record Signed(String root, String content) {
     }
 

@@ -6,7 +6,7 @@ import alipaymcp.json.JsonObject;
  * A gateway call that did not produce a verified answer. The kind says what went wrong;
  * {@link #outcomeUnknown()} says whether the request may have reached (and acted at) the gateway, in
  * which case a refund must be checked with a refund query, never re-sent with a new number.
- * Messages say what happened and how to fix it; gateway text in them is redacted (see {@link Redactor}).
+ * Messages say what happened and how to fix it; gateway text in them is redacted (see {@link GatewayText#redact}).
  */
 public final class AlipayException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -67,6 +67,13 @@ public final class AlipayException extends Exception {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The end of a message whose outcome is unknown; the refund tool adds how to find out (it knows the numbers). */
+    static String unknownOutcome(String method) {
+        return method.equals("alipay.trade.refund")
+                ? "; the refund may or may not have been made."
+                : "; the outcome is unknown, try again later.";
     }
 
     /** True when the request may have reached the gateway: query the outcome before acting again. */

@@ -22,23 +22,23 @@ public final class AlipayPublicKey {
     }
 
     public static AlipayPublicKey parse(String text) throws KeyException {
-        byte[] der = KeyText.decode(text);
-        Der d = new Der(der, NOT_A_KEY);
-        int end = d.enter(Der.SEQUENCE, der.length);
+        byte[] der = KeyReader.der(text);
+        KeyReader d = new KeyReader(der, NOT_A_KEY);
+        int end = d.enter(KeyReader.SEQUENCE, der.length);
         if (end != der.length) {
             throw new KeyException(NOT_A_KEY + " (unexpected data after the key at byte " + end + ")");
         }
-        if (d.peekTag() == Der.INTEGER) {
+        if (d.peekTag() == KeyReader.INTEGER) {
             throw new KeyException("is a private key or a bare PKCS#1 public key, not the X.509 public key;"
                     + " paste the Alipay public key (支付宝公钥), which starts with MIIBIj for 2048 bits");
         }
         d.rsaAlgorithm(end);
-        int bitsEnd = d.enter(Der.BIT_STRING, end);
+        int bitsEnd = d.enter(KeyReader.BIT_STRING, end);
         if (d.pos() >= bitsEnd || d.peekTag() != 0) {
             throw d.fail(); // the "unused bits" byte must be 0
         }
         d.skipTo(d.pos() + 1);
-        int rsaEnd = d.enter(Der.SEQUENCE, bitsEnd);
+        int rsaEnd = d.enter(KeyReader.SEQUENCE, bitsEnd);
         BigInteger n = d.positiveInteger(rsaEnd);
         BigInteger e = d.positiveInteger(rsaEnd);
         d.expectAt(rsaEnd);
@@ -62,7 +62,7 @@ public final class AlipayPublicKey {
     /** The JCA key, built on the first call, then cached. */
     public synchronized PublicKey jcaKey() throws KeyException {
         if (jcaKey == null) {
-            jcaKey = Der.jcaKey(PublicKey.class, spki,
+            jcaKey = KeyReader.jcaKey(PublicKey.class, spki,
                     "paste the Alipay public key exactly as the open platform shows it");
         }
         return jcaKey;

@@ -25,6 +25,11 @@ public record AlipayResponse(String method, String root, JsonObject content, Jso
         Objects.requireNonNull(shown, "shown");
     }
 
+    /** The node an answer is written under: {@code alipay.trade.query} → {@code alipay_trade_query_response}. */
+    public static String rootOf(String method) {
+        return method.replace('.', '_') + "_response";
+    }
+
     /** A string member as it may be shown (redacted, capped), or null. */
     public String shownField(String name) {
         return shown.string(name).orElse(null);

@@ -10,7 +10,7 @@ import java.security.PrivateKey;
  */
 public final class AppPrivateKey {
     private static final String NOT_A_KEY = "not an RSA private key in PKCS#8 or PKCS#1 form";
-    private static final byte[] VERSION_0 = {Der.INTEGER, 0x01, 0x00};
+    private static final byte[] VERSION_0 = {KeyReader.INTEGER, 0x01, 0x00};
 
     private final String form;
     private final BigInteger modulus;
@@ -27,25 +27,25 @@ public final class AppPrivateKey {
 
     /** PKCS#8 or PKCS#1, PEM (any label) or bare base64, any whitespace, '=' padding optional. */
     public static AppPrivateKey parse(String text) throws KeyException {
-        byte[] der = KeyText.decode(text);
-        Der d = new Der(der, NOT_A_KEY);
-        int end = d.enter(Der.SEQUENCE, der.length);
+        byte[] der = KeyReader.der(text);
+        KeyReader d = new KeyReader(der, NOT_A_KEY);
+        int end = d.enter(KeyReader.SEQUENCE, der.length);
         if (end != der.length) {
             throw new KeyException(NOT_A_KEY + " (unexpected data after the key at byte " + end + ")");
         }
-        if (d.peekTag() == Der.SEQUENCE) {
+        if (d.peekTag() == KeyReader.SEQUENCE) {
             throw new KeyException("is a public key (X.509 SubjectPublicKeyInfo), not a private key;"
                     + " paste the application private key (应用私钥)");
         }
         int versionAt = d.pos();
         BigInteger version = d.positiveInteger(end);
-        if (d.peekTag() == Der.SEQUENCE) {
+        if (d.peekTag() == KeyReader.SEQUENCE) {
             if (version.compareTo(BigInteger.ONE) > 0) {
                 throw d.failAt(versionAt);
             }
             d.rsaAlgorithm(end);
-            int octetsEnd = d.enter(Der.OCTET_STRING, end);
-            int rsaEnd = d.enter(Der.SEQUENCE, octetsEnd);
+            int octetsEnd = d.enter(KeyReader.OCTET_STRING, end);
+            int rsaEnd = d.enter(KeyReader.SEQUENCE, octetsEnd);
             requireVersion0(d, rsaEnd);
             BigInteger[] ne = readRsaFields(d, rsaEnd);
             d.expectAt(octetsEnd);
@@ -60,11 +60,12 @@ public final class AppPrivateKey {
                     + " is not 0: multi-prime keys are not supported)");
         }
         BigInteger[] ne = readRsaFields(d, end);
-        byte[] wrapped = Der.tlv(Der.SEQUENCE, VERSION_0, Der.RSA_ALGORITHM, Der.tlv(Der.OCTET_STRING, der));
+        byte[] wrapped = KeyReader.tlv(KeyReader.SEQUENCE, VERSION_0, KeyReader.RSA_ALGORITHM,
+                KeyReader.tlv(KeyReader.OCTET_STRING, der));
         return new AppPrivateKey("PKCS#1", ne[0], ne[1], wrapped);
     }
 
-    private static void requireVersion0(Der d, int limit) throws KeyException {
+    private static void requireVersion0(KeyReader d, int limit) throws KeyException {
         int at = d.pos();
         if (d.positiveInteger(limit).signum() != 0) {
             throw d.failAt(at);
@@ -72,11 +73,11 @@ public final class AppPrivateKey {
     }
 
     /** After the version: n, e, d, p, q, dp, dq, qinv, and nothing else. Returns {n, e}. */
-    private static BigInteger[] readRsaFields(Der d, int end) throws KeyException {
+    private static BigInteger[] readRsaFields(KeyReader d, int end) throws KeyException {
         BigInteger n = d.positiveInteger(end);
         BigInteger e = d.positiveInteger(end);
         for (int i = 0; i < 6; i++) {
-            d.skipPositiveInteger(end);
+            d.positiveInteger(end);
         }
         d.expectAt(end);
         return new BigInteger[] {n, e};
@@ -103,14 +104,9 @@ public final class AppPrivateKey {
     /** The JCA key, built from the PKCS#8 DER (PKCS#1 is wrapped first) on the first call, then cached. */
     public synchronized PrivateKey jcaKey() throws KeyException {
         if (jcaKey == null) {
-            jcaKey = Der.jcaKey(PrivateKey.class, pkcs8, "re-export the key from Alipay's key tool");
+            jcaKey = KeyReader.jcaKey(PrivateKey.class, pkcs8, "re-export the key from Alipay's key tool");
         }
         return jcaKey;
-    }
-
-    /** PKCS#8 DER as handed to the JDK (a copy; tests compare the PKCS#1 wrap with Alipay's PKCS#8). */
-    byte[] pkcs8Der() {
-        return pkcs8.clone();
     }
 
     @Override

@@ -10,8 +10,8 @@ import java.math.BigDecimal;
  * Arguments are validated by the tools; these only refuse what would make a nonsensical request.
  */
 public final class BizContent {
-    public static final String WAP_PRODUCT = "QUICK_WAP_WAY";
-    public static final String PAGE_PRODUCT = "FAST_INSTANT_TRADE_PAY";
+    private static final String WAP_PRODUCT = "QUICK_WAP_WAY";
+    private static final String PAGE_PRODUCT = "FAST_INSTANT_TRADE_PAY";
 
     private BizContent() {
     }

@@ -151,7 +151,7 @@ public final class CertificateMode {
     static AlipayException untrusted(String method, String sn, String why) {
         return new AlipayException(Kind.UNTRUSTED_CERTIFICATE, "The answer to " + method + " is signed with"
                 + " Alipay certificate " + sn + ", which is not in AP_ALIPAY_CERT_PATH, and it could not be"
-                + " trusted: " + why + ". The answer was not trusted" + GatewayExchange.unknownOutcome(method)
+                + " trusted: " + why + ". The answer was not trusted" + AlipayException.unknownOutcome(method)
                 + " If Alipay announced a new certificate, download alipayCertPublicKey_RSA2.crt and"
                 + " alipayRootCert.crt again from the open platform.");
     }

@@ -169,10 +169,10 @@ public final class Certificates {
 
     /** The outer signatureAlgorithm OID: SEQUENCE { tbsCertificate, SEQUENCE { OID, ... }, BIT STRING }. */
     static String signatureOid(byte[] der) throws KeyException {
-        Der d = new Der(der, "a certificate block is not an X.509 certificate");
-        int end = d.enter(Der.SEQUENCE, der.length);
-        d.skipTo(d.enter(Der.SEQUENCE, end));
-        int algorithmEnd = d.enter(Der.SEQUENCE, end);
+        KeyReader d = new KeyReader(der, "a certificate block is not an X.509 certificate");
+        int end = d.enter(KeyReader.SEQUENCE, der.length);
+        d.skipTo(d.enter(KeyReader.SEQUENCE, end));
+        int algorithmEnd = d.enter(KeyReader.SEQUENCE, end);
         return d.oid(algorithmEnd);
     }
 

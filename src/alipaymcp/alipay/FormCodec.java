@@ -39,7 +39,8 @@ public final class FormCodec {
                 String key = decodePart(body.substring(start, hasValue ? eq : end), null);
                 String value = hasValue ? decodePart(body.substring(eq + 1, end), key) : "";
                 if (params.putIfAbsent(key, value) != null) {
-                    throw new IllegalArgumentException("form field '" + shown(key) + "' appears more than once");
+                    throw new IllegalArgumentException("form field '" + GatewayText.cut(key, MAX_KEY_SHOWN)
+                            + "' appears more than once");
                 }
             }
             if (amp < 0) {
@@ -83,10 +84,7 @@ public final class FormCodec {
     }
 
     private static String where(String key) {
-        return key == null ? " in a field name" : " in the value of form field '" + shown(key) + "'";
-    }
-
-    private static String shown(String key) {
-        return key.length() <= MAX_KEY_SHOWN ? key : key.substring(0, MAX_KEY_SHOWN) + "...";
+        return key == null ? " in a field name"
+                : " in the value of form field '" + GatewayText.cut(key, MAX_KEY_SHOWN) + "'";
     }
 }

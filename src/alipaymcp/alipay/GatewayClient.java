@@ -25,6 +25,8 @@ import java.util.UUID;
 public final class GatewayClient {
     /** Certificate mode: fetches the Alipay certificate an answer's alipay_cert_sn names (after a rotation). */
     static final String CERT_DOWNLOAD = "alipay.open.app.alipaycert.download";
+    /** The one call whose success must name the refund request as well as the order. */
+    static final String REFUND_QUERY = "alipay.trade.fastpay.refund.query";
 
     private final String gateway;
     private final RequestSettings settings;
@@ -64,53 +66,48 @@ public final class GatewayClient {
 
     public AlipayResponse query(String outTradeNo) throws AlipayException {
         return call("alipay.trade.query", BizContent.query(outTradeNo, settings.channelSource()),
-                outTradeNo, null, true, true, false);
+                outTradeNo, null, true);
     }
 
     /** Never re-sent: on a failure with {@code outcomeUnknown()}, check with {@link #refundQuery}. */
     public AlipayResponse refund(String outTradeNo, BigDecimal refundAmount, String refundReason, String outRequestNo)
             throws AlipayException {
         return call("alipay.trade.refund", BizContent.refund(outTradeNo, refundAmount, refundReason, outRequestNo,
-                settings.channelSource()), outTradeNo, outRequestNo, false, true, false);
+                settings.channelSource()), outTradeNo, outRequestNo, false);
     }
 
     /** A success must name both numbers: a refund answer about another refund of the order is a replay. */
     public AlipayResponse refundQuery(String outTradeNo, String outRequestNo) throws AlipayException {
-        return call("alipay.trade.fastpay.refund.query", BizContent.refundQuery(outTradeNo, outRequestNo,
-                settings.channelSource()), outTradeNo, outRequestNo, true, true, true);
+        return call(REFUND_QUERY, BizContent.refundQuery(outTradeNo, outRequestNo, settings.channelSource()),
+                outTradeNo, outRequestNo, true);
     }
 
     private String pageUrl(String method, String bizContent) throws AlipayException {
-        Map<String, String> params = SignedParams.page(method, settings, bizContent, clock.instant(), privateKey());
-        return PagePayUrl.build(gateway, params);
+        return SignedRequest.page(method, settings, bizContent, clock.instant(), privateKey()).pageUrl(gateway);
     }
 
+    /** Sign, send, verify: the answer is returned only when it verifies and is about the same order. */
     private AlipayResponse call(String method, String bizContent, String outTradeNo, String outRequestNo,
-            boolean readOnly, boolean tradeRequired, boolean requestRequired) throws AlipayException {
-        PrivateKey signingKey = privateKey();
-        ResponseVerifier.Keys verifyingKeys = responseKeys();
-        Map<String, String> params = SignedParams.api(method, settings, bizContent, clock.instant(), signingKey);
-        String[] secrets = {settings.appAuthToken(), params.get("sign")};
-        String body = exchange(method, params, readOnly, secrets);
-        AlipayResponse response = ResponseVerifier.verify(body, method, verifyingKeys, settings.signType(),
-                settings.cipher(), secrets);
-        ResponseVerifier.requireSameOrder(response, outTradeNo, outRequestNo, tradeRequired, requestRequired);
-        return response;
+            boolean readOnly) throws AlipayException {
+        SignedRequest request = SignedRequest.api(method, settings, bizContent, clock.instant(), privateKey());
+        ResponseVerifier.Keys keys = responseKeys(); // a key that cannot verify fails before anything is sent
+        String body = send(request, readOnly);
+        return ResponseVerifier.verify(body, new ResponseVerifier.Expected(method, outTradeNo, outRequestNo), keys,
+                settings.signType(), settings.cipher(), request.secrets());
     }
 
-    /** Sends the signed parameters and returns the answer's text (HTTP 200, within the size limit). */
-    private String exchange(String method, Map<String, String> params, boolean readOnly, String[] secrets)
-            throws AlipayException {
-        URI uri = URI.create(GatewayParams.url(gateway, params).toString());
-        HttpTransport.Reply reply = GatewayExchange.send(transport(), method, uri, headers(),
-                GatewayParams.body(params), timeout, readOnly, secrets);
+    /** POSTs a signed request and returns the answer's text (HTTP 200, within the size limit). */
+    private String send(SignedRequest request, boolean readOnly) throws AlipayException {
+        String method = request.method();
+        HttpTransport.Reply reply = JdkHttpTransport.send(transport(), method, request.postUri(gateway), headers(),
+                request.formBody(), timeout, readOnly, request.secrets());
         if (reply.status() != 200) {
             throw new AlipayException(Kind.HTTP_STATUS, "The gateway answered " + method + " with HTTP status "
-                    + reply.status() + " instead of 200" + GatewayExchange.unknownOutcome(method));
+                    + reply.status() + " instead of 200" + AlipayException.unknownOutcome(method));
         }
         if (reply.body() == null) {
             throw new AlipayException(Kind.MALFORMED, "The gateway's answer to " + method + " is larger than "
-                    + HttpTransport.MAX_BODY + " bytes; it was not read" + GatewayExchange.unknownOutcome(method));
+                    + HttpTransport.MAX_BODY + " bytes; it was not read" + AlipayException.unknownOutcome(method));
         }
         return decode(reply, method);
     }
@@ -130,15 +127,14 @@ public final class GatewayClient {
      * root file by {@link CertificateMode}, and only then used.
      */
     private String downloadCertificate(String sn, String forMethod) throws AlipayException {
-        Map<String, String> params = SignedParams.certificateDownload(settings, sn, clock.instant(), privateKey());
-        String[] secrets = {settings.appAuthToken(), params.get("sign")};
+        SignedRequest request = SignedRequest.certificateDownload(settings, sn, clock.instant(), privateKey());
         String body;
         try {
-            body = exchange(CERT_DOWNLOAD, params, true, secrets);
+            body = send(request, true);
         } catch (AlipayException e) {
             throw CertificateMode.untrusted(forMethod, sn, "downloading it failed: " + e.getMessage());
         }
-        String root = CERT_DOWNLOAD.replace('.', '_') + "_response";
+        String root = AlipayResponse.rootOf(CERT_DOWNLOAD);
         try {
             if (JsonParser.parse(body) instanceof JsonObject doc && doc.get(root) instanceof JsonObject answer) {
                 String code = answer.string("code").orElse("");
@@ -173,7 +169,7 @@ public final class GatewayClient {
             } catch (IllegalArgumentException e) { // illegal or unsupported charset name
                 throw new AlipayException(Kind.MALFORMED, "The gateway's answer to " + method + " names a charset"
                         + " this JDK cannot decode (" + GatewayText.unverifiedMessage(GatewayText.cut(name, 40)) + ")"
-                        + GatewayExchange.unknownOutcome(method));
+                        + AlipayException.unknownOutcome(method));
             }
         }
         return new String(reply.body(), charset);

@@ -1,18 +1,32 @@
 package alipaymcp.alipay;
 
+import alipaymcp.json.JsonArray;
+import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonString;
+import alipaymcp.json.JsonValue;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
  * The trust boundary on gateway text (docs/refunds.md). From an answer whose signature was not verified only a
  * code or sub_code matching {@link #CODE} and a short sanitized message may reach a result: no URL, no Markdown
  * link or image syntax, no control or invisible characters, at most {@link #MAX_UNVERIFIED_MESSAGE} characters.
- * Verified text is only capped ({@link #MAX_VERIFIED_STRING} per string). Secrets are redacted by the caller,
- * before this runs, so that a secret cannot be split by the sanitizing and slip through.
+ * Verified text is only capped ({@link #MAX_VERIFIED_STRING} per string). Secrets are redacted first
+ * ({@link #redact}), before the sanitizing, so that a secret cannot be split by it and slip through.
  */
 final class GatewayText {
     static final int MAX_UNVERIFIED_MESSAGE = 200;
     static final int MAX_VERIFIED_STRING = 512;
     static final String CUT = "…";
+    static final String MARK = "[redacted]";
+    /** The value after app_auth_token or sign, in {@code k=v} or {@code "k":"v"} form (not sign_type, design=). */
+    private static final Pattern SECRET_VALUE = Pattern.compile("(?<![A-Za-z0-9_])((?:app_auth_token|sign)"
+            + "(?:=|\" *: *\"))"
+            + "(?:(?<==)[^&\"',;}\\p{javaWhitespace}]+|(?<=\")(?:\\\\\"|[^\"])+)");
+    /** A base64-like run of 100+ characters: an RSA signature is 172 or 344. */
+    private static final Pattern LONG_RUN = Pattern.compile("[A-Za-z0-9+/=%]{100,}");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     /** scheme://..., javascript:/data:/... , www.host..., host.tld/path, and bare hosts under common TLDs. */
     private static final Pattern LINK = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://\\S*"
@@ -22,6 +36,47 @@ final class GatewayText {
             + "|\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:com|cn|net|org|io|xyz|top|me|co|cc|info|app|dev|ai|ru|link)\\b");
 
     private GatewayText() {
+    }
+
+    /**
+     * Gateway text without tokens and signatures, before it reaches a result, a message or a log (the gateway's
+     * {@code isv.invalid-signature} sub_msg echoes its whole string-to-sign, {@code app_auth_token} included).
+     * Three rules: the given secrets verbatim; the value after {@code app_auth_token} or {@code sign}; any
+     * base64-like run of 100+ characters.
+     */
+    static String redact(String gatewayText, String... secrets) {
+        if (gatewayText == null) {
+            return null;
+        }
+        String out = gatewayText;
+        for (String secret : secrets) {
+            if (secret != null && secret.length() >= 4) {
+                out = out.replace(secret, MARK);
+            }
+        }
+        out = SECRET_VALUE.matcher(out).replaceAll("$1" + MARK);
+        return LONG_RUN.matcher(out).replaceAll(MARK);
+    }
+
+    /** A verified value as it may be shown: every string (not names) redacted, then capped. */
+    static JsonValue shown(JsonValue value, String... secrets) {
+        return map(value, s -> capped(redact(s, secrets)));
+    }
+
+    private static JsonValue map(JsonValue value, UnaryOperator<String> rule) {
+        if (value instanceof JsonString s) {
+            String r = rule.apply(s.value());
+            return r.equals(s.value()) ? s : new JsonString(r);
+        }
+        if (value instanceof JsonObject o) {
+            Map<String, JsonValue> members = new LinkedHashMap<>();
+            o.members().forEach((name, member) -> members.put(name, map(member, rule)));
+            return new JsonObject(members);
+        }
+        if (value instanceof JsonArray a) {
+            return new JsonArray(a.elements().stream().map(e -> map(e, rule)).toList());
+        }
+        return value;
     }
 
     /** An unverified code or sub_code, or null when it is not 1..64 of {@code [A-Za-z0-9._-]}. */
@@ -37,7 +92,7 @@ final class GatewayText {
         // Bound the work first: nothing past a few times the cap can reach the result anyway.
         String text = redacted.length() > 8 * MAX_UNVERIFIED_MESSAGE
                 ? redacted.substring(0, 8 * MAX_UNVERIFIED_MESSAGE) : redacted;
-        text = text.replace(Redactor.MARK, "(redacted)");
+        text = text.replace(MARK, "(redacted)");
         text = LINK.matcher(text).replaceAll("(link removed)");
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {

@@ -24,8 +24,5 @@ interface HttpTransport {
      * than the transport accepts.
      */
     record Reply(int status, String contentType, byte[] body) {
-        Reply(int status, byte[] body) {
-            this(status, null, body);
-        }
     }
 }

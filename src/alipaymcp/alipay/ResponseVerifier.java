@@ -8,15 +8,35 @@ import alipaymcp.json.JsonString;
 import alipaymcp.json.JsonValue;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
+import java.util.Objects;
 
 /**
- * Turns a response body into a verified {@link AlipayResponse} or a typed failure (alipay-gateway.md
- * §7): the signed content is cut from the raw body, its root-level {@code sign} is checked over those
- * exact UTF-8 bytes with the configured algorithm (once more with every {@code \/} as {@code /}), and
- * only then is any field read, from that same text. A response without a signature is never a success.
+ * Turns a response body into a verified {@link AlipayResponse} about the expected order, or a typed failure
+ * (alipay-gateway.md §7), in one call: the algorithm is the configured one, the signed text is cut from the raw
+ * body as Alipay's Java SDK cuts it, its root-level {@code sign} is checked over those exact UTF-8 bytes (once
+ * more with every {@code \/} as {@code /}), every field is read from the text that verified, and the answer must
+ * be about the order (and refund request) that was asked about. A response without a signature is never a
+ * success. Certificate mode picks the key by {@code alipay_cert_sn}; an encrypted answer is verified over the
+ * quoted string, then decrypted.
  */
 public final class ResponseVerifier {
     private ResponseVerifier() {
+    }
+
+    /**
+     * What the answer must be about: the method asked, the order and, where the request bound one, the refund
+     * request. A success must name the order, and a refund query's success the refund request too (else it may
+     * be a replayed answer about another refund of the same order). Every call of {@link GatewayClient} names
+     * its order; {@code outTradeNo} null checks the signature alone (the simulator's own tests use that).
+     */
+    public record Expected(String method, String outTradeNo, String outRequestNo) {
+        public Expected {
+            Objects.requireNonNull(method, "method");
+        }
+
+        String root() {
+            return AlipayResponse.rootOf(method);
+        }
     }
 
     /**
@@ -45,27 +65,25 @@ public final class ResponseVerifier {
 
     /**
      * Public-key mode, no encryption. {@code secrets}: values to redact from anything reported (the
-     * app_auth_token, the request's sign). Fields are read from the text that verified: when only the
-     * {@code \/} to {@code /} rewrite verifies, from the rewritten text.
+     * app_auth_token, the request's sign).
      */
-    public static AlipayResponse verify(String body, String method, PublicKey key, SignType type,
+    public static AlipayResponse verify(String body, Expected expected, PublicKey key, SignType type,
             String... secrets) throws AlipayException {
-        return verify(body, method, Keys.of(key), type, null, secrets);
+        return verify(body, expected, Keys.of(key), type, null, secrets);
     }
 
     /**
-     * Any mode. {@code cipher}: AP_ENCRYPT_KEY when the request was encrypted, else null. An encrypted answer
-     * (a quoted Base64 string) is verified over that string with its quotes, then decrypted; a plaintext
-     * object answering an encrypted request is verified as in key mode and accepted only as a failure.
+     * Any mode. {@code cipher}: AP_ENCRYPT_KEY when the request was encrypted, else null. A plaintext object
+     * answering an encrypted request is verified as in key mode and accepted only as a failure.
      */
-    static AlipayResponse verify(String body, String method, Keys keys, SignType type, ContentCipher cipher,
+    static AlipayResponse verify(String body, Expected expected, Keys keys, SignType type, ContentCipher cipher,
             String... secrets) throws AlipayException {
-        SignSource source = SignSource.extract(body, method);
+        String method = expected.method();
+        Signed signed = signedContent(body, method);
+        // The body is parsed once for its root-level members (sign, alipay_cert_sn, an unsigned failure);
+        // the answer's fields are read only from the signed text, parsed after it verified.
         JsonObject doc = parseObject(body, method, "The response body", secrets);
-        String root = method.replace('.', '_') + "_response";
-        if (!doc.has(root)) {
-            root = "error_response";
-        }
+        String root = doc.has(expected.root()) ? expected.root() : "error_response";
         JsonValue node = doc.get(root);
         boolean encrypted = node instanceof JsonString;
         if (encrypted && cipher == null) {
@@ -85,32 +103,20 @@ public final class ResponseVerifier {
             throw unsigned(method, (JsonObject) node, keys, secrets);
         }
         if (!(signValue instanceof JsonString sign)) {
-            throw new AlipayException(Kind.MALFORMED, "The response to " + method + " has a sign that is not a string.");
+            throw new AlipayException(Kind.MALFORMED, "The response to " + method
+                    + " has a sign that is not a string.");
         }
-        if (source == null || !source.root().equals(root)) {
+        if (signed == null || !signed.root().equals(root)) {
             throw badSignature(method, "its signed content could not be located", keys);
         }
         String certSn = keys.certificateMode() ? certSn(doc, method) : null;
-        PublicKey key = keys.keyFor(certSn, method);
-        String verified = verifiedText(source.content(), sign.value(), key, type);
+        String verified = verifiedText(signed.content(), sign.value(), keys.keyFor(certSn, method), type);
         if (verified == null) {
             throw badSignature(method, "its signature does not verify with " + keyName(keys, certSn)
                     + " (" + type + ")", keys);
         }
-        JsonObject fields;
-        if (encrypted) {
-            if (!JsonValue.of(((JsonString) node).value()).equals(parseString(source.content(), method, keys))) {
-                throw badSignature(method, "its signed text differs from the response's encrypted content", keys);
-            }
-            fields = decrypt(((JsonString) node).value(), cipher, method);
-        } else {
-            JsonObject signed = parseObject(source.content(), method, "The signed content", secrets);
-            if (!signed.equals(node)) {
-                throw badSignature(method, "its signed text differs from the response object", keys);
-            }
-            fields = verified.equals(source.content()) ? signed
-                    : parseObject(verified, method, "The signed content", secrets);
-        }
+        JsonObject fields = encrypted ? decrypt(verified, cipher, method, keys)
+                : parseObject(verified, method, "The signed content", secrets);
         String code = fields.string("code").orElse("");
         boolean failure = !code.isEmpty() && !code.equals(AlipayResponse.SUCCESS);
         if (keys.certificateMode() && certSn == null && !failure && !method.equals(GatewayClient.CERT_DOWNLOAD)) {
@@ -120,9 +126,100 @@ public final class ResponseVerifier {
         if (cipher != null && !encrypted && !failure) {
             throw new AlipayException(Kind.MALFORMED, "The response to " + method + " is plaintext although the"
                     + " request was encrypted (AP_ENCRYPT_KEY): only a failure may come back unencrypted, so this"
-                    + " answer was not trusted" + GatewayExchange.unknownOutcome(method));
+                    + " answer was not trusted" + AlipayException.unknownOutcome(method));
         }
-        return new AlipayResponse(method, root, fields, (JsonObject) Redactor.shown(fields, secrets));
+        AlipayResponse response = new AlipayResponse(method, root, fields,
+                (JsonObject) GatewayText.shown(fields, secrets));
+        requireSameOrder(response, expected);
+        return response;
+    }
+
+    /** The signed content of a body and the node it was cut from ({@code <method>_response} or error_response). */
+    record Signed(String root, String content) {
+    }
+
+    /**
+     * The signed content, cut exactly as Alipay's Java SDK does it (alipay-gateway.md §7.2): the raw text of
+     * the {@code <method>_response} value (else {@code error_response}), found after the first occurrence of
+     * its name by brace matching outside string literals, or a quoted string (encrypted content) including its
+     * quotes. Null when there is nothing to verify (no root, no {@code "sign"} anywhere, no object or string).
+     *
+     * @throws AlipayException BAD_SIGNATURE when the root name appears again after the content
+     */
+    static Signed signedContent(String body, String method) throws AlipayException {
+        String root = AlipayResponse.rootOf(method);
+        if (body.indexOf(root) <= 0) {
+            root = "error_response";
+        }
+        if (body.indexOf(root) <= 0 || body.indexOf("\"sign\"") < 0) {
+            return null;
+        }
+        int begin = body.indexOf(root) + root.length() + 2;
+        while (begin < body.length() && body.charAt(begin) != '{' && body.charAt(begin) != '"') {
+            begin++;
+        }
+        if (begin >= body.length()) {
+            return null;
+        }
+        int end = body.length(); // no matching end: the rest of the body (it will not verify)
+        if (body.charAt(begin) == '"') { // encrypted content is plain Base64: the next quote closes it
+            int close = body.indexOf('"', begin + 1);
+            end = close < 0 ? end : close + 1;
+        } else {
+            int depth = 0;
+            boolean inString = false;
+            int backslashes = 0;
+            for (int i = begin; i < body.length(); i++) {
+                char c = body.charAt(i);
+                if (c == '"' && backslashes % 2 == 0) {
+                    inString = !inString;
+                } else if (!inString && c == '{') {
+                    depth++;
+                } else if (!inString && c == '}' && --depth == 0) {
+                    end = i + 1;
+                    break;
+                }
+                backslashes = c == '\\' ? backslashes + 1 : 0;
+            }
+        }
+        if (body.lastIndexOf(root) > end) {
+            throw new AlipayException(Kind.BAD_SIGNATURE, "The response holds " + root
+                    + " more than once; a duplicated response node is refused (signature check failed).");
+        }
+        return new Signed(root, body.substring(begin, end));
+    }
+
+    /** The text that verified: the content, else the content with every {@code \/} as {@code /}; null if neither. */
+    private static String verifiedText(String content, String sign, PublicKey key, SignType type) {
+        if (RsaSigner.verify(content, sign, key, type)) {
+            return content;
+        }
+        String rewritten = content.replace("\\/", "/");
+        return content.contains("\\/") && RsaSigner.verify(rewritten, sign, key, type) ? rewritten : null;
+    }
+
+    /**
+     * The binding, on the verified values. A field the gateway left out is accepted, except on a success:
+     * out_trade_no always, out_request_no for a refund query.
+     */
+    private static void requireSameOrder(AlipayResponse response, Expected expected) throws AlipayException {
+        if (expected.outTradeNo() == null) {
+            return;
+        }
+        String trade = response.field("out_trade_no");
+        if (trade == null ? response.isSuccess() : !trade.equals(expected.outTradeNo())) {
+            throw new AlipayException(Kind.WRONG_ORDER, "The verified answer to " + response.method()
+                    + " is about another order (out_trade_no " + (trade == null ? "missing" : "differs")
+                    + "): a signed answer about another order is a replay, so it was not trusted.");
+        }
+        String request = response.field("out_request_no");
+        boolean requestRequired = expected.method().equals(GatewayClient.REFUND_QUERY);
+        if (request == null ? requestRequired && response.isSuccess()
+                : expected.outRequestNo() != null && !request.equals(expected.outRequestNo())) {
+            throw new AlipayException(Kind.WRONG_ORDER, "The verified answer to " + response.method()
+                    + " is not about this refund request (out_request_no " + (request == null ? "missing" : "differs")
+                    + "): it may be a replayed answer about another refund, so it was not trusted.");
+        }
     }
 
     /** The root-level alipay_cert_sn, or null when absent. */
@@ -145,8 +242,18 @@ public final class ResponseVerifier {
         return certSn == null ? "the certificate of AP_ALIPAY_CERT_PATH" : "Alipay certificate " + certSn;
     }
 
-    /** The decrypted answer object; a wrong key or damaged content names AP_ENCRYPT_KEY and is never a success. */
-    private static JsonObject decrypt(String ciphertext, ContentCipher cipher, String method) throws AlipayException {
+    /**
+     * The answer object inside verified encrypted content (a JSON string, quotes included); a wrong key or
+     * damaged content names AP_ENCRYPT_KEY and is never a success.
+     */
+    private static JsonObject decrypt(String quoted, ContentCipher cipher, String method, Keys keys)
+            throws AlipayException {
+        String ciphertext;
+        try {
+            ciphertext = ((JsonString) JsonParser.parse(quoted)).value();
+        } catch (JsonException | ClassCastException e) {
+            throw badSignature(method, "its signed encrypted content is not a JSON string", keys);
+        }
         String plain;
         try {
             plain = cipher.decrypt(ciphertext);
@@ -154,7 +261,7 @@ public final class ResponseVerifier {
             throw new AlipayException(Kind.UNDECRYPTABLE, "The response to " + method + " is signed by Alipay but"
                     + " does not decrypt with AP_ENCRYPT_KEY (" + e.getClass().getSimpleName() + "): check that"
                     + " AP_ENCRYPT_KEY is this app's current AES key (开发设置 → 接口内容加密方式). The answer was not"
-                    + " trusted" + GatewayExchange.unknownOutcome(method));
+                    + " trusted" + AlipayException.unknownOutcome(method));
         }
         try {
             if (JsonParser.parse(plain) instanceof JsonObject o) {
@@ -165,52 +272,7 @@ public final class ResponseVerifier {
         }
         throw new AlipayException(Kind.UNDECRYPTABLE, "The response to " + method + " decrypts with AP_ENCRYPT_KEY"
                 + " to something that is not a JSON object: check that AP_ENCRYPT_KEY is this app's current AES key."
-                + " The answer was not trusted" + GatewayExchange.unknownOutcome(method));
-    }
-
-    private static JsonValue parseString(String text, String method, Keys keys) throws AlipayException {
-        try {
-            return JsonParser.parse(text);
-        } catch (JsonException e) {
-            throw badSignature(method, "its signed encrypted content is not a JSON string", keys);
-        }
-    }
-
-    /** The check itself, with the Java SDK's retry over {@code \/} replaced by {@code /}. */
-    static boolean verifies(String content, String sign, PublicKey key, SignType type) {
-        return verifiedText(content, sign, key, type) != null;
-    }
-
-    /** The text that verified: the content, else the content with every {@code \/} as {@code /}; null if neither. */
-    static String verifiedText(String content, String sign, PublicKey key, SignType type) {
-        if (RsaSigner.verify(content, sign, key, type)) {
-            return content;
-        }
-        String rewritten = content.replace("\\/", "/");
-        return content.contains("\\/") && RsaSigner.verify(rewritten, sign, key, type) ? rewritten : null;
-    }
-
-    /**
-     * After verification: the answer must be about the order (and refund request) that was asked about, compared
-     * on the verified values. A field the gateway left out is accepted, except on a success: out_trade_no when
-     * {@code tradeRequired}, out_request_no when {@code requestRequired} (a refund query's success must name both,
-     * or it may be a replayed answer about another refund of the same order).
-     */
-    public static void requireSameOrder(AlipayResponse response, String outTradeNo, String outRequestNo,
-            boolean tradeRequired, boolean requestRequired) throws AlipayException {
-        String trade = response.field("out_trade_no");
-        if (trade == null ? tradeRequired && response.isSuccess() : !trade.equals(outTradeNo)) {
-            throw new AlipayException(Kind.WRONG_ORDER, "The verified answer to " + response.method()
-                    + " is about another order (out_trade_no " + (trade == null ? "missing" : "differs")
-                    + "): a signed answer about another order is a replay, so it was not trusted.");
-        }
-        String request = response.field("out_request_no");
-        if (request == null ? requestRequired && response.isSuccess()
-                : outRequestNo != null && !request.equals(outRequestNo)) {
-            throw new AlipayException(Kind.WRONG_ORDER, "The verified answer to " + response.method()
-                    + " is not about this refund request (out_request_no " + (request == null ? "missing" : "differs")
-                    + "): it may be a replayed answer about another refund, so it was not trusted.");
-        }
+                + " The answer was not trusted" + AlipayException.unknownOutcome(method));
     }
 
     private static JsonObject parseObject(String text, String method, String what, String... secrets)
@@ -222,7 +284,7 @@ public final class ResponseVerifier {
         } catch (JsonException e) {
             // The parser quotes bits of the (unverified) text: redact, then sanitize like any unverified text.
             throw new AlipayException(Kind.MALFORMED, what + " of " + method + " is not valid JSON ("
-                    + GatewayText.unverifiedMessage(Redactor.redact(e.getMessage(), secrets))
+                    + GatewayText.unverifiedMessage(GatewayText.redact(e.getMessage(), secrets))
                     + "); is AP_GATEWAY_URL an Alipay gateway?");
         }
         throw new AlipayException(Kind.MALFORMED, what + " of " + method + " is not a JSON object.");
@@ -239,7 +301,7 @@ public final class ResponseVerifier {
         }
         String shownCode = GatewayText.unverifiedCode(code);
         String subCode = GatewayText.unverifiedCode(answer.string("sub_code").orElse(null));
-        String message = GatewayText.unverifiedMessage(Redactor.redact(
+        String message = GatewayText.unverifiedMessage(GatewayText.redact(
                 answer.string("sub_msg").or(() -> answer.string("msg")).orElse(null), secrets));
         JsonObject shown = JsonObject.builder().putIfPresent("code", shownCode).putIfPresent("sub_code", subCode)
                 .putIfPresent("sub_msg", message).build();
@@ -252,8 +314,27 @@ public final class ResponseVerifier {
         if (message != null && !message.isEmpty()) {
             text.append(", message (unverified) \"").append(message).append('"');
         }
-        text.append(". Unsigned answers cannot be verified; ").append(GatewayHints.forSubCode(subCode == null ? "" : subCode));
+        text.append(". Unsigned answers cannot be verified; ").append(hint(subCode == null ? "" : subCode));
         return new AlipayException(Kind.UNSIGNED_FAILURE, text.toString(), null, shown);
+    }
+
+    /** What to do about the gateway failures a misconfiguration causes (alipay-gateway.md §8). */
+    private static String hint(String subCode) {
+        return switch (subCode) {
+            case "isv.invalid-app-id" -> "check AP_APP_ID and AP_CURRENT_ENV (a sandbox app id only works on the"
+                    + " sandbox gateway).";
+            case "isv.invalid-signature", "isv.missing-signature-key" -> "the gateway could not verify our"
+                    + " signature: AP_APP_KEY must be the private key whose public key (应用公钥) is uploaded for this"
+                    + " app, and AP_ENCRYPTION_ALGO must match it.";
+            case "isv.invalid-timestamp" -> "check this host's clock.";
+            case "isv.invalid-cloud-app-permission", "isv.invalid-open-scene-api-permission" -> "enable the MCP"
+                    + " server switch and this API on the app's restricted key (受限密钥) in the open platform.";
+            case "aop.invalid-app-auth-token", "aop.app-auth-token-time-out", "aop.invalid-auth-token",
+                    "aop.auth-token-time-out" -> "AP_INVOKE_AUTH_TOKEN is invalid or expired; get a new"
+                    + " app_auth_token.";
+            default -> "if this was a refund, check it with a refund query before trying again with the same"
+                    + " outRequestNo.";
+        };
     }
 
     private static AlipayException badSignature(String method, String why, Keys keys) {

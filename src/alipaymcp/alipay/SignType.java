@@ -16,6 +16,16 @@ public enum SignType {
         this.jcaAlgorithm = jcaAlgorithm;
     }
 
+    /** The sign type named exactly {@code name} ("RSA2" or "RSA"), or null for anything else. */
+    public static SignType named(String name) {
+        for (SignType type : values()) {
+            if (type.name().equals(name)) {
+                return type;
+            }
+        }
+        return null;
+    }
+
     /** The name {@link java.security.Signature#getInstance(String)} knows. */
     public String jcaAlgorithm() {
         return jcaAlgorithm;

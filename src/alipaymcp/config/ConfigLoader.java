@@ -280,11 +280,9 @@ public final class ConfigLoader {
 
     private SignType signType() throws ConfigException {
         String value = optional("AP_ENCRYPTION_ALGO");
-        if (value == null || value.equalsIgnoreCase("RSA2")) {
-            return SignType.RSA2;
-        }
-        if (value.equalsIgnoreCase("RSA")) {
-            return SignType.RSA;
+        SignType type = value == null ? SignType.RSA2 : SignType.named(value.toUpperCase(Locale.ROOT));
+        if (type != null) {
+            return type;
         }
         throw new ConfigException("AP_ENCRYPTION_ALGO must be RSA2 (SHA256withRSA, the default) or RSA"
                 + " (SHA1withRSA), got '" + shown(value) + "'.");

@@ -2,6 +2,7 @@ package alipaymcp.simulator;
 
 import alipaymcp.alipay.ContentCipher;
 import alipaymcp.alipay.RsaSigner;
+import alipaymcp.alipay.AlipayResponse;
 import alipaymcp.alipay.SignType;
 import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonString;
@@ -57,7 +58,7 @@ final class AnswerWriter {
 
     /** The answer's root member: {@code <method with . as _>_response}, or {@value #ERROR_ROOT} for null. */
     static String root(String method) {
-        return method == null ? ERROR_ROOT : method.replace('.', '_') + "_response";
+        return method == null ? ERROR_ROOT : AlipayResponse.rootOf(method);
     }
 
     /**

@@ -112,10 +112,6 @@ final class GatewayCheck {
 
     /** RSA2 or RSA exactly as named by the request; null for anything else. */
     static SignType signType(GatewayRequest request) {
-        String name = request.get("sign_type");
-        if ("RSA2".equals(name)) {
-            return SignType.RSA2;
-        }
-        return "RSA".equals(name) ? SignType.RSA : null;
+        return SignType.named(request.get("sign_type"));
     }
 }

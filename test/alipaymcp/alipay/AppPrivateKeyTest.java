@@ -21,7 +21,7 @@ class AppPrivateKeyTest {
 
     @Test
     void parse_wrapsPkcs1IntoExactlyAlipaysPkcs8() throws Exception {
-        byte[] wrapped = AppPrivateKey.parse(Vectors.pkcs1()).pkcs8Der();
+        byte[] wrapped = AppPrivateKey.parse(Vectors.pkcs1()).jcaKey().getEncoded();
         assertThat(wrapped).isEqualTo(Base64.getDecoder().decode(Vectors.pkcs8()));
     }
 
@@ -156,10 +156,10 @@ class AppPrivateKeyTest {
     @Test
     void jcaKey_whenTheJdkRefusesAWellFormedKeySaysHowToFix() throws Exception {
         byte[][] ne = AlipayPublicKeyTest.jdkRefusedModulusAndExponent();
-        byte[] zero = {Der.INTEGER, 0x01, 0x00};
-        byte[] one = {Der.INTEGER, 0x01, 0x01};
+        byte[] zero = {KeyReader.INTEGER, 0x01, 0x00};
+        byte[] one = {KeyReader.INTEGER, 0x01, 0x01};
         AppPrivateKey key = AppPrivateKey.parse(Base64.getEncoder().encodeToString(
-                Der.tlv(Der.SEQUENCE, zero, ne[0], ne[1], one, one, one, one, one, one)));
+                KeyReader.tlv(KeyReader.SEQUENCE, zero, ne[0], ne[1], one, one, one, one, one, one)));
         assertThat(key.form()).isEqualTo("PKCS#1");
         assertThatThrownBy(key::jcaKey).isInstanceOf(KeyException.class).hasMessage("the JDK refused the RSA private"
                 + " key (InvalidKeySpecException); re-export the key from Alipay's key tool");

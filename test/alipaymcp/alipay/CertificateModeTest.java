@@ -25,14 +25,14 @@ class CertificateModeTest {
             Map<String, String> in = Vectors.stringMap(Vectors.obj(v, "params_in_insertion_order"));
             RequestSettings s = settings(in, mode, null);
             Map<String, String> params = id.equals("page-cert")
-                    ? SignedParams.page(in.get("method"), s, in.get("biz_content"), RequestVectors.CLOCK, key())
-                    : SignedParams.api(in.get("method"), s, in.get("biz_content"), RequestVectors.CLOCK, key());
+                    ? SignedRequest.page(in.get("method"), s, in.get("biz_content"), RequestVectors.CLOCK, key()).params()
+                    : SignedRequest.api(in.get("method"), s, in.get("biz_content"), RequestVectors.CLOCK, key()).params();
             assertThat(params).as(id).isEqualTo(Vectors.stringMap(Vectors.obj(v, "signed_params")));
         }
         JsonObject download = CertVectors.find(CERT, "requests", "download-cert");
         Map<String, String> in = Vectors.stringMap(Vectors.obj(download, "params_in_insertion_order"));
-        assertThat(SignedParams.certificateDownload(settings(in, mode, null), "86aa1188b426ca72881bee3860dcd605",
-                RequestVectors.CLOCK, key())).isEqualTo(Vectors.stringMap(Vectors.obj(download, "signed_params")));
+        assertThat(SignedRequest.certificateDownload(settings(in, mode, null), "86aa1188b426ca72881bee3860dcd605",
+                RequestVectors.CLOCK, key()).params()).isEqualTo(Vectors.stringMap(Vectors.obj(download, "signed_params")));
     }
 
     @Test
@@ -42,8 +42,8 @@ class CertificateModeTest {
             Map<String, String> in = Vectors.stringMap(Vectors.obj(v, "params_in_insertion_order"));
             RequestSettings s = settings(in, cert ? CertVectors.mode("cert-pki", CertVectors.VALID) : null,
                     CertVectors.cipher());
-            Map<String, String> params = SignedParams.api(QUERY, s, Vectors.str(v, "biz_content_plaintext"),
-                    RequestVectors.CLOCK, key());
+            Map<String, String> params = SignedRequest.api(QUERY, s, Vectors.str(v, "biz_content_plaintext"),
+                    RequestVectors.CLOCK, key()).params();
             assertThat(params).as(Vectors.str(v, "id")).isEqualTo(Vectors.stringMap(Vectors.obj(v, "signed_params")));
         }
     }
@@ -141,19 +141,19 @@ class CertificateModeTest {
             ResponseVerifier.Keys keys = id.endsWith("-cert") ? certMode : keyMode;
             String body = Vectors.str(v, "body");
             if (id.equals("encrypted-signed-without-quotes")) {
-                assertThatThrownBy(() -> ResponseVerifier.verify(body, QUERY, keys, SignType.RSA2, cipher)).as(id)
+                assertThatThrownBy(() -> ResponseVerifier.verify(body, unbound(QUERY), keys, SignType.RSA2, cipher)).as(id)
                         .isInstanceOfSatisfying(AlipayException.class,
                                 e -> assertThat(e.kind()).isEqualTo(Kind.BAD_SIGNATURE));
                 continue;
             }
-            AlipayResponse r = ResponseVerifier.verify(body, QUERY, keys, SignType.RSA2, cipher);
+            AlipayResponse r = ResponseVerifier.verify(body, unbound(QUERY), keys, SignType.RSA2, cipher);
             if (v.has("expected_plaintext")) {
                 assertThat(r.content()).as(id).isEqualTo(JsonParser.parse(Vectors.str(v, "expected_plaintext")));
             }
             assertThat(r.isSuccess()).as(id).isEqualTo(id.startsWith("encrypted-success"));
         }
         AlipayResponse plain = ResponseVerifier.verify(Vectors.str(CertVectors.find(AES, "responses",
-                "plaintext-error-to-encrypted-request"), "body"), QUERY, keyMode, SignType.RSA2, cipher);
+                "plaintext-error-to-encrypted-request"), "body"), unbound(QUERY), keyMode, SignType.RSA2, cipher);
         assertThat(plain.subCode()).isEqualTo("isv.invalid-encrypt");
     }
 
@@ -163,12 +163,12 @@ class CertificateModeTest {
         ResponseVerifier.Keys keys = ResponseVerifier.Keys.of(
                 AlipayPublicKey.parse(CertVectors.text("cert-pki/alipay_public.txt")).jcaKey());
         String body = Vectors.str(CertVectors.find(AES, "responses", "encrypted-success"), "body");
-        assertThatThrownBy(() -> ResponseVerifier.verify(body, QUERY, keys,
+        assertThatThrownBy(() -> ResponseVerifier.verify(body, unbound(QUERY), keys,
                 SignType.RSA2, wrong)).isInstanceOfSatisfying(AlipayException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.UNDECRYPTABLE);
                     assertThat(e.getMessage()).contains("AP_ENCRYPT_KEY");
                 });
-        assertThatThrownBy(() -> ResponseVerifier.verify(body, QUERY, keys, SignType.RSA2, null))
+        assertThatThrownBy(() -> ResponseVerifier.verify(body, unbound(QUERY), keys, SignType.RSA2, null))
                 .isInstanceOfSatisfying(AlipayException.class,
                         e -> assertThat(e.getMessage()).contains("AP_ENCRYPT_KEY is not set"));
     }
@@ -250,7 +250,7 @@ class CertificateModeTest {
 
     private static AlipayResponse verify(String id, ResponseVerifier.Keys keys) throws Exception {
         JsonObject v = CertVectors.find(CERT, "responses", id);
-        return ResponseVerifier.verify(Vectors.str(v, "body"), Vectors.str(v, "method"), keys, SignType.RSA2, null);
+        return ResponseVerifier.verify(Vectors.str(v, "body"), unbound(Vectors.str(v, "method")), keys, SignType.RSA2, null);
     }
 
     private static String downloadContent(String id) throws Exception {
@@ -271,5 +271,10 @@ class CertificateModeTest {
 
     private static java.security.PrivateKey key() throws KeyException {
         return CertVectors.appKey().jcaKey();
+    }
+
+    /** An answer checked for its signature only, bound to no order. */
+    static ResponseVerifier.Expected unbound(String method) {
+        return new ResponseVerifier.Expected(method, null, null);
     }
 }

@@ -178,7 +178,7 @@ class GatewayClientTest {
                 throw new ConnectException("Connection refused");
             }
             String content = body.contains("refund") ? OK.replace("}", ",\"out_request_no\":\"R1\"}") : OK;
-            return new HttpTransport.Reply(200, TestGateway.signed(body.contains("refund")
+            return new HttpTransport.Reply(200, null, TestGateway.signed(body.contains("refund")
                     ? "alipay_trade_refund_response" : QUERY_ROOT, content).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         };
         GatewayClient client = new GatewayClient(gateway.uri(), settings(null), appKey(), TestGateway.publicKey(),

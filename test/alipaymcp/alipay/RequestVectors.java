@@ -3,7 +3,6 @@ package alipaymcp.alipay;
 import alipaymcp.json.JsonNumber;
 import alipaymcp.json.JsonObject;
 import java.time.Instant;
-import java.util.Map;
 
 /** Rebuilds a request-signing vector with upstream's two tags injected and the vector clock. */
 final class RequestVectors {
@@ -41,11 +40,11 @@ final class RequestVectors {
         return Vectors.str(v, "tool").startsWith("create-");
     }
 
-    static Map<String, String> params(JsonObject v, AppPrivateKey key) throws KeyException {
+    static SignedRequest request(JsonObject v, AppPrivateKey key) throws KeyException {
         String method = Vectors.str(v, "method");
         return isPage(v)
-                ? SignedParams.page(method, settings(v), bizContent(v), CLOCK, key.jcaKey())
-                : SignedParams.api(method, settings(v), bizContent(v), CLOCK, key.jcaKey());
+                ? SignedRequest.page(method, settings(v), bizContent(v), CLOCK, key.jcaKey())
+                : SignedRequest.api(method, settings(v), bizContent(v), CLOCK, key.jcaKey());
     }
 
     private static java.math.BigDecimal amount(JsonObject a, String name) {

@@ -37,9 +37,9 @@ class GatewayCheckTest extends SimulatorFixture {
         Map<String, String> params = client.params(TradeApi.QUERY, QUERY_BIZ);
         params.put("sign_type", "RSA");
         String body = client.post(client.sign(params)).body();
-        assertThat(ResponseVerifier.verify(body, TradeApi.QUERY, client.platformKey, SignType.RSA).subCode())
+        assertThat(ResponseVerifier.verify(body, new ResponseVerifier.Expected(TradeApi.QUERY, null, null), client.platformKey, SignType.RSA).subCode())
                 .isEqualTo("ACQ.TRADE_NOT_EXIST");
-        assertThatThrownBy(() -> ResponseVerifier.verify(body, TradeApi.QUERY, client.platformKey, SignType.RSA2))
+        assertThatThrownBy(() -> ResponseVerifier.verify(body, new ResponseVerifier.Expected(TradeApi.QUERY, null, null), client.platformKey, SignType.RSA2))
                 .isInstanceOfSatisfying(AlipayException.class,
                         e -> assertThat(e.kind()).isEqualTo(AlipayException.Kind.BAD_SIGNATURE));
     }

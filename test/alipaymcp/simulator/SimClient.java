@@ -26,7 +26,7 @@ import java.util.Map;
  * A test client of the simulator that does what a merchant server does, with plain java.net.http:
  * signs requests with the app key, puts common parameters in the URL and biz_content in the body, and
  * verifies answers with the platform key through our own {@link ResponseVerifier} (the Java SDK's extraction
- * rule, tested against the SDK's vectors in alipay/SignSourceTest).
+ * rule, tested against the SDK's vectors in alipay/SignedContentTest).
  */
 final class SimClient {
     static final String TIMESTAMP = "2026-01-15 10:00:00";
@@ -127,7 +127,7 @@ final class SimClient {
 
     /** The answer as our client's verifier takes it (the Java SDK's extraction rule, RSA2); the signed object. */
     JsonObject verified(String body, String method) throws Exception {
-        return ResponseVerifier.verify(body, method, platformKey, SignType.RSA2).content();
+        return ResponseVerifier.verify(body, new ResponseVerifier.Expected(method, null, null), platformKey, SignType.RSA2).content();
     }
 
     /** Opens a page-pay URL (signed GET); the HTML. */

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import alipaymcp.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-class SignSourceTest {
+class SignedContentTest {
 
     @Test
     void extract_passesEveryExtractionVector() throws Exception {
@@ -16,13 +16,13 @@ class SignSourceTest {
             String method = Vectors.str(v, "method");
             String id = Vectors.str(v, "id");
             if (v.has("expected_error")) {
-                assertThatThrownBy(() -> SignSource.extract(body, method)).as(id)
+                assertThatThrownBy(() -> ResponseVerifier.signedContent(body, method)).as(id)
                         .isInstanceOf(AlipayException.class)
                         .hasMessageContaining("alipay_trade_query_response more than once")
                         .satisfies(e -> assertThat(((AlipayException) e).kind())
                                 .isEqualTo(AlipayException.Kind.BAD_SIGNATURE));
             } else {
-                SignSource source = SignSource.extract(body, method);
+                ResponseVerifier.Signed source = ResponseVerifier.signedContent(body, method);
                 String expected = Vectors.str(v, "expected_sign_content");
                 if (expected == null) {
                     assertThat(source).as(id).isNull();
@@ -41,7 +41,7 @@ class SignSourceTest {
     @Test
     void extract_alsoAgreesOnTheResponseSignatureVectors() throws Exception {
         for (JsonObject v : Vectors.cases(Vectors.load("response-signature.json"), "cases")) {
-            SignSource source = SignSource.extract(Vectors.str(v, "body"), Vectors.str(v, "method"));
+            ResponseVerifier.Signed source = ResponseVerifier.signedContent(Vectors.str(v, "body"), Vectors.str(v, "method"));
             String expected = Vectors.str(v, "expected_sign_content");
             assertThat(source == null ? null : source.content()).as(Vectors.str(v, "id")).isEqualTo(expected);
         }
@@ -50,7 +50,7 @@ class SignSourceTest {
     @Test
     void extract_handlesNestedObjectsAndBackslashRuns() throws Exception {
         String body = "{\"alipay_trade_query_response\":{\"a\":{\"b\":{}},\"c\":\"\\\\\\\"}\"},\"sign\":\"x\"}";
-        assertThat(SignSource.extract(body, "alipay.trade.query").content())
+        assertThat(ResponseVerifier.signedContent(body, "alipay.trade.query").content())
                 .isEqualTo("{\"a\":{\"b\":{}},\"c\":\"\\\\\\\"}\"}");
     }
 }

@@ -8,14 +8,18 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
+import java.util.Base64;
 
 /**
- * A minimal DER reader and writer for the few structures RSA keys use (SEQUENCE, INTEGER, NULL, OID,
- * OCTET STRING, BIT STRING). Every length is checked against its enclosing element, so a malformed key
- * fails with the offset where it went wrong, never with an exception from deep inside the JDK. The JDK's
- * key object is made here too, from DER already walked, on a key's first use (never at its parse).
+ * Reads keys as people paste them: {@link #der} turns PEM with any label (even on one line, as an environment
+ * variable often flattens it) or bare base64 into DER bytes, accepting any whitespace, literal "\n" escapes and
+ * upstream's missing '=' padding; an instance then walks the few DER structures RSA keys use (SEQUENCE, INTEGER,
+ * NULL, OID, OCTET STRING, BIT STRING), every length checked against its enclosing element, so a malformed key
+ * fails with the offset where it went wrong, never with an exception from deep inside the JDK. The JDK's key
+ * object is made here too, from DER already walked, on a key's first use. Messages never contain key material.
  */
-final class Der {
+final class KeyReader {
     static final int INTEGER = 0x02;
     static final int BIT_STRING = 0x03;
     static final int OCTET_STRING = 0x04;
@@ -28,12 +32,117 @@ final class Der {
         0x30, 0x0D, 0x06, 0x09, 0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x01, 0x01, 0x05, 0x00};
     private static final byte[] RSA_OID_CONTENT = {0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x01, 0x01};
 
+    /** Far above any RSA key's text (an 8192-bit PKCS#8 key is about 6.5 KB of base64). */
+    static final int MAX_CHARS = 32 * 1024;
+    private static final String BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
+
+    /** The DER bytes of key text; refuses what is not a key (an APPID, a certificate, an encrypted key). */
+    static byte[] der(String text) throws KeyException {
+        if (text == null || text.isBlank()) {
+            throw new KeyException("is empty; paste the key as PEM or as bare base64");
+        }
+        if (text.length() > MAX_CHARS) {
+            throw new KeyException("is " + text.length() + " characters long, more than any RSA key ("
+                    + MAX_CHARS + " at most); paste only the key");
+        }
+        String digits = text.strip();
+        if (digits.length() <= 32 && isDigits(digits)) {
+            throw new KeyException("is " + digits.length() + " digits, which looks like an APPID, not a key; put"
+                    + " the APPID in AP_APP_ID and paste the key here");
+        }
+        StringBuilder base64 = new StringBuilder();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (text.startsWith("-----", i)) {
+                i = skipPemLabel(text, i);
+            } else if (text.startsWith("\\n", i) || text.startsWith("\\r", i)) {
+                i += 2; // a line break escaped by a JSON or .env file
+            } else if (BASE64.indexOf(c) >= 0) {
+                base64.append(c);
+                i++;
+            } else if (Character.isWhitespace(c)) {
+                i++;
+            } else {
+                throw new KeyException(StrayCharacter.describe(text, i));
+            }
+        }
+        if (base64.length() == 0) {
+            throw new KeyException("holds no base64 data between its PEM lines");
+        }
+        if (base64.length() % 4 == 1) {
+            throw new KeyException("ends in the middle of a base64 group: it looks truncated; paste the whole key,"
+                    + " from its first to its last character");
+        }
+        base64.append("==", 0, (4 - base64.length() % 4) % 4); // upstream pads by length: unpadded keys are in use
+        try {
+            return requireComplete(Base64.getDecoder().decode(base64.toString()));
+        } catch (IllegalArgumentException e) {
+            throw new KeyException("is not valid base64 (a character outside A-Z a-z 0-9 + / =, or a truncated"
+                    + " key); paste the key exactly as issued");
+        }
+    }
+
+    /** Plain code, no regex: keys are read on the start-up path, which StartupPathTest keeps free of regex. */
+    private static boolean isDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Skips "-----BEGIN ...-----" or "-----END ...-----" and refuses forms we cannot use. */
+    private static int skipPemLabel(String text, int start) throws KeyException {
+        int close = text.indexOf("-----", start + 5);
+        if (close < 0) {
+            throw new KeyException("has a PEM line starting with ----- that never closes; paste the whole PEM block");
+        }
+        String label = text.substring(start + 5, close);
+        if (label.contains("ENCRYPTED")) {
+            throw new KeyException("is an encrypted (password-protected) key; export it unencrypted");
+        }
+        if (label.contains("CERTIFICATE")) {
+            throw new KeyException("is a certificate, not a key: in certificate mode (公钥证书模式) the three .crt files"
+                    + " go in AP_APP_CERT_PATH, AP_ALIPAY_CERT_PATH and AP_ALIPAY_ROOT_CERT_PATH, and AP_PUB_KEY stays"
+                    + " unset");
+        }
+        return close + 5;
+    }
+
+    /**
+     * A key is one DER SEQUENCE: when its header announces more bytes than follow, the paste was cut short,
+     * which is worth saying plainly instead of "DER parse failed at byte N".
+     */
+    private static byte[] requireComplete(byte[] der) throws KeyException {
+        if (der.length < 2 || der[0] != 0x30) {
+            throw new KeyException("does not look like a key: an RSA key is a DER SEQUENCE, whose base64 text starts"
+                    + " with MII; paste the key itself");
+        }
+        int first = der[1] & 0xFF;
+        int header = first < 0x80 ? 2 : 2 + (first & 0x7F);
+        if (first == 0x80 || header > 6) {
+            return der;
+        }
+        long announced = first < 0x80 ? first : 0;
+        for (int i = 2; i < header && i < der.length; i++) {
+            announced = (announced << 8) | (der[i] & 0xFF);
+        }
+        long present = der.length - (long) header;
+        if (der.length < header || announced > present) {
+            throw new KeyException("is truncated: it announces " + announced + " bytes of key data but only "
+                    + Math.max(0, present) + " are there; paste the whole key, from its first to its last character");
+        }
+        return der;
+    }
+
     private final byte[] der;
     private final String problem;
     private int pos;
 
     /** {@code problem} starts every failure message, e.g. "not an RSA private key in PKCS#8 or PKCS#1 form". */
-    Der(byte[] der, String problem) {
+    KeyReader(byte[] der, String problem) {
         this.der = der;
         this.problem = problem;
     }
@@ -87,14 +196,6 @@ final class Der {
         return value;
     }
 
-    /**
-     * Checks a positive INTEGER inside {@code limit} and steps over it without building its value: a private
-     * key's other six numbers are never needed here, and making them costs start-up time.
-     */
-    void skipPositiveInteger(int limit) throws KeyException {
-        pos = positiveIntegerEnd(limit);
-    }
-
     /** Checks the INTEGER header and sign, leaves pos at its content and returns the content's end. */
     private int positiveIntegerEnd(int limit) throws KeyException {
         int start = pos;
@@ -110,7 +211,7 @@ final class Der {
         int end = enter(SEQUENCE, limit);
         int oidStart = pos;
         int oidEnd = enter(OID, end);
-        if (!java.util.Arrays.equals(der, pos, oidEnd, RSA_OID_CONTENT, 0, RSA_OID_CONTENT.length)) {
+        if (!Arrays.equals(der, pos, oidEnd, RSA_OID_CONTENT, 0, RSA_OID_CONTENT.length)) {
             throw new KeyException(problem + " (its algorithm at byte " + oidStart + " is not rsaEncryption:"
                     + " only RSA keys are supported)");
         }

@@ -1,0 +1,163 @@
+package alipaymcp.alipay;
+
+import java.net.URI;
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one request builder: the signed parameter set of one call, in upstream's insertion order
+ * (upstream-1.4.0.md §11.1), and how it travels. Page calls (wap/page pay) also carry {@code alipay_sdk},
+ * {@code notify_url} and {@code return_url}; API calls do not. Certificate mode adds {@code app_cert_sn} and
+ * {@code alipay_root_cert_sn} to every call. Upstream's split: the allow-listed protocol keys go in the URL
+ * query, form-encoded in insertion order; the rest go in the POST body, or for a page URL are appended to
+ * the query.
+ *
+ * @param params the signed parameters, {@code sign} last
+ */
+record SignedRequest(Map<String, String> params) {
+    private static final Set<String> URL_KEYS = Set.of("app_id", "method", "format", "charset", "sign_type",
+            "sign", "timestamp", "version", "notify_url", "return_url", "auth_token", "app_auth_token",
+            "app_cert_sn", "alipay_root_cert_sn", "ws_service_url");
+    /** The gateway's {@code timestamp}: China time (GMT+8), whatever the host zone. */
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneOffset.ofHours(8));
+
+    SignedRequest {
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    static SignedRequest page(String method, RequestSettings s, String bizContent, Instant now, PrivateKey key) {
+        LinkedHashMap<String, String> p = common(method, s, now);
+        p.put("alipay_sdk", s.alipaySdk());
+        putIfSet(p, "notify_url", s.notifyUrl());
+        putIfSet(p, "return_url", s.returnUrl());
+        return finish(p, s, bizContent, key, false); // payment links stay plaintext: see README, AES
+    }
+
+    /** With AP_ENCRYPT_KEY, biz_content is encrypted and encrypt_type=AES added before signing. */
+    static SignedRequest api(String method, RequestSettings s, String bizContent, Instant now, PrivateKey key) {
+        return finish(common(method, s, now), s, bizContent, key, true);
+    }
+
+    /**
+     * {@code alipay.open.app.alipaycert.download} for one SN (certificate mode): never encrypted and without
+     * x_open_scene, as the official SDK sends it (certificate-mode.json download-cert).
+     */
+    static SignedRequest certificateDownload(RequestSettings s, String alipayCertSn, Instant now, PrivateKey key) {
+        LinkedHashMap<String, String> p = common(GatewayClient.CERT_DOWNLOAD, s, now);
+        putCertificateSns(p, s);
+        p.put("biz_content", "{\"alipay_cert_sn\":\"" + alipayCertSn + "\"}");
+        return signed(p, s, key);
+    }
+
+    static String timestamp(Instant t) {
+        return TIMESTAMP.format(t);
+    }
+
+    static boolean inUrl(String key) {
+        return URL_KEYS.contains(key);
+    }
+
+    String method() {
+        return params.get("method");
+    }
+
+    /** What no report may show: the app_auth_token and this request's sign (gateway errors echo both). */
+    String[] secrets() {
+        return new String[] {params.get("app_auth_token"), params.get("sign")};
+    }
+
+    /** {@code gateway?k=v&...} with the allow-listed keys, form-encoded: where the API call is POSTed. */
+    URI postUri(String gateway) {
+        return URI.create(gateway + (gateway.indexOf('?') < 0 ? '?' : '&') + form(true));
+    }
+
+    /** The other keys as the form body of the POST. */
+    String formBody() {
+        return form(false);
+    }
+
+    /**
+     * The GET URL of a page call, returned to the user and never fetched by us: upstream's layout (the POST
+     * URL, then {@code &k=} + encodeURIComponent of the rest) except that {@code ! ' ( ) * ~} are
+     * percent-encoded too, so no order title can end a Markdown link early. Decoding the query once gives back
+     * exactly the signed parameters.
+     */
+    String pageUrl(String gateway) {
+        StringBuilder url = new StringBuilder(postUri(gateway).toString());
+        params.forEach((k, v) -> {
+            if (!inUrl(k)) {
+                url.append('&').append(component(k)).append('=').append(component(v));
+            }
+        });
+        return url.toString();
+    }
+
+    /** {@code k=v} pairs joined by '&' for the keys that do ({@code urlKeys}) or do not go in the URL. */
+    private String form(boolean urlKeys) {
+        StringBuilder out = new StringBuilder();
+        params.forEach((k, v) -> {
+            if (inUrl(k) == urlKeys) {
+                out.append(out.length() > 0 ? "&" : "").append(FormCodec.encode(k)).append('=')
+                        .append(FormCodec.encode(v));
+            }
+        });
+        return out.toString();
+    }
+
+    /**
+     * encodeURIComponent with {@code ! ' ( ) * ~} also escaped: the form encoding with space as %20 and '*' as
+     * %2A (a '+' in the input is already %2B, so every '+' here stands for a space).
+     */
+    private static String component(String s) {
+        return FormCodec.encode(s).replace("+", "%20").replace("*", "%2A");
+    }
+
+    private static LinkedHashMap<String, String> common(String method, RequestSettings s, Instant now) {
+        LinkedHashMap<String, String> p = new LinkedHashMap<>();
+        p.put("method", method);
+        p.put("app_id", s.appId());
+        p.put("charset", "utf-8");
+        p.put("version", "1.0");
+        p.put("sign_type", s.signType().name());
+        p.put("timestamp", timestamp(now));
+        return p;
+    }
+
+    private static SignedRequest finish(LinkedHashMap<String, String> p, RequestSettings s, String bizContent,
+            PrivateKey key, boolean encrypt) {
+        p.put("x_open_scene", "MCP");
+        putIfSet(p, "app_auth_token", s.appAuthToken());
+        putCertificateSns(p, s);
+        if (encrypt && s.cipher() != null) { // encrypt first, sign after: the signature covers the ciphertext
+            p.put("encrypt_type", "AES");
+            bizContent = s.cipher().encrypt(bizContent);
+        }
+        p.put("biz_content", bizContent);
+        return signed(p, s, key);
+    }
+
+    private static SignedRequest signed(LinkedHashMap<String, String> p, RequestSettings s, PrivateKey key) {
+        p.put("sign", RsaSigner.sign(SignContent.forRequest(p), key, s.signType()));
+        return new SignedRequest(p);
+    }
+
+    private static void putCertificateSns(Map<String, String> p, RequestSettings s) {
+        if (s.certificates() != null) {
+            p.put("app_cert_sn", s.certificates().appCertSn());
+            p.put("alipay_root_cert_sn", s.certificates().rootCertSn());
+        }
+    }
+
+    private static void putIfSet(Map<String, String> p, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            p.put(key, value);
+        }
+    }
+}

@@ -233,10 +233,7 @@ final class Cashier implements HttpHandler {
                 return null;
             }
             try {
-                URI uri = new URI(value);
-                String scheme = uri.getScheme();
-                if (value.length() <= 256 && uri.getHost() != null
-                        && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+                if (value.length() <= 256 && Notifier.isWeb(new URI(value))) {
                     return value;
                 }
             } catch (URISyntaxException e) {

@@ -179,14 +179,18 @@ final class PaymentMessages {
         static URI loopbackTarget(String url) {
             try {
                 URI uri = new URI(url);
-                String scheme = uri.getScheme();
                 String host = uri.getHost();
-                boolean web = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
                 boolean loopback = "127.0.0.1".equals(host) || "localhost".equalsIgnoreCase(host) || "[::1]".equals(host);
-                return web && loopback && uri.getRawUserInfo() == null ? uri : null;
+                return isWeb(uri) && loopback && uri.getRawUserInfo() == null ? uri : null;
             } catch (java.net.URISyntaxException e) {
                 return null;
             }
+        }
+
+        /** An absolute http or https URI with a host: the only URLs the simulator accepts or posts to. */
+        static boolean isWeb(URI uri) {
+            String scheme = uri.getScheme();
+            return uri.getHost() != null && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme));
         }
 
         @Override

@@ -1,13 +1,17 @@
 package alipaymcp.simulator;
 
+import alipaymcp.alipay.AlipayResponse;
 import alipaymcp.alipay.ContentCipher;
 import alipaymcp.alipay.RsaSigner;
-import alipaymcp.alipay.AlipayResponse;
 import alipaymcp.alipay.SignType;
 import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonString;
 import alipaymcp.json.JsonValue;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -175,5 +179,88 @@ final class AnswerWriter {
             fields.put("trade_no", new JsonString(tradeNo.substring(0, tradeNo.length() - 1) + last));
         }
         return new JsonObject(fields);
+    }
+
+    /**
+     * A non-success answer: code, msg, sub_code, sub_msg. The code and msg texts are those of the public
+     * gateway error-code page; sub_msg texts of the isv.* errors are the gateway's Chinese texts where known.
+     */
+    record GatewayError(String code, String msg, String subCode, String subMsg) {
+        static GatewayError missing(String subCode, String subMsg) {
+            return new GatewayError("40001", "Missing Required Arguments", subCode, subMsg);
+        }
+
+        static GatewayError invalid(String subCode, String subMsg) {
+            return new GatewayError("40002", "Invalid Arguments", subCode, subMsg);
+        }
+
+        static GatewayError business(String subCode, String subMsg) {
+            return new GatewayError("40004", "Business Failed", subCode, subMsg);
+        }
+
+        static GatewayError systemError() {
+            return new GatewayError("20000", "Service Currently Unavailable", "isp.unknow-error", "系统繁忙");
+        }
+
+        static GatewayError insufficientPermissions() {
+            return new GatewayError("40006", "Insufficient Permissions", "isv.insufficient-isv-permissions",
+                    "ISV权限不足，建议在开发者中心检查对应功能是否已经添加");
+        }
+
+        static GatewayError invalidParameter(String detail) {
+            return business("ACQ.INVALID_PARAMETER", "参数无效 (" + detail + ")");
+        }
+
+        JsonObject toJson() {
+            return JsonObject.builder().put("code", code).put("msg", msg).put("sub_code", subCode)
+                    .put("sub_msg", subMsg).build();
+        }
+    }
+
+    /**
+     * One HTTP answer. With cutMidBody the full length is declared, half the body is sent and the exchange
+     * is closed: the client sees the connection end early (jdk.httpserver cannot send a TCP reset).
+     */
+    record HttpReply(int status, String contentType, byte[] body, boolean cutMidBody) {
+        static final String JSON = "application/json;charset=utf-8";
+        static final String HTML = "text/html;charset=utf-8";
+        static final String TEXT = "text/plain;charset=utf-8";
+
+        static HttpReply of(int status, String contentType, String body) {
+            return new HttpReply(status, contentType, body.getBytes(StandardCharsets.UTF_8), false);
+        }
+
+        static HttpReply json(String body) {
+            return of(200, JSON, body);
+        }
+
+        void send(HttpExchange exchange) throws IOException {
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+            if (contentType.equals(HTML)) {
+                exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; "
+                        + "style-src 'unsafe-inline'; form-action 'self' http: https:; frame-ancestors 'none'; base-uri 'none'");
+                exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+            }
+            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            OutputStream out = exchange.getResponseBody();
+            if (cutMidBody) {
+                out.write(body, 0, body.length / 2);
+                out.flush();
+                exchange.close(); // fewer bytes than declared: the connection is dropped, which is the point
+                return;
+            }
+            out.write(body);
+            out.close();
+        }
+
+        /** A 303 to location; the browser follows it with GET. */
+        static void redirect(HttpExchange exchange, String location) throws IOException {
+            exchange.getResponseHeaders().set("Location", location);
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            exchange.sendResponseHeaders(303, -1);
+            exchange.close();
+        }
     }
 }

@@ -5,6 +5,7 @@ import alipaymcp.json.JsonException;
 import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
 import alipaymcp.simulator.AnswerWriter.Answer;
+import alipaymcp.simulator.AnswerWriter.HttpReply;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;

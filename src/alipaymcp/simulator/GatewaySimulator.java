@@ -2,6 +2,10 @@ package alipaymcp.simulator;
 
 import alipaymcp.alipay.ContentCipher;
 import alipaymcp.alipay.KeyException;
+import alipaymcp.simulator.Cashier.PagePay;
+import alipaymcp.simulator.GatewayHandler.GatewayCheck;
+import alipaymcp.simulator.PaymentMessages.Notifier;
+import alipaymcp.simulator.TradeBook.GatewayTime;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;

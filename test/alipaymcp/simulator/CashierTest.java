@@ -1,14 +1,15 @@
 package alipaymcp.simulator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import alipaymcp.alipay.RsaSigner;
 import alipaymcp.alipay.SignContent;
 import alipaymcp.alipay.SignType;
+import alipaymcp.simulator.Cashier.PagePay;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** The page-pay cashier and its buttons over HTTP, as a browser uses them (no redirects followed). */
 class CashierTest extends SimulatorFixture {

@@ -1,8 +1,5 @@
 package alipaymcp.simulator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import alipaymcp.alipay.AlipayException;
 import alipaymcp.alipay.ResponseVerifier;
 import alipaymcp.alipay.RsaSigner;
@@ -10,9 +7,13 @@ import alipaymcp.alipay.SignContent;
 import alipaymcp.alipay.SignType;
 import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
+import alipaymcp.simulator.GatewayHandler.GatewayCheck;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 /** The gateway's checks on common parameters and signatures, end to end over HTTP. */
 class GatewayCheckTest extends SimulatorFixture {

@@ -1,10 +1,10 @@
 package alipaymcp.simulator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import alipaymcp.alipay.AlipayPublicKey;
 import alipaymcp.alipay.NotifyVerifier;
 import alipaymcp.alipay.SignType;
+import alipaymcp.simulator.Cashier.PagePay;
+import alipaymcp.simulator.PaymentMessages.Notifier;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** Asynchronous notifications: delivered to a loopback merchant, verified, retried until "success". */
 class NotifierTest {

@@ -1,13 +1,12 @@
 package alipaymcp.simulator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import alipaymcp.alipay.FormCodec;
 import alipaymcp.alipay.ResponseVerifier;
 import alipaymcp.alipay.RsaSigner;
 import alipaymcp.alipay.SignContent;
 import alipaymcp.alipay.SignType;
 import alipaymcp.json.JsonObject;
+import alipaymcp.simulator.Cashier.PagePay;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +20,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * A test client of the simulator that does what a merchant server does, with plain java.net.http:

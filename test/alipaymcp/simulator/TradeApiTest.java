@@ -1,9 +1,11 @@
 package alipaymcp.simulator;
 
+import alipaymcp.json.JsonObject;
+import alipaymcp.simulator.Cashier.PagePay;
+import alipaymcp.simulator.TradeApi.TradeFields;
+import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import alipaymcp.json.JsonObject;
-import org.junit.jupiter.api.Test;
 
 /** alipay.trade.query, refund and fastpay.refund.query: the state machine, end to end over HTTP. */
 class TradeApiTest extends SimulatorFixture {

@@ -1,14 +1,16 @@
 package alipaymcp.simulator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import alipaymcp.alipay.SignType;
+import alipaymcp.simulator.Cashier.PagePay;
+import alipaymcp.simulator.TradeBook.GatewayTime;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 class TradeBookTest {
     private final TradeBook book = new TradeBook(2, new GatewayTime(

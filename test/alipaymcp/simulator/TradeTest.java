@@ -1,12 +1,13 @@
 package alipaymcp.simulator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import alipaymcp.alipay.SignType;
+import alipaymcp.simulator.Cashier.PagePay;
 import java.math.BigDecimal;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** The trade state machine without HTTP. */
 class TradeTest {

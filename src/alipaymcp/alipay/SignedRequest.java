@@ -1,5 +1,6 @@
 package alipaymcp.alipay;
 
+import alipaymcp.alipay.RsaSigner.SignContent;
 import alipaymcp.json.JsonNumber;
 import alipaymcp.json.JsonObject;
 import java.math.BigDecimal;

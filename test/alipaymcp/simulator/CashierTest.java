@@ -3,7 +3,7 @@ package alipaymcp.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import alipaymcp.alipay.RsaSigner;
-import alipaymcp.alipay.SignContent;
+import alipaymcp.alipay.RsaSigner.SignContent;
 import alipaymcp.alipay.SignType;
 import java.net.URI;
 import java.net.http.HttpResponse;

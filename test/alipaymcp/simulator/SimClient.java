@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import alipaymcp.alipay.FormCodec;
 import alipaymcp.alipay.ResponseVerifier;
 import alipaymcp.alipay.RsaSigner;
-import alipaymcp.alipay.SignContent;
+import alipaymcp.alipay.RsaSigner.SignContent;
 import alipaymcp.alipay.SignType;
 import alipaymcp.json.JsonObject;
 import java.net.URI;

@@ -8,7 +8,6 @@ import alipaymcp.mcp.McpServer;
 import alipaymcp.simulator.GatewaySimulator;
 import alipaymcp.simulator.SimulatorCommand;
 import alipaymcp.simulator.SimulatorOptions;
-import alipaymcp.tools.Instructions;
 import alipaymcp.tools.Tool;
 import alipaymcp.tools.ToolRegistry;
 import java.io.FileDescriptor;
@@ -146,7 +145,7 @@ public final class Main {
             EventLog log = config.logEnabled() ? EventLog.open(config.logFile(), Clock.systemUTC(), stderr, "start",
                     "version", VERSION, "config", config) : EventLog.disabled();
             List<Tool> tools = ToolRegistry.select(config, log, VERSION);
-            int status = new McpServer(VERSION, tools, Instructions.TEXT).run(new FileInputStream(FileDescriptor.in), stdout);
+            int status = new McpServer(VERSION, tools, ToolRegistry.INSTRUCTIONS).run(new FileInputStream(FileDescriptor.in), stdout);
             log.prepare(); // a session with no tool call still gets its start line (or the warning)
             return status;
         } catch (ConfigException e) {

@@ -38,7 +38,7 @@ class ArchitectureTest {
             "simulator", Set.of("alipay", "json"));
 
     /** The MCP layer knows tools only through these two types. */
-    private static final Set<String> MCP_MAY_USE_FROM_TOOLS = Set.of("Tool", "ToolResult", "CallContext");
+    private static final Set<String> MCP_MAY_USE_FROM_TOOLS = Set.of("Tool", "ToolResult");
 
     private static final int MAX_LINES = 400;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
-import alipaymcp.tools.Instructions;
+import alipaymcp.tools.ToolRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -43,12 +43,12 @@ class MainTest {
 
     @Test
     void instructions_tellTheAgentTheFourRulesInShortEnglish() {
-        assertThat(Instructions.TEXT).contains("CNY yuan with at most two decimals")
+        assertThat(ToolRegistry.INSTRUCTIONS).contains("CNY yuan with at most two decimals")
                 .contains("payment link: show it to the buyer")
                 .contains("To retry a refund, reuse the same outRequestNo")
                 .contains("When a refund's outcome is unknown, call query-alipay-refund");
-        assertThat(Instructions.TEXT.chars()).allMatch(c -> c >= 0x20 && c < 0x7f);
-        assertThat(Instructions.TEXT.length()).isLessThan(600);
+        assertThat(ToolRegistry.INSTRUCTIONS.chars()).allMatch(c -> c >= 0x20 && c < 0x7f);
+        assertThat(ToolRegistry.INSTRUCTIONS.length()).isLessThan(600);
     }
 
     @Test
@@ -73,7 +73,7 @@ class MainTest {
         assertThat(server.exitValue()).isZero();
 
         JsonObject initialize = (JsonObject) JsonParser.parse(replies.get(0));
-        assertThat(initialize.object("result").orElseThrow().string("instructions")).hasValue(Instructions.TEXT);
+        assertThat(initialize.object("result").orElseThrow().string("instructions")).hasValue(ToolRegistry.INSTRUCTIONS);
         assertThat(home.resolve(Main.SIMULATOR_LOG_FILE_NAME)).as("the simulator session's log").exists();
         assertThat(Files.readString(home.resolve(Main.SIMULATOR_LOG_FILE_NAME))).contains("start");
         assertThat(home.resolve("mcp-server-alipay.log")).as("the real log is never written by a simulator session")

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import alipaymcp.alipay.AppPrivateKey;
 import alipaymcp.alipay.FormCodec;
 import alipaymcp.alipay.RsaSigner;
-import alipaymcp.alipay.SignContent;
+import alipaymcp.alipay.RsaSigner.SignContent;
 import alipaymcp.alipay.SignType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,6 @@
 package alipaymcp.alipay;
 
+import alipaymcp.alipay.GatewayClient.HttpTransport;
 import alipaymcp.alipay.AlipayException.Kind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

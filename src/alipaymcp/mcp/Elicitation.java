@@ -4,9 +4,9 @@ import alipaymcp.json.JsonArray;
 import alipaymcp.json.JsonBoolean;
 import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonValue;
-import alipaymcp.tools.CallContext;
-import alipaymcp.tools.CallContext.Outcome;
-import alipaymcp.tools.CallContext.Question;
+import alipaymcp.tools.Tool.CallContext;
+import alipaymcp.tools.Tool.CallContext.Outcome;
+import alipaymcp.tools.Tool.CallContext.Question;
 
 /**
  * A yes-or-no question as a form-mode {@code elicitation/create} (revisions 2025-06-18 and 2025-11-25): the

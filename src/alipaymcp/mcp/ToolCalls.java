@@ -2,7 +2,7 @@ package alipaymcp.mcp;
 
 import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonValue;
-import alipaymcp.tools.CallContext;
+import alipaymcp.tools.Tool.CallContext;
 import alipaymcp.tools.Tool;
 import alipaymcp.tools.ToolResult;
 import java.io.PrintStream;

@@ -12,7 +12,7 @@ import java.math.BigDecimal;
 
 /**
  * The business parameters of a request as the gateway reads them (biz_content, a JSON object; the client's
- * alipay/BizContent writes it). A value that breaks a rule is an {@link Invalid} whose message names the field
+ * alipay/SignedRequest.BizContent writes it). A value that breaks a rule is an {@link Invalid} whose message names the field
  * and the rule; callers answer it as ACQ.INVALID_PARAMETER.
  */
 final class BizRequest {

@@ -2,7 +2,7 @@ package alipaymcp.simulator;
 
 import alipaymcp.alipay.ContentCipher;
 import alipaymcp.alipay.RsaSigner;
-import alipaymcp.alipay.SignContent;
+import alipaymcp.alipay.RsaSigner.SignContent;
 import alipaymcp.alipay.SignType;
 import alipaymcp.json.JsonObject;
 import alipaymcp.simulator.AnswerWriter.Answer;

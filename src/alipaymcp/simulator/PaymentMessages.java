@@ -2,7 +2,7 @@ package alipaymcp.simulator;
 
 import alipaymcp.alipay.FormCodec;
 import alipaymcp.alipay.RsaSigner;
-import alipaymcp.alipay.SignContent;
+import alipaymcp.alipay.RsaSigner.SignContent;
 import alipaymcp.json.JsonArray;
 import alipaymcp.json.JsonObject;
 import alipaymcp.simulator.TradeApi.TradeFields;

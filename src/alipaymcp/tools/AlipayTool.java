@@ -1,7 +1,11 @@
 package alipaymcp.tools;
 
+import alipaymcp.tools.Tool.CallContext;
 import alipaymcp.alipay.AlipayException;
 import alipaymcp.alipay.AlipayResponse;
+import alipaymcp.alipay.GatewayClient;
+import alipaymcp.alipay.RequestSettings;
+import alipaymcp.config.Config;
 import alipaymcp.json.JsonArray;
 import alipaymcp.json.JsonBoolean;
 import alipaymcp.json.JsonException;
@@ -12,7 +16,9 @@ import alipaymcp.json.JsonValue;
 import alipaymcp.json.JsonWriter;
 import alipaymcp.log.EventLog;
 import alipaymcp.tools.Arguments.ArgumentException;
+import alipaymcp.tools.ToolRegistry.ToolName;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -228,6 +234,40 @@ abstract class AlipayTool implements Tool {
                 log.event("call", "tool", tool, "outTradeNo", outTradeNo, "outRequestNo", outRequestNo,
                         "confirmation", confirmation, "result", result, "ms", ms);
             }
+        }
+    }
+
+    /**
+     * The one gateway client of the process, shared by the five tools and built by the first call that needs it
+     * (tests inject theirs, with upstream's tags and a fixed clock).
+     */
+    static final class Gateway {
+        private final Config config;
+        private final String version;
+        private GatewayClient client; // guarded by this
+
+        /** A client built later from the configuration; {@code version} names us in the request tags. */
+        Gateway(Config config, String version) {
+            this.config = config;
+            this.version = version;
+        }
+
+        /** An already built client (tests inject upstream's tags and a fixed clock through it). */
+        Gateway(GatewayClient client) {
+            this.config = null;
+            this.version = null;
+            this.client = client;
+        }
+
+        synchronized GatewayClient client() {
+            if (client == null) {
+                RequestSettings settings = new RequestSettings(config.appId(), config.signType(), config.appAuthToken(),
+                        config.notifyUrl(), config.returnUrl(), "mcp-server-alipay-java-" + version, "mcp_" + version,
+                        config.certificates(), config.encryption());
+                client = new GatewayClient(config.gatewayUrl(), settings, config.appKey(), config.alipayPublicKey(),
+                        config.timeout(), Clock.systemUTC());
+            }
+            return client;
         }
     }
 }

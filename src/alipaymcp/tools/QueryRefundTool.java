@@ -1,5 +1,7 @@
 package alipaymcp.tools;
 
+import alipaymcp.tools.Tool.CallContext;
+import alipaymcp.tools.ToolRegistry.ToolName;
 import alipaymcp.alipay.AlipayException;
 import alipaymcp.alipay.AlipayResponse;
 import alipaymcp.log.EventLog;

@@ -1,5 +1,6 @@
 package alipaymcp.tools;
 
+import alipaymcp.tools.Tool.CallContext;
 import alipaymcp.config.Config;
 import alipaymcp.config.Config.ConfirmRefunds;
 import alipaymcp.config.Config.Environment;
@@ -84,9 +85,9 @@ record RefundConfirmation(ConfirmRefunds mode, String appId, String gateway) {
                 "Tick to send this refund of ¥" + yuan(amount) + " now; refunded money cannot be taken back.");
     }
 
-    /** The agent's text as the person reads it ({@link Printable}; never cut: the arguments are shorter). */
+    /** The agent's text as the person reads it ({@link Arguments#printable}; never cut: the arguments are shorter). */
     private static String shown(String text) {
-        return Printable.of(text, Arguments.MAX_TEXT);
+        return Arguments.printable(text, Arguments.MAX_TEXT);
     }
 
     /** Yuan as a person reads them: 88.80, not 88.8 (the amount is already checked to have at most 2 decimals). */

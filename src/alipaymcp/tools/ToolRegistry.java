@@ -5,6 +5,7 @@ import alipaymcp.config.Config;
 import alipaymcp.config.ConfigException;
 import alipaymcp.config.ConfigLoader;
 import alipaymcp.log.EventLog;
+import alipaymcp.tools.AlipayTool.Gateway;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,6 +14,16 @@ import java.util.Set;
 
 /** The five tools in upstream's order, and the AP_SELECT_TOOLS selection among them. */
 public final class ToolRegistry implements ConfigLoader.ToolNames {
+    /**
+     * The initialize result's {@code instructions}: what an agent must know before calling the five tools. Short,
+     * English, and only about using them safely; the tool descriptions stay upstream's.
+     */
+    public static final String INSTRUCTIONS = "Alipay payments. Amounts (totalAmount, refundAmount) are CNY yuan"
+            + " with at most two decimals, such as 88.8 or 0.01. The create-*-payment tools return a payment link:"
+            + " show it to the buyer, who pays on Alipay's page; query-alipay-payment then tells whether they paid."
+            + " To retry a refund, reuse the same outRequestNo: a new number can refund twice. When a refund's"
+            + " outcome is unknown, call query-alipay-refund with the same outTradeNo and outRequestNo before"
+            + " anything else.";
     /** Tells the configuration check which AP_SELECT_TOOLS items name no tool, so all problems come at once. */
     public static final ConfigLoader.ToolNames NAMES = new ToolRegistry();
 
@@ -81,7 +92,7 @@ public final class ToolRegistry implements ConfigLoader.ToolNames {
         if (item.equalsIgnoreCase("all") || ToolName.find(item) != null) {
             return null;
         }
-        return "AP_SELECT_TOOLS names an unknown tool '" + Printable.of(item, 40) + "': use all, or any of "
+        return "AP_SELECT_TOOLS names an unknown tool '" + Arguments.printable(item, 40) + "': use all, or any of "
                 + accepted() + ".";
     }
 
@@ -91,5 +102,43 @@ public final class ToolRegistry implements ConfigLoader.ToolNames {
             names.add(tool.shortName() + " (" + tool.longName() + ")");
         }
         return String.join(", ", names);
+    }
+
+    /**
+     * The five tools' names in upstream's order: the long name MCP clients see and the short name AP_SELECT_TOOLS
+     * also accepts. Kept apart from the tools so that checking AP_SELECT_TOOLS at start loads no tool class.
+     */
+    enum ToolName {
+        MOBILE_PAY("create-mobile-alipay-payment", "mobilePay"),
+        WEB_PAGE_PAY("create-web-page-alipay-payment", "webPagePay"),
+        QUERY_PAY("query-alipay-payment", "queryPay"),
+        REFUND_PAY("refund-alipay-payment", "refundPay"),
+        REFUND_QUERY("query-alipay-refund", "refundQuery");
+
+        private final String longName;
+        private final String shortName;
+
+        ToolName(String longName, String shortName) {
+            this.longName = longName;
+            this.shortName = shortName;
+        }
+
+        String longName() {
+            return longName;
+        }
+
+        String shortName() {
+            return shortName;
+        }
+
+        /** The tool called {@code name} (long or short form, any letter case: AP_SELECT_TOOLS=mobilepay), or null. */
+        static ToolName find(String name) {
+            for (ToolName tool : values()) {
+                if (tool.longName.equalsIgnoreCase(name) || tool.shortName.equalsIgnoreCase(name)) {
+                    return tool;
+                }
+            }
+            return null;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package alipaymcp.alipay;
 
+import alipaymcp.alipay.RsaSigner.SignContent;
+import alipaymcp.alipay.GatewayClient.HttpTransport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

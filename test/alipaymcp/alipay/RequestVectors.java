@@ -1,5 +1,6 @@
 package alipaymcp.alipay;
 
+import alipaymcp.alipay.SignedRequest.BizContent;
 import alipaymcp.json.JsonNumber;
 import alipaymcp.json.JsonObject;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package alipaymcp.alipay;
 
+import alipaymcp.alipay.SignedRequest.BizContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import alipaymcp.json.JsonObject;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import alipaymcp.json.JsonNumber;
 import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonValue;
-import alipaymcp.tools.CallContext;
+import alipaymcp.tools.Tool.CallContext;
 import alipaymcp.tools.Tool;
 import alipaymcp.tools.ToolResult;
 import java.io.ByteArrayOutputStream;

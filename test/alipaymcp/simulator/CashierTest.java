@@ -1,7 +1,7 @@
 package alipaymcp.simulator;
 
 import alipaymcp.alipay.RsaSigner;
-import alipaymcp.alipay.SignContent;
+import alipaymcp.alipay.RsaSigner.SignContent;
 import alipaymcp.alipay.SignType;
 import alipaymcp.simulator.Cashier.PagePay;
 import java.net.URI;

@@ -3,7 +3,7 @@ package alipaymcp.simulator;
 import alipaymcp.alipay.FormCodec;
 import alipaymcp.alipay.ResponseVerifier;
 import alipaymcp.alipay.RsaSigner;
-import alipaymcp.alipay.SignContent;
+import alipaymcp.alipay.RsaSigner.SignContent;
 import alipaymcp.alipay.SignType;
 import alipaymcp.json.JsonObject;
 import alipaymcp.simulator.Cashier.PagePay;

@@ -1,5 +1,7 @@
 package alipaymcp.tools;
 
+import alipaymcp.tools.AlipayTool.Gateway;
+import alipaymcp.tools.Tool.CallContext;
 import static alipaymcp.tools.SimulatedTools.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 

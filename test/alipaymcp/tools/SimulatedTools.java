@@ -1,5 +1,6 @@
 package alipaymcp.tools;
 
+import alipaymcp.tools.Tool.CallContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import alipaymcp.config.Config;

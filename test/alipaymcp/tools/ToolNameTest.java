@@ -1,5 +1,6 @@
 package alipaymcp.tools;
 
+import alipaymcp.tools.ToolRegistry.ToolName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

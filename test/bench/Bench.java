@@ -61,10 +61,13 @@ public final class Bench {
     /** An agent session as a desktop client runs one: initialize, tools/list, then this many sequential calls. */
     static final int AGENT_SESSION_CALLS = 50;
     /**
-     * The launch README recommends for desktop clients: a serial collector, a 4 MB young generation, C1 only.
+     * The launch README recommends for desktop clients: a serial collector, a 4 MB young generation, C1 only, and
+     * the JVM's own warnings on stderr (by default they go to stdout, the protocol stream: JDK 25 writes four lines
+     * there when the archive no longer matches the jar).
      * On JDK 19 or newer it adds {@code -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=<file>} (see {@link Launch}).
      */
-    static final List<String> DESKTOP = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn4m");
+    static final List<String> DESKTOP = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn4m",
+            "-Xlog:disable", "-Xlog:all=warning:stderr");
     /** A JDK 19+ beside the default one (this machine has Temurin 25), measured with its own floors when present. */
     static final String NEWER_JDK = "temurin-25-jdk-amd64";
     static final long RSA_ROUND_MILLIS = 400;

@@ -58,12 +58,26 @@ public final class Bench {
     static final int CLASS_FLOOR_CLASSES = 40;
     /** The optional JVM options README offers for a smaller footprint: a serial collector, an 8 MB young generation. */
     static final List<String> SMALL_HEAP = List.of("-XX:+UseSerialGC", "-Xmn8m");
+    /** An agent session as a desktop client runs one: initialize, tools/list, then this many sequential calls. */
+    static final int AGENT_SESSION_CALLS = 50;
+    /**
+     * The launch README recommends for desktop clients: a serial collector, a 4 MB young generation, C1 only, and
+     * the JVM's own warnings on stderr (by default they go to stdout, the protocol stream: JDK 25 writes four lines
+     * there when the archive no longer matches the jar).
+     * On JDK 19 or newer it adds {@code -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=<file>} (see {@link Launch}).
+     */
+    static final List<String> DESKTOP = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn4m",
+            "-Xlog:disable", "-Xlog:all=warning:stderr");
+    /** A JDK 19+ beside the default one (this machine has Temurin 25), measured with its own floors when present. */
+    static final String NEWER_JDK = "temurin-25-jdk-amd64";
     static final long RSA_ROUND_MILLIS = 400;
     /** USER_HZ of /proc/<pid>/stat: 100 on every Linux this runs on. */
     static final double CLOCK_TICKS = 100;
     static final long COLD_TIMEOUT_MS = 30_000;
     static final long CALL_TIMEOUT_MS = 20_000;
     static final String PAID_TRADE = "BENCHPAID" + System.currentTimeMillis() % 1_000_000_000L;
+    /** Paid with enough to refund 0.01 at a time in every agent session. */
+    static final String REFUND_TRADE = "BENCHRFND" + System.currentTimeMillis() % 1_000_000_000L;
 
     final Path jar;
     final Path work;
@@ -74,6 +88,9 @@ public final class Bench {
     final List<String> notes = new ArrayList<>();
     String gatewayUrl;
     Child simulator;
+    /** The desktop launch on this JDK, and on NEWER_JDK when it is installed. */
+    final List<Launch> desktop = new ArrayList<>();
+    int agentSessions;
     /** From the cold phase, for the start-up classes note; NaN until measured. */
     double classCostMillis = Double.NaN;
     double floorMillis = Double.NaN;
@@ -170,10 +187,23 @@ public final class Bench {
         }
         Path workFloorJar = floorJar("RsaWorkFloor");
         simulator = startSimulator();
+        desktop.add(Launch.desktop(java, work));
+        Path newer = java.getParent().getParent().getParent().resolve(NEWER_JDK).resolve("bin").resolve("java");
+        if (Files.isExecutable(newer)) {
+            desktop.add(Launch.desktop(newer, work));
+        } else {
+            notes.add(newer + " not found: the desktop launch is measured on this JDK only");
+        }
+        for (Launch launch : desktop) {
+            if (launch.archive() != null) {
+                Files.deleteIfExists(launch.archive());
+            }
+        }
         try {
-            String trade = payTrade();
+            String trade = payTrade(PAID_TRADE, "1.5");
+            payTrade(REFUND_TRADE, "1000.00");
             if (phase("cold")) {
-                cold(floorJar, signFloorJar, classFloorJar, cdsArchive(trade));
+                cold(floorJar, signFloorJar, classFloorJar, cdsArchive(trade), trade);
                 startupClasses();
             }
             if (phase("warm")) {
@@ -253,6 +283,8 @@ public final class Bench {
         serverEnv.put("AP_APP_KEY", Files.readString(keys.resolve("app_private_key.txt")).strip());
         serverEnv.put("AP_PUB_KEY", Files.readString(keys.resolve("alipay_public_key.txt")).strip());
         serverEnv.put("AP_GATEWAY_URL", gatewayUrl);
+        // The bench's client has no elicitation, so "auto" would not ask either; "never" says it.
+        serverEnv.put("AP_CONFIRM_REFUNDS", "never");
         // The call log stays on, as by default; it goes to a HOME of our own, emptied on every run.
         Path home = work.resolve("home");
         Files.deleteIfExists(home.resolve("mcp-server-alipay.log"));
@@ -271,9 +303,9 @@ public final class Bench {
     }
 
     /** Creates a link with the server, opens it (GET) and pays it at the cashier (POST), as a buyer would. */
-    String payTrade() throws Exception {
+    String payTrade(String tradeNo, String amount) throws Exception {
         try (Child server = server("pay", List.of())) {
-            server.send(Rpc.INITIALIZE, Rpc.INITIALIZED, Rpc.createLink(2, PAID_TRADE));
+            server.send(Rpc.INITIALIZE, Rpc.INITIALIZED, Rpc.createLink(2, tradeNo, amount));
             String reply = server.await(2, CALL_TIMEOUT_MS).text();
             Rpc.expect(reply, "gateway.do?", "create-web-page-alipay-payment");
             String url = Rpc.stringField(reply, "url");
@@ -283,16 +315,16 @@ public final class Bench {
             URI pay = URI.create(url).resolve("/cashier/pay");
             HttpResponse<String> paid = http.send(HttpRequest.newBuilder(pay).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("out_trade_no=" + PAID_TRADE)).build(),
+                    .POST(HttpRequest.BodyPublishers.ofString("out_trade_no=" + tradeNo)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (page.statusCode() != 200 || paid.statusCode() != 200 || !paid.body().contains("TRADE_SUCCESS")) {
-                throw new BenchFailure("could not pay " + PAID_TRADE + " at the simulator's cashier: page "
+                throw new BenchFailure("could not pay " + tradeNo + " at the simulator's cashier: page "
                         + page.statusCode() + ", pay " + paid.statusCode());
             }
-            server.send(Rpc.query(3, PAID_TRADE));
+            server.send(Rpc.query(3, tradeNo));
             Rpc.expect(server.await(3, CALL_TIMEOUT_MS).text(), "TRADE_SUCCESS", "query-alipay-payment");
         }
-        return PAID_TRADE;
+        return tradeNo;
     }
 
     /** One training session (initialize, a link, a query) with -XX:ArchiveClassesAtExit; null if it failed. */
@@ -316,8 +348,12 @@ public final class Bench {
     }
 
     Child server(String name, List<String> jvmOptions, Path serverJar) throws IOException {
+        return server(name, java, jvmOptions, serverJar);
+    }
+
+    Child server(String name, Path javaBin, List<String> jvmOptions, Path serverJar) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(java.toString());
+        command.add(javaBin.toString());
         command.addAll(serverOptions);
         command.addAll(jvmOptions);
         command.add("-jar");
@@ -331,11 +367,63 @@ public final class Bench {
     record Cold(double ms, double cpuMs, double rssMiB) {
     }
 
-    void cold(Path floorJar, Path signFloorJar, Path classFloorJar, Path archive) throws Exception {
+    /**
+     * The desktop launch on one JDK: DESKTOP, plus on JDK 19 or newer the archive the JVM writes at the exit of
+     * the first session and maps from the second on (no training step); {@code archive} is null below 19.
+     */
+    record Launch(String label, Path java, int feature, List<String> options, Path archive) {
+        static Launch desktop(Path java, Path work) throws IOException {
+            int feature = feature(java);
+            List<String> options = new ArrayList<>(DESKTOP);
+            Path archive = null;
+            if (feature >= 19) {
+                archive = work.resolve("desktop-jdk" + feature + ".jsa");
+                options.add("-XX:+AutoCreateSharedArchive");
+                options.add("-XX:SharedArchiveFile=" + archive);
+            }
+            return new Launch("desktop launch, JDK " + feature, java, feature, List.copyOf(options), archive);
+        }
+
+        /** JAVA_VERSION="17.0.15" or "25.0.3" in the JDK's release file. */
+        static int feature(Path java) throws IOException {
+            for (String line : Files.readAllLines(java.getParent().getParent().resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=\"")) {
+                    String version = line.substring(14);
+                    return Integer.parseInt(version.substring(0, version.indexOf('.') < 0
+                            ? version.indexOf('"') : version.indexOf('.')));
+                }
+            }
+            throw new BenchFailure("no JAVA_VERSION in the release file of " + java);
+        }
+    }
+
+    /** The archive a first session writes: one full agent session, not timed, when the file is not there yet. */
+    void createArchive(Launch launch, String trade) throws Exception {
+        if (launch.archive() != null && !Files.isRegularFile(launch.archive())) {
+            agentSession(launch.java(), launch.options(), jar, trade);
+            if (!Files.isRegularFile(launch.archive())) {
+                throw new BenchFailure(launch.label() + ": the first session did not write " + launch.archive());
+            }
+        }
+    }
+
+    void cold(Path floorJar, Path signFloorJar, Path classFloorJar, Path archive, String trade) throws Exception {
         List<String> cds = archive == null ? null : List.of("-XX:SharedArchiveFile=" + archive);
         Cold[][] c = new Cold[9][runs];
+        // per desktop launch: its JDK's JVM floor, its sign floor, cold start, first link
+        Cold[][][] d = new Cold[desktop.size()][4][runs];
+        for (Launch launch : desktop) {
+            createArchive(launch, trade);
+        }
         for (int i = -COLD_WARMUP; i < runs; i++) {
             int r = Math.max(i, 0);
+            for (int l = 0; l < desktop.size(); l++) {
+                Launch launch = desktop.get(l);
+                d[l][0][r] = coldFloor(launch.java(), floorJar);
+                d[l][1][r] = coldFloor(launch.java(), signFloorJar);
+                d[l][2][r] = coldServer(launch.java(), jar, launch.options(), false, i);
+                d[l][3][r] = coldServer(launch.java(), jar, launch.options(), true, i);
+            }
             c[0][r] = coldFloor(floorJar);
             c[1][r] = coldServer(jar, List.of(), false, i);
             c[2][r] = coldFloor(signFloorJar);
@@ -377,6 +465,21 @@ public final class Bench {
         for (int r = 0; r < runs; r++) {
             perClass[r] = (c[8][r].ms() - c[0][r].ms()) / CLASS_FLOOR_CLASSES;
         }
+        for (int l = 0; l < desktop.size(); l++) {
+            Launch launch = desktop.get(l);
+            String key = "desktop_jdk" + launch.feature() + "_";
+            String label = "   " + launch.label() + ": ";
+            if (!launch.java().equals(java)) {
+                figures.add(key + "floor_ms", label + "JVM floor", "ms", ms(d[l][0]), null, null);
+                figures.add(key + "sign_floor_ms", label + "sign floor", "ms", ms(d[l][1]), null, null);
+            }
+            figures.add(key + "cold_start_ms", label + "cold start", "ms", ms(d[l][2]), null, null);
+            figures.ratio(key + "cold_start_ratio", label + "start / floor", ms(d[l][2]), ms(d[l][0]),
+                    "<= 1.15x", 1.15, true);
+            figures.add(key + "cold_link_ms", label + "first link", "ms", ms(d[l][3]), null, null);
+            figures.ratio(key + "cold_link_ratio", label + "link / floor", ms(d[l][3]), ms(d[l][1]),
+                    "<= 1.15x", 1.15, true);
+        }
         figures.add("class_floor_ms", "   floor + " + CLASS_FLOOR_CLASSES + " tiny classes from its jar",
                 "ms", ms(c[8]), null, null);
         figures.add("class_cost_ms", "   one tiny class costs (ours cost more)", "ms", perClass, null, null);
@@ -397,8 +500,12 @@ public final class Bench {
     }
 
     Cold coldFloor(Path floorJar) throws Exception {
+        return coldFloor(java, floorJar);
+    }
+
+    Cold coldFloor(Path javaBin, Path floorJar) throws Exception {
         try (Child floor = Child.spawn(this, floorJar.getFileName().toString(),
-                List.of(java.toString(), "-jar", floorJar.toString()), serverEnv)) {
+                List.of(javaBin.toString(), "-jar", floorJar.toString()), serverEnv)) {
             floor.send(Rpc.INITIALIZE);
             Line reply = floor.await(1, COLD_TIMEOUT_MS);
             return new Cold(reply.millisSince(floor.spawnNanos), floor.cpuMillis(), floor.peakRssKiB() / 1024.0);
@@ -406,7 +513,11 @@ public final class Bench {
     }
 
     Cold coldServer(Path serverJar, List<String> jvmOptions, boolean link, int i) throws Exception {
-        try (Child server = server(link ? "cold-link" : "cold-start", jvmOptions, serverJar)) {
+        return coldServer(java, serverJar, jvmOptions, link, i);
+    }
+
+    Cold coldServer(Path javaBin, Path serverJar, List<String> jvmOptions, boolean link, int i) throws Exception {
+        try (Child server = server(link ? "cold-link" : "cold-start", javaBin, jvmOptions, serverJar)) {
             Line reply;
             if (link) {
                 server.send(Rpc.INITIALIZE, Rpc.INITIALIZED, Rpc.createLink(2, "BENCHCOLD" + (i + COLD_WARMUP)));
@@ -565,6 +676,15 @@ public final class Bench {
         double[] smallOver = new double[runs];
         double[] workOver = new double[runs];
         double[] overWork = new double[runs];
+        // agent sessions: [0] plain java -jar, [1] the baseline jar, then one per desktop launch; RSS over the
+        // floor of the same JDK, and the session's wall time per call
+        int kinds = 2 + desktop.size();
+        double[][] sessionOver = new double[kinds][runs];
+        double[][] sessionMs = new double[kinds][runs];
+        double[] sessionRss = new double[runs];
+        for (Launch launch : desktop) {
+            createArchive(launch, trade);
+        }
         for (int r = 0; r < runs; r++) {
             floor[r] = coldFloor(floorJar).rssMiB();
             double work = rssWorkFloor(workFloorJar);
@@ -574,10 +694,48 @@ public final class Bench {
             smallOver[r] = small[r] - floor[r];
             workOver[r] = work - floor[r];
             overWork[r] = server[r] - work;
+            for (int k = 0; k < kinds; k++) {
+                if (k == 1 && baseline == null) {
+                    continue;
+                }
+                Launch launch = k < 2 ? null : desktop.get(k - 2);
+                Path javaBin = launch == null ? java : launch.java();
+                double jvmFloor = javaBin.equals(java) ? floor[r] : coldFloor(javaBin, floorJar).rssMiB();
+                Session session = agentSession(javaBin, launch == null ? List.of() : launch.options(),
+                        k == 1 ? baseline : jar, trade);
+                sessionRss[r] = k == 0 ? session.rssMiB() : sessionRss[r];
+                sessionOver[k][r] = session.rssMiB() - jvmFloor;
+                sessionMs[k][r] = session.msPerCall();
+            }
         }
         figures.add("floor_rss_mib", "6. JVM floor peak RSS (VmHWM)", "MiB", floor, null, null);
         figures.add("server_rss_mib", "   server peak RSS, " + RSS_SESSION_CALLS + " calls", "MiB", server, null, null);
-        figures.add("rss_over_floor_mib", "   server RSS - floor RSS", "MiB", over, "<= 24 MiB", median(over) <= 24);
+        figures.add("rss_over_floor_mib", "   server RSS - floor RSS", "MiB", over, null, null);
+        String calls = AGENT_SESSION_CALLS + "-call session";
+        figures.add("session_rss_mib", "   agent session peak RSS (" + calls + ")", "MiB", sessionRss, null, null);
+        figures.add("session_rss_over_floor_mib", "   agent session RSS - floor RSS", "MiB", sessionOver[0], null, null);
+        figures.add("session_ms_per_call", "   agent session wall time per call", "ms", sessionMs[0], null, null);
+        if (baseline != null) {
+            figures.add("baseline_session_rss_over_floor_mib", "   baseline jar: session RSS - floor", "MiB",
+                    sessionOver[1], null, null);
+            figures.add("baseline_session_ms_per_call", "   baseline jar: session time per call", "ms",
+                    sessionMs[1], null, null);
+        }
+        for (int l = 0; l < desktop.size(); l++) {
+            Launch launch = desktop.get(l);
+            String key = "desktop_jdk" + launch.feature() + "_";
+            figures.add(key + "session_rss_over_floor_mib", "   " + launch.label() + ": session - floor", "MiB",
+                    sessionOver[2 + l], "<= 24 MiB", median(sessionOver[2 + l]) <= 24);
+            figures.add(key + "session_ms_per_call", "   " + launch.label() + ": time per call", "ms",
+                    sessionMs[2 + l], null, null);
+        }
+        notes.add("agent session: initialize, tools/list, then " + AGENT_SESSION_CALLS + " sequential calls in turn:"
+                + " a payment link, a query, a refund of 0.01 (AP_CONFIRM_REFUNDS=never), a refund query; VmHWM of"
+                + " the server before its stdin closes, over the JVM floor of the same JDK");
+        for (Launch launch : desktop) {
+            notes.add(launch.label() + ": java " + String.join(" ", launch.options()) + " -jar ..."
+                    + (launch.archive() == null ? "" : " (the archive written by a first, untimed session)"));
+        }
         figures.add("rsa_work_rss_over_floor_mib", "   RSA work floor RSS - floor RSS", "MiB", workOver, null, null);
         figures.add("rss_over_rsa_work_mib", "   server RSS - RSA work floor RSS", "MiB", overWork, null, null);
         notes.add("RSA work floor: test/bench/RsaWorkFloor.java does only the RSA of a " + RSS_SESSION_CALLS + "-call"
@@ -585,6 +743,39 @@ public final class Bench {
                 + " with the JVM's default settings: an estimate of what that work alone costs in RSS");
         figures.add("small_heap_rss_over_floor_mib", "   optional: " + String.join(" ", SMALL_HEAP) + " - floor",
                 "MiB", smallOver, "(<= 24 MiB)", median(smallOver) <= 24);
+    }
+
+    /** An agent session's peak RSS and its wall time per call (write to reply, calls one after another). */
+    record Session(double rssMiB, double msPerCall) {
+    }
+
+    /** initialize, tools/list, then AGENT_SESSION_CALLS calls: link, query, refund, refund query, in turn. */
+    Session agentSession(Path javaBin, List<String> jvmOptions, Path serverJar, String trade) throws Exception {
+        int session = ++agentSessions;
+        try (Child child = server("agent-session", javaBin, jvmOptions, serverJar)) {
+            child.send(Rpc.INITIALIZE, Rpc.INITIALIZED, Rpc.toolsList(2));
+            child.await(1, COLD_TIMEOUT_MS);
+            Rpc.expect(child.await(2, COLD_TIMEOUT_MS).text(), "query-alipay-refund", "tools/list");
+            long start = System.nanoTime();
+            for (int i = 0; i < AGENT_SESSION_CALLS; i++) {
+                long id = 3 + i;
+                String request = "BENCHS" + session + "R" + (i / 4);
+                switch (i % 4) {
+                    case 0 -> child.send(Rpc.createLink(id, "BENCHS" + session + "L" + i));
+                    case 1 -> child.send(Rpc.query(id, trade));
+                    case 2 -> child.send(Rpc.refund(id, REFUND_TRADE, request));
+                    default -> child.send(Rpc.refundQuery(id, REFUND_TRADE, request));
+                }
+                String mark = switch (i % 4) {
+                    case 0 -> "gateway.do?";
+                    case 1 -> "TRADE_SUCCESS";
+                    default -> "\"outcome\":\"succeeded\"";
+                };
+                Rpc.expect(child.await(id, CALL_TIMEOUT_MS).text(), mark, "agent session call " + (i + 1));
+            }
+            double msPerCall = (System.nanoTime() - start) / 1e6 / AGENT_SESSION_CALLS;
+            return new Session(child.peakRssKiB() / 1024.0, msPerCall);
+        }
     }
 
     /** Peak RSS of test/bench/RsaWorkFloor.java doing a session's RSA work (no I/O, JSON or HTTP). */
@@ -771,8 +962,26 @@ public final class Bench {
         }
 
         static String createLink(long id, String outTradeNo) {
+            return createLink(id, outTradeNo, "1.5");
+        }
+
+        static String createLink(long id, String outTradeNo, String amount) {
             return call(id, "create-web-page-alipay-payment",
-                    "{\"outTradeNo\":\"" + outTradeNo + "\",\"totalAmount\":1.5,\"orderTitle\":\"bench\"}");
+                    "{\"outTradeNo\":\"" + outTradeNo + "\",\"totalAmount\":" + amount + ",\"orderTitle\":\"bench\"}");
+        }
+
+        static String refund(long id, String outTradeNo, String outRequestNo) {
+            return call(id, "refund-alipay-payment", "{\"outTradeNo\":\"" + outTradeNo + "\",\"refundAmount\":0.01,"
+                    + "\"outRequestNo\":\"" + outRequestNo + "\",\"refundReason\":\"bench\"}");
+        }
+
+        static String refundQuery(long id, String outTradeNo, String outRequestNo) {
+            return call(id, "query-alipay-refund", "{\"outTradeNo\":\"" + outTradeNo + "\",\"outRequestNo\":\""
+                    + outRequestNo + "\"}");
+        }
+
+        static String toolsList(long id) {
+            return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/list\"}";
         }
 
         static String query(long id, String outTradeNo) {

@@ -29,10 +29,10 @@ class MainTest {
         for (String help : new String[] {"--help", "-h"}) {
             out.reset();
             assertThat(main("--simulator", help)).as(help).isZero();
-            assertThat(out.toString(StandardCharsets.UTF_8)).as(help).isEqualTo(Help.TEXT);
+            assertThat(out.toString(StandardCharsets.UTF_8)).as(help).isEqualTo(Main.help());
         }
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
-        assertThat(Help.TEXT).contains("mcp-server-alipay-simulator.log");
+        assertThat(Main.help()).contains("mcp-server-alipay-simulator.log");
     }
 
     @Test

@@ -64,12 +64,7 @@ class VerifyNotifyCertificateModeTest {
         params.put("sign_type", "RSA2");
         AppPrivateKey key = AppPrivateKey.parse(Files.readString(PKI.resolve(keyFile)));
         params.put("sign", RsaSigner.sign(SignContent.forNotification(params, false), key.jcaKey(), SignType.RSA2));
-        StringBuilder body = new StringBuilder();
-        for (Map.Entry<String, String> e : params.entrySet()) {
-            body.append(body.length() == 0 ? "" : "&").append(FormCodec.encode(e.getKey())).append('=')
-                    .append(FormCodec.encode(e.getValue()));
-        }
-        return body.toString();
+        return FormCodec.encode(params);
     }
 
     private int run(Map<String, String> env, String body) {

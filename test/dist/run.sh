@@ -10,7 +10,7 @@ fail() {
     exit 1
 }
 
-bash dist-tools/dist.sh >/dev/null 2>&1 || bash dist-tools/dist.sh || fail "make dist failed"
+out=$(bash dist-tools/dist.sh 2>&1) || { printf '%s\n' "$out" >&2; fail "make dist failed (its output is above)"; }
 first=$(cd dist && sha256sum ./*)
 bash dist-tools/dist.sh >/dev/null 2>&1
 second=$(cd dist && sha256sum ./*)

@@ -69,6 +69,11 @@ public final class ContentCipher {
         }
     }
 
+    /** "AES on (128-bit key)", or "AES off" when {@code cipher} is null: for reports; no secret in it. */
+    public static String describe(ContentCipher cipher) {
+        return cipher == null ? "AES off" : "AES on (" + cipher.bits() + "-bit key)";
+    }
+
     public int bits() {
         return key.getEncoded().length * 8;
     }

@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** application/x-www-form-urlencoded in UTF-8, as browsers, Alipay and upstream's URLSearchParams use it. */
 public final class FormCodec {
@@ -18,6 +19,14 @@ public final class FormCodec {
     /** Space as '+', A-Z a-z 0-9 and {@code * - . _} kept, everything else %XX of the UTF-8 bytes. */
     public static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** {@code k=v} pairs, each side form-encoded, joined by '&' in the map's order: the inverse of {@link #decode}. */
+    public static String encode(Map<String, String> params) {
+        StringBuilder out = new StringBuilder();
+        params.forEach((k, v) -> out.append(out.length() > 0 ? "&" : "").append(encode(k)).append('=')
+                .append(encode(v)));
+        return out.toString();
     }
 
     /**

@@ -52,17 +52,8 @@ public record RequestSettings(String appId, SignType signType, String appAuthTok
     public String toString() {
         return "RequestSettings[appId=" + appId + ", signType=" + signType + ", appAuthToken="
                 + (appAuthToken == null ? "unset" : "set") + ", notifyUrl=" + notifyUrl + ", returnUrl=" + returnUrl
-                + ", alipaySdk=" + alipaySdk + ", channelSource=" + channelSource + ", mode=" + mode()
-                + ", encryption=" + encryption() + "]";
-    }
-
-    /** "certificate mode (app_cert_sn …, …)" or "public-key mode": which key setup is in use, for reports. */
-    public String mode() {
-        return certificates == null ? "public-key mode" : certificates.describe();
-    }
-
-    /** "AES on (128-bit key)" or "AES off": whether API calls encrypt biz_content. */
-    public String encryption() {
-        return cipher == null ? "AES off" : "AES on (" + cipher.bits() + "-bit key)";
+                + ", alipaySdk=" + alipaySdk + ", channelSource=" + channelSource
+                + ", mode=" + CertificateMode.describe(certificates) + ", encryption=" + ContentCipher.describe(cipher)
+                + "]";
     }
 }

@@ -105,14 +105,13 @@ record SignedRequest(Map<String, String> params) {
 
     /** {@code k=v} pairs joined by '&' for the keys that do ({@code urlKeys}) or do not go in the URL. */
     private String form(boolean urlKeys) {
-        StringBuilder out = new StringBuilder();
+        Map<String, String> chosen = new LinkedHashMap<>();
         params.forEach((k, v) -> {
             if (inUrl(k) == urlKeys) {
-                out.append(out.length() > 0 ? "&" : "").append(FormCodec.encode(k)).append('=')
-                        .append(FormCodec.encode(v));
+                chosen.put(k, v);
             }
         });
-        return out.toString();
+        return FormCodec.encode(chosen);
     }
 
     /**

@@ -117,12 +117,12 @@ public record Config(
 
     /** "certificate mode (app_cert_sn …, …)" or "public-key mode": the key setup in use, for reports. */
     public String keyMode() {
-        return certificates == null ? "public-key mode" : certificates.describe();
+        return CertificateMode.describe(certificates);
     }
 
     /** "AES on (128-bit key)" or "AES off": whether the API calls encrypt biz_content (AP_ENCRYPT_KEY). */
     public String aesMode() {
-        return encryption == null ? "AES off" : "AES on (" + encryption.bits() + "-bit key)";
+        return ContentCipher.describe(encryption);
     }
 
     /** The settings as a log line would show them: ids and URLs in clear, secrets only as set / not set. */

@@ -63,15 +63,15 @@ final class KeySettings {
     }
 
     /** RSA2 needs 2048-bit keys or more; legacy RSA (SHA1) mode still accepts 1024 bits, with a warning. */
-    static Void checkSize(String name, int bits, SignType signType, List<String> warnings)
+    static void checkSize(String name, int bits, SignType signType, List<String> warnings)
             throws ConfigException {
         if (bits >= 2048) {
-            return null;
+            return;
         }
         if (signType == SignType.RSA && bits >= 1024) {
             warnings.add(name + " is a " + bits + "-bit key: accepted in legacy RSA mode, but generate a 2048-bit"
                     + " key and use RSA2 as soon as you can.");
-            return null;
+            return;
         }
         throw new ConfigException(name + " is a " + bits + "-bit key: " + signType + " needs at least "
                 + (signType == SignType.RSA2 ? 2048 : 1024) + " bits; generate a 2048-bit key pair.");

@@ -262,12 +262,13 @@ public final class McpServer {
         }
 
         void fill(int index, JsonObject reply) {
-            List<JsonValue> done = new ArrayList<>(replies.length);
+            List<JsonValue> done;
             synchronized (this) {
                 replies[index] = reply;
                 if (--pending > 0) {
                     return;
                 }
+                done = new ArrayList<>(replies.length); // only for the last reply: each element's would be O(n^2)
                 for (JsonObject r : replies) {
                     if (r != null) {
                         done.add(r);

@@ -114,34 +114,32 @@ final class AnswerWriter {
 
     private String damaged(Answer answer, Fault.Kind kind) {
         String text = answer.content().toJson();
+        SimulatorPki.Current current = signer.get(); // read once: a rotation in between must not mix SN and key
+        String sn = current.certSn();
         switch (kind) {
             case BAD_SIGNATURE:
-                return wrap(answer.root(), text, sign(answer, text + " "));
+                return wrap(answer.root(), text, sn, sign(current, answer, text + " "));
             case MISSING_SIGN:
                 return unsigned(answer);
             case TAMPERED_FIELD:
-                return wrap(answer.root(), tamper(answer.content()).toJson(), sign(answer, text));
+                return wrap(answer.root(), tamper(answer.content()).toJson(), sn, sign(current, answer, text));
             case DUPLICATE_ROOT:
-                return "{\"" + answer.root() + "\":" + text + ",\"sign\":\"" + sign(answer, text) + "\",\""
+                return "{\"" + answer.root() + "\":" + text + ",\"sign\":\"" + sign(current, answer, text) + "\",\""
                         + answer.root() + "\":" + tamper(answer.content()).toJson() + "}";
             case OTHER_TRADE:
                 String other = otherTrade(answer.content()).toJson();
-                return wrap(answer.root(), other, sign(answer, other));
+                return wrap(answer.root(), other, sn, sign(current, answer, other));
             default:
                 return render(answer, null);
         }
     }
 
-    private String sign(Answer answer, String text) {
-        return RsaSigner.sign(text, signer.get().key(), answer.signType());
+    private static String sign(SimulatorPki.Current current, Answer answer, String text) {
+        return RsaSigner.sign(text, current.key(), answer.signType());
     }
 
     private static String unsigned(Answer answer) {
         return "{\"" + answer.root() + "\":" + answer.content().toJson() + "}";
-    }
-
-    private String wrap(String root, String content, String sign) {
-        return wrap(root, content, signer.get().certSn(), sign);
     }
 
     /** {"root":content[,"alipay_cert_sn":"..."],"sign":"..."}: the SN before sign, as the gateway writes it. */

@@ -82,8 +82,8 @@ public final class GatewaySimulator implements AutoCloseable {
         GatewayCheck check = new GatewayCheck(keys.appId, keys.app.getPublic(), methods,
                 pki == null ? null : pki.appCertSn(), pki == null ? null : pki.rootCertSn(), cipher != null);
         Faults faults = new Faults(pki);
-        AnswerWriter writer = new AnswerWriter(pki == null
-                ? () -> new SimulatorPki.Current(keys.platform.getPrivate(), null) : pki::current);
+        SimulatorPki.Current keyMode = new SimulatorPki.Current(keys.platform.getPrivate(), null); // never changes
+        AnswerWriter writer = new AnswerWriter(pki == null ? () -> keyMode : pki::current);
         GatewayHandler gateway = new GatewayHandler(check, faults, new PagePay(book), new TradeApi(book, time), writer,
                 pki, cipher);
         server.createContext("/", gateway);

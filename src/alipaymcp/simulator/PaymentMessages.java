@@ -52,7 +52,7 @@ final class PaymentMessages {
         String base = hash < 0 ? url : url.substring(0, hash);
         String fragment = hash < 0 ? "" : url.substring(hash);
         String separator = base.indexOf('?') < 0 ? "?" : base.endsWith("?") || base.endsWith("&") ? "" : "&";
-        return base + separator + encode(params) + fragment;
+        return base + separator + FormCodec.encode(params) + fragment;
     }
 
     /** The trade_status_sync notification of a paid trade, as decoded parameters in sending order. */
@@ -91,15 +91,6 @@ final class PaymentMessages {
         }
         sign(params, trade);
         return params;
-    }
-
-    static String encode(Map<String, String> params) {
-        StringBuilder out = new StringBuilder();
-        for (Map.Entry<String, String> e : params.entrySet()) {
-            out.append(out.length() == 0 ? "" : "&").append(FormCodec.encode(e.getKey())).append('=')
-                    .append(FormCodec.encode(e.getValue()));
-        }
-        return out.toString();
     }
 
     private void sign(Map<String, String> params, Trade.View trade) {
@@ -146,7 +137,7 @@ final class PaymentMessages {
             }
             HttpRequest request = HttpRequest.newBuilder(target).timeout(TIMEOUT)
                     .header("Content-Type", "application/x-www-form-urlencoded;charset=utf-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(PaymentMessages.encode(params))).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(FormCodec.encode(params))).build();
             schedule(request, 1, delayMillis);
         }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import alipaymcp.tools.SimulatedTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -50,15 +49,7 @@ class GatewayChaosOverMcpTest {
     }
 
     static Map<String, String> env(String gateway, int timeoutMs) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("HOME", Files.createDirectories(dir.resolve("home")).toString());
-        env.put("AP_LOG_ENABLED", "false");
-        env.put("AP_APP_ID", sim.appId());
-        env.put("AP_APP_KEY", sim.appPrivateKey());
-        env.put("AP_PUB_KEY", sim.platformPublicKey());
-        env.put("AP_GATEWAY_URL", gateway);
-        env.put("AP_TIMEOUT_MS", String.valueOf(timeoutMs));
-        return env;
+        return sim.serverEnv(dir.resolve("home"), gateway, timeoutMs);
     }
 
     @Test

@@ -17,7 +17,6 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -71,15 +70,7 @@ class RefundOutcomesOverMcpTest {
     }
 
     static Map<String, String> env(String gateway) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("HOME", Files.createDirectories(dir.resolve("home")).toString());
-        env.put("AP_LOG_ENABLED", "false");
-        env.put("AP_APP_ID", sim.appId());
-        env.put("AP_APP_KEY", sim.appPrivateKey());
-        env.put("AP_PUB_KEY", sim.platformPublicKey());
-        env.put("AP_GATEWAY_URL", gateway);
-        env.put("AP_TIMEOUT_MS", "10000");
-        return env;
+        return sim.serverEnv(dir.resolve("home"), gateway, 10_000);
     }
 
     @AfterEach

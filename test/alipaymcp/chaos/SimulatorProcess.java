@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -77,6 +79,19 @@ public final class SimulatorProcess implements AutoCloseable {
 
     public String platformPublicKey() throws IOException {
         return read("alipay_public_key.txt");
+    }
+
+    /** The environment of a server pointed at {@code gateway} with this simulator's app id and keys, log off. */
+    public Map<String, String> serverEnv(Path home, String gateway, int timeoutMs) throws IOException {
+        Map<String, String> env = new HashMap<>();
+        env.put("HOME", Files.createDirectories(home).toString());
+        env.put("AP_LOG_ENABLED", "false");
+        env.put("AP_APP_ID", appId());
+        env.put("AP_APP_KEY", appPrivateKey());
+        env.put("AP_PUB_KEY", platformPublicKey());
+        env.put("AP_GATEWAY_URL", gateway);
+        env.put("AP_TIMEOUT_MS", String.valueOf(timeoutMs));
+        return env;
     }
 
     private String read(String file) throws IOException {

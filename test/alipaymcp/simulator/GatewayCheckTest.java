@@ -1,5 +1,6 @@
 package alipaymcp.simulator;
 
+import alipaymcp.alipay.FormCodec;
 import alipaymcp.alipay.AlipayException;
 import alipaymcp.alipay.ResponseVerifier;
 import alipaymcp.alipay.RsaSigner;
@@ -139,7 +140,7 @@ class GatewayCheckTest extends SimulatorFixture {
     @Test
     void check_parameterInBothQueryAndBodyIsRefused() throws Exception {
         Map<String, String> params = client.sign(client.params(TradeApi.QUERY, QUERY_BIZ));
-        String url = client.sim.gatewayUrl() + "?" + PaymentMessages.encode(params);
+        String url = client.sim.gatewayUrl() + "?" + FormCodec.encode(params);
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("biz_content=%7B%7D")).build();

@@ -79,15 +79,15 @@ final class SimClient {
                 body.put(key, query.remove(key));
             }
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(sim.gatewayUrl() + "?" + PaymentMessages.encode(query)))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(sim.gatewayUrl() + "?" + FormCodec.encode(query)))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(PaymentMessages.encode(body))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(FormCodec.encode(body))).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(Map<String, String> params) throws Exception {
-        URI url = URI.create(sim.gatewayUrl() + "?" + PaymentMessages.encode(params));
+        URI url = URI.create(sim.gatewayUrl() + "?" + FormCodec.encode(params));
         return http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -6,7 +6,7 @@ import alipaymcp.alipay.GatewayClient;
 import alipaymcp.config.Config;
 import alipaymcp.config.ConfigException;
 import alipaymcp.config.ConfigLoader;
-import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.tools.ToolRegistry;
 import java.io.PrintStream;
 import java.util.List;

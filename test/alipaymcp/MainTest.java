@@ -2,8 +2,8 @@ package alipaymcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
+import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.tools.ToolRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -6,7 +6,7 @@ import alipaymcp.chaos.GatewayRelay;
 import alipaymcp.chaos.McpProcess;
 import alipaymcp.config.ConfigException;
 import alipaymcp.config.ConfigLoader;
-import alipaymcp.json.JsonString;
+import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonWriter;
 import alipaymcp.simulator.Fault;
 import alipaymcp.simulator.GatewaySimulator;

@@ -3,7 +3,7 @@ package alipaymcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import alipaymcp.chaos.McpProcess;
-import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonValue.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

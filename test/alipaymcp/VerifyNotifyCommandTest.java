@@ -2,8 +2,8 @@ package alipaymcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
+import alipaymcp.json.JsonValue.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -24,7 +24,7 @@ class VerifyNotifyCommandTest {
     }
 
     private static JsonObject testCase(JsonObject vectors, String id) {
-        for (var value : ((alipaymcp.json.JsonArray) vectors.get("cases")).elements()) {
+        for (var value : ((alipaymcp.json.JsonValue.JsonArray) vectors.get("cases")).elements()) {
             JsonObject c = (JsonObject) value;
             if (c.string("id").orElse("").equals(id)) {
                 return c;

@@ -1,9 +1,10 @@
-import alipaymcp.json.JsonArray;
+
 import alipaymcp.json.JsonException;
-import alipaymcp.json.JsonNumber;
-import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
-import alipaymcp.json.JsonString;
+import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonNumber;
+import alipaymcp.json.JsonValue.JsonObject;
+import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,11 +1,12 @@
-import alipaymcp.json.JsonArray;
-import alipaymcp.json.JsonBoolean;
+
 import alipaymcp.json.JsonException;
-import alipaymcp.json.JsonNull;
-import alipaymcp.json.JsonNumber;
-import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
-import alipaymcp.json.JsonString;
+import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonBoolean;
+import alipaymcp.json.JsonValue.JsonNull;
+import alipaymcp.json.JsonValue.JsonNumber;
+import alipaymcp.json.JsonValue.JsonObject;
+import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
 import alipaymcp.json.JsonWriter;
 import java.nio.charset.StandardCharsets;

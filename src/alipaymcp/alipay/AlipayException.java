@@ -1,6 +1,6 @@
 package alipaymcp.alipay;
 
-import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonValue.JsonObject;
 
 /**
  * A gateway call that did not produce a verified answer. The kind says what went wrong;

@@ -1,6 +1,6 @@
 package alipaymcp.alipay;
 
-import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonValue.JsonObject;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package alipaymcp.alipay;
 
-import alipaymcp.json.JsonNumber;
+import alipaymcp.json.JsonValue.JsonNumber;
 import java.math.BigDecimal;
 
 /**

@@ -1,10 +1,10 @@
 package alipaymcp.alipay;
 
-import alipaymcp.alipay.SignedRequest.BizContent;
 import alipaymcp.alipay.AlipayException.Kind;
+import alipaymcp.alipay.SignedRequest.BizContent;
 import alipaymcp.json.JsonException;
-import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
+import alipaymcp.json.JsonValue.JsonObject;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;

@@ -1,8 +1,8 @@
 package alipaymcp.alipay;
 
-import alipaymcp.json.JsonArray;
-import alipaymcp.json.JsonObject;
-import alipaymcp.json.JsonString;
+import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonObject;
+import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,9 +2,9 @@ package alipaymcp.alipay;
 
 import alipaymcp.alipay.AlipayException.Kind;
 import alipaymcp.json.JsonException;
-import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
-import alipaymcp.json.JsonString;
+import alipaymcp.json.JsonValue.JsonObject;
+import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;

@@ -1,8 +1,8 @@
 package alipaymcp.alipay;
 
 import alipaymcp.alipay.RsaSigner.SignContent;
-import alipaymcp.json.JsonNumber;
-import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonValue.JsonNumber;
+import alipaymcp.json.JsonValue.JsonObject;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.security.PrivateKey;

@@ -1,5 +1,11 @@
 package alipaymcp.json;
 
+import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonBoolean;
+import alipaymcp.json.JsonValue.JsonNull;
+import alipaymcp.json.JsonValue.JsonNumber;
+import alipaymcp.json.JsonValue.JsonObject;
+import alipaymcp.json.JsonValue.JsonString;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package alipaymcp.mcp;
 
-import alipaymcp.json.JsonObject;
-import alipaymcp.json.JsonString;
+import alipaymcp.json.JsonValue.JsonObject;
+import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
 import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;

@@ -1,12 +1,12 @@
 package alipaymcp.mcp;
 
-import alipaymcp.json.JsonArray;
-import alipaymcp.json.JsonBoolean;
-import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonBoolean;
+import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue;
-import alipaymcp.tools.Tool.CallContext;
 import alipaymcp.tools.Tool.CallContext.Outcome;
 import alipaymcp.tools.Tool.CallContext.Question;
+import alipaymcp.tools.Tool.CallContext;
 
 /**
  * A yes-or-no question as a form-mode {@code elicitation/create} (revisions 2025-06-18 and 2025-11-25): the

@@ -1,9 +1,9 @@
 package alipaymcp.mcp;
 
-import alipaymcp.json.JsonNull;
-import alipaymcp.json.JsonNumber;
-import alipaymcp.json.JsonObject;
-import alipaymcp.json.JsonString;
+import alipaymcp.json.JsonValue.JsonNull;
+import alipaymcp.json.JsonValue.JsonNumber;
+import alipaymcp.json.JsonValue.JsonObject;
+import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
 
 /**

@@ -1,10 +1,10 @@
 package alipaymcp.mcp;
 
-import alipaymcp.json.JsonArray;
 import alipaymcp.json.JsonException;
-import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
-import alipaymcp.json.JsonString;
+import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonObject;
+import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
 import alipaymcp.mcp.LineReader.BadLineException;
 import alipaymcp.tools.Tool;
@@ -115,7 +115,7 @@ public final class McpServer {
      * hands requests to {@link Methods}. Every line gets its answer (or, for a notification, none) and nothing
      * a client sends stops the server. Runs on the single reader thread. The session is itself the sink of
      * single messages, so nothing before the initialize reply bootstraps a lambda (that cost about 30 ms of
-     * cold start, issue 15; see {@link alipaymcp.json.JsonNumber}).
+     * cold start, issue 15; see {@link alipaymcp.json.JsonValue.JsonNumber}).
      */
     private final class Session implements Reply {
         private final Methods methods;

@@ -1,8 +1,8 @@
 package alipaymcp.mcp;
 
-import alipaymcp.json.JsonArray;
-import alipaymcp.json.JsonNull;
-import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonNull;
+import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue;
 import alipaymcp.tools.Tool;
 import alipaymcp.tools.ToolResult;

@@ -1,6 +1,6 @@
 package alipaymcp.mcp;
 
-import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue;
 import alipaymcp.tools.Tool.CallContext;
 import alipaymcp.tools.Tool;

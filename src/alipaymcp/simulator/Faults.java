@@ -2,8 +2,8 @@ package alipaymcp.simulator;
 
 import alipaymcp.alipay.FormCodec;
 import alipaymcp.json.JsonException;
-import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
+import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.simulator.AnswerWriter.Answer;
 import alipaymcp.simulator.AnswerWriter.HttpReply;
 import com.sun.net.httpserver.HttpExchange;

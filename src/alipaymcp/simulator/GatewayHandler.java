@@ -1,10 +1,10 @@
 package alipaymcp.simulator;
 
 import alipaymcp.alipay.ContentCipher;
-import alipaymcp.alipay.RsaSigner;
 import alipaymcp.alipay.RsaSigner.SignContent;
+import alipaymcp.alipay.RsaSigner;
 import alipaymcp.alipay.SignType;
-import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.simulator.AnswerWriter.Answer;
 import alipaymcp.simulator.AnswerWriter.GatewayError;
 import alipaymcp.simulator.AnswerWriter.HttpReply;

@@ -1,10 +1,10 @@
 package alipaymcp.simulator;
 
 import alipaymcp.alipay.FormCodec;
-import alipaymcp.alipay.RsaSigner;
 import alipaymcp.alipay.RsaSigner.SignContent;
-import alipaymcp.json.JsonArray;
-import alipaymcp.json.JsonObject;
+import alipaymcp.alipay.RsaSigner;
+import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.simulator.TradeApi.TradeFields;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,8 +1,8 @@
 package alipaymcp.simulator;
 
 import alipaymcp.alipay.SignType;
-import alipaymcp.json.JsonArray;
-import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.simulator.AnswerWriter.Answer;
 import alipaymcp.simulator.AnswerWriter.GatewayError;
 import alipaymcp.simulator.TradeBook.GatewayTime;

@@ -1,21 +1,21 @@
 package alipaymcp.tools;
 
-import alipaymcp.tools.Tool.CallContext;
 import alipaymcp.alipay.AlipayException;
 import alipaymcp.alipay.AlipayResponse;
 import alipaymcp.alipay.GatewayClient;
 import alipaymcp.alipay.RequestSettings;
 import alipaymcp.config.Config;
-import alipaymcp.json.JsonArray;
-import alipaymcp.json.JsonBoolean;
 import alipaymcp.json.JsonException;
-import alipaymcp.json.JsonNumber;
-import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
+import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonBoolean;
+import alipaymcp.json.JsonValue.JsonNumber;
+import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue;
 import alipaymcp.json.JsonWriter;
 import alipaymcp.log.EventLog;
 import alipaymcp.tools.Arguments.ArgumentException;
+import alipaymcp.tools.Tool.CallContext;
 import alipaymcp.tools.ToolRegistry.ToolName;
 import java.math.BigDecimal;
 import java.time.Clock;

@@ -1,12 +1,12 @@
 package alipaymcp.tools;
 
 import alipaymcp.alipay.Amount;
-import alipaymcp.json.JsonArray;
-import alipaymcp.json.JsonBoolean;
-import alipaymcp.json.JsonNull;
-import alipaymcp.json.JsonNumber;
-import alipaymcp.json.JsonObject;
-import alipaymcp.json.JsonString;
+import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonBoolean;
+import alipaymcp.json.JsonValue.JsonNull;
+import alipaymcp.json.JsonValue.JsonNumber;
+import alipaymcp.json.JsonValue.JsonObject;
+import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
 import java.math.BigDecimal;
 import java.util.List;

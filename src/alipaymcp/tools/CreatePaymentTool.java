@@ -1,12 +1,12 @@
 package alipaymcp.tools;
 
-import alipaymcp.tools.Tool.CallContext;
-import alipaymcp.tools.ToolRegistry.ToolName;
 import alipaymcp.alipay.AlipayException;
-import alipaymcp.json.JsonNumber;
-import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonValue.JsonNumber;
+import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.log.EventLog;
 import alipaymcp.tools.Arguments.ArgumentException;
+import alipaymcp.tools.Tool.CallContext;
+import alipaymcp.tools.ToolRegistry.ToolName;
 import java.math.BigDecimal;
 
 /**

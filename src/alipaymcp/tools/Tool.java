@@ -1,6 +1,6 @@
 package alipaymcp.tools;
 
-import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonValue.JsonObject;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;

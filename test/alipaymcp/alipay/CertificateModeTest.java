@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import alipaymcp.alipay.AlipayException.Kind;
-import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
+import alipaymcp.json.JsonValue.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +38,7 @@ class CertificateModeTest {
     @Test
     void aesRequests_encryptBizContentFirst_thenSign_byteForByte() throws Exception {
         for (JsonObject v : Vectors.cases(AES, "requests")) {
-            boolean cert = v.get("certificate_mode").equals(alipaymcp.json.JsonBoolean.TRUE);
+            boolean cert = v.get("certificate_mode").equals(alipaymcp.json.JsonValue.JsonBoolean.TRUE);
             Map<String, String> in = Vectors.stringMap(Vectors.obj(v, "params_in_insertion_order"));
             RequestSettings s = settings(in, cert ? CertVectors.mode("cert-pki", CertVectors.VALID) : null,
                     CertVectors.cipher());

@@ -2,8 +2,8 @@ package alipaymcp.alipay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import alipaymcp.json.JsonBoolean;
-import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonValue.JsonBoolean;
+import alipaymcp.json.JsonValue.JsonObject;
 import java.util.LinkedHashMap;
 import org.junit.jupiter.api.Test;
 

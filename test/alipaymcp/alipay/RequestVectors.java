@@ -1,8 +1,8 @@
 package alipaymcp.alipay;
 
 import alipaymcp.alipay.SignedRequest.BizContent;
-import alipaymcp.json.JsonNumber;
-import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonValue.JsonNumber;
+import alipaymcp.json.JsonValue.JsonObject;
 import java.time.Instant;
 
 /** Rebuilds a request-signing vector with upstream's two tags injected and the vector clock. */

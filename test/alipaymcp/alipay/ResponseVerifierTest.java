@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import alipaymcp.alipay.AlipayException.Kind;
-import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonValue.JsonObject;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class ResponseVerifierTest {
                         : method.replace('.', '_') + "_response");
                 String content = Vectors.str(v, "expected_sign_content");
                 String sign = Vectors.str(v, "expected_sign");
-                boolean first = expected.get("first_check").equals(alipaymcp.json.JsonBoolean.TRUE);
+                boolean first = expected.get("first_check").equals(alipaymcp.json.JsonValue.JsonBoolean.TRUE);
                 assertThat(RsaSigner.verify(content, sign, key, type)).as(id).isEqualTo(first);
             } else if (verdict.equals("invalid")) {
                 String b = body;

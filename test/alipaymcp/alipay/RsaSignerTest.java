@@ -2,7 +2,7 @@ package alipaymcp.alipay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonValue.JsonObject;
 import java.security.PublicKey;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package alipaymcp.alipay;
 
-import alipaymcp.alipay.RsaSigner.SignContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import alipaymcp.json.JsonObject;
+import alipaymcp.alipay.RsaSigner.SignContent;
+import alipaymcp.json.JsonValue.JsonObject;
 import java.util.LinkedHashMap;
 import org.junit.jupiter.api.Test;
 

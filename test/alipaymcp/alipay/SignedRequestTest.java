@@ -1,9 +1,9 @@
 package alipaymcp.alipay;
 
-import alipaymcp.alipay.SignedRequest.BizContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import alipaymcp.json.JsonObject;
+import alipaymcp.alipay.SignedRequest.BizContent;
+import alipaymcp.json.JsonValue.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package alipaymcp.alipay;
 
-import alipaymcp.json.JsonArray;
-import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
-import alipaymcp.json.JsonString;
+import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonObject;
+import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;

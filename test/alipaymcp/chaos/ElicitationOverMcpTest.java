@@ -2,9 +2,9 @@ package alipaymcp.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
-import alipaymcp.json.JsonString;
+import alipaymcp.json.JsonValue.JsonObject;
+import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.tools.SimulatedTools;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package alipaymcp.chaos;
 
 import alipaymcp.json.JsonException;
-import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
+import alipaymcp.json.JsonValue.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,11 +1,11 @@
 package alipaymcp.chaos;
 
-import alipaymcp.json.JsonArray;
-import alipaymcp.json.JsonBoolean;
-import alipaymcp.json.JsonNumber;
-import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
-import alipaymcp.json.JsonString;
+import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonBoolean;
+import alipaymcp.json.JsonValue.JsonNumber;
+import alipaymcp.json.JsonValue.JsonObject;
+import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import alipaymcp.alipay.RsaSigner;
 import alipaymcp.alipay.SignType;
-import alipaymcp.json.JsonBoolean;
-import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonValue.JsonBoolean;
+import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.tools.SimulatedTools;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;

@@ -3,6 +3,12 @@ package alipaymcp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonBoolean;
+import alipaymcp.json.JsonValue.JsonNull;
+import alipaymcp.json.JsonValue.JsonNumber;
+import alipaymcp.json.JsonValue.JsonObject;
+import alipaymcp.json.JsonValue.JsonString;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

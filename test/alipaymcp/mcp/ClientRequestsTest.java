@@ -3,8 +3,8 @@ package alipaymcp.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
+import alipaymcp.json.JsonValue.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

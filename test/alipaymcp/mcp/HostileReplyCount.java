@@ -3,12 +3,12 @@ package alipaymcp.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import alipaymcp.json.JsonArray;
 import alipaymcp.json.JsonException;
-import alipaymcp.json.JsonNumber;
-import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
-import alipaymcp.json.JsonString;
+import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonNumber;
+import alipaymcp.json.JsonValue.JsonObject;
+import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

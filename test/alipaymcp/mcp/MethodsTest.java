@@ -2,7 +2,7 @@ package alipaymcp.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.tools.Tool;
 import alipaymcp.tools.ToolResult;
 import org.junit.jupiter.api.Test;

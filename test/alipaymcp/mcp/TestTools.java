@@ -1,7 +1,7 @@
 package alipaymcp.mcp;
 
-import alipaymcp.json.JsonArray;
-import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue;
 import alipaymcp.tools.Tool.CallContext;
 import alipaymcp.tools.Tool;

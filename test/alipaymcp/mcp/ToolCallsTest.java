@@ -2,8 +2,8 @@ package alipaymcp.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import alipaymcp.json.JsonNumber;
-import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonValue.JsonNumber;
+import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue;
 import alipaymcp.tools.Tool.CallContext;
 import alipaymcp.tools.Tool;

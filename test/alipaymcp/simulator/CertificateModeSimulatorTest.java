@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import alipaymcp.alipay.Certificates;
 import alipaymcp.alipay.ContentCipher;
-import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
+import alipaymcp.json.JsonValue.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

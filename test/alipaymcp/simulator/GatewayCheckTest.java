@@ -1,19 +1,20 @@
 package alipaymcp.simulator;
 
-import alipaymcp.alipay.FormCodec;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import alipaymcp.alipay.AlipayException;
+import alipaymcp.alipay.FormCodec;
 import alipaymcp.alipay.ResponseVerifier;
-import alipaymcp.alipay.RsaSigner;
 import alipaymcp.alipay.RsaSigner.SignContent;
+import alipaymcp.alipay.RsaSigner;
 import alipaymcp.alipay.SignType;
-import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
+import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.simulator.GatewayHandler.GatewayCheck;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 
 /** The gateway's checks on common parameters and signatures, end to end over HTTP. */

@@ -1,8 +1,10 @@
 package alipaymcp.simulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import alipaymcp.alipay.AlipayPublicKey;
 import alipaymcp.alipay.AppPrivateKey;
-import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.simulator.Cashier.PagePay;
 import java.math.BigDecimal;
 import java.net.ConnectException;
@@ -14,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 
 /** The public API, the bounds, and the simulator under parallel load. */

@@ -1,11 +1,13 @@
 package alipaymcp.simulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import alipaymcp.alipay.FormCodec;
 import alipaymcp.alipay.ResponseVerifier;
-import alipaymcp.alipay.RsaSigner;
 import alipaymcp.alipay.RsaSigner.SignContent;
+import alipaymcp.alipay.RsaSigner;
 import alipaymcp.alipay.SignType;
-import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.simulator.Cashier.PagePay;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +22,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import static org.assertj.core.api.Assertions.assertThat;
 
 
 /**
@@ -141,7 +142,7 @@ final class SimClient {
             String notifyUrl, String returnUrl) {
         String product = PagePay.WAP.equals(method) ? "QUICK_WAP_WAY" : "FAST_INSTANT_TRADE_PAY";
         String biz = JsonObject.builder().put("out_trade_no", outTradeNo)
-                .put("total_amount", new alipaymcp.json.JsonNumber(amount)).put("subject", subject)
+                .put("total_amount", new alipaymcp.json.JsonValue.JsonNumber(amount)).put("subject", subject)
                 .put("product_code", product).build().toJson();
         Map<String, String> p = params(method, biz);
         p.put("alipay_sdk", "alipay-sdk-nodejs-4.0.0");

@@ -1,10 +1,11 @@
 package alipaymcp.simulator;
 
-import alipaymcp.json.JsonObject;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.simulator.Cashier.PagePay;
 import alipaymcp.simulator.TradeApi.TradeFields;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 
 /** alipay.trade.query, refund and fastpay.refund.query: the state machine, end to end over HTTP. */

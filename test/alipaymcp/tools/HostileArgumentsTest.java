@@ -1,18 +1,18 @@
 package alipaymcp.tools;
 
-import alipaymcp.tools.ToolRegistry.ToolName;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import alipaymcp.json.JsonArray;
-import alipaymcp.json.JsonBoolean;
-import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
-import alipaymcp.json.JsonString;
+import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonBoolean;
+import alipaymcp.json.JsonValue.JsonObject;
+import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
 import alipaymcp.json.JsonWriter;
 import alipaymcp.mcp.McpServer;
 import alipaymcp.simulator.GatewaySimulator;
 import alipaymcp.simulator.SimulatorOptions;
+import alipaymcp.tools.ToolRegistry.ToolName;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,5 @@
 package alipaymcp.tools;
 
-import alipaymcp.tools.AlipayTool.Gateway;
-import alipaymcp.tools.Tool.CallContext;
 import static alipaymcp.tools.SimulatedTools.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +8,8 @@ import alipaymcp.config.ConfigLoader;
 import alipaymcp.log.EventLog;
 import alipaymcp.simulator.GatewaySimulator;
 import alipaymcp.simulator.SimulatorOptions;
+import alipaymcp.tools.AlipayTool.Gateway;
+import alipaymcp.tools.Tool.CallContext;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +96,7 @@ class RefundConfirmationTest {
     }
 
     private static ToolResult call(Tool tool, String json, CallContext context) throws Exception {
-        return tool.call((alipaymcp.json.JsonObject) alipaymcp.json.JsonParser.parse(json), context);
+        return tool.call((alipaymcp.json.JsonValue.JsonObject) alipaymcp.json.JsonParser.parse(json), context);
     }
 
     @Test

@@ -2,9 +2,9 @@ package alipaymcp.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import alipaymcp.json.JsonArray;
-import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
+import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue;
 import alipaymcp.log.EventLog;
 import java.util.ArrayList;

@@ -1,19 +1,19 @@
 package alipaymcp.tools;
 
-import alipaymcp.tools.Tool.CallContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import alipaymcp.config.Config;
 import alipaymcp.config.ConfigLoader;
-import alipaymcp.json.JsonArray;
-import alipaymcp.json.JsonBoolean;
-import alipaymcp.json.JsonNumber;
-import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
-import alipaymcp.json.JsonString;
+import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonBoolean;
+import alipaymcp.json.JsonValue.JsonNumber;
+import alipaymcp.json.JsonValue.JsonObject;
+import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
 import alipaymcp.log.EventLog;
 import alipaymcp.simulator.GatewaySimulator;
+import alipaymcp.tools.Tool.CallContext;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

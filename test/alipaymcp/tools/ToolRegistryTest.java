@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import alipaymcp.TestConfig;
 import alipaymcp.config.ConfigException;
 import alipaymcp.config.ConfigLoader;
-import alipaymcp.json.JsonArray;
-import alipaymcp.json.JsonBoolean;
-import alipaymcp.json.JsonNumber;
-import alipaymcp.json.JsonObject;
 import alipaymcp.json.JsonParser;
+import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonBoolean;
+import alipaymcp.json.JsonValue.JsonNumber;
+import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue;
 import alipaymcp.log.EventLog;
 import java.math.BigDecimal;
@@ -141,7 +141,7 @@ class ToolRegistryTest {
             JsonObject properties = output.object("properties").orElseThrow();
             for (JsonValue required : ((JsonArray) output.get("required")).elements()) {
                 assertThat(properties.members()).as(tool.name() + " required " + required)
-                        .containsKey(((alipaymcp.json.JsonString) required).value());
+                        .containsKey(((alipaymcp.json.JsonValue.JsonString) required).value());
             }
         }
         JsonObject url = ToolRegistry.all(null, null, EventLog.disabled()).get(0).outputSchema().orElseThrow()

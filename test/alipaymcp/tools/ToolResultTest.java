@@ -2,7 +2,7 @@ package alipaymcp.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import alipaymcp.json.JsonObject;
+import alipaymcp.json.JsonValue.JsonObject;
 import org.junit.jupiter.api.Test;
 
 class ToolResultTest {

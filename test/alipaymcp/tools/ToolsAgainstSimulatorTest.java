@@ -4,10 +4,10 @@ import static alipaymcp.tools.SimulatedTools.orderNo;
 import static alipaymcp.tools.SimulatedTools.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import alipaymcp.json.JsonBoolean;
-import alipaymcp.json.JsonNumber;
-import alipaymcp.json.JsonObject;
-import alipaymcp.json.JsonString;
+import alipaymcp.json.JsonValue.JsonBoolean;
+import alipaymcp.json.JsonValue.JsonNumber;
+import alipaymcp.json.JsonValue.JsonObject;
+import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.simulator.GatewaySimulator;
 import alipaymcp.simulator.SimulatorOptions;
 import java.net.http.HttpResponse;

@@ -33,11 +33,12 @@ import java.util.Set;
  * reply. Kept because {@code make bench --baseline} showed opening at start costing more than 5 ms of a cold
  * start (issue 15: cold start / JVM floor 1.48x against 1.45x deferred, then 1.40x against 1.20x).
  */
-public final class EventLog {
-    private static final EventLog DISABLED = new EventLog(null, null, Clock.systemUTC(), null, null, new Object[0]);
+public class EventLog { // not final: a test overrides openChannel with a channel whose writes fail
+    private static final EventLog DISABLED = new EventLog(null, Clock.systemUTC(), null, null, new Object[0]);
+    private static final Set<PosixFilePermission> OWNER_ONLY = Set.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE);
 
     private final Path file; // null: events are dropped
-    private final Opener opener;
     private final Clock clock;
     private final PrintStream warnings;
     private final String firstEvent;
@@ -45,15 +46,8 @@ public final class EventLog {
     private WritableByteChannel channel; // guarded by this: null until opened
     private boolean failed; // guarded by this: opening or a write failed, so nothing (more) is written
 
-    /** Opens the file: {@link #openOwnerOnly} (tests: a channel whose writes fail). */
-    interface Opener {
-        WritableByteChannel open() throws IOException;
-    }
-
-    EventLog(Path file, Opener opener, Clock clock, PrintStream warnings, String firstEvent,
-            Object[] firstKeyValues) {
+    EventLog(Path file, Clock clock, PrintStream warnings, String firstEvent, Object[] firstKeyValues) {
         this.file = file;
-        this.opener = opener;
         this.clock = clock;
         this.warnings = warnings;
         this.firstEvent = firstEvent;
@@ -71,7 +65,7 @@ public final class EventLog {
      */
     public static EventLog open(Path file, Clock clock, PrintStream warnings, String firstEvent,
             Object... firstKeyValues) {
-        return new EventLog(file, () -> openOwnerOnly(file), clock, warnings, firstEvent, firstKeyValues.clone());
+        return new EventLog(file, clock, warnings, firstEvent, firstKeyValues.clone());
     }
 
     /** Opens the file now if that was not tried yet, so that the first event does not wait for it. */
@@ -104,7 +98,7 @@ public final class EventLog {
             WritableByteChannel opening = null;
             String first;
             try {
-                opening = opener.open();
+                opening = openChannel();
                 first = line(firstEvent, firstKeyValues);
             } catch (IOException | RuntimeException e) { // incl. UnsupportedOperationException, SecurityException
                 closeAfterFailure(opening, e);
@@ -129,12 +123,10 @@ public final class EventLog {
 
     /** The value as one token: bare when it holds nothing that could end it, else quoted and escaped. */
     private static String value(String value) {
-        if (!value.isEmpty() && value.chars().noneMatch(c -> c <= ' ' || c == '"' || c == '=' || c == '\\'
-                || c == 0x7f || c == '\u2028' || c == '\u2029')) {
-            return value;
-        }
+        boolean quoted = value.isEmpty();
         StringBuilder out = new StringBuilder(value.length() + 2).append('"');
         for (char c : value.toCharArray()) {
+            quoted |= c <= ' ' || c == '"' || c == '=' || c == '\\' || c == 0x7f || c == '\u2028' || c == '\u2029';
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -145,7 +137,7 @@ public final class EventLog {
                         ? String.format("\\u%04x", (int) c) : String.valueOf(c));
             }
         }
-        return out.append('"').toString();
+        return quoted ? out.append('"').toString() : value;
     }
 
     private void write(String line) { // guarded by this
@@ -164,7 +156,8 @@ public final class EventLog {
         }
     }
 
-    private static FileChannel openOwnerOnly(Path file) throws IOException {
+    /** The file opened for appending, owner-only. */
+    WritableByteChannel openChannel() throws IOException {
         try {
             BasicFileAttributes existing = Files.readAttributes(file, BasicFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS);
@@ -177,7 +170,6 @@ public final class EventLog {
         } catch (NoSuchFileException e) {
             // created below, owner-only
         }
-        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
         Set<OpenOption> appendNoFollow = Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                 StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         // Null only where the file system has no POSIX permissions.
@@ -186,11 +178,11 @@ public final class EventLog {
         if (posix == null) {
             return FileChannel.open(file, appendNoFollow);
         }
-        FileChannel channel = FileChannel.open(file, appendNoFollow, PosixFilePermissions.asFileAttribute(ownerOnly));
+        FileChannel channel = FileChannel.open(file, appendNoFollow, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         try {
             // An existing log (perhaps left world-readable by upstream) is narrowed to owner-only.
-            if (!posix.readAttributes().permissions().equals(ownerOnly)) {
-                posix.setPermissions(ownerOnly);
+            if (!posix.readAttributes().permissions().equals(OWNER_ONLY)) {
+                posix.setPermissions(OWNER_ONLY);
             }
         } catch (IOException | RuntimeException e) {
             closeAfterFailure(channel, e);

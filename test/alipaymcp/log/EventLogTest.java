@@ -168,8 +168,12 @@ class EventLogTest {
             public void close() {
             }
         };
-        EventLog log = new EventLog(dir.resolve("mcp-server-alipay.log"), () -> full, CLOCK, warnings, "start",
-                new Object[0]);
+        EventLog log = new EventLog(dir.resolve("mcp-server-alipay.log"), CLOCK, warnings, "start", new Object[0]) {
+            @Override
+            WritableByteChannel openChannel() {
+                return full;
+            }
+        };
         log.event("call", "n", "1");
         log.event("call", "n", "2");
         assertThat(writes).as("nothing is tried after the first failure").hasValue(1);

@@ -3,6 +3,7 @@ package alipaymcp;
 import alipaymcp.alipay.AlipayException;
 import alipaymcp.alipay.AlipayResponse;
 import alipaymcp.alipay.GatewayClient;
+import alipaymcp.alipay.ResponseVerifier;
 import alipaymcp.config.Config;
 import alipaymcp.config.ConfigException;
 import alipaymcp.config.ConfigLoader;
@@ -63,93 +64,66 @@ final class CheckCommand {
             return 0;
         }
         String keys = config.certificates() == null ? "AP_PUB_KEY" : "the three certificate files";
-        Verdict verdict = query(ToolRegistry.gatewayClient(config, Main.VERSION), keys);
-        for (String line : verdict.lines()) {
-            out.println("  " + line);
-        }
-        out.println(verdict.ok() ? "OK: AP_APP_ID, AP_APP_KEY and " + keys + " work with " + config.gatewayUrl()
-                + " (a query only: no money moved)." : "FAILED: fix what the ✗ line names, then run check again.");
-        return verdict.ok() ? 0 : EXIT_FAILED;
-    }
-
-    /** The report lines of one query and whether it proved the keys. */
-    record Verdict(boolean ok, List<String> lines) {
-        Verdict {
-            lines = List.copyOf(lines);
-        }
-
-        static Verdict of(boolean ok, String... lines) {
-            return new Verdict(ok, List.of(lines));
-        }
-    }
-
-    /** {@code keys}: what verifies answers, for the report (AP_PUB_KEY, or the certificate files). */
-    static Verdict query(GatewayClient client, String keys) {
         String orderNo = "mcp-check-" + UUID.randomUUID().toString().replace("-", ""); // never used by a shop
+        List<String> lines;
         try {
-            return verified(client.query(orderNo), keys);
+            lines = verified(ToolRegistry.gatewayClient(config, Main.VERSION).query(orderNo), keys);
         } catch (AlipayException e) {
-            return failed(e, keys);
+            lines = failed(e, keys);
         }
+        boolean ok = true;
+        for (String line : lines) {
+            out.println("  " + line);
+            ok &= !line.startsWith("✗");
+        }
+        out.println(ok ? "OK: AP_APP_ID, AP_APP_KEY and " + keys + " work with " + config.gatewayUrl()
+                + " (a query only: no money moved)." : "FAILED: fix what the ✗ line names, then run check again.");
+        return ok ? 0 : EXIT_FAILED;
     }
 
-    private static Verdict verified(AlipayResponse response, String keys) {
+    /** The report lines of a verified answer: ✓ for what it proves, ✗ for what to fix. */
+    private static List<String> verified(AlipayResponse response, String keys) {
         String subCode = response.subCode();
-        String accepted = "✓ AP_APP_ID, AP_APP_KEY: the gateway accepted our signed " + QUERY;
         String answered = "✓ " + keys + ": the gateway's answer verified";
         if ("ACQ.TRADE_NOT_EXIST".equals(subCode) || response.isSuccess()) {
-            return Verdict.of(true, accepted, answered + " (" + (subCode == null ? response.code() : subCode) + ")");
+            return List.of("✓ AP_APP_ID, AP_APP_KEY: the gateway accepted our signed " + QUERY,
+                    answered + " (" + (subCode == null ? response.code() : subCode) + ")");
         }
-        Verdict known = byCode(subCode, response.code(), "signed");
-        if (known != null) {
-            return known;
-        }
-        return Verdict.of(false, answered, "✗ the gateway answered " + QUERY + " with code " + response.code()
-                + ", sub_code " + subCode + ": this is not the answer an unknown order gets; see the gateway's"
-                + " message in the Alipay error-code list");
+        List<String> known = byCode(subCode, response.code(), "signed");
+        return known != null ? known : List.of(answered, "✗ the gateway answered " + QUERY + " with code "
+                + response.code() + ", sub_code " + subCode + ": this is not the answer an unknown order gets; see"
+                + " the gateway's message in the Alipay error-code list");
     }
 
-    private static Verdict failed(AlipayException e, String keys) {
+    private static List<String> failed(AlipayException e, String keys) {
         return switch (e.kind()) {
-            case LOCAL_KEY -> Verdict.of(false, "✗ " + e.getMessage());
-            case NETWORK -> Verdict.of(false, "✗ gateway unreachable (network, or AP_GATEWAY_URL): " + e.getMessage());
-            case TIMEOUT, CONNECTION_LOST -> Verdict.of(false, "✗ no complete answer (network, AP_GATEWAY_URL or"
+            case LOCAL_KEY -> List.of("✗ " + e.getMessage());
+            case NETWORK -> List.of("✗ gateway unreachable (network, or AP_GATEWAY_URL): " + e.getMessage());
+            case TIMEOUT, CONNECTION_LOST -> List.of("✗ no complete answer (network, AP_GATEWAY_URL or"
                     + " AP_TIMEOUT_MS): " + e.getMessage());
-            case BAD_SIGNATURE, UNTRUSTED_CERTIFICATE -> Verdict.of(false, "✗ " + keys + ": the gateway's answer"
-                    + " does not verify with " + (keys.equals("AP_PUB_KEY") ? "it; copy the Alipay public key"
-                    + " (支付宝公钥) of this app again, not the app public key. " : "them; download this app's current"
-                    + " certificate files. ") + e.getMessage());
+            case BAD_SIGNATURE, UNTRUSTED_CERTIFICATE -> List.of("✗ " + keys + ": the gateway's answer does not"
+                    + " verify with " + (keys.equals("AP_PUB_KEY") ? "it; copy the Alipay public key (支付宝公钥) of"
+                    + " this app again, not the app public key. " : "them; download this app's current certificate"
+                    + " files. ") + e.getMessage());
             case UNSIGNED_FAILURE -> {
                 JsonObject content = e.unverifiedContent();
-                Verdict known = content == null ? null : byCode(content.string("sub_code").orElse(null),
+                List<String> known = content == null ? null : byCode(content.string("sub_code").orElse(null),
                         content.string("code").orElse(null), "unsigned");
-                yield known != null ? known : Verdict.of(false, "✗ " + e.getMessage());
+                yield known != null ? known : List.of("✗ " + e.getMessage());
             }
-            default -> Verdict.of(false, "✗ " + e.getMessage() + " Is AP_GATEWAY_URL an Alipay gateway?");
+            default -> List.of("✗ " + e.getMessage() + " Is AP_GATEWAY_URL an Alipay gateway?");
         };
     }
 
-    /** The failures a wrong setting produces, each naming what to change; null for any other code. */
-    private static Verdict byCode(String subCode, String code, String how) {
-        if (subCode == null) {
+    /** The failures a wrong setting produces, each naming what to change (the one table); null for other codes. */
+    private static List<String> byCode(String subCode, String code, String how) {
+        String hint = ResponseVerifier.hint(QUERY, subCode, " (the gateway's " + how + " answer: " + code + " "
+                + subCode + ")");
+        if (hint == null) {
             return null;
         }
-        String said = " (the gateway's " + how + " answer: " + code + " " + subCode + ")";
-        return switch (subCode) {
-            case "isv.invalid-signature" -> Verdict.of(false, "✗ AP_APP_KEY: the gateway refused our signature"
-                    + said + "; AP_APP_KEY must be the private half of the app public key uploaded to the Alipay"
-                    + " console for this AP_APP_ID (upload it again, or paste the matching private key)");
-            case "isv.invalid-app-id" -> Verdict.of(false, "✗ AP_APP_ID: the gateway does not know this app" + said
-                    + "; check AP_APP_ID, and AP_CURRENT_ENV (a sandbox APPID needs sandbox, a real one prod)");
-            case "isv.invalid-cloud-app-permission" -> Verdict.of(false,
-                    "✓ AP_APP_ID, AP_APP_KEY: the gateway knows the app",
-                    "✗ the Alipay console's MCP switch is off" + said + ": turn on 开启支付 MCP Server for the"
-                    + " restricted key (受限密钥) whose private half is AP_APP_KEY");
-            case "invalid-open-scene-api-permission", "isv.invalid-open-scene-api-permission" -> Verdict.of(false,
-                    "✓ AP_APP_ID, AP_APP_KEY: the gateway knows the app",
-                    "✗ " + QUERY + " is not allowed for the MCP scene" + said + ": in the Alipay console, tick"
-                    + " the tools on the restricted key (受限密钥) and sign the products they need");
-            default -> null;
-        };
+        // The gateway checks the app id and our signature before it checks permissions.
+        return subCode.endsWith("-permission")
+                ? List.of("✓ AP_APP_ID, AP_APP_KEY: the gateway knows the app", "✗ " + hint) : List.of("✗ " + hint);
     }
 }

@@ -314,26 +314,36 @@ public final class ResponseVerifier {
         if (message != null && !message.isEmpty()) {
             text.append(", message (unverified) \"").append(message).append('"');
         }
-        text.append(". Unsigned answers cannot be verified; ").append(hint(subCode == null ? "" : subCode));
+        String hint = hint(method, subCode, "");
+        text.append(". Unsigned answers cannot be verified; ").append(hint != null ? hint + "." : "if this was a"
+                + " refund, check it with a refund query before trying again with the same outRequestNo.");
         return new AlipayException(Kind.UNSIGNED_FAILURE, text.toString(), null, shown);
     }
 
-    /** What to do about the gateway failures a misconfiguration causes (alipay-gateway.md §8). */
-    private static String hint(String subCode) {
-        return switch (subCode) {
-            case "isv.invalid-app-id" -> "check AP_APP_ID and AP_CURRENT_ENV (a sandbox app id only works on the"
-                    + " sandbox gateway).";
-            case "isv.invalid-signature", "isv.missing-signature-key" -> "the gateway could not verify our"
-                    + " signature: AP_APP_KEY must be the private key whose public key (应用公钥) is uploaded for this"
-                    + " app, and AP_ENCRYPTION_ALGO must match it.";
-            case "isv.invalid-timestamp" -> "check this host's clock.";
-            case "isv.invalid-cloud-app-permission", "isv.invalid-open-scene-api-permission" -> "enable the MCP"
-                    + " server switch and this API on the app's restricted key (受限密钥) in the open platform.";
+    /**
+     * What is wrong and how to fix it, naming the variable, for a gateway failure a wrong setting causes
+     * (alipay-gateway.md §8); null for any other sub_code. The one table for tool results and {@code check}:
+     * {@code evidence} (e.g. " (the gateway's answer: 40002 isv.invalid-signature)") follows the diagnosis.
+     */
+    public static String hint(String method, String subCode, String evidence) {
+        return switch (subCode == null ? "" : subCode) {
+            case "isv.invalid-app-id" -> "AP_APP_ID: the gateway does not know this app" + evidence + "; check"
+                    + " AP_APP_ID, and AP_CURRENT_ENV (a sandbox APPID needs sandbox, a real one prod)";
+            case "isv.invalid-signature", "isv.missing-signature-key" -> "AP_APP_KEY: the gateway refused our"
+                    + " signature" + evidence + "; AP_APP_KEY must be the private half of the app public key uploaded"
+                    + " to the Alipay console for this AP_APP_ID (upload it again, or paste the matching private"
+                    + " key), and AP_ENCRYPTION_ALGO must match it";
+            case "isv.invalid-timestamp" -> "the gateway refused our timestamp" + evidence + "; check this host's"
+                    + " clock";
+            case "isv.invalid-cloud-app-permission" -> "the Alipay console's MCP switch is off" + evidence + ": turn"
+                    + " on 开启支付 MCP Server for the restricted key (受限密钥) whose private half is AP_APP_KEY";
+            case "invalid-open-scene-api-permission", "isv.invalid-open-scene-api-permission" -> method + " is not"
+                    + " allowed for the MCP scene" + evidence + ": in the Alipay console, tick the tools on the"
+                    + " restricted key (受限密钥) and sign the products they need";
             case "aop.invalid-app-auth-token", "aop.app-auth-token-time-out", "aop.invalid-auth-token",
-                    "aop.auth-token-time-out" -> "AP_INVOKE_AUTH_TOKEN is invalid or expired; get a new"
-                    + " app_auth_token.";
-            default -> "if this was a refund, check it with a refund query before trying again with the same"
-                    + " outRequestNo.";
+                    "aop.auth-token-time-out" -> "AP_INVOKE_AUTH_TOKEN is invalid or expired" + evidence + "; get a"
+                    + " new app_auth_token";
+            default -> null;
         };
     }
 

@@ -99,7 +99,7 @@ class ResponseVerifierTest {
                 .isInstanceOfSatisfying(AlipayException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.UNSIGNED_FAILURE);
                     assertThat(e.getMessage()).doesNotContain("202504BBtoken").doesNotContain(sign.substring(0, 30))
-                            .contains("app_id=1").contains("AP_APP_KEY must be the private key");
+                            .contains("app_id=1").contains("AP_APP_KEY must be the private half of the app public key");
                     assertThat(e.unverifiedContent().string("sub_msg")).hasValueSatisfying(
                             subMsg -> assertThat(subMsg).doesNotContain("BBtoken").contains("(redacted)"));
                     assertThat(e.unverifiedContent().toJson()).doesNotContain("BBtoken");

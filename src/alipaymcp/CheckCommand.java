@@ -2,6 +2,8 @@ package alipaymcp;
 
 import alipaymcp.alipay.AlipayException;
 import alipaymcp.alipay.AlipayResponse;
+import alipaymcp.alipay.CertificateMode;
+import alipaymcp.alipay.ContentCipher;
 import alipaymcp.alipay.GatewayClient;
 import alipaymcp.alipay.ResponseVerifier;
 import alipaymcp.config.Config;
@@ -51,7 +53,8 @@ final class CheckCommand {
                 : "") + ", sign type " + config.signType());
         out.println("  gateway  " + config.gatewayUrl());
         out.println("  app id   " + config.appId());
-        out.println("  keys     " + config.keyMode() + ", " + config.aesMode());
+        out.println("  keys     " + CertificateMode.describe(config.certificates()) + ", "
+                + ContentCipher.describe(config.encryption()));
         for (String warning : config.warnings()) {
             out.println("  ! " + warning);
         }

@@ -134,7 +134,7 @@ public final class Main {
     private static int serve(Map<String, String> env, boolean simulator, OutputStream stdout, PrintStream stderr) {
         try {
             Config config = ConfigLoader.load(env, ToolRegistry.NAMES);
-            if (simulator && config.logEnabled()) {
+            if (simulator && config.logFile() != null) {
                 config = config.withLogFile(config.logFile().resolveSibling(SIMULATOR_LOG_FILE_NAME));
             }
             for (String warning : config.warnings()) {
@@ -142,7 +142,7 @@ public final class Main {
             }
             // Opened, and its start line written, by the first event or at the end of the session (EventLog says
             // why).
-            EventLog log = config.logEnabled() ? EventLog.open(config.logFile(), Clock.systemUTC(), stderr, "start",
+            EventLog log = config.logFile() != null ? EventLog.open(config.logFile(), Clock.systemUTC(), stderr, "start",
                     "version", VERSION, "config", config) : EventLog.disabled();
             List<Tool> tools = ToolRegistry.select(config, log, VERSION);
             int status = new McpServer(VERSION, tools, ToolRegistry.INSTRUCTIONS).run(new FileInputStream(FileDescriptor.in), stdout);

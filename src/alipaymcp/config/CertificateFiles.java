@@ -1,5 +1,6 @@
 package alipaymcp.config;
 
+import alipaymcp.alipay.AlipayPublicKey;
 import alipaymcp.alipay.AppPrivateKey;
 import alipaymcp.alipay.CertificateMode;
 import alipaymcp.alipay.Certificates;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.PublicKey;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertPathValidatorException.BasicReason;
 import java.security.cert.X509Certificate;
@@ -18,6 +20,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -35,20 +38,12 @@ final class CertificateFiles {
     }
 
     /**
-     * Certificate mode from the three files, or null when none is set. {@code paths}: the values of
-     * AP_APP_CERT_PATH, AP_ALIPAY_CERT_PATH, AP_ALIPAY_ROOT_CERT_PATH (null when unset); {@code pubKeySet}:
-     * whether AP_PUB_KEY is set.
+     * Certificate mode from the three files. {@code paths}: the values of AP_APP_CERT_PATH, AP_ALIPAY_CERT_PATH,
+     * AP_ALIPAY_ROOT_CERT_PATH, at least one set (null when unset); {@code appKey} is null when it is wrong.
      */
-    static CertificateMode load(String[] paths, boolean pubKeySet, AppPrivateKey appKey, Clock clock,
-            List<String> warnings) throws ConfigException {
+    static CertificateMode load(String[] paths, AppPrivateKey appKey, Clock clock, List<String> warnings)
+            throws ConfigException {
         String[] names = {APP_CERT, ALIPAY_CERT, ROOT_CERT};
-        int set = 0;
-        for (String path : paths) {
-            set += path == null ? 0 : 1;
-        }
-        if (set == 0) {
-            return null;
-        }
         for (int i = 0; i < names.length; i++) {
             if (paths[i] == null) {
                 throw new ConfigException(names[i] + " is not set: certificate mode needs all three of " + APP_CERT
@@ -56,21 +51,17 @@ final class CertificateFiles {
                         + ROOT_CERT + " (alipayRootCert.crt); set none of them for public-key mode (AP_PUB_KEY).");
             }
         }
-        if (pubKeySet) {
-            throw new ConfigException("AP_PUB_KEY must be unset in certificate mode: the Alipay key comes from "
-                    + ALIPAY_CERT + ". Unset AP_PUB_KEY, or unset the three certificate paths for public-key mode.");
-        }
         X509Certificate app = certificates(APP_CERT, paths[0]).get(0);
-        if (!isPublicHalf(app, appKey)) {
+        if (appKey != null && !holdsPublicHalf(app, appKey)) {
             throw new ConfigException(APP_CERT + " is not the certificate of AP_APP_KEY (its public key is not the"
                     + " public half of AP_APP_KEY): use the appCertPublicKey_<APPID>.crt issued for this key.");
         }
         List<X509Certificate> alipay = certificates(ALIPAY_CERT, paths[1]);
         X509Certificate leaf = alipay.get(0);
-        if (leaf.getBasicConstraints() >= 0 || isPublicHalf(leaf, appKey)
+        if (leaf.getBasicConstraints() >= 0 || holdsPublicHalf(leaf, appKey)
                 || !(leaf.getPublicKey() instanceof RSAPublicKey)) {
             throw new ConfigException(ALIPAY_CERT + "'s first certificate is not the Alipay certificate (it is "
-                    + (isPublicHalf(leaf, appKey) ? "your app certificate" : leaf.getBasicConstraints() >= 0
+                    + (holdsPublicHalf(leaf, appKey) ? "your app certificate" : leaf.getBasicConstraints() >= 0
                             ? "a CA certificate" : "not an RSA certificate")
                     + "): use alipayCertPublicKey_RSA2.crt exactly as downloaded.");
         }
@@ -84,9 +75,27 @@ final class CertificateFiles {
         return new CertificateMode(app, leaf, roots, clock);
     }
 
-    /** The first certificate of AP_ALIPAY_CERT_PATH alone: what verify-notify needs (no private key, no root). */
-    static X509Certificate alipayCertificate(String path) throws ConfigException {
-        return certificates(ALIPAY_CERT, path).get(0);
+    /** The key of AP_ALIPAY_CERT_PATH's first certificate alone: what verify-notify needs (no app key, no root). */
+    static PublicKey alipayKey(String path) throws ConfigException {
+        return certificates(ALIPAY_CERT, path).get(0).getPublicKey();
+    }
+
+    /** The Alipay certificate's key in the form AP_PUB_KEY takes (an X.509 SubjectPublicKeyInfo). */
+    static AlipayPublicKey asAlipayKey(PublicKey key) throws ConfigException {
+        try {
+            return AlipayPublicKey.parse(Base64.getEncoder().encodeToString(key.getEncoded()));
+        } catch (KeyException e) {
+            throw new ConfigException(ALIPAY_CERT + ": its certificate's key " + e.getMessage());
+        }
+    }
+
+    /** Whether the certificate holds the public half of {@code appKey} (unknown, null: false). */
+    private static boolean holdsPublicHalf(X509Certificate cert, AppPrivateKey appKey) {
+        try {
+            return appKey != null && asAlipayKey(cert.getPublicKey()).isPublicHalfOf(appKey);
+        } catch (ConfigException e) { // not an RSA key
+            return false;
+        }
     }
 
     private static List<X509Certificate> certificates(String name, String path) throws ConfigException {
@@ -123,11 +132,6 @@ final class CertificateFiles {
             throw new ConfigException(name + " (" + path + ") cannot be read (" + e.getClass().getSimpleName()
                     + "): check the path and its permissions.");
         }
-    }
-
-    private static boolean isPublicHalf(X509Certificate cert, AppPrivateKey key) {
-        return cert.getPublicKey() instanceof RSAPublicKey pub && pub.getModulus().equals(key.modulus())
-                && pub.getPublicExponent().equals(key.publicExponent());
     }
 
     /**

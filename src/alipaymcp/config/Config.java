@@ -14,46 +14,28 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The validated settings of one server process. Built only by {@link ConfigLoader}; every field has
- * already passed its check. {@link #toString()} never shows the private key or the auth token.
- *
- * @param appId            AP_APP_ID
- * @param appKey           AP_APP_KEY, checked structurally (the JCA key is built on first use)
- * @param alipayPublicKey  AP_PUB_KEY
- * @param signType         AP_ENCRYPTION_ALGO
- * @param environment      AP_CURRENT_ENV
- * @param gatewayUrl       AP_GATEWAY_URL, or the environment's gateway
- * @param returnUrl        AP_RETURN_URL, or null
- * @param notifyUrl        AP_NOTIFY_URL, or null
- * @param appAuthToken     AP_INVOKE_AUTH_TOKEN, or null (a secret)
- * @param selectTools      AP_SELECT_TOOLS items, trimmed; ["all"] by default (resolved by the tools package)
- * @param logFile          $HOME/mcp-server-alipay.log when AP_LOG_ENABLED is true, else null
- * @param timeout          AP_TIMEOUT_MS
- * @param maxRefundAmount  AP_MAX_REFUND_AMOUNT, or null for no limit
- * @param confirmRefunds   AP_CONFIRM_REFUNDS
- * @param certificates     certificate mode (AP_APP_CERT_PATH, AP_ALIPAY_CERT_PATH, AP_ALIPAY_ROOT_CERT_PATH),
- *                         or null in public-key mode; alipayPublicKey is then the Alipay certificate's key
- * @param encryption       AP_ENCRYPT_KEY (AES content encryption), or null when unset (a secret)
- * @param warnings         non-fatal remarks to print once on stderr at start
+ * The validated settings of one server process, one component per AP_* variable. Built only by
+ * {@link ConfigLoader}; every field has already passed its check. {@link #toString()} never shows the private key
+ * or the auth token.
  */
 public record Config(
-        String appId,
-        AppPrivateKey appKey,
-        AlipayPublicKey alipayPublicKey,
-        SignType signType,
-        Environment environment,
-        URI gatewayUrl,
-        String returnUrl,
-        String notifyUrl,
-        String appAuthToken,
-        List<String> selectTools,
-        Path logFile,
-        Duration timeout,
-        BigDecimal maxRefundAmount,
-        ConfirmRefunds confirmRefunds,
-        CertificateMode certificates,
-        ContentCipher encryption,
-        List<String> warnings) {
+        String appId, // AP_APP_ID
+        AppPrivateKey appKey, // AP_APP_KEY, checked structurally (the JCA key is built on first use)
+        AlipayPublicKey alipayPublicKey, // AP_PUB_KEY, or in certificate mode the Alipay certificate's key
+        SignType signType, // AP_ENCRYPTION_ALGO
+        Environment environment, // AP_CURRENT_ENV
+        URI gatewayUrl, // AP_GATEWAY_URL, or the environment's gateway
+        String returnUrl, // AP_RETURN_URL, or null
+        String notifyUrl, // AP_NOTIFY_URL, or null
+        String appAuthToken, // AP_INVOKE_AUTH_TOKEN, or null (a secret)
+        List<String> selectTools, // AP_SELECT_TOOLS items, trimmed; ["all"] by default (the tools package resolves)
+        Path logFile, // $HOME/mcp-server-alipay.log when AP_LOG_ENABLED is true, else null
+        Duration timeout, // AP_TIMEOUT_MS
+        BigDecimal maxRefundAmount, // AP_MAX_REFUND_AMOUNT, or null for no limit
+        ConfirmRefunds confirmRefunds, // AP_CONFIRM_REFUNDS
+        CertificateMode certificates, // AP_APP_CERT_PATH, AP_ALIPAY_CERT_PATH, AP_ALIPAY_ROOT_CERT_PATH, or null
+        ContentCipher encryption, // AP_ENCRYPT_KEY (AES content encryption), or null when unset (a secret)
+        List<String> warnings) { // non-fatal remarks to print once on stderr at start
 
     public Config {
         Objects.requireNonNull(appId, "appId");
@@ -104,25 +86,11 @@ public record Config(
         }
     }
 
-    public boolean logEnabled() {
-        return logFile != null;
-    }
-
     /** The same settings writing the log to {@code file} instead (null: no log). */
     public Config withLogFile(Path file) {
         return new Config(appId, appKey, alipayPublicKey, signType, environment, gatewayUrl, returnUrl, notifyUrl,
                 appAuthToken, selectTools, file, timeout, maxRefundAmount, confirmRefunds, certificates,
                 encryption, warnings);
-    }
-
-    /** "certificate mode (app_cert_sn …, …)" or "public-key mode": the key setup in use, for reports. */
-    public String keyMode() {
-        return CertificateMode.describe(certificates);
-    }
-
-    /** "AES on (128-bit key)" or "AES off": whether the API calls encrypt biz_content (AP_ENCRYPT_KEY). */
-    public String aesMode() {
-        return ContentCipher.describe(encryption);
     }
 
     /** The settings as a log line would show them: ids and URLs in clear, secrets only as set / not set. */
@@ -131,8 +99,8 @@ public record Config(
         return "Config[appId=" + appId
                 + ", appKey=" + appKey
                 + ", alipayPublicKey=RSA public key (" + alipayPublicKey.bits() + " bits)"
-                + ", keyMode=" + keyMode()
-                + ", encryption=" + aesMode()
+                + ", keyMode=" + CertificateMode.describe(certificates)
+                + ", encryption=" + ContentCipher.describe(encryption)
                 + ", signType=" + signType
                 + ", environment=" + environment.value()
                 + ", gatewayUrl=" + gatewayUrl

@@ -1,5 +1,6 @@
 package alipaymcp.config;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,6 +33,15 @@ public final class ConfigException extends Exception {
         return problems;
     }
 
+    /** The same problems with every piece of {@code secret} (null: none) removed, see {@link #scrub}. */
+    ConfigException scrubbed(String secret) {
+        List<String> scrubbed = new ArrayList<>();
+        for (String problem : problems) {
+            scrubbed.add(scrub(problem, secret));
+        }
+        return new ConfigException(scrubbed);
+    }
+
     /** The shortest run of a secret removed from messages: shorter runs are too common to mean anything. */
     static final int MIN_SECRET_RUN = 8;
 
@@ -46,12 +56,11 @@ public final class ConfigException extends Exception {
         StringBuilder out = new StringBuilder(message.length());
         int i = 0;
         while (i < message.length()) {
-            int run = 0;
-            for (int len = MIN_SECRET_RUN; i + len <= message.length() && secret.contains(message.substring(i, i + len));
-                    len++) {
-                run = len;
+            int run = 0; // the longest run from i that is part of the secret
+            while (i + run < message.length() && secret.contains(message.substring(i, i + run + 1))) {
+                run++;
             }
-            if (run > 0) {
+            if (run >= MIN_SECRET_RUN) {
                 out.append("[redacted]");
                 i += run;
             } else {

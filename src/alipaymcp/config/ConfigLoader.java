@@ -1,17 +1,16 @@
 package alipaymcp.config;
 
 import alipaymcp.alipay.AlipayPublicKey;
-import alipaymcp.alipay.Amount;
 import alipaymcp.alipay.AppPrivateKey;
 import alipaymcp.alipay.CertificateMode;
 import alipaymcp.alipay.ContentCipher;
 import alipaymcp.alipay.SignType;
-import alipaymcp.alipay.StrayCharacter;
 import alipaymcp.config.Config.ConfirmRefunds;
 import alipaymcp.config.Config.Environment;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,25 +20,29 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Reads the {@code AP_*} variables into a {@link Config}. Every check happens here, at start, so a typo
- * stops the server before it can send anything anywhere. Keys are parsed structurally only.
+ * Reads the {@code AP_*} variables into a {@link Config} (each value's rule is in {@link Rules}). Every check
+ * happens here, at start, so a typo stops the server before it can send anything anywhere, and every problem
+ * found is reported at once, one line each.
  */
 public final class ConfigLoader {
-    static final int DEFAULT_TIMEOUT_MS = 15_000;
-    static final int MIN_TIMEOUT_MS = 100;
-    static final int MAX_TIMEOUT_MS = 300_000;
-    static final String LOG_FILE_NAME = "mcp-server-alipay.log";
+    /** Every AP_* name this server reads, including those of optional features. */
+    static final List<String> KNOWN = List.of(
+            "AP_APP_ID", "AP_APP_KEY", "AP_PUB_KEY", "AP_RETURN_URL", "AP_NOTIFY_URL", "AP_ENCRYPTION_ALGO",
+            "AP_CURRENT_ENV", "AP_SELECT_TOOLS", "AP_LOG_ENABLED", "AP_INVOKE_AUTH_TOKEN", "AP_GATEWAY_URL",
+            "AP_TIMEOUT_MS", "AP_MAX_REFUND_AMOUNT", "AP_CONFIRM_REFUNDS", CertificateFiles.APP_CERT,
+            CertificateFiles.ALIPAY_CERT, CertificateFiles.ROOT_CERT, "AP_ENCRYPT_KEY");
+    /** Two edits (a swapped pair counts as one) catch the usual slips; our names differ far more than that. */
+    static final int MAX_TYPO_DISTANCE = 2;
 
     private final Map<String, String> env;
-    private final ToolNames toolNames;
     private final Clock clock; // certificate dates are checked against it
     private final List<String> problems = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
-    private ConfigLoader(Map<String, String> env, ToolNames toolNames, Clock clock) {
+    private ConfigLoader(Map<String, String> env, Clock clock) {
         this.env = env;
-        this.toolNames = toolNames;
         this.clock = clock;
+        checkNames();
     }
 
     /** The tools package's judgement of one trimmed AP_SELECT_TOOLS item (config cannot know the names). */
@@ -48,10 +51,7 @@ public final class ConfigLoader {
         String problem(String item);
     }
 
-    /**
-     * Loads and checks the configuration from environment variables (empty values count as unset); every
-     * problem found is in the exception, one line each.
-     */
+    /** The configuration from environment variables (empty values count as unset). */
     public static Config load(Map<String, String> env) throws ConfigException {
         return load(env, null);
     }
@@ -61,39 +61,32 @@ public final class ConfigLoader {
         return load(env, toolNames, Clock.systemUTC());
     }
 
-    /** {@code clock}: certificate dates are checked against it. */
     static Config load(Map<String, String> env, ToolNames toolNames, Clock clock) throws ConfigException {
         try {
-            return new ConfigLoader(env, toolNames, clock).load();
+            return new ConfigLoader(env, clock).config(toolNames);
         } catch (ConfigException e) { // a value echoed in a problem may hold the token (e.g. pasted into a URL)
-            List<String> scrubbed = new ArrayList<>();
-            for (String problem : e.problems()) {
-                scrubbed.add(ConfigException.scrub(problem, env.get("AP_INVOKE_AUTH_TOKEN")));
-            }
-            throw new ConfigException(scrubbed);
+            throw e.scrubbed(env.get("AP_INVOKE_AUTH_TOKEN"));
         }
     }
 
     /**
-     * The settings of {@code verify-notify}: AP_APP_ID, AP_PUB_KEY and AP_ENCRYPTION_ALGO only, so that it can run
-     * on a notify host that never holds the private key.
+     * The settings of {@code verify-notify}: AP_APP_ID, AP_ENCRYPTION_ALGO and AP_PUB_KEY (in certificate mode
+     * AP_ALIPAY_CERT_PATH) only, so that it can run on a notify host that never holds the private key.
      */
     public static NotifySettings loadForNotify(Map<String, String> env) throws ConfigException {
-        ConfigLoader loader = new ConfigLoader(env, null, Clock.systemUTC());
-        VariableNames.check(env, loader.problems, loader.warnings);
+        ConfigLoader loader = new ConfigLoader(env, Clock.systemUTC());
         String appId = null;
         SignType signType = null;
+        PublicKey certKey = null;
         AlipayPublicKey key = null;
-        try { appId = loader.appId(); } catch (ConfigException e) { loader.keep(e); }
-        try { signType = loader.signType(); } catch (ConfigException e) { loader.keep(e); }
-        try { key = loader.notifyKey(); } catch (ConfigException e) { loader.keep(e); }
-        if (key != null && signType != null) {
-            try {
-                KeySettings.checkSize("AP_PUB_KEY", key.bits(), signType, loader.warnings);
-            } catch (ConfigException e) {
-                loader.keep(e);
-            }
-        }
+        String certPath = loader.optional(CertificateFiles.ALIPAY_CERT);
+        try { appId = Rules.appId(loader.appIdText()); } catch (ConfigException e) { loader.keep(e); }
+        try { signType = Rules.signType(loader.optional("AP_ENCRYPTION_ALGO")); }
+                catch (ConfigException e) { loader.keep(e); }
+        try { certKey = certPath == null ? null : CertificateFiles.alipayKey(certPath); }
+                catch (ConfigException e) { loader.keep(e); }
+        try { key = loader.verifyingKey(certPath != null, certKey, null, signType); }
+                catch (ConfigException e) { loader.keep(e); }
         loader.throwProblems();
         return new NotifySettings(appId, key, signType);
     }
@@ -107,21 +100,16 @@ public final class ConfigLoader {
         }
     }
 
-    private void keep(ConfigException e) {
-        problems.addAll(e.problems());
-    }
-
     // Every check runs even when an earlier one failed, so that every problem is reported at once. Written as
     // try/catch lines, not a check(() -> ...) helper: its lambdas added 19 classes and about 25 ms to a cold
     // start (make bench --baseline, issue 15: 1.58x the JVM floor with them, 1.40x without, in one run).
-    private Config load() throws ConfigException {
-        VariableNames.check(env, problems, warnings);
+    private Config config(ToolNames toolNames) throws ConfigException {
         String appId = null;
         SignType signType = null;
         AppPrivateKey appKey = null;
         CertificateMode certificates = null;
         AlipayPublicKey publicKey = null;
-        Environment environment = null;
+        Environment environment = Environment.PROD;
         URI gateway = null;
         String returnUrl = null;
         String notifyUrl = null;
@@ -132,122 +120,86 @@ public final class ConfigLoader {
         BigDecimal maxRefundAmount = null;
         ConfirmRefunds confirmRefunds = null;
         ContentCipher encryption = null;
-        try { appId = appId(); } catch (ConfigException e) { keep(e); }
-        try { signType = signType(); } catch (ConfigException e) { keep(e); }
-        try { appKey = KeySettings.appKey(required("AP_APP_KEY", "your application private key (PKCS#8 or PKCS#1,"
-                + " PEM or bare base64)"), signType, warnings); } catch (ConfigException e) { keep(e); }
-        try { certificates = certificates(appKey); } catch (ConfigException e) { keep(e); }
-        try { publicKey = verifyingKey(certificates, appKey, signType); } catch (ConfigException e) { keep(e); }
-        try { environment = choice("AP_CURRENT_ENV", Environment.values(), Environment.PROD,
-                "prod (the default) or sandbox"); } catch (ConfigException e) { keep(e); }
-        try { gateway = UrlRules.gateway(optional("AP_GATEWAY_URL"),
-                (environment == null ? Environment.PROD : environment).gateway()); } catch (ConfigException e) { keep(e); }
-        try { returnUrl = UrlRules.callback("AP_RETURN_URL", optional("AP_RETURN_URL")); } catch (ConfigException e) { keep(e); }
-        try { notifyUrl = UrlRules.callback("AP_NOTIFY_URL", optional("AP_NOTIFY_URL")); } catch (ConfigException e) { keep(e); }
-        try { token = authToken(); } catch (ConfigException e) { keep(e); }
-        try { selectTools = selectTools(); } catch (ConfigException e) { keep(e); }
+        String[] certPaths = {optional(CertificateFiles.APP_CERT), optional(CertificateFiles.ALIPAY_CERT),
+            optional(CertificateFiles.ROOT_CERT)};
+        boolean certificateMode = certPaths[0] != null || certPaths[1] != null || certPaths[2] != null;
+        try { appId = Rules.appId(appIdText()); } catch (ConfigException e) { keep(e); }
+        try { signType = Rules.signType(optional("AP_ENCRYPTION_ALGO")); } catch (ConfigException e) { keep(e); }
+        try { appKey = Rules.appKey(required("AP_APP_KEY", "your application private key (PKCS#8 or PKCS#1, PEM or"
+                + " bare base64)"), signType, warnings); } catch (ConfigException e) { keep(e); }
+        try { certificates = certificateMode ? CertificateFiles.load(certPaths, appKey, clock, warnings) : null; }
+                catch (ConfigException e) { keep(e); }
+        try { publicKey = verifyingKey(certificateMode, certificates == null ? null : certificates.localKey(), appKey,
+                signType); } catch (ConfigException e) { keep(e); }
+        try { environment = Rules.choice("AP_CURRENT_ENV", optional("AP_CURRENT_ENV"), Environment.values(),
+                Environment.PROD, "prod (the default) or sandbox"); } catch (ConfigException e) { keep(e); }
+        try { gateway = Rules.gateway(optional("AP_GATEWAY_URL"), environment.gateway()); }
+                catch (ConfigException e) { keep(e); }
+        try { returnUrl = Rules.callback("AP_RETURN_URL", optional("AP_RETURN_URL")); }
+                catch (ConfigException e) { keep(e); }
+        try { notifyUrl = Rules.callback("AP_NOTIFY_URL", optional("AP_NOTIFY_URL")); }
+                catch (ConfigException e) { keep(e); }
+        try { token = Rules.authToken(optional("AP_INVOKE_AUTH_TOKEN")); } catch (ConfigException e) { keep(e); }
+        try { selectTools = Rules.selectTools(optional("AP_SELECT_TOOLS"), toolNames, problems); }
+                catch (ConfigException e) { keep(e); }
         try { logFile = logFile(); } catch (ConfigException e) { keep(e); }
-        try { timeout = timeout(); } catch (ConfigException e) { keep(e); }
-        try { maxRefundAmount = maxRefundAmount(); } catch (ConfigException e) { keep(e); }
-        try { confirmRefunds = choice("AP_CONFIRM_REFUNDS", ConfirmRefunds.values(), ConfirmRefunds.AUTO, "auto (the"
-                + " default: a person confirms each refund when the client can ask), always (refuse refunds when it"
-                + " cannot) or never"); } catch (ConfigException e) { keep(e); }
-        try { encryption = KeySettings.encryptKey(optional("AP_ENCRYPT_KEY")); } catch (ConfigException e) { keep(e); }
+        try { timeout = Rules.timeout(optional("AP_TIMEOUT_MS")); } catch (ConfigException e) { keep(e); }
+        try { maxRefundAmount = Rules.maxRefundAmount(optional("AP_MAX_REFUND_AMOUNT")); }
+                catch (ConfigException e) { keep(e); }
+        try { confirmRefunds = Rules.choice("AP_CONFIRM_REFUNDS", optional("AP_CONFIRM_REFUNDS"),
+                ConfirmRefunds.values(), ConfirmRefunds.AUTO, "auto (the default: a person confirms each refund when"
+                + " the client can ask), always (refuse refunds when it cannot) or never"); }
+                catch (ConfigException e) { keep(e); }
+        try { encryption = Rules.encryptKey(optional("AP_ENCRYPT_KEY")); } catch (ConfigException e) { keep(e); }
         throwProblems();
         return new Config(appId, appKey, publicKey, signType, environment, gateway, returnUrl, notifyUrl, token,
                 selectTools, logFile, timeout, maxRefundAmount, confirmRefunds, certificates, encryption, warnings);
     }
 
     /**
-     * Certificate mode when any of the three paths is set (all three are then required), else null. Checked
-     * here so that public-key mode loads no certificate class at start.
+     * The key that verifies Alipay's answers and notifications: in certificate mode the Alipay certificate's
+     * ({@code certKey}; null when its file failed, already reported), else AP_PUB_KEY, which must not be the
+     * public half of {@code appKey}. {@code appKey} and {@code signType} are null when not known.
      */
-    private CertificateMode certificates(AppPrivateKey appKey) throws ConfigException {
-        String[] paths = {optional(CertificateFiles.APP_CERT), optional(CertificateFiles.ALIPAY_CERT),
-            optional(CertificateFiles.ROOT_CERT)};
-        if (paths[0] == null && paths[1] == null && paths[2] == null) {
+    private AlipayPublicKey verifyingKey(boolean certificateMode, PublicKey certKey, AppPrivateKey appKey,
+            SignType signType) throws ConfigException {
+        if (certificateMode && optional("AP_PUB_KEY") != null) {
+            throw new ConfigException("AP_PUB_KEY must be unset in certificate mode: the Alipay key comes from "
+                    + CertificateFiles.ALIPAY_CERT + ". Unset AP_PUB_KEY, or unset the three certificate paths for"
+                    + " public-key mode.");
+        }
+        if (certificateMode && certKey == null) {
             return null;
         }
-        return CertificateFiles.load(paths, optional("AP_PUB_KEY") != null, appKey, clock, warnings);
-    }
-
-    /** AP_PUB_KEY, or in certificate mode the key of the Alipay certificate. */
-    private AlipayPublicKey verifyingKey(CertificateMode certificates, AppPrivateKey appKey, SignType signType)
-            throws ConfigException {
-        if (certificates == null) {
-            if (optional(CertificateFiles.APP_CERT) != null || optional(CertificateFiles.ALIPAY_CERT) != null
-                    || optional(CertificateFiles.ROOT_CERT) != null) {
-                return null; // certificate mode whose files failed: already reported
-            }
-            return KeySettings.alipayPublicKey(publicKeyText(), appKey, signType, warnings);
+        AlipayPublicKey key = certificateMode ? CertificateFiles.asAlipayKey(certKey)
+                : Rules.publicKey(required("AP_PUB_KEY", "the Alipay public key (支付宝公钥) shown beside your app's keys"));
+        if (!certificateMode && appKey != null && key.isPublicHalfOf(appKey)) {
+            throw new ConfigException("AP_PUB_KEY is your application's own public key (应用公钥), not the Alipay"
+                    + " public key (支付宝公钥): copy the Alipay public key from the open platform instead.");
         }
-        AlipayPublicKey key = KeySettings.certificateKey(certificates.localKey());
         if (signType != null) {
-            KeySettings.checkSize(CertificateFiles.ALIPAY_CERT, key.bits(), signType, warnings);
+            Rules.checkSize(certificateMode ? CertificateFiles.ALIPAY_CERT : "AP_PUB_KEY", key.bits(), signType,
+                    warnings);
         }
         return key;
     }
 
-    /** verify-notify's key: the Alipay certificate's in certificate mode, else AP_PUB_KEY. */
-    private AlipayPublicKey notifyKey() throws ConfigException {
-        if (optional(CertificateFiles.ALIPAY_CERT) == null) {
-            return KeySettings.publicKey(publicKeyText());
+    /** AP_LOG_ENABLED: the log file in $HOME (else the user.home property), or null when false. */
+    private Path logFile() throws ConfigException {
+        String value = optional("AP_LOG_ENABLED");
+        if (value != null && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new ConfigException("AP_LOG_ENABLED must be true (the default) or false, got '"
+                    + Rules.shown(value) + "'.");
         }
-        if (optional("AP_PUB_KEY") != null) {
-            throw new ConfigException("AP_PUB_KEY must be unset in certificate mode: the Alipay key comes from "
-                    + CertificateFiles.ALIPAY_CERT + ".");
+        if ("false".equalsIgnoreCase(value)) {
+            return null;
         }
-        return KeySettings.certificateKey(CertificateFiles.alipayCertificate(optional(CertificateFiles.ALIPAY_CERT))
-                .getPublicKey());
+        String home = optional("HOME") != null ? optional("HOME") : System.getProperty("user.home");
+        return Path.of(home, "mcp-server-alipay.log");
     }
 
-    /**
-     * The trimmed AP_SELECT_TOOLS items, ["all"] when unset. Which names exist is the tools package's business
-     * ({@link ToolNames}: an item that names no tool is one more problem each); here only the shape is checked
-     * (upstream silently dropped " refundPay"; we trim, and refuse empty items).
-     */
-    private List<String> selectTools() throws ConfigException {
-        String value = optional("AP_SELECT_TOOLS");
-        if (value == null) {
-            return List.of("all");
-        }
-        List<String> items = new ArrayList<>();
-        for (String raw : value.split(",", -1)) {
-            String item = raw.trim();
-            if (item.isEmpty()) {
-                throw new ConfigException("AP_SELECT_TOOLS has an empty item in '" + shown(value)
-                        + "': use all, or a comma-separated list such as queryPay,refundQuery.");
-            }
-            items.add(item);
-        }
-        for (String item : items) {
-            String problem = toolNames == null ? null : toolNames.problem(item);
-            if (problem != null) {
-                problems.add(problem);
-            }
-        }
-        return items;
-    }
-
-    /** The enum constant named (in any letter case) by the variable, {@code unset} when it is unset. */
-    private <E extends Enum<E>> E choice(String name, E[] values, E unset, String what) throws ConfigException {
-        String value = optional(name);
-        if (value == null) {
-            return unset;
-        }
-        String lower = value.toLowerCase(Locale.ROOT); // not equalsIgnoreCase, which folds "ſ" to "s"
-        for (E e : values) {
-            if (e.name().toLowerCase(Locale.ROOT).equals(lower)) {
-                return e;
-            }
-        }
-        throw new ConfigException(name + " must be " + what + ", got '" + shown(value) + "'.");
-    }
-
-    private void throwProblems() throws ConfigException {
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
+    private String appIdText() throws ConfigException {
+        return required("AP_APP_ID", "your application's APPID from the Alipay open platform");
     }
 
     /** The value, or null when the variable is unset or empty (client configs often carry ""). */
@@ -264,123 +216,81 @@ public final class ConfigLoader {
         return value;
     }
 
-    private String appId() throws ConfigException {
-        String appId = required("AP_APP_ID", "your application's APPID from the Alipay open platform");
-        int stray = firstStray(appId, true);
-        if (stray >= 0) {
-            throw new ConfigException("AP_APP_ID: " + StrayCharacter.describe(appId, stray) + " (an APPID is ASCII"
-                    + " letters and digits only, e.g. 2021000000000000).");
-        }
-        if (appId.length() > 32) {
-            throw new ConfigException("AP_APP_ID is " + appId.length() + " characters long: an APPID has at most 32"
-                    + " (the APPID shown on the Alipay open platform, e.g. 2021000000000000).");
-        }
-        return appId;
+    private void keep(ConfigException e) {
+        problems.addAll(e.problems());
     }
 
-    private SignType signType() throws ConfigException {
-        String value = optional("AP_ENCRYPTION_ALGO");
-        SignType type = value == null ? SignType.RSA2 : SignType.named(value.toUpperCase(Locale.ROOT));
-        if (type != null) {
-            return type;
+    private void throwProblems() throws ConfigException {
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
         }
-        throw new ConfigException("AP_ENCRYPTION_ALGO must be RSA2 (SHA256withRSA, the default) or RSA"
-                + " (SHA1withRSA), got '" + shown(value) + "'.");
-    }
-
-    private String publicKeyText() throws ConfigException {
-        return required("AP_PUB_KEY", "the Alipay public key (支付宝公钥) shown beside your app's keys");
-    }
-
-    private String authToken() throws ConfigException {
-        String value = optional("AP_INVOKE_AUTH_TOKEN");
-        if (value == null) {
-            return null;
-        }
-        int stray = firstStray(value, false);
-        if (stray >= 0) {
-            throw new ConfigException("AP_INVOKE_AUTH_TOKEN: " + StrayCharacter.describe(value, stray)
-                    + " (an app_auth_token is visible ASCII only).");
-        }
-        if (value.length() > 128) {
-            throw new ConfigException("AP_INVOKE_AUTH_TOKEN is " + value.length() + " characters long: an"
-                    + " app_auth_token has at most 128; paste only the token.");
-        }
-        return value;
-    }
-
-    private Path logFile() throws ConfigException {
-        String value = optional("AP_LOG_ENABLED");
-        if (value != null && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-            throw new ConfigException("AP_LOG_ENABLED must be true (the default) or false, got '" + shown(value) + "'.");
-        }
-        if ("false".equalsIgnoreCase(value)) {
-            return null;
-        }
-        String home = optional("HOME");
-        if (home == null) {
-            home = System.getProperty("user.home");
-        }
-        return Path.of(home, LOG_FILE_NAME);
-    }
-
-    private Duration timeout() throws ConfigException {
-        String value = optional("AP_TIMEOUT_MS");
-        if (value == null) {
-            return Duration.ofMillis(DEFAULT_TIMEOUT_MS);
-        }
-        long ms = -1;
-        if (value.matches("[0-9]{1,9}")) {
-            ms = Long.parseLong(value);
-        }
-        if (ms < MIN_TIMEOUT_MS || ms > MAX_TIMEOUT_MS) {
-            throw new ConfigException("AP_TIMEOUT_MS must be a whole number of milliseconds from " + MIN_TIMEOUT_MS
-                    + " to " + MAX_TIMEOUT_MS + " (default " + DEFAULT_TIMEOUT_MS + "), got '" + shown(value) + "'.");
-        }
-        return Duration.ofMillis(ms);
-    }
-
-    private BigDecimal maxRefundAmount() throws ConfigException {
-        String value = optional("AP_MAX_REFUND_AMOUNT");
-        if (value == null) {
-            return null;
-        }
-        // written plainly (no sign, no exponent); the amount rule itself is alipay.Amount's
-        try {
-            if (value.matches("[0-9]+(\\.[0-9]+)?")) {
-                return Amount.parse(value);
-            }
-        } catch (IllegalArgumentException e) {
-            // the same problem as text that is not an amount at all
-        }
-        throw new ConfigException("AP_MAX_REFUND_AMOUNT must be an amount in yuan from 0.01 to 100000000 with at"
-                + " most 2 decimals (e.g. 500 or 99.50), got '" + shown(value) + "'.");
     }
 
     /**
-     * The index of the first character that is not an ASCII letter or digit ({@code alphanumeric}), or not
-     * visible ASCII other than a quote; -1 when there is none.
+     * A problem for each AP_* name we do not read that looks like a typo of one we do (a misspelt AP_SELECT_TOOLS
+     * would expose every tool, refunds included; a misspelt AP_CURRENT_ENV would send requests to prod), and a
+     * warning for each other unknown AP_* name, in name order.
      */
-    private static int firstStray(String s, boolean alphanumeric) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean ok = alphanumeric
-                    ? (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-                    : c > ' ' && c < 0x7F && c != '"' && c != '\'';
-            if (!ok) {
-                return i;
+    private void checkNames() {
+        List<String> unknown = new ArrayList<>();
+        for (String name : env.keySet()) {
+            String upper = name.toUpperCase(Locale.ROOT);
+            boolean ours = KNOWN.contains(name) || (KNOWN.contains(upper) && env.get(upper) != null); // Windows
+            if (upper.startsWith("AP_") && !ours) {
+                unknown.add(name);
             }
         }
-        return -1;
+        unknown.sort(null);
+        for (String name : unknown) {
+            String meant = closest(name.toUpperCase(Locale.ROOT));
+            if (meant != null) {
+                problems.add(name + " is not a variable of this server: did you mean " + meant
+                        + "? Rename it (as written it is ignored, so its setting would not apply).");
+            } else {
+                warnings.add(name + " is not a variable of this server and is ignored (see --help for the"
+                        + " AP_* names).");
+            }
+        }
     }
 
-    /** A non-secret value echoed in a message, shortened so a pasted blob is never printed whole. */
-    static String shown(String value) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < value.length() && i < 40; i++) {
-            char c = value.charAt(i);
-            out.append(Character.isISOControl(c) ? '?' : c);
+    /** The known name {@code upper} is most likely a typo of, or null. */
+    static String closest(String upper) {
+        String best = null;
+        int bestDistance = MAX_TYPO_DISTANCE + 1;
+        for (String known : KNOWN) {
+            int distance = squeezed(upper).equals(squeezed(known)) ? 0 : distance(upper, known);
+            if (distance < bestDistance) {
+                best = known;
+                bestDistance = distance;
+            }
         }
-        return value.length() > 40 ? out + "..." : out.toString();
+        return best;
+    }
+
+    /** Without underscores and a trailing S: AP_APPID, AP_PUBKEY and AP_SELECT_TOOL all squeeze to ours. */
+    private static String squeezed(String name) {
+        String s = name.replace("_", "");
+        return s.endsWith("S") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** Damerau-Levenshtein distance (optimal string alignment: insert, delete, replace, swap neighbours). */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 }

@@ -90,7 +90,7 @@ class ConfigLoaderTest {
         }
         Config config = load(env);
         assertThat(config.environment()).isEqualTo(Environment.PROD);
-        assertThat(config.logEnabled()).isTrue();
+        assertThat(config.logFile()).isNotNull();
         assertThat(config.appAuthToken()).isNull();
     }
 
@@ -127,7 +127,7 @@ class ConfigLoaderTest {
         Config config = load(env);
         assertThat(config.environment()).isEqualTo(Environment.SANDBOX);
         assertThat(config.signType()).isEqualTo(SignType.RSA2);
-        assertThat(config.logEnabled()).isFalse();
+        assertThat(config.logFile()).isNull();
         env.put("AP_CURRENT_ENV", "PROD");
         env.put("AP_ENCRYPTION_ALGO", "Rsa");
         env.put("AP_LOG_ENABLED", "True");
@@ -136,7 +136,7 @@ class ConfigLoaderTest {
         config = load(env);
         assertThat(config.environment()).isEqualTo(Environment.PROD);
         assertThat(config.signType()).isEqualTo(SignType.RSA);
-        assertThat(config.logEnabled()).isTrue();
+        assertThat(config.logFile()).isNotNull();
     }
 
     private static KeyPair pair1024() throws NoSuchAlgorithmException {
@@ -440,5 +440,82 @@ class ConfigLoaderTest {
             assertThat(text).doesNotContain(privateKey.substring(i, i + 16));
         }
         assertThat(text).contains("2021000000000001");
+    }
+
+    /** The problems and warnings of a valid configuration with {@code names} added (each set to "x"). */
+    private static List<String> withNames(List<String> warnings, String... names) {
+        Map<String, String> env = env();
+        for (String name : names) {
+            env.put(name, "x");
+        }
+        try {
+            warnings.addAll(load(env).warnings());
+            return List.of();
+        } catch (ConfigException e) {
+            return e.problems();
+        }
+    }
+
+    @Test
+    void names_stopOnTheTyposTheIssueNames() {
+        List<String> warnings = new java.util.ArrayList<>();
+        assertThat(withNames(warnings, "AP_SELECT_TOOL", "AP_APPID", "AP_PUBKEY", "AP_LOG_ENABLE")).containsExactly(
+                "AP_APPID is not a variable of this server: did you mean AP_APP_ID? Rename it (as written it is"
+                        + " ignored, so its setting would not apply).",
+                "AP_LOG_ENABLE is not a variable of this server: did you mean AP_LOG_ENABLED? Rename it (as written"
+                        + " it is ignored, so its setting would not apply).",
+                "AP_PUBKEY is not a variable of this server: did you mean AP_PUB_KEY? Rename it (as written it is"
+                        + " ignored, so its setting would not apply).",
+                "AP_SELECT_TOOL is not a variable of this server: did you mean AP_SELECT_TOOLS? Rename it (as"
+                        + " written it is ignored, so its setting would not apply).");
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void names_catchSwapsTwoEditsUnderscoresAndLetterCase() {
+        assertThat(ConfigLoader.closest("AP_CURRNET_ENV")).isEqualTo("AP_CURRENT_ENV"); // swapped neighbours
+        assertThat(ConfigLoader.closest("AP_CURENT_ENVS")).isEqualTo("AP_CURRENT_ENV"); // two edits
+        assertThat(ConfigLoader.closest("AP_GATEWAYURL")).isEqualTo("AP_GATEWAY_URL");
+        assertThat(ConfigLoader.closest("AP_SELECTTOOLS_")).isEqualTo("AP_SELECT_TOOLS");
+        assertThat(ConfigLoader.closest("AP_ENCRYPTION_ALGORITHM")).isNull(); // 5 edits: a warning, not a typo
+        assertThat(withNames(new java.util.ArrayList<>(), "ap_select_tools")).singleElement().asString()
+                .contains("did you mean AP_SELECT_TOOLS?");
+    }
+
+    @Test
+    void names_knowTheNamesOfEveryFeature() {
+        List<String> warnings = new java.util.ArrayList<>();
+        assertThat(ConfigLoader.closest("AP_CONFIRM_REFUND")).isEqualTo("AP_CONFIRM_REFUNDS");
+        assertThat(ConfigLoader.closest("AP_ENCRYPTKEY")).isEqualTo("AP_ENCRYPT_KEY");
+        assertThat(withNames(warnings, "AP_CONFIRM_REFUND", "AP_ENCRYPTKEY")).hasSize(2);
+        for (String name : List.of("AP_APP_CERT_PATH", "AP_ALIPAY_CERT_PATH", "AP_ALIPAY_ROOT_CERT_PATH",
+                "AP_ENCRYPT_KEY", "AP_CONFIRM_REFUNDS", "AP_TIMEOUT_MS")) {
+            assertThat(ConfigLoader.KNOWN).contains(name);
+            assertThat(ConfigLoader.closest(name)).isEqualTo(name);
+        }
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void names_warnOnceForOtherUnknownApNamesAndIgnoreTheRest() {
+        List<String> warnings = new java.util.ArrayList<>();
+        assertThat(withNames(warnings, "AP_HOME", "PATH", "APP_ID", "AP_SOMETHING_ELSE")).isEmpty();
+        assertThat(warnings).containsExactly(
+                "AP_HOME is not a variable of this server and is ignored (see --help for the AP_* names).",
+                "AP_SOMETHING_ELSE is not a variable of this server and is ignored (see --help for the AP_* names).");
+    }
+
+    @Test
+    void distance_isOptimalStringAlignment() {
+        assertThat(ConfigLoader.distance("AP_APP_ID", "AP_APP_ID")).isZero();
+        assertThat(ConfigLoader.distance("AP_APP_DI", "AP_APP_ID")).isEqualTo(1);
+        assertThat(ConfigLoader.distance("AP_APPID", "AP_APP_ID")).isEqualTo(1);
+        assertThat(ConfigLoader.distance("AP_APX_IDS", "AP_APP_ID")).isEqualTo(2);
+        assertThat(ConfigLoader.distance("", "ABC")).isEqualTo(3);
+    }
+
+    @Test
+    void known_holdsEveryVariableTheHelpDocuments() {
+        assertThat(ConfigLoader.KNOWN).doesNotHaveDuplicates().hasSize(18).allMatch(n -> n.startsWith("AP_"));
     }
 }

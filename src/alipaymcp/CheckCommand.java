@@ -49,8 +49,8 @@ final class CheckCommand {
             return ConfigException.EXIT_STATUS;
         }
         boolean ownGateway = !config.gatewayUrl().equals(config.environment().gateway());
-        out.println("  env      " + config.environment().value() + (ownGateway ? " (AP_GATEWAY_URL replaces its gateway)"
-                : "") + ", sign type " + config.signType());
+        out.println("  env      " + config.environment().value()
+                + (ownGateway ? " (AP_GATEWAY_URL replaces its gateway)" : "") + ", sign type " + config.signType());
         out.println("  gateway  " + config.gatewayUrl());
         out.println("  app id   " + config.appId());
         out.println("  keys     " + CertificateMode.describe(config.certificates()) + ", "

@@ -114,10 +114,9 @@ public final class Main {
     /** The environment with the simulator's app id, keys (or certificates) and gateway in place of the AP_* ones. */
     private static Map<String, String> simulatorEnv(GatewaySimulator sim, Map<String, String> environment) {
         Map<String, String> env = new HashMap<>(environment);
-        for (String mode : List.of("AP_PUB_KEY", "AP_APP_CERT_PATH", "AP_ALIPAY_CERT_PATH",
-                "AP_ALIPAY_ROOT_CERT_PATH", "AP_ENCRYPT_KEY")) {
-            env.remove(mode); // the simulator's own setup replaces the merchant's
-        }
+        // the simulator's own setup replaces the merchant's
+        env.keySet().removeAll(List.of("AP_PUB_KEY", "AP_APP_CERT_PATH", "AP_ALIPAY_CERT_PATH",
+                "AP_ALIPAY_ROOT_CERT_PATH", "AP_ENCRYPT_KEY"));
         env.putAll(sim.serverEnvironment());
         return env;
     }
@@ -140,12 +139,12 @@ public final class Main {
             for (String warning : config.warnings()) {
                 stderr.println("mcp-server-alipay: warning: " + warning);
             }
-            // Opened, and its start line written, by the first event or at the end of the session (EventLog says
-            // why).
-            EventLog log = config.logFile() != null ? EventLog.open(config.logFile(), Clock.systemUTC(), stderr, "start",
-                    "version", VERSION, "config", config) : EventLog.disabled();
+            // Opened, and its start line written, by the first event or at the end of the session (EventLog says why).
+            EventLog log = config.logFile() == null ? EventLog.disabled() : EventLog.open(config.logFile(),
+                    Clock.systemUTC(), stderr, "start", "version", VERSION, "config", config);
             List<Tool> tools = ToolRegistry.select(config, log, VERSION);
-            int status = new McpServer(VERSION, tools, ToolRegistry.INSTRUCTIONS).run(new FileInputStream(FileDescriptor.in), stdout);
+            int status = new McpServer(VERSION, tools, ToolRegistry.INSTRUCTIONS)
+                    .run(new FileInputStream(FileDescriptor.in), stdout);
             log.prepare(); // a session with no tool call still gets its start line (or the warning)
             return status;
         } catch (ConfigException e) {

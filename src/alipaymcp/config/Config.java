@@ -78,12 +78,7 @@ public record Config(
         /** Ask every time; refuse the refund when the client cannot be asked. */
         ALWAYS,
         /** Never ask (upstream's behaviour). */
-        NEVER;
-
-        /** The value as written in AP_CONFIRM_REFUNDS. */
-        public String value() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+        NEVER
     }
 
     /** The same settings writing the log to {@code file} instead (null: no log). */
@@ -111,7 +106,7 @@ public record Config(
                 + ", logFile=" + logFile
                 + ", timeoutMs=" + timeout.toMillis()
                 + ", maxRefundAmount=" + (maxRefundAmount == null ? "no limit" : maxRefundAmount.toPlainString())
-                + ", confirmRefunds=" + confirmRefunds.value()
+                + ", confirmRefunds=" + confirmRefunds.name().toLowerCase(Locale.ROOT)
                 + "]";
     }
 }

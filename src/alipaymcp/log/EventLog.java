@@ -69,11 +69,9 @@ public class EventLog { // not final: a test overrides openChannel with a channe
     }
 
     /** Opens the file now if that was not tried yet, so that the first event does not wait for it. */
-    public void prepare() {
+    public synchronized void prepare() {
         if (file != null) {
-            synchronized (this) {
-                ready();
-            }
+            ready();
         }
     }
 
@@ -81,14 +79,9 @@ public class EventLog { // not final: a test overrides openChannel with a channe
      * Writes {@code <UTC time> <event> k1=v1 k2=v2 ...}. Values with spaces, quotes, '=' or control characters
      * are quoted and escaped, so no value can start a new line or fake a field.
      */
-    public void event(String event, Object... keyValues) {
-        if (file == null) {
-            return;
-        }
-        synchronized (this) {
-            if (ready()) {
-                write(line(event, keyValues));
-            }
+    public synchronized void event(String event, Object... keyValues) {
+        if (file != null && ready()) {
+            write(line(event, keyValues));
         }
     }
 

@@ -163,6 +163,16 @@ class CertificateFilesTest {
         }
     }
 
+    @Test
+    void load_aBadAppKeyIsOneProblem_notAlsoAMismatchedAppCertificate() {
+        try {
+            ConfigLoader.load(with("AP_APP_KEY", "'abc'"), null, VALID);
+            throw new AssertionError("expected a ConfigException");
+        } catch (ConfigException e) {
+            assertThat(e.problems()).singleElement().asString().startsWith("AP_APP_KEY: character 1 is '\''");
+        }
+    }
+
     private static Map<String, String> with(String name, String value) {
         Map<String, String> env = certEnv(PKI);
         env.put(name, value);

@@ -92,7 +92,11 @@ public final class Main {
             }
         }
         try (GatewaySimulator sim = GatewaySimulator.start(options)) {
-            Map<String, String> simulatorEnv = simulatorEnv(sim, env);
+            // the simulator's app id, keys (or certificates) and gateway replace the merchant's
+            Map<String, String> simulatorEnv = new HashMap<>(env);
+            simulatorEnv.keySet().removeAll(List.of("AP_PUB_KEY", "AP_APP_CERT_PATH", "AP_ALIPAY_CERT_PATH",
+                    "AP_ALIPAY_ROOT_CERT_PATH", "AP_ENCRYPT_KEY"));
+            simulatorEnv.putAll(sim.serverEnvironment());
             if (check < args.length) {
                 return CheckCommand.run(Arrays.copyOfRange(args, check + 1, args.length), simulatorEnv,
                         "the built-in simulator, with its own keys (no real money)", out);
@@ -109,16 +113,6 @@ public final class Main {
     private static int usage(PrintStream stderr, String argument) {
         stderr.println("mcp-server-alipay: unknown argument '" + argument + "'; run with --help to see the options.");
         return EXIT_USAGE;
-    }
-
-    /** The environment with the simulator's app id, keys (or certificates) and gateway in place of the AP_* ones. */
-    private static Map<String, String> simulatorEnv(GatewaySimulator sim, Map<String, String> environment) {
-        Map<String, String> env = new HashMap<>(environment);
-        // the simulator's own setup replaces the merchant's
-        env.keySet().removeAll(List.of("AP_PUB_KEY", "AP_APP_CERT_PATH", "AP_ALIPAY_CERT_PATH",
-                "AP_ALIPAY_ROOT_CERT_PATH", "AP_ENCRYPT_KEY"));
-        env.putAll(sim.serverEnvironment());
-        return env;
     }
 
     /** Every configuration problem, one line each on stderr: exit 78. */

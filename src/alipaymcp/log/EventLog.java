@@ -133,10 +133,7 @@ public class EventLog { // not final: a test overrides openChannel with a channe
         return quoted ? out.append('"').toString() : value;
     }
 
-    private void write(String line) { // guarded by this
-        if (failed) {
-            return;
-        }
+    private void write(String line) { // guarded by this; only while !failed
         try {
             ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
             while (bytes.hasRemaining()) {

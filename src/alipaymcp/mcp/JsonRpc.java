@@ -1,16 +1,19 @@
 package alipaymcp.mcp;
 
+import alipaymcp.json.JsonValue.JsonArray;
 import alipaymcp.json.JsonValue.JsonNull;
 import alipaymcp.json.JsonValue.JsonNumber;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * JSON-RPC 2.0 messages: the responses and errors we answer with, the requests and notifications we send,
- * and the ids we accept. An id is echoed as parsed: same JSON type, same number lexeme. An error carries a
- * standard code and message and an optional short {@code data} text that tells the client what to fix; never
- * a stack trace, a payload or internal detail.
+ * the ids we accept, and the replies of a batch. An id is echoed as parsed: same JSON type, same number
+ * lexeme. An error carries a standard code and message and an optional short {@code data} text that tells the
+ * client what to fix; never a stack trace, a payload or internal detail.
  */
 final class JsonRpc {
     static final int PARSE_ERROR = -32700;
@@ -74,5 +77,41 @@ final class JsonRpc {
     /** MCP ids are strings or integers: never null, a boolean, a fraction or an exponent. */
     static boolean isValidId(JsonValue id) {
         return id instanceof JsonString || id instanceof JsonNumber n && n.isIntegerLexeme();
+    }
+
+    /**
+     * The replies of one batch (revision 2025-03-26), some of which come from tool worker threads, written as
+     * one array line, in element order, once the last one is in. Elements without a reply (notifications,
+     * cancelled calls) leave no entry; a batch with no reply at all writes nothing.
+     */
+    static final class Batch {
+        private final StdioTransport transport;
+        private final JsonObject[] replies; // guarded by this
+        private int pending; // guarded by this
+
+        Batch(int size, StdioTransport transport) {
+            this.transport = transport;
+            this.replies = new JsonObject[size];
+            this.pending = size;
+        }
+
+        void fill(int index, JsonObject reply) {
+            List<JsonValue> done;
+            synchronized (this) {
+                replies[index] = reply;
+                if (--pending > 0) {
+                    return;
+                }
+                done = new ArrayList<>(replies.length); // only for the last reply: each element's would be O(n^2)
+                for (JsonObject r : replies) {
+                    if (r != null) {
+                        done.add(r);
+                    }
+                }
+            }
+            if (!done.isEmpty()) {
+                transport.writeLine(new JsonArray(done).toJson());
+            }
+        }
     }
 }

@@ -27,14 +27,14 @@ final class ToolCalls {
     static final int MAX_IN_FLIGHT = 256;
 
     private final ConcurrentHashMap<String, ToolCall> inFlight = new ConcurrentHashMap<>();
-    private final ClientRequests requests;
+    private final Elicitation elicitation;
     private final long questionTimeoutMillis;
     private final PrintStream diagnostics;
     private ExecutorService pool; // guarded by this
 
-    /** {@code requests}: where a call's questions to the person go; each waits at most {@code questionTimeoutMillis}. */
-    ToolCalls(ClientRequests requests, long questionTimeoutMillis, PrintStream diagnostics) {
-        this.requests = requests;
+    /** {@code elicitation} asks a call's questions to the person; each waits at most {@code questionTimeoutMillis}. */
+    ToolCalls(Elicitation elicitation, long questionTimeoutMillis, PrintStream diagnostics) {
+        this.elicitation = elicitation;
         this.questionTimeoutMillis = questionTimeoutMillis;
         this.diagnostics = diagnostics;
     }
@@ -129,7 +129,7 @@ final class ToolCalls {
         private final boolean canAsk; // the client declared form-mode elicitation and the revision has it
         private boolean cancelled; // guarded by this
         private boolean finished; // guarded by this
-        private ClientRequests.Pending question; // guarded by this: the question open right now, if any
+        private Elicitation.Pending question; // guarded by this: the question open right now, if any
 
         ToolCall(JsonValue id, Tool tool, JsonObject arguments, Protocol protocol, boolean canAsk) {
             this.id = id;
@@ -172,13 +172,13 @@ final class ToolCalls {
             if (getAsBoolean()) { // already cancelled: no question to withdraw
                 return Outcome.CALL_CANCELLED;
             }
-            ClientRequests.Pending asked = requests.send(Elicitation.METHOD, Elicitation.params(q, protocol));
+            Elicitation.Pending asked = elicitation.ask(q, protocol);
             if (asked == null) {
-                return Outcome.FAILED; // too many questions open, or input has ended
+                return Outcome.FAILED; // input has ended
             }
             synchronized (this) {
                 if (cancelled) {
-                    requests.abandon(asked, "the tool call was cancelled");
+                    elicitation.abandon(asked, "the tool call was cancelled");
                     return Outcome.CALL_CANCELLED;
                 }
                 question = asked;
@@ -186,16 +186,16 @@ final class ToolCalls {
             try {
                 return Elicitation.read(asked.response().get(questionTimeoutMillis, TimeUnit.MILLISECONDS));
             } catch (TimeoutException e) {
-                requests.abandon(asked, "no answer within " + questionTimeoutMillis + " ms");
+                elicitation.abandon(asked, "no answer within " + questionTimeoutMillis + " ms");
                 return Outcome.TIMED_OUT;
             } catch (CancellationException e) {
-                requests.abandon(asked, "the tool call was cancelled");
+                elicitation.abandon(asked, "the tool call was cancelled");
                 return Outcome.CALL_CANCELLED;
             } catch (ExecutionException e) { // input ended: no answer can come
                 return Outcome.FAILED;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                requests.abandon(asked, "the server is stopping");
+                elicitation.abandon(asked, "the server is stopping");
                 return Outcome.FAILED;
             } finally {
                 synchronized (this) {
@@ -214,7 +214,7 @@ final class ToolCalls {
                 if (!result.isError() && result.structuredContent() == null && tool.outputSchema().isPresent()) {
                     return failure("returned no structured content although it declares an output schema");
                 }
-                return JsonRpc.result(id, Methods.callResult(result, protocol));
+                return JsonRpc.result(id, protocol.callResult(result));
             } catch (Throwable e) {
                 StackTraceElement[] where = e.getStackTrace();
                 return failure("threw " + e.getClass().getName() + (where.length > 0 ? " at " + where[0] : ""));

@@ -1,5 +1,7 @@
 package alipaymcp.json;
 
+import static alipaymcp.json.JsonException.quote;
+
 import alipaymcp.json.JsonValue.JsonArray;
 import alipaymcp.json.JsonValue.JsonBoolean;
 import alipaymcp.json.JsonValue.JsonNull;
@@ -9,15 +11,13 @@ import alipaymcp.json.JsonValue.JsonString;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * Strict RFC 8259 parser with limits on nesting depth and text length, one method per grammar rule. Rejects
  * duplicate member names, trailing content, comments, NaN/Infinity, leading zeros and unescaped control
- * characters; keeps numbers as their exact text, and lone surrogates from backslash-u escapes as they are.
- * An instance parses one text; recursion is bounded by the depth limit. Errors echo at most a short,
- * sanitized token.
+ * characters; keeps numbers as their exact text, and lone surrogates from backslash-u escapes as they are
+ * (JavaScript emits them).
  */
 public final class JsonParser {
     /**
@@ -27,8 +27,6 @@ public final class JsonParser {
     static final int MAX_DEPTH = 512;
     /** Longest text accepted, in chars (8 MiB). */
     static final int MAX_LENGTH = 8 * 1024 * 1024;
-    /** Longest token echoed in a message, in chars. */
-    private static final int MAX_ECHO = 20;
     private static final int END = -1;
 
     private final String text;
@@ -49,10 +47,9 @@ public final class JsonParser {
     }
 
     /**
-     * Whether {@code s} is exactly one number lexeme (the one number grammar, also for {@link JsonNumber}).
-     * Checked without regex because the first id parsed is on the start-up path, where no regex or lambda is
-     * bootstrapped (issue 15, measured: with them the initialize reply came about 30 ms later, 25 interleaved
-     * runs; {@code StartupPathTest} pins it).
+     * Whether {@code s} is one number lexeme: the one number grammar, also for {@link JsonNumber}. No regex, as the
+     * first id parsed is on the start-up path, where no regex or lambda is bootstrapped (issue 15, measured: with
+     * them the initialize reply came about 30 ms later, 25 interleaved runs; {@code StartupPathTest} pins it).
      */
     static boolean isNumber(String s) {
         JsonParser parser = new JsonParser(s);
@@ -67,10 +64,6 @@ public final class JsonParser {
     /** JSON-text = ws value ws. */
     private JsonValue readDocument() throws JsonException {
         skipWhitespace();
-        if (pos == text.length()) {
-            throw error(text.isEmpty() ? "empty input; expected a JSON value"
-                    : "only whitespace; expected a JSON value");
-        }
         JsonValue value = readValue();
         if (pos < text.length()) {
             throw error("unexpected " + found() + " after the JSON value; send exactly one value");
@@ -94,38 +87,33 @@ public final class JsonParser {
         return value;
     }
 
-    /** object = '{' [ member *( ',' member ) ] '}'. */
+    /** object = '{' [ member *( ',' member ) ] '}', member = string ws ':' ws value. */
     private JsonObject readObject() throws JsonException {
         enter();
         Map<String, JsonValue> members = new LinkedHashMap<>();
         if (peek() != '}') {
             do {
                 skipWhitespace();
-                readMember(members);
+                if (peek() != '"') {
+                    throw error(peek() == '}' ? "trailing comma before '}'; remove it"
+                            : "expected a member name in double quotes, found " + found());
+                }
+                int nameAt = pos;
+                String name = readString();
+                if (members.containsKey(name)) {
+                    pos = nameAt;
+                    throw error("duplicate member name " + quote(name) + "; each name may appear only once");
+                }
+                skipWhitespace();
+                if (!consume(':')) {
+                    throw error("expected ':' after the member name, found " + found());
+                }
+                skipWhitespace();
+                members.put(name, readValue());
             } while (consume(','));
         }
         leave('}', "a member");
         return new JsonObject(members);
-    }
-
-    /** member = string ws ':' ws value. */
-    private void readMember(Map<String, JsonValue> members) throws JsonException {
-        if (peek() != '"') {
-            throw error(peek() == '}' ? "trailing comma before '}'; remove it"
-                    : "expected a member name in double quotes, found " + found());
-        }
-        int nameAt = pos;
-        String name = readString();
-        if (members.containsKey(name)) {
-            pos = nameAt;
-            throw error("duplicate member name " + quote(name) + "; each name may appear only once");
-        }
-        skipWhitespace();
-        if (!consume(':')) {
-            throw error("expected ':' after the member name, found " + found());
-        }
-        skipWhitespace();
-        members.put(name, readValue());
     }
 
     /** array = '[' [ value *( ',' value ) ] ']'. */
@@ -170,8 +158,8 @@ public final class JsonParser {
                 pos = open;
                 throw error("unterminated string; close it with '\"'");
             } else if (c < 0x20) {
-                throw error("unescaped control character " + codePoint(c) + " in a string; escape it, e.g. \\n or \\u"
-                        + hex4(c));
+                throw error("unescaped control character " + JsonException.codePoint(c)
+                        + " in a string; escape it, e.g. \\n or \\u" + JsonException.hex4(c));
             }
             out.append(c == '\\' ? readEscape() : (char) c);
             pos++;
@@ -180,10 +168,7 @@ public final class JsonParser {
         return out.toString();
     }
 
-    /**
-     * escape = '\' ( '"' | '\' | '/' | 'b' | 'f' | 'n' | 'r' | 't' | 'u' 4HEXDIG ), leaving {@code pos} on its
-     * last char. Lone surrogates are kept: JavaScript emits them.
-     */
+    /** escape = '\' ( '"' | '\' | '/' | 'b' | 'f' | 'n' | 'r' | 't' | 'u' 4HEXDIG ); ends on its last char. */
     private char readEscape() throws JsonException {
         int at = pos++;
         int c = peek();
@@ -216,20 +201,20 @@ public final class JsonParser {
         consume('-');
         if (consume('0')) {
             if (isDigit(peek())) {
-                throw numberError(start, "has a leading zero; remove it");
+                throw error("number " + quote(word(start)) + " has a leading zero; remove it");
             }
         } else if (!readDigits()) {
-            throw numberError(start, "needs a digit after the minus sign");
+            throw error("number " + quote(word(start)) + " needs a digit after the minus sign");
         }
         if (consume('.') && !readDigits()) {
-            throw numberError(start, "needs digits after the decimal point");
+            throw error("number " + quote(word(start)) + " needs digits after the decimal point");
         }
         if (consume('e') || consume('E')) {
             if (!consume('+')) {
                 consume('-');
             }
             if (!readDigits()) {
-                throw numberError(start, "needs digits in the exponent");
+                throw error("number " + quote(word(start)) + " needs digits in the exponent");
             }
         }
         return text.substring(start, pos);
@@ -241,10 +226,6 @@ public final class JsonParser {
             pos++;
         }
         return pos > start;
-    }
-
-    private JsonException numberError(int start, String problem) {
-        return error("number " + quote(word(start)) + " " + problem);
     }
 
     /** true, false or null, exactly: "truex" and "nul" are errors, not a literal plus junk. */
@@ -285,7 +266,8 @@ public final class JsonParser {
     /** Why no value can start here, with a hint for the usual non-JSON habits. */
     private String badValueStart() {
         return switch (peek()) {
-            case END -> "unexpected end of input; expected a value";
+            case END -> depth > 0 ? "unexpected end of input; expected a value"
+                    : text.isEmpty() ? "empty input; expected a JSON value" : "only whitespace; expected a JSON value";
             case '\'' -> "single quotes are not allowed; use double quotes";
             case '/' -> "unexpected '/'; comments are not allowed in JSON";
             case '+' -> "number " + quote(word(pos)) + " has a '+' sign; remove it";
@@ -300,24 +282,13 @@ public final class JsonParser {
     /** The char at {@code pos}: printable ASCII in quotes, anything else as U+XXXX. */
     private String found() {
         int c = peek();
-        return c == END ? "end of input" : c > 0x20 && c < 0x7f ? "'" + (char) c + "'" : codePoint(c);
+        return c == END ? "end of input" : c > 0x20 && c < 0x7f ? "'" + (char) c + "'" : JsonException.codePoint(c);
     }
 
-    /** The token in single quotes, cut to MAX_ECHO chars, control chars and surrogates escaped. */
-    private static String quote(String token) {
-        StringBuilder out = new StringBuilder("'");
-        for (char c : token.substring(0, Math.min(token.length(), MAX_ECHO)).toCharArray()) {
-            boolean unsafe = c < 0x20 || c == 0x7f || Character.isSurrogate(c) || c == '\u2028' || c == '\u2029'
-                    || c == '\uFEFF';
-            out.append(unsafe ? codePoint(c) : String.valueOf(c));
-        }
-        return out.append(token.length() > MAX_ECHO ? "...'" : "'").toString();
-    }
-
-    /** The run of word-like chars starting at {@code start} (at least one char), cut past MAX_ECHO. */
+    /** The run of word-like chars starting at {@code start} (at least one char), cut past the echo limit. */
     private String word(int start) {
         int end = Math.min(start + 1, text.length());
-        while (end < text.length() && end - start <= MAX_ECHO && isWordChar(text.charAt(end))) {
+        while (end < text.length() && end - start <= JsonException.MAX_ECHO && isWordChar(text.charAt(end))) {
             end++;
         }
         return text.substring(start, end);
@@ -325,14 +296,5 @@ public final class JsonParser {
 
     private static boolean isWordChar(char c) {
         return Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.' || c == '_';
-    }
-
-    private static String codePoint(int c) {
-        return "U+" + hex4(c).toUpperCase(Locale.ROOT);
-    }
-
-    /** Four lowercase hex digits: the 0x10000 bit supplies the leading zeros and is cut off again. */
-    private static String hex4(int c) {
-        return Integer.toHexString(0x10000 | c).substring(1);
     }
 }

@@ -166,7 +166,6 @@ public sealed interface JsonValue {
         }
     }
 
-    /** {@code true} or {@code false}. */
     record JsonBoolean(boolean value) implements JsonValue {
         public static final JsonBoolean TRUE = new JsonBoolean(true);
         public static final JsonBoolean FALSE = new JsonBoolean(false);

@@ -95,12 +95,9 @@ final class Elicitation {
         synchronized (this) {
             closed = true;
         }
-        for (String id : pending.keySet()) {
-            CompletableFuture<JsonObject> response = pending.remove(id);
-            if (response != null) {
-                response.completeExceptionally(new IllegalStateException("input ended before the client answered"));
-            }
-        }
+        IllegalStateException ended = new IllegalStateException("input ended before the client answered");
+        pending.values().forEach(response -> response.completeExceptionally(ended)); // an answer already in wins
+        pending.clear();
     }
 
     /** The client's response: a yes only for {@code accept} with the field exactly true. */

@@ -16,11 +16,8 @@ import java.util.List;
  * client what to fix; never a stack trace, a payload or internal detail.
  */
 final class JsonRpc {
-    static final int PARSE_ERROR = -32700;
     static final int INVALID_REQUEST = -32600;
-    static final int METHOD_NOT_FOUND = -32601;
     static final int INVALID_PARAMS = -32602;
-    static final int INTERNAL_ERROR = -32603;
     private static final String VERSION = "2.0";
 
     private JsonRpc() {
@@ -39,7 +36,7 @@ final class JsonRpc {
     }
 
     static JsonObject parseError(String data) {
-        return error(null, PARSE_ERROR, "Parse error", data);
+        return error(null, -32700, "Parse error", data);
     }
 
     static JsonObject invalidRequest(JsonValue id, String data) {
@@ -47,7 +44,7 @@ final class JsonRpc {
     }
 
     static JsonObject methodNotFound(JsonValue id, String data) {
-        return error(id, METHOD_NOT_FOUND, "Method not found", data);
+        return error(id, -32601, "Method not found", data);
     }
 
     static JsonObject invalidParams(JsonValue id, String data) {
@@ -55,7 +52,7 @@ final class JsonRpc {
     }
 
     static JsonObject internalError(JsonValue id, String data) {
-        return error(id, INTERNAL_ERROR, "Internal error", data);
+        return error(id, -32603, "Internal error", data);
     }
 
     /** A request of ours to the client. */

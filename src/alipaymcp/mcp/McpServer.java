@@ -110,7 +110,7 @@ public final class McpServer {
      * -32601); every other request gets -32600 "Server not initialized". Every line gets its answer (or, for a
      * notification, none) and nothing a client sends stops the server. The session is itself the sink of
      * single messages, so nothing before the initialize reply bootstraps a lambda (that cost about 30 ms of
-     * cold start, issue 15; see {@link JsonParser#isNumber}).
+     * cold start, issue 15; see {@code JsonParser.isNumber}).
      */
     private final class Session implements Reply {
         private final StdioTransport transport;

@@ -6,7 +6,7 @@ import alipaymcp.tools.Tool.CallContext;
 import alipaymcp.tools.Tool;
 import alipaymcp.tools.ToolResult;
 import java.io.PrintStream;
-import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -44,7 +44,8 @@ final class ToolCalls {
      * still in flight is refused: a second call under it could not be told apart on cancel. The key of a call
      * is its id's JSON text, so a string and a number id never collide.
      */
-    void start(JsonValue id, Tool tool, JsonObject arguments, Protocol protocol, boolean canAsk, McpServer.Reply reply) {
+    void start(JsonValue id, Tool tool, JsonObject arguments, Protocol protocol, boolean canAsk,
+            McpServer.Reply reply) {
         if (inFlight.size() >= MAX_IN_FLIGHT) {
             reply.send(JsonRpc.internalError(id, "too many tool calls in progress (" + MAX_IN_FLIGHT
                     + "); wait for replies before sending more"));
@@ -127,9 +128,9 @@ final class ToolCalls {
         private final JsonObject arguments;
         private final Protocol protocol;
         private final boolean canAsk; // the client declared form-mode elicitation and the revision has it
-        private boolean cancelled; // guarded by this
+        /** Completed when the client cancels the call; an open question waits on it too, so a cancel ends the wait. */
+        private final CompletableFuture<Void> cancelled = new CompletableFuture<>();
         private boolean finished; // guarded by this
-        private Elicitation.Pending question; // guarded by this: the question open right now, if any
 
         ToolCall(JsonValue id, Tool tool, JsonObject arguments, Protocol protocol, boolean canAsk) {
             this.id = id;
@@ -141,23 +142,20 @@ final class ToolCalls {
 
         /** True once the client cancelled this request. */
         @Override
-        public synchronized boolean getAsBoolean() {
-            return cancelled;
+        public boolean getAsBoolean() {
+            return cancelled.isDone();
         }
 
         synchronized void cancel() {
             if (!finished) {
-                cancelled = true;
-                if (question != null) {
-                    question.response().cancel(false); // wakes the waiting worker
-                }
+                cancelled.complete(null);
             }
         }
 
         /** Marks the call finished (a later cancel changes nothing); true if it was cancelled before. */
         synchronized boolean finish() {
             finished = true;
-            return cancelled;
+            return cancelled.isDone();
         }
 
         /**
@@ -176,31 +174,22 @@ final class ToolCalls {
             if (asked == null) {
                 return Outcome.FAILED; // input has ended
             }
-            synchronized (this) {
-                if (cancelled) {
+            try {
+                CompletableFuture.anyOf(asked.response(), cancelled).get(questionTimeoutMillis, TimeUnit.MILLISECONDS);
+                if (!asked.response().isDone()) { // the call was cancelled first
                     elicitation.abandon(asked, "the tool call was cancelled");
                     return Outcome.CALL_CANCELLED;
                 }
-                question = asked;
-            }
-            try {
-                return Elicitation.read(asked.response().get(questionTimeoutMillis, TimeUnit.MILLISECONDS));
+                return Elicitation.read(asked.response().get());
             } catch (TimeoutException e) {
                 elicitation.abandon(asked, "no answer within " + questionTimeoutMillis + " ms");
                 return Outcome.TIMED_OUT;
-            } catch (CancellationException e) {
-                elicitation.abandon(asked, "the tool call was cancelled");
-                return Outcome.CALL_CANCELLED;
             } catch (ExecutionException e) { // input ended: no answer can come
                 return Outcome.FAILED;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 elicitation.abandon(asked, "the server is stopping");
                 return Outcome.FAILED;
-            } finally {
-                synchronized (this) {
-                    question = null;
-                }
             }
         }
 

@@ -39,7 +39,6 @@ public final class McpServer {
     private final String serverVersion;
     private final Map<String, Tool> tools;
     private final String instructions;
-    private final int maxLineBytes;
     private final long drainMillis;
     private final long questionMillis;
     private final PrintStream diagnostics;
@@ -50,13 +49,12 @@ public final class McpServer {
      * @param instructions sent in the initialize result, or null for none
      */
     public McpServer(String serverVersion, List<Tool> tools, String instructions) {
-        this(serverVersion, tools, instructions, StdioTransport.MAX_LINE_BYTES, DEFAULT_DRAIN_MILLIS,
-                DEFAULT_QUESTION_MILLIS, System.err);
+        this(serverVersion, tools, instructions, DEFAULT_DRAIN_MILLIS, DEFAULT_QUESTION_MILLIS, System.err);
     }
 
     /** The test seam: {@code questionMillis} bounds each question to the person. */
-    McpServer(String serverVersion, List<Tool> tools, String instructions, int maxLineBytes, long drainMillis,
-            long questionMillis, PrintStream diagnostics) {
+    McpServer(String serverVersion, List<Tool> tools, String instructions, long drainMillis, long questionMillis,
+            PrintStream diagnostics) {
         this.serverVersion = Objects.requireNonNull(serverVersion, "serverVersion");
         Map<String, Tool> byName = new LinkedHashMap<>();
         for (Tool tool : tools) {
@@ -66,7 +64,6 @@ public final class McpServer {
         }
         this.tools = Collections.unmodifiableMap(byName);
         this.instructions = instructions;
-        this.maxLineBytes = maxLineBytes;
         this.drainMillis = drainMillis;
         this.questionMillis = questionMillis;
         this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
@@ -120,7 +117,7 @@ public final class McpServer {
         private boolean canAsk; // the client declared form-mode elicitation and the revision has it
 
         Session(InputStream in, OutputStream out) {
-            transport = new StdioTransport(in, out, maxLineBytes, diagnostics);
+            transport = new StdioTransport(in, out, StdioTransport.MAX_LINE_BYTES, diagnostics);
             elicitation = new Elicitation(transport, diagnostics);
             calls = new ToolCalls(elicitation, questionMillis, diagnostics);
         }
@@ -135,47 +132,40 @@ public final class McpServer {
 
         int readAll() {
             while (true) {
-                String line;
+                JsonValue message;
                 try {
-                    line = transport.readLine();
+                    String line = transport.readLine();
+                    if (line == null) {
+                        return 0;
+                    } else if (line.isEmpty()) {
+                        continue;
+                    }
+                    message = JsonParser.parse(line);
                 } catch (BadLineException e) {
                     send(JsonRpc.parseError(e.getMessage()));
+                    continue;
+                } catch (JsonException e) {
+                    send(JsonRpc.parseError(null));
                     continue;
                 } catch (IOException e) {
                     diagnostics.println("mcp-server-alipay: cannot read stdin (" + e.getClass().getSimpleName()
                             + "); stopping");
                     return 1;
                 }
-                if (line == null) {
-                    return 0;
-                }
-                if (!line.isEmpty()) {
-                    handleLine(line);
-                }
-            }
-        }
-
-        private void handleLine(String line) {
-            JsonValue message;
-            try {
-                message = JsonParser.parse(line);
-            } catch (JsonException e) {
-                send(JsonRpc.parseError(null));
-                return;
-            }
-            if (!(message instanceof JsonArray batch)) {
-                handle(message, false, this);
-            } else if (protocol == null || !protocol.allowsBatches()) {
-                send(JsonRpc.invalidRequest(null, protocol == null
-                        ? "send initialize before anything else; batches need protocol revision 2025-03-26"
-                        : "batches exist only in protocol revision 2025-03-26; send one message per line"));
-            } else if (batch.size() == 0) {
-                send(JsonRpc.invalidRequest(null, "an empty batch is not a request"));
-            } else {
-                JsonRpc.Batch replies = new JsonRpc.Batch(batch.size(), transport);
-                for (int i = 0; i < batch.size(); i++) {
-                    int slot = i;
-                    handle(batch.get(i), true, response -> replies.fill(slot, response));
+                if (!(message instanceof JsonArray batch)) {
+                    handle(message, false, this);
+                } else if (protocol == null || !protocol.allowsBatches()) {
+                    send(JsonRpc.invalidRequest(null, protocol == null
+                            ? "send initialize before anything else; batches need protocol revision 2025-03-26"
+                            : "batches exist only in protocol revision 2025-03-26; send one message per line"));
+                } else if (batch.size() == 0) {
+                    send(JsonRpc.invalidRequest(null, "an empty batch is not a request"));
+                } else {
+                    JsonRpc.Batch replies = new JsonRpc.Batch(batch.size(), transport);
+                    for (int i = 0; i < batch.size(); i++) {
+                        int slot = i;
+                        handle(batch.get(i), true, response -> replies.fill(slot, response));
+                    }
                 }
             }
         }

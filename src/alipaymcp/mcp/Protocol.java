@@ -10,25 +10,20 @@ import alipaymcp.tools.ToolResult;
  * gated by the negotiated revision: a client of an older revision never sees fields it does not know.
  */
 enum Protocol {
-    V2024_11_05("2024-11-05"),
-    V2025_03_26("2025-03-26"),
-    V2025_06_18("2025-06-18"),
-    V2025_11_25("2025-11-25");
+    V2024_11_05,
+    V2025_03_26,
+    V2025_06_18,
+    V2025_11_25;
 
-    private final String version;
-
-    Protocol(String version) {
-        this.version = version;
-    }
-
+    /** The revision as the handshake spells it: the constant's name, V2025_06_18 is "2025-06-18". */
     String version() {
-        return version;
+        return name().substring(1).replace('_', '-');
     }
 
     /** The requested revision when we speak it, else our latest (as the spec says); never an error. */
     static Protocol negotiate(String requested) {
         for (Protocol p : values()) {
-            if (p.version.equals(requested)) {
+            if (p.version().equals(requested)) {
                 return p;
             }
         }

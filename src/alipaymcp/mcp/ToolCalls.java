@@ -128,9 +128,8 @@ final class ToolCalls {
         private final JsonObject arguments;
         private final Protocol protocol;
         private final boolean canAsk; // the client declared form-mode elicitation and the revision has it
-        /** Completed when the client cancels the call; an open question waits on it too, so a cancel ends the wait. */
-        private final CompletableFuture<Void> cancelled = new CompletableFuture<>();
-        private boolean finished; // guarded by this
+        /** Completes once: true if the client cancelled first, false if the call ended first; questions wait on it. */
+        private final CompletableFuture<Boolean> ended = new CompletableFuture<>();
 
         ToolCall(JsonValue id, Tool tool, JsonObject arguments, Protocol protocol, boolean canAsk) {
             this.id = id;
@@ -143,19 +142,17 @@ final class ToolCalls {
         /** True once the client cancelled this request. */
         @Override
         public boolean getAsBoolean() {
-            return cancelled.isDone();
+            return ended.getNow(false);
         }
 
-        synchronized void cancel() {
-            if (!finished) {
-                cancelled.complete(null);
-            }
+        void cancel() {
+            ended.complete(true);
         }
 
-        /** Marks the call finished (a later cancel changes nothing); true if it was cancelled before. */
-        synchronized boolean finish() {
-            finished = true;
-            return cancelled.isDone();
+        /** Marks the call finished; true if it was cancelled before. */
+        boolean finish() {
+            ended.complete(false);
+            return ended.join();
         }
 
         /**
@@ -175,7 +172,7 @@ final class ToolCalls {
                 return Outcome.FAILED; // input has ended
             }
             try {
-                CompletableFuture.anyOf(asked.response(), cancelled).get(questionTimeoutMillis, TimeUnit.MILLISECONDS);
+                CompletableFuture.anyOf(asked.response(), ended).get(questionTimeoutMillis, TimeUnit.MILLISECONDS);
                 if (!asked.response().isDone()) { // the call was cancelled first
                     elicitation.abandon(asked, "the tool call was cancelled");
                     return Outcome.CALL_CANCELLED;

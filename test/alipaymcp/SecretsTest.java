@@ -7,7 +7,6 @@ import alipaymcp.chaos.McpProcess;
 import alipaymcp.config.ConfigException;
 import alipaymcp.config.ConfigLoader;
 import alipaymcp.json.JsonValue.JsonString;
-import alipaymcp.json.JsonWriter;
 import alipaymcp.simulator.Fault;
 import alipaymcp.simulator.GatewaySimulator;
 import alipaymcp.simulator.SimControl;
@@ -206,7 +205,7 @@ class SecretsTest {
         for (String line : server.stdout()) {
             String rest = line;
             for (String url : links) {
-                String escaped = JsonWriter.write(new JsonString(url));
+                String escaped = new JsonString(url).toJson();
                 rest = rest.replace(escaped.substring(1, escaped.length() - 1), "<payment link>");
             }
             forbiddenPlaces.add(rest);

@@ -50,7 +50,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Fuzz {
     static final int SESSION_SECONDS = 60;
     static final long HEAP_LIMIT_MB = 512;
-    static final int MAX_LINE_BYTES = 4 * 1024 * 1024; // the server's documented limit (LineReader)
+    static final int MAX_LINE_BYTES = 4 * 1024 * 1024; // the server's documented limit (StdioTransport)
     /** Sessions run side by side: most of a session's time is waiting on the simulator's loopback HTTP. */
     static final int PARALLEL = 16;
 

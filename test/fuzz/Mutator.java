@@ -8,7 +8,6 @@ import alipaymcp.json.JsonValue.JsonNumber;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
-import alipaymcp.json.JsonWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -121,7 +120,7 @@ final class Mutator {
             return flip(line);
         }
         int target = random.nextInt(size(root));
-        return JsonWriter.write(rewrite(root, new int[] {0}, target)).getBytes(StandardCharsets.UTF_8);
+        return rewrite(root, new int[] {0}, target).toJson().getBytes(StandardCharsets.UTF_8);
     }
 
     private static int size(JsonValue v) {

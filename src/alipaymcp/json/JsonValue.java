@@ -15,9 +15,16 @@ import java.util.Optional;
  */
 public sealed interface JsonValue {
 
-    /** Compact JSON text of this value (see {@link JsonWriter}). */
+    /**
+     * Compact JSON text: no spaces, member order kept, numbers as their stored text. Strings escape what JSON
+     * requires plus U+2028/U+2029 and unpaired surrogates, so the output is one line of valid UTF-8 that any
+     * JSON reader (JavaScript's too) reads back unchanged. Recursion follows the value's depth: parsed values
+     * are bounded by the parser's limit, and values built by code are shallow.
+     */
     default String toJson() {
-        return JsonWriter.write(this);
+        StringBuilder out = new StringBuilder();
+        write(this, out);
+        return out.toString();
     }
 
     static JsonString of(String value) {
@@ -130,7 +137,7 @@ public sealed interface JsonValue {
      */
     record JsonNumber(String text) implements JsonValue {
         public JsonNumber {
-            if (!isValidLexeme(text)) {
+            if (!JsonParser.isNumber(text)) {
                 throw new IllegalArgumentException("not a JSON number lexeme");
             }
         }
@@ -141,8 +148,7 @@ public sealed interface JsonValue {
 
         /** Plain decimal text of {@code value}: never an exponent, never a trailing ".0". */
         public static JsonNumber of(BigDecimal value) {
-            BigDecimal stripped = value.stripTrailingZeros();
-            return new JsonNumber(stripped.scale() < 0 ? stripped.setScale(0).toPlainString() : stripped.toPlainString());
+            return new JsonNumber(value.stripTrailingZeros().toPlainString());
         }
 
         public BigDecimal toBigDecimal() {
@@ -158,48 +164,8 @@ public sealed interface JsonValue {
         public BigInteger toBigInteger() {
             return new BigInteger(text);
         }
-
-        /**
-         * RFC 8259: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? ; checked by hand because the first id parsed
-         * is on the start-up path, where no regex or lambda is bootstrapped (issue 15, measured: with them the
-         * initialize reply came about 30 ms later, 25 interleaved runs; {@code StartupPathTest} pins it).
-         * A missing digit run makes the index -1, which no later step matches ({@code startsWith} is false for
-         * a negative offset) and which never equals the length.
-         */
-        static boolean isValidLexeme(String s) {
-            if (s == null) {
-                return false;
-            }
-            int i = s.startsWith("-") ? 1 : 0;
-            i = s.startsWith("0", i) ? i + 1 : digitsEnd(s, i);
-            if (s.startsWith(".", i)) {
-                i = digitsEnd(s, i + 1);
-            }
-            if (s.startsWith("e", i) || s.startsWith("E", i)) {
-                i++;
-                if (s.startsWith("+", i) || s.startsWith("-", i)) {
-                    i++;
-                }
-                i = digitsEnd(s, i);
-            }
-            return i == s.length();
-        }
-
-        /** The index after the run of ASCII digits starting at {@code from}, or -1 when there is none. */
-        private static int digitsEnd(String s, int from) {
-            int i = from;
-            while (i < s.length() && isDigit(s.charAt(i))) {
-                i++;
-            }
-            return i > from ? i : -1;
-        }
-
-        private static boolean isDigit(char c) {
-            return c >= '0' && c <= '9';
-        }
     }
 
-    /** {@code true} or {@code false}. */
     record JsonBoolean(boolean value) implements JsonValue {
         public static final JsonBoolean TRUE = new JsonBoolean(true);
         public static final JsonBoolean FALSE = new JsonBoolean(false);
@@ -212,5 +178,57 @@ public sealed interface JsonValue {
     /** JSON {@code null}: a single instance. */
     enum JsonNull implements JsonValue {
         NULL
+    }
+
+    private static void write(JsonValue value, StringBuilder out) {
+        if (value instanceof JsonObject object) {
+            out.append('{');
+            String separator = "";
+            for (Map.Entry<String, JsonValue> member : object.members().entrySet()) {
+                writeString(member.getKey(), out.append(separator));
+                write(member.getValue(), out.append(':'));
+                separator = ",";
+            }
+            out.append('}');
+        } else if (value instanceof JsonArray array) {
+            out.append('[');
+            String separator = "";
+            for (JsonValue element : array.elements()) {
+                write(element, out.append(separator));
+                separator = ",";
+            }
+            out.append(']');
+        } else if (value instanceof JsonString string) {
+            writeString(string.value(), out);
+        } else if (value instanceof JsonNumber number) {
+            out.append(number.text());
+        } else if (value instanceof JsonBoolean bool) {
+            out.append(bool.value());
+        } else {
+            out.append("null");
+        }
+    }
+
+    /** A quoted string; runs of chars that need no escape are copied in one append. */
+    private static void writeString(String s, StringBuilder out) {
+        out.append('"');
+        int run = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++; // a valid pair is written raw
+            } else if (c == '"' || c == '\\' || c < 0x20 || c == '\u2028' || c == '\u2029'
+                    || Character.isSurrogate(c)) {
+                int simple = "\"\\\b\f\n\r\t".indexOf(c);
+                out.append(s, run, i).append('\\');
+                if (simple >= 0) {
+                    out.append("\"\\bfnrt".charAt(simple));
+                } else { // four lowercase hex digits: the 0x10000 bit supplies the leading zeros and is cut off
+                    out.append('u').append(Integer.toHexString(0x10000 | c), 1, 5);
+                }
+                run = i + 1;
+            }
+        }
+        out.append(s, run, s.length()).append('"');
     }
 }

@@ -1,6 +1,6 @@
 /**
- * Strict RFC 8259 JSON: the sealed {@code JsonValue} types, a parser with explicit limits that can report
- * the exact source span of a member's value, and a compact writer.
+ * Strict RFC 8259 JSON: the sealed {@code JsonValue} types with their compact writer, and a parser with
+ * explicit limits.
  * <p>May import: nothing of ours (JDK only).
  */
 package alipaymcp.json;

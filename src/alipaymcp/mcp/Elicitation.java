@@ -3,21 +3,42 @@ package alipaymcp.mcp;
 import alipaymcp.json.JsonValue.JsonArray;
 import alipaymcp.json.JsonValue.JsonBoolean;
 import alipaymcp.json.JsonValue.JsonObject;
+import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
 import alipaymcp.tools.Tool.CallContext.Outcome;
 import alipaymcp.tools.Tool.CallContext.Question;
-import alipaymcp.tools.Tool.CallContext;
+import java.io.PrintStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A yes-or-no question as a form-mode {@code elicitation/create} (revisions 2025-06-18 and 2025-11-25): the
- * form is one boolean, so no sensitive data is ever requested, and only {@code accept} with it true is a yes.
+ * Our questions to the person, the only requests this server sends to the client: a yes-or-no question as a
+ * form-mode {@code elicitation/create} (revisions 2025-06-18 and 2025-11-25), and the table of those still
+ * waiting for a response. The form is one boolean, so no sensitive data is ever requested, and only
+ * {@code accept} with it true is a yes. Our ids are strings {@code "alipaymcp-N"}: a client's own requests use
+ * its id space, and a response we did not ask for, or a second response to one id, is ignored (logged on
+ * stderr). Each open question holds a tool worker, so the pool's size bounds the table, and every waiter bounds
+ * its own wait and then {@link #abandon}s its entry: a client that never answers cannot grow memory.
  */
 final class Elicitation {
-    static final String METHOD = "elicitation/create";
     /** The one field of the form. */
-    static final String FIELD = "confirm";
+    private static final String FIELD = "confirm";
+    private static final String ID_PREFIX = "alipaymcp-";
 
-    private Elicitation() {
+    private final StdioTransport transport;
+    private final PrintStream diagnostics;
+    private final ConcurrentHashMap<String, CompletableFuture<JsonObject>> pending = new ConcurrentHashMap<>();
+    private final AtomicLong lastId = new AtomicLong();
+    private boolean closed; // guarded by this
+
+    Elicitation(StdioTransport transport, PrintStream diagnostics) {
+        this.transport = transport;
+        this.diagnostics = diagnostics;
+    }
+
+    /** One question sent and not yet answered: its id and the response (the whole JSON-RPC message) to come. */
+    record Pending(String id, CompletableFuture<JsonObject> response) {
     }
 
     /**
@@ -33,8 +54,69 @@ final class Elicitation {
                 && (elicitation.size() == 0 || elicitation.get("form") instanceof JsonObject);
     }
 
+    /** Sends the question; returns the open request, or null when input has ended and no response can come. */
+    Pending ask(Question question, Protocol protocol) {
+        Pending asked = new Pending(ID_PREFIX + lastId.incrementAndGet(), new CompletableFuture<>());
+        synchronized (this) { // one step with closeAll's, so no question is left waiting after input ended
+            if (closed) {
+                return null;
+            }
+            pending.put(asked.id(), asked.response());
+        }
+        transport.writeLine(JsonRpc.request(asked.id(), "elicitation/create", params(question, protocol)).toJson());
+        return asked;
+    }
+
+    /** A response from the client (a message with result or error and no method): completes its question. */
+    void receive(JsonObject message) {
+        JsonValue id = message.get("id");
+        CompletableFuture<JsonObject> response = id instanceof JsonString s ? pending.remove(s.value()) : null;
+        if (response == null) {
+            diagnostics.println("mcp-server-alipay: ignored a response to no open request of ours (id "
+                    + describe(id) + ")");
+            return;
+        }
+        response.complete(message);
+    }
+
+    /**
+     * The waiter gave up (timed out, or the tool call was cancelled): forgets the question and tells the client
+     * with notifications/cancelled, so its form closes; a response that still comes is then ignored.
+     */
+    void abandon(Pending question, String reason) {
+        if (pending.remove(question.id(), question.response())) {
+            transport.writeLine(JsonRpc.notification("notifications/cancelled",
+                    JsonObject.builder().put("requestId", question.id()).put("reason", reason).build()).toJson());
+        }
+    }
+
+    /** Input has ended: no response can come, so every waiter is released at once and nothing new is sent. */
+    void closeAll() {
+        synchronized (this) {
+            closed = true;
+        }
+        IllegalStateException ended = new IllegalStateException("input ended before the client answered");
+        pending.values().forEach(response -> response.completeExceptionally(ended)); // an answer already in wins
+        pending.clear();
+    }
+
+    /** The client's response: a yes only for {@code accept} with the field exactly true. */
+    static Outcome read(JsonObject response) {
+        if (response.has("error") || !(response.get("result") instanceof JsonObject result)) {
+            return Outcome.FAILED; // an error response (even beside a result), or a result that is not an object
+        }
+        JsonValue answer = result.object("content").map(c -> c.get(FIELD)).orElse(null);
+        return switch (result.string("action").orElse("")) {
+            case "accept" -> JsonBoolean.TRUE.equals(answer) ? Outcome.CONFIRMED
+                    : JsonBoolean.FALSE.equals(answer) ? Outcome.DECLINED : Outcome.FAILED;
+            case "decline" -> Outcome.DECLINED;
+            case "cancel" -> Outcome.CANCELLED;
+            default -> Outcome.FAILED;
+        };
+    }
+
     /** The request's params; {@code mode} is named only where the revision knows it (2025-11-25). */
-    static JsonObject params(Question question, Protocol protocol) {
+    private static JsonObject params(Question question, Protocol protocol) {
         JsonObject confirm = JsonObject.builder()
                 .put("type", "boolean")
                 .put("title", question.title())
@@ -53,26 +135,11 @@ final class Elicitation {
         return params.put("message", question.message()).put("requestedSchema", schema).build();
     }
 
-    /** The client's response: a yes only for {@code accept} with the field exactly true. */
-    static Outcome read(JsonObject response) {
-        if (response.has("error") || !(response.get("result") instanceof JsonObject result)) {
-            return Outcome.FAILED; // an error response (even beside a result), or a result that is not an object
+    /** An id in a log line: ours in full, anything else only by its JSON type (it is the client's text). */
+    private static String describe(JsonValue id) {
+        if (id instanceof JsonString s && s.value().matches(ID_PREFIX + "[0-9]{1,19}")) {
+            return s.value();
         }
-        String action = result.string("action").orElse("");
-        switch (action) {
-            case "accept": {
-                JsonValue answer = result.object("content").map(c -> c.get(FIELD)).orElse(null);
-                if (JsonBoolean.TRUE.equals(answer)) {
-                    return Outcome.CONFIRMED;
-                }
-                return JsonBoolean.FALSE.equals(answer) ? Outcome.DECLINED : Outcome.FAILED;
-            }
-            case "decline":
-                return Outcome.DECLINED;
-            case "cancel":
-                return Outcome.CANCELLED;
-            default:
-                return Outcome.FAILED;
-        }
+        return id == null ? "missing" : "not one of ours";
     }
 }

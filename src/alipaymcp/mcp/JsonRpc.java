@@ -1,23 +1,23 @@
 package alipaymcp.mcp;
 
+import alipaymcp.json.JsonValue.JsonArray;
 import alipaymcp.json.JsonValue.JsonNull;
 import alipaymcp.json.JsonValue.JsonNumber;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * JSON-RPC 2.0 messages: the responses and errors we answer with, the requests and notifications we send,
- * and the ids we accept. An id is echoed as parsed: same JSON type, same number lexeme. An error carries a
- * standard code and message and an optional short {@code data} text that tells the client what to fix; never
- * a stack trace, a payload or internal detail.
+ * the ids we accept, and the replies of a batch. An id is echoed as parsed: same JSON type, same number
+ * lexeme. An error carries a standard code and message and an optional short {@code data} text that tells the
+ * client what to fix; never a stack trace, a payload or internal detail.
  */
 final class JsonRpc {
-    static final int PARSE_ERROR = -32700;
     static final int INVALID_REQUEST = -32600;
-    static final int METHOD_NOT_FOUND = -32601;
     static final int INVALID_PARAMS = -32602;
-    static final int INTERNAL_ERROR = -32603;
     private static final String VERSION = "2.0";
 
     private JsonRpc() {
@@ -36,7 +36,7 @@ final class JsonRpc {
     }
 
     static JsonObject parseError(String data) {
-        return error(null, PARSE_ERROR, "Parse error", data);
+        return error(null, -32700, "Parse error", data);
     }
 
     static JsonObject invalidRequest(JsonValue id, String data) {
@@ -44,7 +44,7 @@ final class JsonRpc {
     }
 
     static JsonObject methodNotFound(JsonValue id, String data) {
-        return error(id, METHOD_NOT_FOUND, "Method not found", data);
+        return error(id, -32601, "Method not found", data);
     }
 
     static JsonObject invalidParams(JsonValue id, String data) {
@@ -52,7 +52,7 @@ final class JsonRpc {
     }
 
     static JsonObject internalError(JsonValue id, String data) {
-        return error(id, INTERNAL_ERROR, "Internal error", data);
+        return error(id, -32603, "Internal error", data);
     }
 
     /** A request of ours to the client. */
@@ -74,5 +74,41 @@ final class JsonRpc {
     /** MCP ids are strings or integers: never null, a boolean, a fraction or an exponent. */
     static boolean isValidId(JsonValue id) {
         return id instanceof JsonString || id instanceof JsonNumber n && n.isIntegerLexeme();
+    }
+
+    /**
+     * The replies of one batch (revision 2025-03-26), some of which come from tool worker threads, written as
+     * one array line, in element order, once the last one is in. Elements without a reply (notifications,
+     * cancelled calls) leave no entry; a batch with no reply at all writes nothing.
+     */
+    static final class Batch {
+        private final StdioTransport transport;
+        private final JsonObject[] replies; // guarded by this
+        private int pending; // guarded by this
+
+        Batch(int size, StdioTransport transport) {
+            this.transport = transport;
+            this.replies = new JsonObject[size];
+            this.pending = size;
+        }
+
+        void fill(int index, JsonObject reply) {
+            List<JsonValue> done;
+            synchronized (this) {
+                replies[index] = reply;
+                if (--pending > 0) {
+                    return;
+                }
+                done = new ArrayList<>(replies.length); // only for the last reply: each element's would be O(n^2)
+                for (JsonObject r : replies) {
+                    if (r != null) {
+                        done.add(r);
+                    }
+                }
+            }
+            if (!done.isEmpty()) {
+                transport.writeLine(new JsonArray(done).toJson());
+            }
+        }
     }
 }

@@ -3,16 +3,16 @@ package alipaymcp.mcp;
 import alipaymcp.json.JsonException;
 import alipaymcp.json.JsonParser;
 import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonNull;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
-import alipaymcp.mcp.LineReader.BadLineException;
+import alipaymcp.mcp.StdioTransport.BadLineException;
 import alipaymcp.tools.Tool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,11 +34,11 @@ public final class McpServer {
     static final long DEFAULT_QUESTION_MILLIS = 300_000;
     /** How long exit waits for a line being written (a client that stopped reading must not hang us). */
     private static final long CLOSE_WAIT_MILLIS = 1_000;
+    private static final int MAX_ECHOED_NAME = 128;
 
     private final String serverVersion;
     private final Map<String, Tool> tools;
     private final String instructions;
-    private final int maxLineBytes;
     private final long drainMillis;
     private final long questionMillis;
     private final PrintStream diagnostics;
@@ -49,18 +49,12 @@ public final class McpServer {
      * @param instructions sent in the initialize result, or null for none
      */
     public McpServer(String serverVersion, List<Tool> tools, String instructions) {
-        this(serverVersion, tools, instructions, LineReader.DEFAULT_MAX_LINE_BYTES, DEFAULT_DRAIN_MILLIS,
-                DEFAULT_QUESTION_MILLIS, System.err);
-    }
-
-    McpServer(String serverVersion, List<Tool> tools, String instructions, int maxLineBytes, long drainMillis,
-            PrintStream diagnostics) {
-        this(serverVersion, tools, instructions, maxLineBytes, drainMillis, DEFAULT_QUESTION_MILLIS, diagnostics);
+        this(serverVersion, tools, instructions, DEFAULT_DRAIN_MILLIS, DEFAULT_QUESTION_MILLIS, System.err);
     }
 
     /** The test seam: {@code questionMillis} bounds each question to the person. */
-    McpServer(String serverVersion, List<Tool> tools, String instructions, int maxLineBytes, long drainMillis,
-            long questionMillis, PrintStream diagnostics) {
+    McpServer(String serverVersion, List<Tool> tools, String instructions, long drainMillis, long questionMillis,
+            PrintStream diagnostics) {
         this.serverVersion = Objects.requireNonNull(serverVersion, "serverVersion");
         Map<String, Tool> byName = new LinkedHashMap<>();
         for (Tool tool : tools) {
@@ -70,7 +64,6 @@ public final class McpServer {
         }
         this.tools = Collections.unmodifiableMap(byName);
         this.instructions = instructions;
-        this.maxLineBytes = maxLineBytes;
         this.drainMillis = drainMillis;
         this.questionMillis = questionMillis;
         this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
@@ -90,18 +83,15 @@ public final class McpServer {
      * to it). Returns 0 at end of input, 1 if reading failed.
      */
     public int run(InputStream in, OutputStream out) {
-        LineWriter writer = new LineWriter(out, diagnostics);
-        ClientRequests requests = new ClientRequests(writer, diagnostics);
-        ToolCalls calls = new ToolCalls(requests, questionMillis, diagnostics);
-        Session session = new Session(new Methods(serverVersion, tools, instructions, calls), requests, writer);
-        Thread closeOnExit = new CloseOnExit(writer, calls, drainMillis);
+        Session session = new Session(in, out);
+        Thread closeOnExit = new CloseOnExit(session);
         Runtime.getRuntime().addShutdownHook(closeOnExit);
         try {
-            return session.readAll(new LineReader(in, maxLineBytes));
+            return session.readAll();
         } finally {
-            requests.closeAll(); // no answer can come any more: open questions end as a no at once
-            calls.awaitIdle(drainMillis);
-            writer.close(CLOSE_WAIT_MILLIS);
+            session.elicitation.closeAll(); // no answer can come any more: open questions end as a no at once
+            session.calls.awaitIdle(drainMillis);
+            session.transport.close(CLOSE_WAIT_MILLIS);
             try {
                 Runtime.getRuntime().removeShutdownHook(closeOnExit);
             } catch (IllegalStateException e) {
@@ -111,77 +101,71 @@ public final class McpServer {
     }
 
     /**
-     * One client connection: checks each message's JSON-RPC envelope, handles batches (2025-03-26 only) and
-     * hands requests to {@link Methods}. Every line gets its answer (or, for a notification, none) and nothing
-     * a client sends stops the server. Runs on the single reader thread. The session is itself the sink of
+     * One client connection, on the single reader thread: checks each message's JSON-RPC envelope, handles
+     * batches (2025-03-26 only) and serves initialize, ping, tools/list, tools/call and the notifications
+     * initialized and cancelled. Before initialize only ping is served ({@code server/discover} is always
+     * -32601); every other request gets -32600 "Server not initialized". Every line gets its answer (or, for a
+     * notification, none) and nothing a client sends stops the server. The session is itself the sink of
      * single messages, so nothing before the initialize reply bootstraps a lambda (that cost about 30 ms of
-     * cold start, issue 15; see {@link alipaymcp.json.JsonValue.JsonNumber}).
+     * cold start, issue 15; see {@code JsonParser.isNumber}).
      */
     private final class Session implements Reply {
-        private final Methods methods;
-        private final ClientRequests requests;
-        private final LineWriter writer;
+        private final StdioTransport transport;
+        private final Elicitation elicitation;
+        private final ToolCalls calls;
+        private Protocol protocol; // null before initialize
+        private boolean canAsk; // the client declared form-mode elicitation and the revision has it
 
-        Session(Methods methods, ClientRequests requests, LineWriter writer) {
-            this.methods = methods;
-            this.requests = requests;
-            this.writer = writer;
+        Session(InputStream in, OutputStream out) {
+            transport = new StdioTransport(in, out, StdioTransport.MAX_LINE_BYTES, diagnostics);
+            elicitation = new Elicitation(transport, diagnostics);
+            calls = new ToolCalls(elicitation, questionMillis, diagnostics);
         }
 
         /** A single message's reply goes straight to stdout. */
         @Override
         public void send(JsonObject response) {
             if (response != null) {
-                writer.writeLine(response.toJson());
+                transport.writeLine(response.toJson());
             }
         }
 
-        int readAll(LineReader reader) {
+        int readAll() {
             while (true) {
-                String line;
+                JsonValue message;
                 try {
-                    line = reader.readLine();
+                    String line = transport.readLine();
+                    if (line == null) {
+                        return 0;
+                    } else if (line.isEmpty()) {
+                        continue;
+                    }
+                    message = JsonParser.parse(line);
                 } catch (BadLineException e) {
                     send(JsonRpc.parseError(e.getMessage()));
+                    continue;
+                } catch (JsonException e) {
+                    send(JsonRpc.parseError(null));
                     continue;
                 } catch (IOException e) {
                     diagnostics.println("mcp-server-alipay: cannot read stdin (" + e.getClass().getSimpleName()
                             + "); stopping");
                     return 1;
                 }
-                if (line == null) {
-                    return 0;
-                }
-                if (!line.isEmpty()) {
-                    handleLine(line);
-                }
-            }
-        }
-
-        private void handleLine(String line) {
-            JsonValue message;
-            try {
-                message = JsonParser.parse(line);
-            } catch (JsonException e) {
-                send(JsonRpc.parseError(null));
-                return;
-            }
-            if (!(message instanceof JsonArray batch)) {
-                handle(message, false, this);
-                return;
-            }
-            Protocol protocol = methods.protocol();
-            if (protocol == null || !protocol.allowsBatches()) {
-                send(JsonRpc.invalidRequest(null, protocol == null
-                        ? "send initialize before anything else; batches need protocol revision 2025-03-26"
-                        : "batches exist only in protocol revision 2025-03-26; send one message per line"));
-            } else if (batch.size() == 0) {
-                send(JsonRpc.invalidRequest(null, "an empty batch is not a request"));
-            } else {
-                Batch replies = new Batch(batch.size(), writer);
-                for (int i = 0; i < batch.size(); i++) {
-                    int slot = i;
-                    handle(batch.get(i), true, response -> replies.fill(slot, response));
+                if (!(message instanceof JsonArray batch)) {
+                    handle(message, false, this);
+                } else if (protocol == null || !protocol.allowsBatches()) {
+                    send(JsonRpc.invalidRequest(null, protocol == null
+                            ? "send initialize before anything else; batches need protocol revision 2025-03-26"
+                            : "batches exist only in protocol revision 2025-03-26; send one message per line"));
+                } else if (batch.size() == 0) {
+                    send(JsonRpc.invalidRequest(null, "an empty batch is not a request"));
+                } else {
+                    JsonRpc.Batch replies = new JsonRpc.Batch(batch.size(), transport);
+                    for (int i = 0; i < batch.size(); i++) {
+                        int slot = i;
+                        handle(batch.get(i), true, response -> replies.fill(slot, response));
+                    }
                 }
             }
         }
@@ -205,79 +189,120 @@ public final class McpServer {
             JsonValue id = JsonRpc.readableId(object);
             JsonValue params = object.get("params");
             if (method == null && (object.has("result") || object.has("error"))) {
-                requests.receive(object); // a response to one of our questions, or ignored; never answered (no echo loop)
+                elicitation.receive(object); // an answer to one of our questions, or ignored; never answered
                 reply.send(null);
             } else if (object.has("id") && id == null) {
                 reply.send(JsonRpc.invalidRequest(null, "id must be a string or an integer"));
             } else if (!object.string("jsonrpc").orElse("").equals("2.0")) {
                 reply.send(JsonRpc.invalidRequest(id, "jsonrpc must be \"2.0\""));
             } else if (!(method instanceof JsonString name)) {
-                reply.send(JsonRpc.invalidRequest(id, method == null ? "method is missing" : "method must be a string"));
+                reply.send(JsonRpc.invalidRequest(id,
+                        method == null ? "method is missing" : "method must be a string"));
             } else if (id == null) {
-                methods.notification(name.value(), params);
+                notification(name.value(), params);
                 reply.send(null);
             } else if (params != null && !(params instanceof JsonObject)) {
                 reply.send(JsonRpc.invalidParams(id, "params must be an object"));
             } else {
-                methods.request(id, name.value(), (JsonObject) params, inBatch, reply);
+                request(id, name.value(), (JsonObject) params, inBatch, reply);
+            }
+        }
+
+        /** notifications/cancelled stops a call's reply; notifications/initialized and all others need nothing. */
+        private void notification(String method, JsonValue params) {
+            if (method.equals("notifications/cancelled") && params instanceof JsonObject object
+                    && JsonRpc.isValidId(object.get("requestId"))) {
+                calls.cancel(object.get("requestId"));
+            }
+        }
+
+        /** Answers a request through {@code reply}, as the last thing it does. {@code params} may be null. */
+        private void request(JsonValue id, String method, JsonObject params, boolean inBatch, Reply reply) {
+            if (method.equals("ping")) {
+                reply.send(JsonRpc.result(id, JsonObject.EMPTY));
+            } else if (method.equals("initialize")) {
+                reply.send(initialize(id, params, inBatch));
+            } else if (method.equals("server/discover")) {
+                reply.send(JsonRpc.methodNotFound(id,
+                        "this server speaks protocol revisions 2024-11-05 to 2025-11-25; send initialize"));
+            } else if (protocol == null) {
+                reply.send(JsonRpc.error(id, JsonRpc.INVALID_REQUEST, "Server not initialized",
+                        "send initialize first"));
+            } else if (method.equals("tools/list")) {
+                reply.send(toolsList(id, params));
+            } else if (method.equals("tools/call")) {
+                toolsCall(id, params, reply);
+            } else {
+                reply.send(JsonRpc.methodNotFound(id,
+                        "this server offers initialize, ping, tools/list and tools/call"));
+            }
+        }
+
+        private JsonObject initialize(JsonValue id, JsonObject params, boolean inBatch) {
+            if (inBatch) {
+                return JsonRpc.invalidRequest(id, "initialize must not be part of a batch");
+            } else if (protocol != null) {
+                return JsonRpc.invalidRequest(id, "this session is already initialized");
+            }
+            String requested = params == null ? null : params.string("protocolVersion").orElse(null);
+            if (requested == null) {
+                return JsonRpc.invalidParams(id, "params.protocolVersion must be a string");
+            }
+            protocol = Protocol.negotiate(requested);
+            canAsk = Elicitation.canAsk(protocol, params.get("capabilities"));
+            JsonObject tools = JsonObject.builder().put("listChanged", false).build();
+            return JsonRpc.result(id, JsonObject.builder()
+                    .put("protocolVersion", protocol.version())
+                    .put("capabilities", JsonObject.builder().put("tools", tools).build())
+                    .put("serverInfo", JsonObject.builder().put("name", "mcp-server-alipay")
+                            .put("version", serverVersion).build())
+                    .putIfPresent("instructions", instructions)
+                    .build());
+        }
+
+        /** Every tool in one page, in listing order, no {@code nextCursor}. */
+        private JsonObject toolsList(JsonValue id, JsonObject params) {
+            JsonValue cursor = params == null ? null : params.get("cursor");
+            if (cursor != null && cursor != JsonNull.NULL) {
+                return JsonRpc.invalidParams(id,
+                        "invalid cursor: this server lists every tool in one page and never issues a cursor");
+            }
+            JsonArray listed = new JsonArray(tools.values().stream().<JsonValue>map(protocol::listing).toList());
+            return JsonRpc.result(id, JsonObject.builder().put("tools", listed).build());
+        }
+
+        private void toolsCall(JsonValue id, JsonObject params, Reply reply) {
+            String name = params == null ? null : params.string("name").orElse(null);
+            Tool tool = name == null ? null : tools.get(name);
+            JsonValue arguments = params == null ? null : params.get("arguments");
+            if (name == null) {
+                reply.send(JsonRpc.invalidParams(id, "params.name must be a string"));
+            } else if (tool == null) {
+                String shown = name.length() <= MAX_ECHOED_NAME ? name : name.substring(0, MAX_ECHOED_NAME) + "...";
+                reply.send(JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "Unknown tool: " + shown, null));
+            } else if (arguments != null && !(arguments instanceof JsonObject)) {
+                reply.send(JsonRpc.invalidParams(id, "params.arguments must be an object"));
+            } else {
+                calls.start(id, tool, arguments == null ? JsonObject.EMPTY : (JsonObject) arguments, protocol, canAsk,
+                        reply);
             }
         }
     }
 
     /** On SIGTERM: let calls in flight end (bounded), then the line being written, then write nothing more. */
-    private static final class CloseOnExit extends Thread {
-        private final LineWriter writer;
-        private final ToolCalls calls;
-        private final long drainMillis;
+    private final class CloseOnExit extends Thread {
+        private final Session session;
 
-        CloseOnExit(LineWriter writer, ToolCalls calls, long drainMillis) {
+        CloseOnExit(Session session) {
             super("mcp-shutdown");
-            this.writer = writer;
-            this.calls = calls;
-            this.drainMillis = drainMillis;
+            this.session = session;
         }
 
         @Override
         public void run() {
-            calls.cancelAll();
-            calls.awaitIdle(drainMillis);
-            writer.close(CLOSE_WAIT_MILLIS);
-        }
-    }
-
-    /**
-     * The replies of one batch (revision 2025-03-26), some of which come from tool worker threads, written as
-     * one array line, in element order, once the last one is in. Elements without a reply (notifications,
-     * cancelled calls) leave no entry; a batch with no reply at all writes nothing.
-     */
-    private static final class Batch {
-        private final LineWriter writer;
-        private final JsonObject[] replies; // guarded by this
-        private int pending; // guarded by this
-
-        Batch(int size, LineWriter writer) {
-            this.writer = writer;
-            this.replies = new JsonObject[size];
-            this.pending = size;
-        }
-
-        void fill(int index, JsonObject reply) {
-            List<JsonValue> done;
-            synchronized (this) {
-                replies[index] = reply;
-                if (--pending > 0) {
-                    return;
-                }
-                done = new ArrayList<>(replies.length); // only for the last reply: each element's would be O(n^2)
-                for (JsonObject r : replies) {
-                    if (r != null) {
-                        done.add(r);
-                    }
-                }
-            }
-            if (!done.isEmpty()) {
-                writer.writeLine(new JsonArray(done).toJson());
-            }
+            session.calls.cancelAll();
+            session.calls.awaitIdle(drainMillis);
+            session.transport.close(CLOSE_WAIT_MILLIS);
         }
     }
 }

@@ -6,7 +6,7 @@ import alipaymcp.tools.Tool.CallContext;
 import alipaymcp.tools.Tool;
 import alipaymcp.tools.ToolResult;
 import java.io.PrintStream;
-import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,14 +27,14 @@ final class ToolCalls {
     static final int MAX_IN_FLIGHT = 256;
 
     private final ConcurrentHashMap<String, ToolCall> inFlight = new ConcurrentHashMap<>();
-    private final ClientRequests requests;
+    private final Elicitation elicitation;
     private final long questionTimeoutMillis;
     private final PrintStream diagnostics;
     private ExecutorService pool; // guarded by this
 
-    /** {@code requests}: where a call's questions to the person go; each waits at most {@code questionTimeoutMillis}. */
-    ToolCalls(ClientRequests requests, long questionTimeoutMillis, PrintStream diagnostics) {
-        this.requests = requests;
+    /** {@code elicitation} asks a call's questions to the person; each waits at most {@code questionTimeoutMillis}. */
+    ToolCalls(Elicitation elicitation, long questionTimeoutMillis, PrintStream diagnostics) {
+        this.elicitation = elicitation;
         this.questionTimeoutMillis = questionTimeoutMillis;
         this.diagnostics = diagnostics;
     }
@@ -44,7 +44,8 @@ final class ToolCalls {
      * still in flight is refused: a second call under it could not be told apart on cancel. The key of a call
      * is its id's JSON text, so a string and a number id never collide.
      */
-    void start(JsonValue id, Tool tool, JsonObject arguments, Protocol protocol, boolean canAsk, McpServer.Reply reply) {
+    void start(JsonValue id, Tool tool, JsonObject arguments, Protocol protocol, boolean canAsk,
+            McpServer.Reply reply) {
         if (inFlight.size() >= MAX_IN_FLIGHT) {
             reply.send(JsonRpc.internalError(id, "too many tool calls in progress (" + MAX_IN_FLIGHT
                     + "); wait for replies before sending more"));
@@ -127,9 +128,8 @@ final class ToolCalls {
         private final JsonObject arguments;
         private final Protocol protocol;
         private final boolean canAsk; // the client declared form-mode elicitation and the revision has it
-        private boolean cancelled; // guarded by this
-        private boolean finished; // guarded by this
-        private ClientRequests.Pending question; // guarded by this: the question open right now, if any
+        /** Completes once: true if the client cancelled first, false if the call ended first; questions wait on it. */
+        private final CompletableFuture<Boolean> ended = new CompletableFuture<>();
 
         ToolCall(JsonValue id, Tool tool, JsonObject arguments, Protocol protocol, boolean canAsk) {
             this.id = id;
@@ -141,23 +141,18 @@ final class ToolCalls {
 
         /** True once the client cancelled this request. */
         @Override
-        public synchronized boolean getAsBoolean() {
-            return cancelled;
+        public boolean getAsBoolean() {
+            return ended.getNow(false);
         }
 
-        synchronized void cancel() {
-            if (!finished) {
-                cancelled = true;
-                if (question != null) {
-                    question.response().cancel(false); // wakes the waiting worker
-                }
-            }
+        void cancel() {
+            ended.complete(true);
         }
 
-        /** Marks the call finished (a later cancel changes nothing); true if it was cancelled before. */
-        synchronized boolean finish() {
-            finished = true;
-            return cancelled;
+        /** Marks the call finished; true if it was cancelled before. */
+        boolean finish() {
+            ended.complete(false);
+            return ended.join();
         }
 
         /**
@@ -172,35 +167,26 @@ final class ToolCalls {
             if (getAsBoolean()) { // already cancelled: no question to withdraw
                 return Outcome.CALL_CANCELLED;
             }
-            ClientRequests.Pending asked = requests.send(Elicitation.METHOD, Elicitation.params(q, protocol));
+            Elicitation.Pending asked = elicitation.ask(q, protocol);
             if (asked == null) {
-                return Outcome.FAILED; // too many questions open, or input has ended
-            }
-            synchronized (this) {
-                if (cancelled) {
-                    requests.abandon(asked, "the tool call was cancelled");
-                    return Outcome.CALL_CANCELLED;
-                }
-                question = asked;
+                return Outcome.FAILED; // input has ended
             }
             try {
-                return Elicitation.read(asked.response().get(questionTimeoutMillis, TimeUnit.MILLISECONDS));
+                CompletableFuture.anyOf(asked.response(), ended).get(questionTimeoutMillis, TimeUnit.MILLISECONDS);
+                if (!asked.response().isDone()) { // the call was cancelled first
+                    elicitation.abandon(asked, "the tool call was cancelled");
+                    return Outcome.CALL_CANCELLED;
+                }
+                return Elicitation.read(asked.response().get());
             } catch (TimeoutException e) {
-                requests.abandon(asked, "no answer within " + questionTimeoutMillis + " ms");
+                elicitation.abandon(asked, "no answer within " + questionTimeoutMillis + " ms");
                 return Outcome.TIMED_OUT;
-            } catch (CancellationException e) {
-                requests.abandon(asked, "the tool call was cancelled");
-                return Outcome.CALL_CANCELLED;
             } catch (ExecutionException e) { // input ended: no answer can come
                 return Outcome.FAILED;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                requests.abandon(asked, "the server is stopping");
+                elicitation.abandon(asked, "the server is stopping");
                 return Outcome.FAILED;
-            } finally {
-                synchronized (this) {
-                    question = null;
-                }
             }
         }
 
@@ -214,7 +200,7 @@ final class ToolCalls {
                 if (!result.isError() && result.structuredContent() == null && tool.outputSchema().isPresent()) {
                     return failure("returned no structured content although it declares an output schema");
                 }
-                return JsonRpc.result(id, Methods.callResult(result, protocol));
+                return JsonRpc.result(id, protocol.callResult(result));
             } catch (Throwable e) {
                 StackTraceElement[] where = e.getStackTrace();
                 return failure("threw " + e.getClass().getName() + (where.length > 0 ? " at " + where[0] : ""));

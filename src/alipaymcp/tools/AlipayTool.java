@@ -12,7 +12,6 @@ import alipaymcp.json.JsonValue.JsonBoolean;
 import alipaymcp.json.JsonValue.JsonNumber;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue;
-import alipaymcp.json.JsonWriter;
 import alipaymcp.log.EventLog;
 import alipaymcp.tools.Arguments.ArgumentException;
 import alipaymcp.tools.Tool.CallContext;
@@ -88,7 +87,7 @@ abstract class AlipayTool implements Tool {
 
     /** Upstream's failure JSON: the response object as shown (redacted, capped), camel-cased keys, order kept. */
     static String failureJson(AlipayResponse response) {
-        return JsonWriter.write(camelCaseKeys(response.shown()));
+        return camelCaseKeys(response.shown()).toJson();
     }
 
     /**

@@ -180,7 +180,7 @@ public final class McpProcess implements AutoCloseable {
 
     /** JSON string literal of s (our writer's escaping). */
     public static String quote(String s) {
-        return alipaymcp.json.JsonWriter.write(new JsonString(s));
+        return new JsonString(s).toJson();
     }
 
     private static void pump(InputStream in, Consumer<String> sink) {

@@ -150,8 +150,7 @@ class GoldenTranscript {
         int bar = spec.indexOf('|');
         String tools = (bar < 0 ? spec : spec.substring(0, bar)).trim();
         String instructions = bar < 0 ? null : spec.substring(bar + 1).trim();
-        McpServer server = new McpServer(VERSION, TestTools.named(tools), instructions,
-                LineReader.DEFAULT_MAX_LINE_BYTES, 5_000, questionMillis,
+        McpServer server = new McpServer(VERSION, TestTools.named(tools), instructions, 5_000, questionMillis,
                 new PrintStream(stderr, true, StandardCharsets.UTF_8));
         in = new FeedInputStream();
         out = new LineSink();

@@ -121,14 +121,14 @@ final class HostileCorpus extends GoldenTranscript {
                     .isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":{}}");
         }
         count.check(where);
-        count = new HostileReplyCount(LineReader.DEFAULT_MAX_LINE_BYTES);
+        count = new HostileReplyCount(StdioTransport.MAX_LINE_BYTES);
         assertThat(stderr()).as(where + ": no internal error").doesNotContain("internal error");
     }
 
     @Override
     void start(String spec) {
         super.start(spec);
-        count = new HostileReplyCount(LineReader.DEFAULT_MAX_LINE_BYTES);
+        count = new HostileReplyCount(StdioTransport.MAX_LINE_BYTES);
         ended = false;
     }
 

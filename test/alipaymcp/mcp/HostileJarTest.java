@@ -46,7 +46,7 @@ class HostileJarTest {
                 .decode(ByteBuffer.wrap(stdout)).toString();
         assertThat(text).endsWith("\n");
         List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n")));
-        HostileReplyCount count = new HostileReplyCount(LineReader.DEFAULT_MAX_LINE_BYTES);
+        HostileReplyCount count = new HostileReplyCount(StdioTransport.MAX_LINE_BYTES);
         count.sent(input(0));
         count.sent(input(1));
         count.end();

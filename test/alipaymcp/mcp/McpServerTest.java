@@ -54,7 +54,7 @@ class McpServerTest {
                 + "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}\n";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        McpServer server = new McpServer("1", TestTools.named("slow"), null, LineReader.DEFAULT_MAX_LINE_BYTES, 200,
+        McpServer server = new McpServer("1", TestTools.named("slow"), null, 200, McpServer.DEFAULT_QUESTION_MILLIS,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         long start = System.nanoTime();
         int status = server.run(new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), out);
@@ -105,7 +105,7 @@ class McpServerTest {
     }
 
     private static McpServer server() {
-        return new McpServer("1", TestTools.named("all"), null, LineReader.DEFAULT_MAX_LINE_BYTES, 5_000,
+        return new McpServer("1", TestTools.named("all"), null, 5_000, McpServer.DEFAULT_QUESTION_MILLIS,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 }

@@ -9,6 +9,7 @@ import alipaymcp.tools.Tool.CallContext;
 import alipaymcp.tools.Tool;
 import alipaymcp.tools.ToolResult;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -136,7 +137,8 @@ class ToolCallsTest {
     @Test
     void confirm_withNoAnswerTimesOutWithdrawsTheQuestionAndFreesTheTable() throws Exception {
         LineSink out = new LineSink();
-        ClientRequests requests = new ClientRequests(new LineWriter(out, quiet()), quiet());
+        Elicitation requests = new Elicitation(new StdioTransport(InputStream.nullInputStream(), out, 100, quiet()),
+                quiet());
         ToolCalls asking = new ToolCalls(requests, 200, quiet());
         asking.start(JsonNumber.of(1), askTool(), JsonObject.EMPTY, Protocol.V2025_11_25, true, sink);
         assertThat(out.next(5_000)).contains("\"method\":\"elicitation/create\"");
@@ -145,13 +147,13 @@ class ToolCallsTest {
         asking.awaitIdle(10_000);
         assertThat(replies).hasSize(1);
         assertThat(replies.get(0).toJson()).contains("asked: timed-out");
-        assertThat(requests.open()).isZero();
     }
 
     @Test
     void confirm_endsAtOnceWhenTheCallIsCancelled_andNoReplyIsSent() throws Exception {
         LineSink out = new LineSink();
-        ClientRequests requests = new ClientRequests(new LineWriter(out, quiet()), quiet());
+        Elicitation requests = new Elicitation(new StdioTransport(InputStream.nullInputStream(), out, 100, quiet()),
+                quiet());
         ToolCalls asking = new ToolCalls(requests, 600_000, quiet()); // far longer than this test may take
         asking.start(JsonNumber.of(1), askTool(), JsonObject.EMPTY, Protocol.V2025_06_18, true, sink);
         String question = out.next(5_000);
@@ -161,13 +163,13 @@ class ToolCallsTest {
                 "\"reason\":\"the tool call was cancelled\"");
         asking.awaitIdle(10_000);
         assertThat(replies).containsExactly((JsonObject) null);
-        assertThat(requests.open()).isZero();
     }
 
     @Test
     void confirm_sendsNothingWhenTheClientCannotBeAsked() throws Exception {
         LineSink out = new LineSink();
-        ClientRequests requests = new ClientRequests(new LineWriter(out, quiet()), quiet());
+        Elicitation requests = new Elicitation(new StdioTransport(InputStream.nullInputStream(), out, 100, quiet()),
+                quiet());
         ToolCalls asking = new ToolCalls(requests, 600_000, quiet());
         asking.start(JsonNumber.of(1), askTool(), JsonObject.EMPTY, Protocol.V2025_11_25, false, sink);
         asking.awaitIdle(10_000);

@@ -8,7 +8,6 @@ import alipaymcp.json.JsonValue.JsonBoolean;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
-import alipaymcp.json.JsonWriter;
 import alipaymcp.mcp.McpServer;
 import alipaymcp.simulator.GatewaySimulator;
 import alipaymcp.simulator.SimulatorOptions;
@@ -215,7 +214,7 @@ class HostileArgumentsTest {
     }
 
     private static String line(String id, String method, String params) {
-        return "{\"jsonrpc\":\"2.0\",\"id\":" + JsonWriter.write(new JsonString(id)) + ",\"method\":\"" + method
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + new JsonString(id).toJson() + ",\"method\":\"" + method
                 + "\",\"params\":" + params + "}\n";
     }
 

@@ -1,7 +1,6 @@
 package alipaymcp.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import alipaymcp.json.JsonValue.JsonArray;
 import alipaymcp.json.JsonValue.JsonBoolean;
@@ -17,20 +16,20 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class JsonWriterTest {
+/** JsonValue.toJson, the compact writer. */
+class JsonValueTest {
 
     @Test
     void write_isCompactAndKeepsMemberOrder() {
         JsonObject value = JsonObject.builder().put("z", JsonNumber.of(1)).put("a", JsonArray.of(JsonNull.NULL,
                 JsonBoolean.TRUE, JsonBoolean.FALSE, new JsonString("x"))).put("m", JsonObject.EMPTY).build();
-        assertThat(JsonWriter.write(value)).isEqualTo("{\"z\":1,\"a\":[null,true,false,\"x\"],\"m\":{}}");
-        assertThat(value.toJson()).isEqualTo(JsonWriter.write(value));
+        assertThat(value.toJson()).isEqualTo("{\"z\":1,\"a\":[null,true,false,\"x\"],\"m\":{}}");
     }
 
     @Test
     void write_keepsNumberTextExactly() {
-        assertThat(JsonWriter.write(JsonArray.of(new JsonNumber("9007199254740993"), new JsonNumber("1.50"),
-                new JsonNumber("-0"), new JsonNumber("1E+400")))).isEqualTo("[9007199254740993,1.50,-0,1E+400]");
+        assertThat(JsonArray.of(new JsonNumber("9007199254740993"), new JsonNumber("1.50"), new JsonNumber("-0"),
+                new JsonNumber("1E+400")).toJson()).isEqualTo("[9007199254740993,1.50,-0,1E+400]");
     }
 
     @Test
@@ -69,19 +68,7 @@ class JsonWriterTest {
     @Test
     void write_escapesMemberNames() {
         JsonObject value = JsonObject.builder().put("a\nb\"", JsonNumber.of(1)).build();
-        assertThat(JsonWriter.write(value)).isEqualTo("{\"a\\nb\\\"\":1}");
-    }
-
-    @Test
-    void write_appendsToABuilder() {
-        StringBuilder out = new StringBuilder("x=");
-        JsonWriter.write(JsonArray.of(JsonNumber.of(2)), out);
-        assertThat(out).hasToString("x=[2]");
-    }
-
-    @Test
-    void write_rejectsNull() {
-        assertThatThrownBy(() -> JsonWriter.write(null)).isInstanceOf(NullPointerException.class);
+        assertThat(value.toJson()).isEqualTo("{\"a\\nb\\\"\":1}");
     }
 
     @Test
@@ -89,7 +76,7 @@ class JsonWriterTest {
         Random random = new Random(20240611L);
         for (int i = 0; i < 5000; i++) {
             JsonValue value = randomValue(random, 0);
-            String text = JsonWriter.write(value);
+            String text = value.toJson();
             assertThat(JsonParser.parse(text)).as(text).isEqualTo(value);
             assertNoRawLineBreakAndValidUtf8(text);
         }
@@ -104,7 +91,7 @@ class JsonWriterTest {
             writeSloppy(value, random, sloppy);
             JsonValue parsed = JsonParser.parse(sloppy.toString());
             assertThat(parsed).as(sloppy.toString()).isEqualTo(value);
-            assertThat(JsonWriter.write(parsed)).isEqualTo(JsonWriter.write(value));
+            assertThat(parsed.toJson()).isEqualTo(value.toJson());
         }
     }
 
@@ -120,7 +107,7 @@ class JsonWriterTest {
     }
 
     private static String write(String s) {
-        return JsonWriter.write(new JsonString(s));
+        return new JsonString(s).toJson();
     }
 
     private static void assertNoRawLineBreakAndValidUtf8(String text) {
@@ -155,7 +142,7 @@ class JsonWriterTest {
         } else if (value instanceof JsonString string) {
             writeEscapedString(string.value(), random, out);
         } else {
-            JsonWriter.write(value, out);
+            out.append(value.toJson());
         }
         out.append(" ".repeat(random.nextInt(2)));
     }

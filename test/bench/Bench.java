@@ -64,10 +64,16 @@ public final class Bench {
      * The launch README recommends for desktop clients: a serial collector, a 4 MB young generation, C1 only, and
      * the JVM's own warnings on stderr (by default they go to stdout, the protocol stream: JDK 25 writes four lines
      * there when the archive no longer matches the jar).
-     * On JDK 19 or newer it adds {@code -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=<file>} (see {@link Launch}).
+     * On JDK 19 or newer it adds {@code -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=<file>}, and on JDK 25 it
+     * is measured a second time with the AOT cache instead (see {@link Launch}).
      */
     static final List<String> DESKTOP = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn4m",
             "-Xlog:disable", "-Xlog:all=warning:stderr");
+    /**
+     * At its exit a JDK 25 training session writes four lines of its own (the cache's progress) to stdout, the
+     * protocol stream, even with the -Xlog pair of DESKTOP; this option sends them to stderr (checked on 25.0.3).
+     */
+    static final String TRAINING_STDERR = "-XX:+DisplayVMOutputToStderr";
     /** A JDK 19+ beside the default one (this machine has Temurin 25), measured with its own floors when present. */
     static final String NEWER_JDK = "temurin-25-jdk-amd64";
     static final long RSA_ROUND_MILLIS = 400;
@@ -88,7 +94,7 @@ public final class Bench {
     final List<String> notes = new ArrayList<>();
     String gatewayUrl;
     Child simulator;
-    /** The desktop launch on this JDK, and on NEWER_JDK when it is installed. */
+    /** The desktop launches on this JDK, and on NEWER_JDK when it is installed. */
     final List<Launch> desktop = new ArrayList<>();
     int agentSessions;
     /** From the cold phase, for the start-up classes note; NaN until measured. */
@@ -187,16 +193,16 @@ public final class Bench {
         }
         Path workFloorJar = floorJar("RsaWorkFloor");
         simulator = startSimulator();
-        desktop.add(Launch.desktop(java, work));
+        desktop.addAll(Launch.desktop(java, work));
         Path newer = java.getParent().getParent().getParent().resolve(NEWER_JDK).resolve("bin").resolve("java");
         if (Files.isExecutable(newer)) {
-            desktop.add(Launch.desktop(newer, work));
+            desktop.addAll(Launch.desktop(newer, work));
         } else {
             notes.add(newer + " not found: the desktop launch is measured on this JDK only");
         }
         for (Launch launch : desktop) {
-            if (launch.archive() != null) {
-                Files.deleteIfExists(launch.archive());
+            if (launch.file() != null) {
+                Files.deleteIfExists(launch.file());
             }
         }
         try {
@@ -368,20 +374,35 @@ public final class Bench {
     }
 
     /**
-     * The desktop launch on one JDK: DESKTOP, plus on JDK 19 or newer the archive the JVM writes at the exit of
-     * the first session and maps from the second on (no training step); {@code archive} is null below 19.
+     * A desktop launch on one JDK: DESKTOP plus {@code options}. {@code file} (null if none) is written by a first,
+     * untimed agent session run with {@code training}: on JDK 19 or newer the archive the JVM writes at the exit of
+     * the first session and maps from the second on (the same options: no training step); on JDK 25 also the AOT
+     * cache of JEP 514, written at the exit of a session run with -XX:AOTCacheOutput and read with -XX:AOTCache.
      */
-    record Launch(String label, Path java, int feature, List<String> options, Path archive) {
-        static Launch desktop(Path java, Path work) throws IOException {
+    record Launch(String key, String label, Path java, int feature, List<String> options, List<String> training,
+            Path file) {
+        static List<Launch> desktop(Path java, Path work) throws IOException {
             int feature = feature(java);
-            List<String> options = new ArrayList<>(DESKTOP);
-            Path archive = null;
-            if (feature >= 19) {
-                archive = work.resolve("desktop-jdk" + feature + ".jsa");
-                options.add("-XX:+AutoCreateSharedArchive");
-                options.add("-XX:SharedArchiveFile=" + archive);
+            String key = "desktop_jdk" + feature + "_";
+            if (feature < 19) {
+                return List.of(new Launch(key, "desktop launch, JDK " + feature, java, feature, DESKTOP, null, null));
             }
-            return new Launch("desktop launch, JDK " + feature, java, feature, List.copyOf(options), archive);
+            Path archive = work.resolve("desktop-jdk" + feature + ".jsa");
+            List<String> auto = with("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
+            Launch autoArchive = new Launch(key, "desktop + auto archive, JDK " + feature, java, feature, auto, auto,
+                    archive);
+            if (feature < 25) {
+                return List.of(autoArchive);
+            }
+            Path cache = work.resolve("desktop-jdk" + feature + ".aot");
+            return List.of(autoArchive, new Launch(key + "aot_", "desktop + AOT cache, JDK " + feature, java, feature,
+                    with("-XX:AOTCache=" + cache), with(TRAINING_STDERR, "-XX:AOTCacheOutput=" + cache), cache));
+        }
+
+        static List<String> with(String... options) {
+            List<String> all = new ArrayList<>(DESKTOP);
+            all.addAll(List.of(options));
+            return List.copyOf(all);
         }
 
         /** JAVA_VERSION="17.0.15" or "25.0.3" in the JDK's release file. */
@@ -397,12 +418,12 @@ public final class Bench {
         }
     }
 
-    /** The archive a first session writes: one full agent session, not timed, when the file is not there yet. */
+    /** The file a first session writes: one full agent session, not timed, when the file is not there yet. */
     void createArchive(Launch launch, String trade) throws Exception {
-        if (launch.archive() != null && !Files.isRegularFile(launch.archive())) {
-            agentSession(launch.java(), launch.options(), jar, trade);
-            if (!Files.isRegularFile(launch.archive())) {
-                throw new BenchFailure(launch.label() + ": the first session did not write " + launch.archive());
+        if (launch.file() != null && !Files.isRegularFile(launch.file())) {
+            agentSession(launch.java(), launch.training(), jar, trade);
+            if (!Files.isRegularFile(launch.file())) {
+                throw new BenchFailure(launch.label() + ": the first session did not write " + launch.file());
             }
         }
     }
@@ -419,8 +440,9 @@ public final class Bench {
             int r = Math.max(i, 0);
             for (int l = 0; l < desktop.size(); l++) {
                 Launch launch = desktop.get(l);
-                d[l][0][r] = coldFloor(launch.java(), floorJar);
-                d[l][1][r] = coldFloor(launch.java(), signFloorJar);
+                boolean sameJdk = l > 0 && desktop.get(l - 1).java().equals(launch.java()); // its floors are taken
+                d[l][0][r] = sameJdk ? d[l - 1][0][r] : coldFloor(launch.java(), floorJar);
+                d[l][1][r] = sameJdk ? d[l - 1][1][r] : coldFloor(launch.java(), signFloorJar);
                 d[l][2][r] = coldServer(launch.java(), jar, launch.options(), false, i);
                 d[l][3][r] = coldServer(launch.java(), jar, launch.options(), true, i);
             }
@@ -467,11 +489,12 @@ public final class Bench {
         }
         for (int l = 0; l < desktop.size(); l++) {
             Launch launch = desktop.get(l);
-            String key = "desktop_jdk" + launch.feature() + "_";
+            String key = launch.key();
             String label = "   " + launch.label() + ": ";
-            if (!launch.java().equals(java)) {
-                figures.add(key + "floor_ms", label + "JVM floor", "ms", ms(d[l][0]), null, null);
-                figures.add(key + "sign_floor_ms", label + "sign floor", "ms", ms(d[l][1]), null, null);
+            if (!launch.java().equals(java) && (l == 0 || !desktop.get(l - 1).java().equals(launch.java()))) {
+                String jdk = "   JDK " + launch.feature() + ": ";
+                figures.add(key + "floor_ms", jdk + "JVM floor", "ms", ms(d[l][0]), null, null);
+                figures.add(key + "sign_floor_ms", jdk + "sign floor", "ms", ms(d[l][1]), null, null);
             }
             figures.add(key + "cold_start_ms", label + "cold start", "ms", ms(d[l][2]), null, null);
             figures.ratio(key + "cold_start_ratio", label + "start / floor", ms(d[l][2]), ms(d[l][0]),
@@ -723,7 +746,7 @@ public final class Bench {
         }
         for (int l = 0; l < desktop.size(); l++) {
             Launch launch = desktop.get(l);
-            String key = "desktop_jdk" + launch.feature() + "_";
+            String key = launch.key();
             figures.add(key + "session_rss_over_floor_mib", "   " + launch.label() + ": session - floor", "MiB",
                     sessionOver[2 + l], "<= 24 MiB", median(sessionOver[2 + l]) <= 24);
             figures.add(key + "session_ms_per_call", "   " + launch.label() + ": time per call", "ms",
@@ -734,7 +757,9 @@ public final class Bench {
                 + " the server before its stdin closes, over the JVM floor of the same JDK");
         for (Launch launch : desktop) {
             notes.add(launch.label() + ": java " + String.join(" ", launch.options()) + " -jar ..."
-                    + (launch.archive() == null ? "" : " (the archive written by a first, untimed session)"));
+                    + (launch.file() == null ? "" : " (" + launch.file().getFileName() + " written by a first, untimed"
+                    + " agent session" + (launch.training().equals(launch.options()) ? ")"
+                    : " run as java " + String.join(" ", launch.training()) + " -jar ...)")));
         }
         figures.add("rsa_work_rss_over_floor_mib", "   RSA work floor RSS - floor RSS", "MiB", workOver, null, null);
         figures.add("rss_over_rsa_work_mib", "   server RSS - RSA work floor RSS", "MiB", overWork, null, null);
@@ -928,7 +953,10 @@ public final class Bench {
             }
         }
 
-        /** Closes stdin and waits for the exit; a child still running after 10 s is killed and noted. */
+        /**
+         * Closes stdin and waits for the exit; a child still running after 60 s is killed and noted (a JDK 25
+         * training session writes its AOT cache at exit, in a second JVM: 12 s here on a loaded machine).
+         */
         @Override
         public void close() throws InterruptedException {
             try {
@@ -936,9 +964,9 @@ public final class Bench {
             } catch (IOException e) {
                 // it may have exited already
             }
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                bench.notes.add(name + " did not exit within 10 s of end of input and was killed");
+                bench.notes.add(name + " did not exit within 60 s of end of input and was killed");
             }
         }
 
@@ -1146,10 +1174,10 @@ public final class Bench {
         static void print(Bench bench) {
             System.out.println("mcp-server-alipay benchmark: " + bench.runs + " runs per figure, median [min .. max]");
             System.out.println("machine: " + machine());
-            System.out.printf(Locale.ROOT, "%-44s %10s %10s %10s  %-8s %-12s %s%n", "figure", "median", "min", "max",
+            System.out.printf(Locale.ROOT, "%-48s %10s %10s %10s  %-8s %-12s %s%n", "figure", "median", "min", "max",
                     "unit", "target", "");
             for (Figure f : bench.figures.list) {
-                System.out.printf(Locale.ROOT, "%-44s %10s %10s %10s  %-8s %-12s %s%n", f.label(), num(f.median()),
+                System.out.printf(Locale.ROOT, "%-48s %10s %10s %10s  %-8s %-12s %s%n", f.label(), num(f.median()),
                         num(f.min()), num(f.max()), f.unit(), f.target() == null ? "" : f.target(),
                         f.pass() == null || f.target() == null ? "" : f.target().startsWith("(")
                                 ? (f.pass() ? "(pass)" : "(miss)") : f.pass() ? "PASS" : "MISS");

@@ -1175,10 +1175,10 @@ public final class Bench {
         static void print(Bench bench) {
             System.out.println("mcp-server-alipay benchmark: " + bench.runs + " runs per figure, median [min .. max]");
             System.out.println("machine: " + machine());
-            System.out.printf(Locale.ROOT, "%-48s %10s %10s %10s  %-8s %-12s %s%n", "figure", "median", "min", "max",
+            System.out.printf(Locale.ROOT, "%-50s %10s %10s %10s  %-8s %-12s %s%n", "figure", "median", "min", "max",
                     "unit", "target", "");
             for (Figure f : bench.figures.list) {
-                System.out.printf(Locale.ROOT, "%-48s %10s %10s %10s  %-8s %-12s %s%n", f.label(), num(f.median()),
+                System.out.printf(Locale.ROOT, "%-50s %10s %10s %10s  %-8s %-12s %s%n", f.label(), num(f.median()),
                         num(f.min()), num(f.max()), f.unit(), f.target() == null ? "" : f.target(),
                         f.pass() == null || f.target() == null ? "" : f.target().startsWith("(")
                                 ? (f.pass() ? "(pass)" : "(miss)") : f.pass() ? "PASS" : "MISS");

@@ -351,11 +351,7 @@ public final class Bench {
     }
 
     Child server(String name, List<String> jvmOptions) throws IOException {
-        return server(name, jvmOptions, jar);
-    }
-
-    Child server(String name, List<String> jvmOptions, Path serverJar) throws IOException {
-        return server(name, java, jvmOptions, serverJar);
+        return server(name, java, jvmOptions, jar);
     }
 
     Child server(String name, Path javaBin, List<String> jvmOptions, Path serverJar) throws IOException {
@@ -447,19 +443,19 @@ public final class Bench {
                 d[l][2][r] = coldServer(launch.java(), jar, launch.options(), false, i);
                 d[l][3][r] = coldServer(launch.java(), jar, launch.options(), true, i);
             }
-            c[0][r] = coldFloor(floorJar);
-            c[1][r] = coldServer(jar, List.of(), false, i);
-            c[2][r] = coldFloor(signFloorJar);
-            c[3][r] = coldServer(jar, List.of(), true, i);
+            c[0][r] = coldFloor(java, floorJar);
+            c[1][r] = coldServer(java, jar, List.of(), false, i);
+            c[2][r] = coldFloor(java, signFloorJar);
+            c[3][r] = coldServer(java, jar, List.of(), true, i);
             if (cds != null) {
-                c[4][r] = coldServer(jar, cds, false, i);
-                c[5][r] = coldServer(jar, cds, true, i);
+                c[4][r] = coldServer(java, jar, cds, false, i);
+                c[5][r] = coldServer(java, jar, cds, true, i);
             }
             if (baseline != null) {
-                c[6][r] = coldServer(baseline, List.of(), false, i);
-                c[7][r] = coldServer(baseline, List.of(), true, i);
+                c[6][r] = coldServer(java, baseline, List.of(), false, i);
+                c[7][r] = coldServer(java, baseline, List.of(), true, i);
             }
-            c[8][r] = coldFloor(classFloorJar);
+            c[8][r] = coldFloor(java, classFloorJar);
         }
         figures.add("floor_ms", "1. JVM floor: spawn -> reply", "ms", ms(c[0]), null, null);
         figures.add("cold_start_ms", "2. cold start: spawn -> initialize reply", "ms", ms(c[1]), null, null);
@@ -523,10 +519,6 @@ public final class Bench {
         return Arrays.stream(runs).mapToDouble(Cold::cpuMs).toArray();
     }
 
-    Cold coldFloor(Path floorJar) throws Exception {
-        return coldFloor(java, floorJar);
-    }
-
     Cold coldFloor(Path javaBin, Path floorJar) throws Exception {
         try (Child floor = Child.spawn(this, floorJar.getFileName().toString(),
                 List.of(javaBin.toString(), "-jar", floorJar.toString()), serverEnv)) {
@@ -534,10 +526,6 @@ public final class Bench {
             Line reply = floor.await(1, COLD_TIMEOUT_MS);
             return new Cold(reply.millisSince(floor.spawnNanos), floor.cpuMillis(), floor.peakRssKiB() / 1024.0);
         }
-    }
-
-    Cold coldServer(Path serverJar, List<String> jvmOptions, boolean link, int i) throws Exception {
-        return coldServer(java, serverJar, jvmOptions, link, i);
     }
 
     Cold coldServer(Path javaBin, Path serverJar, List<String> jvmOptions, boolean link, int i) throws Exception {
@@ -710,7 +698,7 @@ public final class Bench {
             createArchive(launch, trade);
         }
         for (int r = 0; r < runs; r++) {
-            floor[r] = coldFloor(floorJar).rssMiB();
+            floor[r] = coldFloor(java, floorJar).rssMiB();
             double work = rssWorkFloor(workFloorJar);
             server[r] = rssSession(trade, List.of());
             small[r] = rssSession(trade, SMALL_HEAP);

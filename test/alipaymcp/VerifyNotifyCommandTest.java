@@ -19,7 +19,7 @@ class VerifyNotifyCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private static JsonObject vectors() throws Exception {
-        Path dir = Path.of(System.getProperty("vectors.dir", "test/vectors"));
+        Path dir = Path.of(System.getProperty("repo.dir", "."), "test", "vectors");
         return (JsonObject) JsonParser.parse(Files.readString(dir.resolve("notification.json")));
     }
 

@@ -61,13 +61,20 @@ public final class Bench {
     /** An agent session as a desktop client runs one: initialize, tools/list, then this many sequential calls. */
     static final int AGENT_SESSION_CALLS = 50;
     /**
-     * The launch README recommends for desktop clients: a serial collector, a 4 MB young generation, C1 only, and
+     * The launch README recommends for desktop clients: a serial collector, a 2 MB young generation, C1 only, and
      * the JVM's own warnings on stderr (by default they go to stdout, the protocol stream: JDK 25 writes four lines
-     * there when the archive no longer matches the jar).
-     * On JDK 19 or newer it adds {@code -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=<file>} (see {@link Launch}).
+     * there when the archive no longer matches the jar). -Xmn2m rather than 4m: the JDK 25 session 1.5 MiB smaller
+     * (22.7 against 24.3 MiB over the floor, 3 runs each), for two more young collections before the first link.
+     * On JDK 19 or newer it adds {@code -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=<file>}, and on JDK 25 it
+     * is measured a second time with the AOT cache instead (see {@link Launch}).
      */
-    static final List<String> DESKTOP = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn4m",
+    static final List<String> DESKTOP = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn2m",
             "-Xlog:disable", "-Xlog:all=warning:stderr");
+    /**
+     * At its exit a JDK 25 training session writes four lines of its own (the cache's progress) to stdout, the
+     * protocol stream, even with the -Xlog pair of DESKTOP; this option sends them to stderr (checked on 25.0.3).
+     */
+    static final String TRAINING_STDERR = "-XX:+DisplayVMOutputToStderr";
     /** A JDK 19+ beside the default one (this machine has Temurin 25), measured with its own floors when present. */
     static final String NEWER_JDK = "temurin-25-jdk-amd64";
     static final long RSA_ROUND_MILLIS = 400;
@@ -88,7 +95,7 @@ public final class Bench {
     final List<String> notes = new ArrayList<>();
     String gatewayUrl;
     Child simulator;
-    /** The desktop launch on this JDK, and on NEWER_JDK when it is installed. */
+    /** The desktop launches on this JDK, and on NEWER_JDK when it is installed. */
     final List<Launch> desktop = new ArrayList<>();
     int agentSessions;
     /** From the cold phase, for the start-up classes note; NaN until measured. */
@@ -187,16 +194,16 @@ public final class Bench {
         }
         Path workFloorJar = floorJar("RsaWorkFloor");
         simulator = startSimulator();
-        desktop.add(Launch.desktop(java, work));
+        desktop.addAll(Launch.desktop(java, work));
         Path newer = java.getParent().getParent().getParent().resolve(NEWER_JDK).resolve("bin").resolve("java");
         if (Files.isExecutable(newer)) {
-            desktop.add(Launch.desktop(newer, work));
+            desktop.addAll(Launch.desktop(newer, work));
         } else {
             notes.add(newer + " not found: the desktop launch is measured on this JDK only");
         }
         for (Launch launch : desktop) {
-            if (launch.archive() != null) {
-                Files.deleteIfExists(launch.archive());
+            if (launch.file() != null) {
+                Files.deleteIfExists(launch.file());
             }
         }
         try {
@@ -344,11 +351,7 @@ public final class Bench {
     }
 
     Child server(String name, List<String> jvmOptions) throws IOException {
-        return server(name, jvmOptions, jar);
-    }
-
-    Child server(String name, List<String> jvmOptions, Path serverJar) throws IOException {
-        return server(name, java, jvmOptions, serverJar);
+        return server(name, java, jvmOptions, jar);
     }
 
     Child server(String name, Path javaBin, List<String> jvmOptions, Path serverJar) throws IOException {
@@ -368,20 +371,35 @@ public final class Bench {
     }
 
     /**
-     * The desktop launch on one JDK: DESKTOP, plus on JDK 19 or newer the archive the JVM writes at the exit of
-     * the first session and maps from the second on (no training step); {@code archive} is null below 19.
+     * A desktop launch on one JDK: DESKTOP plus {@code options}. {@code file} (null if none) is written by a first,
+     * untimed agent session run with {@code training}: on JDK 19 or newer the archive the JVM writes at the exit of
+     * the first session and maps from the second on (the same options: no training step); on JDK 25 also the AOT
+     * cache of JEP 514, written at the exit of a session run with -XX:AOTCacheOutput and read with -XX:AOTCache.
      */
-    record Launch(String label, Path java, int feature, List<String> options, Path archive) {
-        static Launch desktop(Path java, Path work) throws IOException {
+    record Launch(String key, String label, Path java, int feature, List<String> options, List<String> training,
+            Path file) {
+        static List<Launch> desktop(Path java, Path work) throws IOException {
             int feature = feature(java);
-            List<String> options = new ArrayList<>(DESKTOP);
-            Path archive = null;
-            if (feature >= 19) {
-                archive = work.resolve("desktop-jdk" + feature + ".jsa");
-                options.add("-XX:+AutoCreateSharedArchive");
-                options.add("-XX:SharedArchiveFile=" + archive);
+            String key = "desktop_jdk" + feature + "_";
+            if (feature < 19) {
+                return List.of(new Launch(key, "desktop launch, JDK " + feature, java, feature, DESKTOP, null, null));
             }
-            return new Launch("desktop launch, JDK " + feature, java, feature, List.copyOf(options), archive);
+            Path archive = work.resolve("desktop-jdk" + feature + ".jsa");
+            List<String> auto = with("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
+            Launch autoArchive = new Launch(key, "desktop + auto archive, JDK " + feature, java, feature, auto, auto,
+                    archive);
+            if (feature < 25) {
+                return List.of(autoArchive);
+            }
+            Path cache = work.resolve("desktop-jdk" + feature + ".aot");
+            return List.of(autoArchive, new Launch(key + "aot_", "desktop + AOT cache, JDK " + feature, java, feature,
+                    with("-XX:AOTCache=" + cache), with(TRAINING_STDERR, "-XX:AOTCacheOutput=" + cache), cache));
+        }
+
+        static List<String> with(String... options) {
+            List<String> all = new ArrayList<>(DESKTOP);
+            all.addAll(List.of(options));
+            return List.copyOf(all);
         }
 
         /** JAVA_VERSION="17.0.15" or "25.0.3" in the JDK's release file. */
@@ -397,12 +415,12 @@ public final class Bench {
         }
     }
 
-    /** The archive a first session writes: one full agent session, not timed, when the file is not there yet. */
+    /** The file a first session writes: one full agent session, not timed, when the file is not there yet. */
     void createArchive(Launch launch, String trade) throws Exception {
-        if (launch.archive() != null && !Files.isRegularFile(launch.archive())) {
-            agentSession(launch.java(), launch.options(), jar, trade);
-            if (!Files.isRegularFile(launch.archive())) {
-                throw new BenchFailure(launch.label() + ": the first session did not write " + launch.archive());
+        if (launch.file() != null && !Files.isRegularFile(launch.file())) {
+            agentSession(launch.java(), launch.training(), jar, trade);
+            if (!Files.isRegularFile(launch.file())) {
+                throw new BenchFailure(launch.label() + ": the first session did not write " + launch.file());
             }
         }
     }
@@ -419,24 +437,25 @@ public final class Bench {
             int r = Math.max(i, 0);
             for (int l = 0; l < desktop.size(); l++) {
                 Launch launch = desktop.get(l);
-                d[l][0][r] = coldFloor(launch.java(), floorJar);
-                d[l][1][r] = coldFloor(launch.java(), signFloorJar);
+                boolean sameJdk = l > 0 && desktop.get(l - 1).java().equals(launch.java()); // its floors are taken
+                d[l][0][r] = sameJdk ? d[l - 1][0][r] : coldFloor(launch.java(), floorJar);
+                d[l][1][r] = sameJdk ? d[l - 1][1][r] : coldFloor(launch.java(), signFloorJar);
                 d[l][2][r] = coldServer(launch.java(), jar, launch.options(), false, i);
                 d[l][3][r] = coldServer(launch.java(), jar, launch.options(), true, i);
             }
-            c[0][r] = coldFloor(floorJar);
-            c[1][r] = coldServer(jar, List.of(), false, i);
-            c[2][r] = coldFloor(signFloorJar);
-            c[3][r] = coldServer(jar, List.of(), true, i);
+            c[0][r] = coldFloor(java, floorJar);
+            c[1][r] = coldServer(java, jar, List.of(), false, i);
+            c[2][r] = coldFloor(java, signFloorJar);
+            c[3][r] = coldServer(java, jar, List.of(), true, i);
             if (cds != null) {
-                c[4][r] = coldServer(jar, cds, false, i);
-                c[5][r] = coldServer(jar, cds, true, i);
+                c[4][r] = coldServer(java, jar, cds, false, i);
+                c[5][r] = coldServer(java, jar, cds, true, i);
             }
             if (baseline != null) {
-                c[6][r] = coldServer(baseline, List.of(), false, i);
-                c[7][r] = coldServer(baseline, List.of(), true, i);
+                c[6][r] = coldServer(java, baseline, List.of(), false, i);
+                c[7][r] = coldServer(java, baseline, List.of(), true, i);
             }
-            c[8][r] = coldFloor(classFloorJar);
+            c[8][r] = coldFloor(java, classFloorJar);
         }
         figures.add("floor_ms", "1. JVM floor: spawn -> reply", "ms", ms(c[0]), null, null);
         figures.add("cold_start_ms", "2. cold start: spawn -> initialize reply", "ms", ms(c[1]), null, null);
@@ -467,11 +486,12 @@ public final class Bench {
         }
         for (int l = 0; l < desktop.size(); l++) {
             Launch launch = desktop.get(l);
-            String key = "desktop_jdk" + launch.feature() + "_";
+            String key = launch.key();
             String label = "   " + launch.label() + ": ";
-            if (!launch.java().equals(java)) {
-                figures.add(key + "floor_ms", label + "JVM floor", "ms", ms(d[l][0]), null, null);
-                figures.add(key + "sign_floor_ms", label + "sign floor", "ms", ms(d[l][1]), null, null);
+            if (!launch.java().equals(java) && (l == 0 || !desktop.get(l - 1).java().equals(launch.java()))) {
+                String jdk = "   JDK " + launch.feature() + ": ";
+                figures.add(key + "floor_ms", jdk + "JVM floor", "ms", ms(d[l][0]), null, null);
+                figures.add(key + "sign_floor_ms", jdk + "sign floor", "ms", ms(d[l][1]), null, null);
             }
             figures.add(key + "cold_start_ms", label + "cold start", "ms", ms(d[l][2]), null, null);
             figures.ratio(key + "cold_start_ratio", label + "start / floor", ms(d[l][2]), ms(d[l][0]),
@@ -499,10 +519,6 @@ public final class Bench {
         return Arrays.stream(runs).mapToDouble(Cold::cpuMs).toArray();
     }
 
-    Cold coldFloor(Path floorJar) throws Exception {
-        return coldFloor(java, floorJar);
-    }
-
     Cold coldFloor(Path javaBin, Path floorJar) throws Exception {
         try (Child floor = Child.spawn(this, floorJar.getFileName().toString(),
                 List.of(javaBin.toString(), "-jar", floorJar.toString()), serverEnv)) {
@@ -510,10 +526,6 @@ public final class Bench {
             Line reply = floor.await(1, COLD_TIMEOUT_MS);
             return new Cold(reply.millisSince(floor.spawnNanos), floor.cpuMillis(), floor.peakRssKiB() / 1024.0);
         }
-    }
-
-    Cold coldServer(Path serverJar, List<String> jvmOptions, boolean link, int i) throws Exception {
-        return coldServer(java, serverJar, jvmOptions, link, i);
     }
 
     Cold coldServer(Path javaBin, Path serverJar, List<String> jvmOptions, boolean link, int i) throws Exception {
@@ -686,7 +698,7 @@ public final class Bench {
             createArchive(launch, trade);
         }
         for (int r = 0; r < runs; r++) {
-            floor[r] = coldFloor(floorJar).rssMiB();
+            floor[r] = coldFloor(java, floorJar).rssMiB();
             double work = rssWorkFloor(workFloorJar);
             server[r] = rssSession(trade, List.of());
             small[r] = rssSession(trade, SMALL_HEAP);
@@ -723,7 +735,7 @@ public final class Bench {
         }
         for (int l = 0; l < desktop.size(); l++) {
             Launch launch = desktop.get(l);
-            String key = "desktop_jdk" + launch.feature() + "_";
+            String key = launch.key();
             figures.add(key + "session_rss_over_floor_mib", "   " + launch.label() + ": session - floor", "MiB",
                     sessionOver[2 + l], "<= 24 MiB", median(sessionOver[2 + l]) <= 24);
             figures.add(key + "session_ms_per_call", "   " + launch.label() + ": time per call", "ms",
@@ -734,7 +746,9 @@ public final class Bench {
                 + " the server before its stdin closes, over the JVM floor of the same JDK");
         for (Launch launch : desktop) {
             notes.add(launch.label() + ": java " + String.join(" ", launch.options()) + " -jar ..."
-                    + (launch.archive() == null ? "" : " (the archive written by a first, untimed session)"));
+                    + (launch.file() == null ? "" : " (" + launch.file().getFileName() + " written by a first, untimed"
+                    + " agent session" + (launch.training().equals(launch.options()) ? ")"
+                    : " run as java " + String.join(" ", launch.training()) + " -jar ...)")));
         }
         figures.add("rsa_work_rss_over_floor_mib", "   RSA work floor RSS - floor RSS", "MiB", workOver, null, null);
         figures.add("rss_over_rsa_work_mib", "   server RSS - RSA work floor RSS", "MiB", overWork, null, null);
@@ -928,7 +942,10 @@ public final class Bench {
             }
         }
 
-        /** Closes stdin and waits for the exit; a child still running after 10 s is killed and noted. */
+        /**
+         * Closes stdin and waits for the exit; a child still running after 60 s is killed and noted (a JDK 25
+         * training session writes its AOT cache at exit, in a second JVM: 12 s here on a loaded machine).
+         */
         @Override
         public void close() throws InterruptedException {
             try {
@@ -936,9 +953,9 @@ public final class Bench {
             } catch (IOException e) {
                 // it may have exited already
             }
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                bench.notes.add(name + " did not exit within 10 s of end of input and was killed");
+                bench.notes.add(name + " did not exit within 60 s of end of input and was killed");
             }
         }
 
@@ -1146,10 +1163,10 @@ public final class Bench {
         static void print(Bench bench) {
             System.out.println("mcp-server-alipay benchmark: " + bench.runs + " runs per figure, median [min .. max]");
             System.out.println("machine: " + machine());
-            System.out.printf(Locale.ROOT, "%-44s %10s %10s %10s  %-8s %-12s %s%n", "figure", "median", "min", "max",
+            System.out.printf(Locale.ROOT, "%-50s %10s %10s %10s  %-8s %-12s %s%n", "figure", "median", "min", "max",
                     "unit", "target", "");
             for (Figure f : bench.figures.list) {
-                System.out.printf(Locale.ROOT, "%-44s %10s %10s %10s  %-8s %-12s %s%n", f.label(), num(f.median()),
+                System.out.printf(Locale.ROOT, "%-50s %10s %10s %10s  %-8s %-12s %s%n", f.label(), num(f.median()),
                         num(f.min()), num(f.max()), f.unit(), f.target() == null ? "" : f.target(),
                         f.pass() == null || f.target() == null ? "" : f.target().startsWith("(")
                                 ? (f.pass() ? "(pass)" : "(miss)") : f.pass() ? "PASS" : "MISS");

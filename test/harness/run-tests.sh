@@ -3,8 +3,9 @@
 # console launcher, and prints as its last line "N passed, N failed, N skipped". Exits non-zero on any
 # failure, or when no test ran. Expects ./build.sh to have run (make test does that first).
 # Failing tests are listed (one "failed: Class.method" line each) just above that last line.
-# Test JVM properties: repo.dir (repo root), jar.path (the built jar), vectors.dir (test/vectors: the
-# repository's copies of the known-answer vectors; nothing outside the repository is read).
+# Test JVM properties: repo.dir (repo root; tests find test/vectors, the repository's copies of the
+# known-answer vectors, under it: nothing outside the repository is read), jar.path (the built jar).
+# Every vector copy must match test/vectors/SHA256SUMS: a mismatch is listed and counted as one failure.
 # TESTS="alipaymcp.tools.RefundToolTest alipaymcp.mcp.McpServerTest" runs only those classes (a focused run).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -51,8 +52,16 @@ for resource in "${resources[@]}"; do
     cp "$resource" "$target"
 done
 
-readonly vectors_dir="$root/test/vectors"
-[[ -d "$vectors_dir" ]] || fail "the vectors folder $vectors_dir is missing"
+# sha256sum prints "FILE: FAILED" (or a read error) per bad copy; the tests still run, to show what it breaks.
+# A vector file with no line in SHA256SUMS would go unchecked: that counts as a mismatch too.
+vector_sums=ok
+(cd test/vectors && sha256sum --quiet --strict -c SHA256SUMS) || vector_sums=bad
+unlisted=$(cd test/vectors && find . -type f ! -name '*.md' ! -name SHA256SUMS | sed 's|^\./||' \
+    | grep -vxF -f <(awk '{ print $2 }' SHA256SUMS) || true)
+if [[ -n "$unlisted" ]]; then
+    echo "run-tests: test/vectors/SHA256SUMS has no line for: "$unlisted >&2
+    vector_sums=bad
+fi
 
 if [[ -n "${TESTS:-}" ]]; then
     selection=()
@@ -63,7 +72,7 @@ fi
 
 # --details=summary prints each failure with its stack trace, then the counts table we read below.
 set +e
-"$JAVA" -Drepo.dir="$root" -Djar.path="$jar_path" -Dvectors.dir="$vectors_dir" \
+"$JAVA" -Drepo.dir="$root" -Djar.path="$jar_path" \
     -jar "$launcher" execute --disable-banner --disable-ansi-colors --details=summary \
     --class-path "build/test-classes:build/classes$libs" \
     "${selection[@]}" \
@@ -83,6 +92,9 @@ fi
 passed=$(count 'tests successful')
 # A failed container (e.g. a throwing @BeforeAll) hides its tests from the counts: count it as a failure.
 failed=$(($(count 'tests failed') + $(count 'containers failed')))
+if [[ $vector_sums == bad ]]; then
+    failed=$((failed + 1))
+fi
 # Aborted tests are failed assumptions: reported as skipped.
 skipped=$(($(count 'tests skipped') + $(count 'tests aborted')))
 if [[ $passed -eq 0 && $failed -eq 0 ]]; then
@@ -97,5 +109,8 @@ awk '/^Failures \([0-9]+\):/ { on = 1; next }
     on && /MethodSource \[className = / { split($0, q, "\047"); print "failed: " q[2] "." q[4] }
     on && /ClassSource \[className = / { split($0, q, "\047"); print "failed: " q[2] " (the whole class)" }' \
     build/test-output.txt
+if [[ $vector_sums == bad ]]; then
+    echo "failed: test/vectors does not match its SHA256SUMS (copy the vector again from its source; see its README)"
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 [[ $failed -eq 0 && $passed -gt 0 && $launcher_status -eq 0 ]]

@@ -17,16 +17,16 @@ import java.util.Map;
 
 /** Reads the vector files in test/vectors (the repository's copies; see its README) with our own parser. */
 final class Vectors {
-    /** The folder of the vector files (run-tests.sh passes the absolute path; the default is relative to the repo root). */
-    static final String VECTORS_DIR = System.getProperty("vectors.dir", "test/vectors");
+    /** The folder of the vector files (run-tests.sh passes repo.dir; the default is the working directory). */
+    static final Path VECTORS_DIR = Path.of(System.getProperty("repo.dir", "."), "test", "vectors");
 
     private Vectors() {
     }
 
     static JsonObject load(String file) {
-        String dir = VECTORS_DIR;
+        Path dir = VECTORS_DIR;
         try {
-            String text = Files.readString(Path.of(dir, file), StandardCharsets.UTF_8);
+            String text = Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
             return (JsonObject) JsonParser.parse(text);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read vector file " + file + " from " + dir, e);

@@ -199,7 +199,7 @@ class ToolRegistryTest {
 
     /** The tools/list result of upstream 1.4.0, exact bytes as observed (test/vectors/upstream-tools-list.json). */
     static List<JsonObject> upstreamToolsList() throws Exception {
-        Path file = Path.of(System.getProperty("vectors.dir", "test/vectors"), "upstream-tools-list.json");
+        Path file = Path.of(System.getProperty("repo.dir", "."), "test", "vectors", "upstream-tools-list.json");
         String json = Files.readString(file, StandardCharsets.UTF_8);
         List<JsonObject> out = new ArrayList<>();
         for (JsonValue tool : ((JsonArray) ((JsonObject) JsonParser.parse(json)).get("tools")).elements()) {

@@ -177,12 +177,12 @@ class ToolVectorsTest {
     }
 
     static JsonObject load(String file) {
-        Path dir = Path.of(System.getProperty("vectors.dir", "test/vectors"));
+        Path dir = Path.of(System.getProperty("repo.dir", "."), "test", "vectors");
         try {
             return (JsonObject) JsonParser.parse(Files.readString(dir.resolve(file), StandardCharsets.UTF_8));
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the vector file " + dir.resolve(file)
-                    + " (set -Dvectors.dir): " + e.getMessage(), e);
+                    + " (set -Drepo.dir to the repository root): " + e.getMessage(), e);
         }
     }
 }

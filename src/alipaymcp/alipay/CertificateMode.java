@@ -70,12 +70,12 @@ public final class CertificateMode {
         return Certificates.sn(localAlipayCert);
     }
 
-    /** "certificate mode (app cert SN …, Alipay cert SN …, root SN …)": for start-up reports; no secret in it. */
     /** The key setup for reports: {@code certificates}' description, or "public-key mode" when null. */
     public static String describe(CertificateMode certificates) {
         return certificates == null ? "public-key mode" : certificates.describe();
     }
 
+    /** "certificate mode (app_cert_sn …, alipay_cert_sn …, alipay_root_cert_sn …)": no secret in it. */
     public String describe() {
         return "certificate mode (app_cert_sn " + appCertSn + ", alipay_cert_sn " + alipayCertSn()
                 + ", alipay_root_cert_sn " + rootCertSn + ")";

@@ -71,7 +71,11 @@ public final class ContentCipher {
 
     /** "AES on (128-bit key)", or "AES off" when {@code cipher} is null: for reports; no secret in it. */
     public static String describe(ContentCipher cipher) {
-        return cipher == null ? "AES off" : "AES on (" + cipher.bits() + "-bit key)";
+        return cipher == null ? "AES off" : cipher.describe();
+    }
+
+    public String describe() {
+        return "AES on (" + bits() + "-bit key)";
     }
 
     public int bits() {

@@ -117,12 +117,12 @@ public record Config(
 
     /** "certificate mode (app_cert_sn …, …)" or "public-key mode": the key setup in use, for reports. */
     public String keyMode() {
-        return CertificateMode.describe(certificates);
+        return certificates == null ? "public-key mode" : certificates.describe();
     }
 
     /** "AES on (128-bit key)" or "AES off": whether the API calls encrypt biz_content (AP_ENCRYPT_KEY). */
     public String aesMode() {
-        return ContentCipher.describe(encryption);
+        return encryption == null ? "AES off" : encryption.describe();
     }
 
     /** The settings as a log line would show them: ids and URLs in clear, secrets only as set / not set. */

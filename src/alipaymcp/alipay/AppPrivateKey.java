@@ -1,5 +1,6 @@
 package alipaymcp.alipay;
 
+import alipaymcp.alipay.KeyReader.KeyException;
 import java.math.BigInteger;
 import java.security.PrivateKey;
 

@@ -1,5 +1,6 @@
 package alipaymcp.alipay;
 
+import alipaymcp.alipay.KeyReader.KeyException;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package alipaymcp.alipay;
 
+import alipaymcp.alipay.KeyReader.KeyException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;

@@ -18,8 +18,18 @@ import java.util.Base64;
  * NULL, OID, OCTET STRING, BIT STRING), every length checked against its enclosing element, so a malformed key
  * fails with the offset where it went wrong, never with an exception from deep inside the JDK. The JDK's key
  * object is made here too, from DER already walked, on a key's first use. Messages never contain key material.
+ * Public only for {@link KeyException}, which config reports.
  */
-final class KeyReader {
+public final class KeyReader {
+    /** A key that cannot be used: its message names the problem and how to fix it, never any key material. */
+    public static final class KeyException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public KeyException(String message) {
+            super(message);
+        }
+    }
+
     static final int INTEGER = 0x02;
     static final int BIT_STRING = 0x03;
     static final int OCTET_STRING = 0x04;

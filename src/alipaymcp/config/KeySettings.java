@@ -3,7 +3,7 @@ package alipaymcp.config;
 import alipaymcp.alipay.AlipayPublicKey;
 import alipaymcp.alipay.AppPrivateKey;
 import alipaymcp.alipay.ContentCipher;
-import alipaymcp.alipay.KeyException;
+import alipaymcp.alipay.KeyReader.KeyException;
 import alipaymcp.alipay.SignType;
 import java.security.PublicKey;
 import java.util.Base64;

@@ -3,6 +3,7 @@ package alipaymcp.alipay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import alipaymcp.alipay.KeyReader.KeyException;
 import java.math.BigInteger;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;

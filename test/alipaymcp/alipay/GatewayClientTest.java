@@ -1,7 +1,9 @@
 package alipaymcp.alipay;
 
+import alipaymcp.alipay.GatewayClient.RequestSettings;
+import alipaymcp.alipay.KeyReader.KeyException;
 import alipaymcp.alipay.RsaSigner.SignContent;
-import alipaymcp.alipay.GatewayClient.HttpTransport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -97,15 +99,15 @@ class GatewayClientTest {
     void decode_usesTheCharsetOfTheContentType_utf8WhenAbsent() throws Exception {
         String text = "{\"alipay_trade_query_response\":{\"sub_msg\":\"交易不存在\"}}";
         byte[] gbk = text.getBytes(java.nio.charset.Charset.forName("GBK"));
-        assertThat(GatewayClient.decode(new HttpTransport.Reply(200, "application/json;charset=GBK", gbk), "alipay.trade.query"))
+        assertThat(GatewayText.decode(gbk, "application/json;charset=GBK", "alipay.trade.query"))
                 .isEqualTo(text);
-        assertThat(GatewayClient.decode(new HttpTransport.Reply(200, "text/html; Charset=\"gbk\"; x=1", gbk), "alipay.trade.query"))
+        assertThat(GatewayText.decode(gbk, "text/html; Charset=\"gbk\"; x=1", "alipay.trade.query"))
                 .isEqualTo(text);
         byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(GatewayClient.decode(new HttpTransport.Reply(200, null, utf8), "alipay.trade.query")).isEqualTo(text);
-        assertThat(GatewayClient.decode(new HttpTransport.Reply(200, "application/json", utf8), "alipay.trade.query")).isEqualTo(text);
-        AlipayException e = thrown(() -> GatewayClient.decode(new HttpTransport.Reply(200,
-                "application/json;charset=no-such-charset", utf8), "alipay.trade.query"));
+        assertThat(GatewayText.decode(utf8, null, "alipay.trade.query")).isEqualTo(text);
+        assertThat(GatewayText.decode(utf8, "application/json", "alipay.trade.query")).isEqualTo(text);
+        AlipayException e = thrown(() -> GatewayText.decode(utf8, "application/json;charset=no-such-charset",
+                "alipay.trade.query"));
         assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
         assertThat(e.outcomeUnknown()).isTrue();
     }

@@ -1,5 +1,7 @@
 package alipaymcp.alipay;
 
+import alipaymcp.alipay.GatewayClient.RequestSettings;
+import alipaymcp.alipay.KeyReader.KeyException;
 import alipaymcp.alipay.SignedRequest.BizContent;
 import alipaymcp.json.JsonValue.JsonNumber;
 import alipaymcp.json.JsonValue.JsonObject;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import alipaymcp.alipay.AlipayException.Kind;
+import alipaymcp.alipay.KeyReader.KeyException;
 import alipaymcp.json.JsonValue.JsonObject;
 import java.security.PrivateKey;
 import java.security.PublicKey;

@@ -2,6 +2,7 @@ package alipaymcp.alipay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import alipaymcp.alipay.GatewayClient.RequestSettings;
 import alipaymcp.alipay.SignedRequest.BizContent;
 import alipaymcp.json.JsonValue.JsonObject;
 import java.math.BigDecimal;

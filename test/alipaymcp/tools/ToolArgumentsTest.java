@@ -8,7 +8,7 @@ import alipaymcp.TestConfig;
 import alipaymcp.alipay.AlipayPublicKey;
 import alipaymcp.alipay.AppPrivateKey;
 import alipaymcp.alipay.GatewayClient;
-import alipaymcp.alipay.RequestSettings;
+import alipaymcp.alipay.GatewayClient.RequestSettings;
 import alipaymcp.alipay.SignType;
 import alipaymcp.json.JsonParser;
 import alipaymcp.json.JsonValue.JsonObject;

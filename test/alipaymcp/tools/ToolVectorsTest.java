@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import alipaymcp.alipay.AlipayPublicKey;
 import alipaymcp.alipay.AppPrivateKey;
 import alipaymcp.alipay.GatewayClient;
-import alipaymcp.alipay.RequestSettings;
+import alipaymcp.alipay.GatewayClient.RequestSettings;
 import alipaymcp.alipay.SignType;
 import alipaymcp.json.JsonParser;
 import alipaymcp.json.JsonValue.JsonArray;

@@ -14,11 +14,10 @@ import java.util.Base64;
 /**
  * Reads keys as people paste them: {@link #der} turns PEM with any label (even on one line, as an environment
  * variable often flattens it) or bare base64 into DER bytes, accepting any whitespace, literal "\n" escapes and
- * upstream's missing '=' padding; an instance then walks the few DER structures RSA keys use (SEQUENCE, INTEGER,
- * NULL, OID, OCTET STRING, BIT STRING), every length checked against its enclosing element, so a malformed key
- * fails with the offset where it went wrong, never with an exception from deep inside the JDK. The JDK's key
- * object is made here too, from DER already walked, on a key's first use. Messages never contain key material.
- * Public only for {@link KeyException}, which config reports.
+ * upstream's missing '=' padding; an instance then walks the few DER structures RSA keys use, every length checked
+ * against its enclosing element, so a malformed key fails with the offset where it went wrong, never with an
+ * exception from deep inside the JDK. The JDK's key object is made here too, on a key's first use. Messages never
+ * contain key material. Public only for {@link KeyException}.
  */
 public final class KeyReader {
     /** A key that cannot be used: its message names the problem and how to fix it, never any key material. */
@@ -37,10 +36,9 @@ public final class KeyReader {
     static final int OID = 0x06;
     static final int SEQUENCE = 0x30;
 
-    /** DER of the AlgorithmIdentifier {rsaEncryption 1.2.840.113549.1.1.1, NULL}. */
+    /** DER of the AlgorithmIdentifier {rsaEncryption 1.2.840.113549.1.1.1, NULL}; the OID's content is 4..13. */
     static final byte[] RSA_ALGORITHM = {
         0x30, 0x0D, 0x06, 0x09, 0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x01, 0x01, 0x05, 0x00};
-    private static final byte[] RSA_OID_CONTENT = {0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x01, 0x01};
 
     /** Far above any RSA key's text (an 8192-bit PKCS#8 key is about 6.5 KB of base64). */
     static final int MAX_CHARS = 32 * 1024;
@@ -200,20 +198,14 @@ public final class KeyReader {
 
     /** A positive INTEGER inside {@code limit}. */
     BigInteger positiveInteger(int limit) throws KeyException {
-        int end = positiveIntegerEnd(limit);
-        BigInteger value = new BigInteger(der, pos, end - pos);
-        pos = end;
-        return value;
-    }
-
-    /** Checks the INTEGER header and sign, leaves pos at its content and returns the content's end. */
-    private int positiveIntegerEnd(int limit) throws KeyException {
         int start = pos;
         int end = enter(INTEGER, limit);
         if (end == pos || (der[pos] & 0x80) != 0) { // empty, or the two's complement sign bit is set
             throw failAt(start);
         }
-        return end;
+        BigInteger value = new BigInteger(der, pos, end - pos);
+        pos = end;
+        return value;
     }
 
     /** The rsaEncryption AlgorithmIdentifier, with NULL or absent parameters. */
@@ -221,7 +213,7 @@ public final class KeyReader {
         int end = enter(SEQUENCE, limit);
         int oidStart = pos;
         int oidEnd = enter(OID, end);
-        if (!Arrays.equals(der, pos, oidEnd, RSA_OID_CONTENT, 0, RSA_OID_CONTENT.length)) {
+        if (!Arrays.equals(der, pos, oidEnd, RSA_ALGORITHM, 4, 13)) {
             throw new KeyException(problem + " (its algorithm at byte " + oidStart + " is not rsaEncryption:"
                     + " only RSA keys are supported)");
         }
@@ -235,32 +227,17 @@ public final class KeyReader {
         expectAt(end);
     }
 
-    /** The dotted text of the OBJECT IDENTIFIER at pos, inside {@code limit}; leaves pos after it. */
-    String oid(int limit) throws KeyException {
+    /** Whether the OBJECT IDENTIFIER at pos, inside {@code limit}, has arcs below {@code prefix} (its encoding). */
+    boolean oidUnder(byte[] prefix, int limit) throws KeyException {
         int start = pos;
         int end = enter(OID, limit);
-        if (end == pos || (der[end - 1] & 0x80) != 0) {
+        if (end == pos || (der[end - 1] & 0x80) != 0) { // empty, or its last subidentifier never ends
             throw failAt(start);
         }
-        StringBuilder out = new StringBuilder();
-        long arc = 0;
-        for (int i = pos; i < end; i++) {
-            if (arc > (Long.MAX_VALUE >> 7)) {
-                throw failAt(i);
-            }
-            arc = (arc << 7) | (der[i] & 0x7F);
-            if ((der[i] & 0x80) == 0) {
-                if (out.length() == 0) { // the first subidentifier holds the first two arcs
-                    long top = Math.min(arc / 40, 2);
-                    out.append(top).append('.').append(arc - 40 * top);
-                } else {
-                    out.append('.').append(arc);
-                }
-                arc = 0;
-            }
-        }
+        boolean under = end - pos > prefix.length
+                && Arrays.equals(der, pos, pos + prefix.length, prefix, 0, prefix.length);
         pos = end;
-        return out.toString();
+        return under;
     }
 
     void skipTo(int offset) {
@@ -310,18 +287,12 @@ public final class KeyReader {
         int length = content.size();
         if (length < 0x80) {
             out.write(length);
-        } else if (length < 0x100) {
-            out.write(0x81);
-            out.write(length);
-        } else if (length < 0x10000) {
-            out.write(0x82);
-            out.write(length >> 8);
-            out.write(length & 0xFF);
         } else {
-            out.write(0x83);
-            out.write(length >> 16);
-            out.write((length >> 8) & 0xFF);
-            out.write(length & 0xFF);
+            int count = length < 0x100 ? 1 : length < 0x10000 ? 2 : 3;
+            out.write(0x80 | count);
+            for (int shift = 8 * (count - 1); shift >= 0; shift -= 8) {
+                out.write(length >> shift); // write() keeps the low 8 bits
+            }
         }
         out.writeBytes(content.toByteArray());
         return out.toByteArray();

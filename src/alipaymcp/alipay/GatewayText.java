@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -64,21 +63,17 @@ final class GatewayText {
 
     /** A verified value as it may be shown: every string (not names) redacted, then capped. */
     static JsonValue shown(JsonValue value, String... secrets) {
-        return map(value, s -> capped(redact(s, secrets)));
-    }
-
-    private static JsonValue map(JsonValue value, UnaryOperator<String> rule) {
         if (value instanceof JsonString s) {
-            String r = rule.apply(s.value());
+            String r = capped(redact(s.value(), secrets));
             return r.equals(s.value()) ? s : new JsonString(r);
         }
         if (value instanceof JsonObject o) {
             Map<String, JsonValue> members = new LinkedHashMap<>();
-            o.members().forEach((name, member) -> members.put(name, map(member, rule)));
+            o.members().forEach((name, member) -> members.put(name, shown(member, secrets)));
             return new JsonObject(members);
         }
         if (value instanceof JsonArray a) {
-            return new JsonArray(a.elements().stream().map(e -> map(e, rule)).toList());
+            return new JsonArray(a.elements().stream().map(e -> shown(e, secrets)).toList());
         }
         return value;
     }

@@ -96,23 +96,6 @@ class GatewayClientTest {
     }
 
     @Test
-    void decode_usesTheCharsetOfTheContentType_utf8WhenAbsent() throws Exception {
-        String text = "{\"alipay_trade_query_response\":{\"sub_msg\":\"交易不存在\"}}";
-        byte[] gbk = text.getBytes(java.nio.charset.Charset.forName("GBK"));
-        assertThat(GatewayText.decode(gbk, "application/json;charset=GBK", "alipay.trade.query"))
-                .isEqualTo(text);
-        assertThat(GatewayText.decode(gbk, "text/html; Charset=\"gbk\"; x=1", "alipay.trade.query"))
-                .isEqualTo(text);
-        byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(GatewayText.decode(utf8, null, "alipay.trade.query")).isEqualTo(text);
-        assertThat(GatewayText.decode(utf8, "application/json", "alipay.trade.query")).isEqualTo(text);
-        AlipayException e = thrown(() -> GatewayText.decode(utf8, "application/json;charset=no-such-charset",
-                "alipay.trade.query"));
-        assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
-        assertThat(e.outcomeUnknown()).isTrue();
-    }
-
-    @Test
     void query_reportsAnUnsignedFailureOnlyAsUnverified() throws Exception {
         gateway.body = "{\"error_response\":{\"code\":\"40002\",\"msg\":\"Invalid Arguments\",\"sub_code\":"
                 + "\"isv.invalid-signature\",\"sub_msg\":\"验签出错，网关生成的验签字符串为：app_auth_token=tok-secret-1"

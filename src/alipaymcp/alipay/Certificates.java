@@ -83,9 +83,8 @@ public final class Certificates {
                 anchors.add(root);
             } else {
                 try {
-                    anchors.add((X509Certificate) CertificateFactory.getInstance("X.509")
-                            .generateCertificate(new ByteArrayInputStream(der)));
-                } catch (CertificateException e) {
+                    anchors.add(parse(der));
+                } catch (KeyException e) {
                     // SM2 (Unknown named curve): not an anchor the JDK can use, and not counted in the SN
                 }
             }

@@ -143,12 +143,6 @@ public final class GatewayClient {
             String returnUrl, String alipaySdk, String channelSource, CertificateMode certificates,
             ContentCipher cipher) {
 
-        /** Public-key mode, no content encryption. */
-        public RequestSettings(String appId, SignType signType, String appAuthToken, String notifyUrl, String returnUrl,
-                String alipaySdk, String channelSource) {
-            this(appId, signType, appAuthToken, notifyUrl, returnUrl, alipaySdk, channelSource, null, null);
-        }
-
         public RequestSettings {
             requireText(appId, "appId");
             Objects.requireNonNull(signType, "signType");

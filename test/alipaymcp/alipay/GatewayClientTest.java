@@ -182,7 +182,7 @@ class GatewayClientTest {
     void pageUrls_matchTheVectorsWithUpstreamsTags() throws Exception {
         RequestSettings upstream = new RequestSettings("2021000122671080", SignType.RSA2, null,
                 "https://example.com/notify", "https://example.com/return", RequestVectors.UPSTREAM_SDK,
-                RequestVectors.UPSTREAM_CHANNEL);
+                RequestVectors.UPSTREAM_CHANNEL, null, null);
         GatewayClient client = new GatewayClient(URI.create("https://openapi.alipay.com/gateway.do"), upstream,
                 appKey(), TestGateway.publicKey(), Duration.ofSeconds(15), CLOCK);
         var vectors = Vectors.cases(Vectors.requestSigning(), "vectors");
@@ -222,7 +222,7 @@ class GatewayClientTest {
 
     private static RequestSettings settings(String token) {
         return new RequestSettings("2021000122671080", SignType.RSA2, token, "https://example.com/notify", null,
-                "mcp-server-alipay-java-test", "mcp_test");
+                "mcp-server-alipay-java-test", "mcp_test", null, null);
     }
 
     private static AppPrivateKey appKey() throws KeyException {

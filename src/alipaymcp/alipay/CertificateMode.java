@@ -158,9 +158,9 @@ public final class CertificateMode {
     }
 
     /**
-     * {@code alipay_cert_content} of a download answer. Its signature is not what makes it trusted (the official
-     * SDK does not check it, and which key signs it is unconfirmed): the chain it holds is validated against the
-     * root file by {@link #trusted}, and only then used.
+     * {@code alipay_cert_content} for {@code sn}, fetched with {@code download}. The answer's signature is not what
+     * makes it trusted (the official SDK does not check it, and which key signs it is unconfirmed): the chain it
+     * holds is validated against the root file by {@link #trusted}, and only then used.
      */
     private static String downloadedContent(Download download, String sn, String forMethod) throws AlipayException {
         String body;

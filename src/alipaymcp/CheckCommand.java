@@ -2,8 +2,6 @@ package alipaymcp;
 
 import alipaymcp.alipay.AlipayException;
 import alipaymcp.alipay.AlipayResponse;
-import alipaymcp.alipay.CertificateMode;
-import alipaymcp.alipay.ContentCipher;
 import alipaymcp.alipay.GatewayClient;
 import alipaymcp.alipay.ResponseVerifier;
 import alipaymcp.config.Config;
@@ -53,8 +51,7 @@ final class CheckCommand {
                 + (ownGateway ? " (AP_GATEWAY_URL replaces its gateway)" : "") + ", sign type " + config.signType());
         out.println("  gateway  " + config.gatewayUrl());
         out.println("  app id   " + config.appId());
-        out.println("  keys     " + CertificateMode.describe(config.certificates()) + ", "
-                + ContentCipher.describe(config.encryption()));
+        out.println("  keys     " + config.keyMode() + ", " + config.aesMode());
         for (String warning : config.warnings()) {
             out.println("  ! " + warning);
         }

@@ -1,6 +1,6 @@
 package alipaymcp;
 
-import alipaymcp.alipay.KeyException;
+import alipaymcp.alipay.KeyReader.KeyException;
 import alipaymcp.alipay.NotifyVerifier;
 import alipaymcp.config.ConfigException;
 import alipaymcp.config.ConfigLoader;

@@ -1,5 +1,7 @@
 package alipaymcp.alipay;
 
+import alipaymcp.alipay.KeyReader.KeyException;
+import alipaymcp.alipay.KeyReader.PublicPart;
 import java.math.BigInteger;
 import java.security.PublicKey;
 
@@ -10,14 +12,12 @@ import java.security.PublicKey;
 public final class AlipayPublicKey {
     private static final String NOT_A_KEY = "not an RSA public key in X.509 SubjectPublicKeyInfo form";
 
-    private final BigInteger modulus;
-    private final BigInteger publicExponent;
+    private final PublicPart numbers;
     private final byte[] spki;
     private PublicKey jcaKey; // guarded by this
 
-    private AlipayPublicKey(BigInteger modulus, BigInteger publicExponent, byte[] spki) {
-        this.modulus = modulus;
-        this.publicExponent = publicExponent;
+    private AlipayPublicKey(PublicPart numbers, byte[] spki) {
+        this.numbers = numbers;
         this.spki = spki;
     }
 
@@ -39,24 +39,23 @@ public final class AlipayPublicKey {
         }
         d.skipTo(d.pos() + 1);
         int rsaEnd = d.enter(KeyReader.SEQUENCE, bitsEnd);
-        BigInteger n = d.positiveInteger(rsaEnd);
-        BigInteger e = d.positiveInteger(rsaEnd);
+        PublicPart numbers = d.publicPart(rsaEnd);
         d.expectAt(rsaEnd);
         d.expectAt(bitsEnd);
         d.expectAt(end);
-        return new AlipayPublicKey(n, e, der);
+        return new AlipayPublicKey(numbers, der);
     }
 
     public int bits() {
-        return modulus.bitLength();
+        return numbers.bits();
     }
 
     public BigInteger modulus() {
-        return modulus;
+        return numbers.modulus();
     }
 
     public BigInteger publicExponent() {
-        return publicExponent;
+        return numbers.publicExponent();
     }
 
     /** The JCA key, built on the first call, then cached. */
@@ -70,7 +69,7 @@ public final class AlipayPublicKey {
 
     /** True when this is the public half of {@code key}: the app's own public key pasted by mistake. */
     public boolean isPublicHalfOf(AppPrivateKey key) {
-        return modulus.equals(key.modulus()) && publicExponent.equals(key.publicExponent());
+        return numbers.equals(key.numbers);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package alipaymcp.alipay;
 
+import alipaymcp.alipay.KeyReader.KeyException;
+import alipaymcp.alipay.KeyReader.PublicPart;
+import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.security.PrivateKey;
 
@@ -13,15 +16,13 @@ public final class AppPrivateKey {
     private static final byte[] VERSION_0 = {KeyReader.INTEGER, 0x01, 0x00};
 
     private final String form;
-    private final BigInteger modulus;
-    private final BigInteger publicExponent;
+    final PublicPart numbers;
     private final byte[] pkcs8;
     private PrivateKey jcaKey; // guarded by this
 
-    private AppPrivateKey(String form, BigInteger modulus, BigInteger publicExponent, byte[] pkcs8) {
+    private AppPrivateKey(String form, PublicPart numbers, byte[] pkcs8) {
         this.form = form;
-        this.modulus = modulus;
-        this.publicExponent = publicExponent;
+        this.numbers = numbers;
         this.pkcs8 = pkcs8;
     }
 
@@ -47,22 +48,21 @@ public final class AppPrivateKey {
             int octetsEnd = d.enter(KeyReader.OCTET_STRING, end);
             int rsaEnd = d.enter(KeyReader.SEQUENCE, octetsEnd);
             requireVersion0(d, rsaEnd);
-            BigInteger[] ne = readRsaFields(d, rsaEnd);
+            PublicPart numbers = readRsaFields(d, rsaEnd);
             d.expectAt(octetsEnd);
             if (d.pos() < end && (d.peekTag() & 0xC0) == 0x80) {
                 d.skipTo(end); // optional PKCS#8 attributes / public key: not needed
             }
             d.expectAt(end);
-            return new AppPrivateKey("PKCS#8", ne[0], ne[1], der);
+            return new AppPrivateKey("PKCS#8", numbers, der);
         }
         if (version.signum() != 0) {
             throw new KeyException(NOT_A_KEY + " (PKCS#1 version at byte " + versionAt
                     + " is not 0: multi-prime keys are not supported)");
         }
-        BigInteger[] ne = readRsaFields(d, end);
-        byte[] wrapped = KeyReader.tlv(KeyReader.SEQUENCE, VERSION_0, KeyReader.RSA_ALGORITHM,
-                KeyReader.tlv(KeyReader.OCTET_STRING, der));
-        return new AppPrivateKey("PKCS#1", ne[0], ne[1], wrapped);
+        PublicPart numbers = readRsaFields(d, end);
+        byte[] wrapped = tlv(KeyReader.SEQUENCE, VERSION_0, KeyReader.RSA_ALGORITHM, tlv(KeyReader.OCTET_STRING, der));
+        return new AppPrivateKey("PKCS#1", numbers, wrapped);
     }
 
     private static void requireVersion0(KeyReader d, int limit) throws KeyException {
@@ -72,16 +72,38 @@ public final class AppPrivateKey {
         }
     }
 
-    /** After the version: n, e, d, p, q, dp, dq, qinv, and nothing else. Returns {n, e}. */
-    private static BigInteger[] readRsaFields(KeyReader d, int end) throws KeyException {
-        BigInteger n = d.positiveInteger(end);
-        BigInteger e = d.positiveInteger(end);
+    /** After the version: n, e, d, p, q, dp, dq, qinv, and nothing else. Returns n and e. */
+    private static PublicPart readRsaFields(KeyReader d, int end) throws KeyException {
+        PublicPart numbers = d.publicPart(end);
         for (int i = 0; i < 6; i++) {
             d.positiveInteger(end);
         }
         d.expectAt(end);
-        return new BigInteger[] {n, e};
+        return numbers;
     }
+
+    /** DER of one element: tag, definite length, content. */
+    static byte[] tlv(int tag, byte[]... parts) {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            content.writeBytes(part);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(tag);
+        int length = content.size();
+        if (length < 0x80) {
+            out.write(length);
+        } else {
+            int count = length < 0x100 ? 1 : length < 0x10000 ? 2 : 3;
+            out.write(0x80 | count);
+            for (int shift = 8 * (count - 1); shift >= 0; shift -= 8) {
+                out.write(length >> shift); // write() keeps the low 8 bits
+            }
+        }
+        out.writeBytes(content.toByteArray());
+        return out.toByteArray();
+    }
+
 
     /** "PKCS#8" or "PKCS#1": the form the key was given in. */
     public String form() {
@@ -90,15 +112,15 @@ public final class AppPrivateKey {
 
     /** The modulus bit length: 2048 for a usual RSA2 key. */
     public int bits() {
-        return modulus.bitLength();
+        return numbers.bits();
     }
 
     public BigInteger modulus() {
-        return modulus;
+        return numbers.modulus();
     }
 
     public BigInteger publicExponent() {
-        return publicExponent;
+        return numbers.publicExponent();
     }
 
     /** The JCA key, built from the PKCS#8 DER (PKCS#1 is wrapped first) on the first call, then cached. */

@@ -1,6 +1,10 @@
 package alipaymcp.alipay;
 
 import alipaymcp.alipay.AlipayException.Kind;
+import alipaymcp.alipay.KeyReader.KeyException;
+import alipaymcp.json.JsonException;
+import alipaymcp.json.JsonParser;
+import alipaymcp.json.JsonValue.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -24,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #RETRY_AFTER} later tries again.
  */
 public final class CertificateMode {
-    /** Fetches {@code alipay_cert_content} (Base64 of a PEM chain) for an SN from the gateway. */
+    /** Sends {@code alipay.open.app.alipaycert.download} for an SN and returns the answer's body. */
     interface Download {
         String fetch(String alipayCertSn, String forMethod) throws AlipayException;
     }
@@ -70,12 +74,8 @@ public final class CertificateMode {
         return Certificates.sn(localAlipayCert);
     }
 
-    /** "certificate mode (app cert SN …, Alipay cert SN …, root SN …)": for start-up reports; no secret in it. */
-    /** The key setup for reports: {@code certificates}' description, or "public-key mode" when null. */
-    public static String describe(CertificateMode certificates) {
-        return certificates == null ? "public-key mode" : certificates.describe();
-    }
 
+    /** "certificate mode (app_cert_sn …, alipay_cert_sn …, alipay_root_cert_sn …)": no secret in it. */
     public String describe() {
         return "certificate mode (app_cert_sn " + appCertSn + ", alipay_cert_sn " + alipayCertSn()
                 + ", alipay_root_cert_sn " + rootCertSn + ")";
@@ -116,7 +116,7 @@ public final class CertificateMode {
                             + RETRY_AFTER.toSeconds() + " s ago, so it was not tried again yet");
                 }
                 try {
-                    known = trusted(download.fetch(sn, method), sn, method);
+                    known = trusted(downloadedContent(download, sn, method), sn, method);
                 } catch (AlipayException e) {
                     Instant now = clock.instant(); // a back-off, not a verdict: tried again after RETRY_AFTER
                     failedAt.values().removeIf(t -> !now.isBefore(t.plus(RETRY_AFTER))); // stays small
@@ -151,6 +151,38 @@ public final class CertificateMode {
                     + e.getClass().getSimpleName() + ")");
         }
         return chain.get(0);
+    }
+
+    /**
+     * {@code alipay_cert_content} for {@code sn}, fetched with {@code download}. The answer's signature is not what
+     * makes it trusted (the official SDK does not check it, and which key signs it is unconfirmed): the chain it
+     * holds is validated against the root file by {@link #trusted}, and only then used.
+     */
+    private static String downloadedContent(Download download, String sn, String forMethod) throws AlipayException {
+        String body;
+        try {
+            body = download.fetch(sn, forMethod);
+        } catch (AlipayException e) {
+            throw untrusted(forMethod, sn, "downloading it failed: " + e.getMessage());
+        }
+        try {
+            if (JsonParser.parse(body) instanceof JsonObject doc
+                    && doc.get(AlipayResponse.rootOf(GatewayClient.CERT_DOWNLOAD)) instanceof JsonObject answer) {
+                String code = answer.string("code").orElse("");
+                if (!code.equals(AlipayResponse.SUCCESS)) {
+                    throw untrusted(forMethod, sn, "the gateway refused to send it (unverified code "
+                            + GatewayText.unverifiedCode(code) + ", sub_code "
+                            + GatewayText.unverifiedCode(answer.string("sub_code").orElse(null)) + ")");
+                }
+                String content = answer.string("alipay_cert_content").orElse("");
+                if (!content.isEmpty()) {
+                    return content;
+                }
+            }
+        } catch (JsonException e) {
+            // reported below
+        }
+        throw untrusted(forMethod, sn, "the download answer holds no alipay_cert_content");
     }
 
     static AlipayException untrusted(String method, String sn, String why) {

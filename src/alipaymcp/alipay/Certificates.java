@@ -1,5 +1,6 @@
 package alipaymcp.alipay;
 
+import alipaymcp.alipay.KeyReader.KeyException;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +28,8 @@ import java.util.Set;
  * PKIX validation of a downloaded chain. Messages never contain certificate text.
  */
 public final class Certificates {
-    /** Signature algorithms under PKCS#1 (sha1/sha256/...WithRSA, PSS): the roots the root SN counts. */
-    static final String RSA_SIGNATURE_OID_PREFIX = "1.2.840.113549.1.1.";
+    /** 1.2.840.113549.1.1, PKCS#1: its signature algorithms (sha1/sha256/...WithRSA, PSS) sign the roots counted. */
+    private static final byte[] PKCS1_OID = {0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x01};
     /** Far above any certificate file Alipay issues (the root bundle is about 4 KB). */
     public static final int MAX_CHARS = 256 * 1024;
     private static final String BEGIN = "-----BEGIN CERTIFICATE-----";
@@ -76,15 +77,14 @@ public final class Certificates {
         List<X509Certificate> rsa = new ArrayList<>();
         List<X509Certificate> anchors = new ArrayList<>();
         for (byte[] der : pemBlocks(text)) {
-            if (signatureOid(der).startsWith(RSA_SIGNATURE_OID_PREFIX)) {
+            if (rsaSigned(der)) {
                 X509Certificate root = parse(der); // an RSA root the JDK cannot read: the bundle is corrupt
                 rsa.add(root);
                 anchors.add(root);
             } else {
                 try {
-                    anchors.add((X509Certificate) CertificateFactory.getInstance("X.509")
-                            .generateCertificate(new ByteArrayInputStream(der)));
-                } catch (CertificateException e) {
+                    anchors.add(parse(der));
+                } catch (KeyException e) {
                     // SM2 (Unknown named curve): not an anchor the JDK can use, and not counted in the SN
                 }
             }
@@ -167,13 +167,13 @@ public final class Certificates {
         return blocks;
     }
 
-    /** The outer signatureAlgorithm OID: SEQUENCE { tbsCertificate, SEQUENCE { OID, ... }, BIT STRING }. */
-    static String signatureOid(byte[] der) throws KeyException {
+    /** Whether the outer signatureAlgorithm (SEQUENCE { tbsCertificate, SEQUENCE { OID, ... }, ... }) is PKCS#1. */
+    static boolean rsaSigned(byte[] der) throws KeyException {
         KeyReader d = new KeyReader(der, "a certificate block is not an X.509 certificate");
         int end = d.enter(KeyReader.SEQUENCE, der.length);
         d.skipTo(d.enter(KeyReader.SEQUENCE, end));
         int algorithmEnd = d.enter(KeyReader.SEQUENCE, end);
-        return d.oid(algorithmEnd);
+        return d.oidUnder(PKCS1_OID, algorithmEnd);
     }
 
     private static X509Certificate parse(byte[] der) throws KeyException {

@@ -1,5 +1,10 @@
 package alipaymcp.alipay;
 
+import alipaymcp.alipay.AlipayException.Kind;
+import alipaymcp.alipay.KeyReader.KeyException;
+import alipaymcp.json.JsonException;
+import alipaymcp.json.JsonParser;
+import alipaymcp.json.JsonValue.JsonObject;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -69,9 +74,35 @@ public final class ContentCipher {
         }
     }
 
-    /** "AES on (128-bit key)", or "AES off" when {@code cipher} is null: for reports; no secret in it. */
-    public static String describe(ContentCipher cipher) {
-        return cipher == null ? "AES off" : "AES on (" + cipher.bits() + "-bit key)";
+    /**
+     * The answer object in the ciphertext of a verified answer; a wrong key or damaged content names AP_ENCRYPT_KEY
+     * and is never a success.
+     */
+    JsonObject decryptAnswer(String base64, String method) throws AlipayException {
+        String plain;
+        try {
+            plain = decrypt(base64);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new AlipayException(Kind.UNDECRYPTABLE, "The response to " + method + " is signed by Alipay but"
+                    + " does not decrypt with AP_ENCRYPT_KEY (" + e.getClass().getSimpleName() + "): check that"
+                    + " AP_ENCRYPT_KEY is this app's current AES key (开发设置 → 接口内容加密方式). The answer was not"
+                    + " trusted" + AlipayException.unknownOutcome(method));
+        }
+        try {
+            if (JsonParser.parse(plain) instanceof JsonObject o) {
+                return o;
+            }
+        } catch (JsonException e) {
+            // reported below
+        }
+        throw new AlipayException(Kind.UNDECRYPTABLE, "The response to " + method + " decrypts with AP_ENCRYPT_KEY"
+                + " to something that is not a JSON object: check that AP_ENCRYPT_KEY is this app's current AES key."
+                + " The answer was not trusted" + AlipayException.unknownOutcome(method));
+    }
+
+
+    public String describe() {
+        return "AES on (" + bits() + "-bit key)";
     }
 
     public int bits() {

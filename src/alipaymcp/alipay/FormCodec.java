@@ -38,24 +38,17 @@ public final class FormCodec {
      */
     public static LinkedHashMap<String, String> decode(String body) {
         LinkedHashMap<String, String> params = new LinkedHashMap<>();
-        int start = 0;
-        while (start <= body.length()) {
-            int amp = body.indexOf('&', start);
-            int end = amp < 0 ? body.length() : amp;
-            if (end > start) {
-                int eq = body.indexOf('=', start);
-                boolean hasValue = eq >= 0 && eq < end;
-                String key = decodePart(body.substring(start, hasValue ? eq : end), null);
-                String value = hasValue ? decodePart(body.substring(eq + 1, end), key) : "";
-                if (params.putIfAbsent(key, value) != null) {
-                    throw new IllegalArgumentException("form field '" + GatewayText.cut(key, MAX_KEY_SHOWN)
-                            + "' appears more than once");
-                }
+        for (String part : body.split("&", -1)) { // a one-character split: no regex
+            if (part.isEmpty()) {
+                continue;
             }
-            if (amp < 0) {
-                break;
+            int eq = part.indexOf('=');
+            String key = decodePart(eq < 0 ? part : part.substring(0, eq), null);
+            String value = eq < 0 ? "" : decodePart(part.substring(eq + 1), key);
+            if (params.putIfAbsent(key, value) != null) {
+                throw new IllegalArgumentException("form field '" + GatewayText.cut(key, MAX_KEY_SHOWN)
+                        + "' appears more than once");
             }
-            start = amp + 1;
         }
         return params;
     }

@@ -1,12 +1,15 @@
 package alipaymcp.alipay;
 
+import alipaymcp.alipay.AlipayException.Kind;
 import alipaymcp.json.JsonValue.JsonArray;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -60,21 +63,17 @@ final class GatewayText {
 
     /** A verified value as it may be shown: every string (not names) redacted, then capped. */
     static JsonValue shown(JsonValue value, String... secrets) {
-        return map(value, s -> capped(redact(s, secrets)));
-    }
-
-    private static JsonValue map(JsonValue value, UnaryOperator<String> rule) {
         if (value instanceof JsonString s) {
-            String r = rule.apply(s.value());
+            String r = capped(redact(s.value(), secrets));
             return r.equals(s.value()) ? s : new JsonString(r);
         }
         if (value instanceof JsonObject o) {
             Map<String, JsonValue> members = new LinkedHashMap<>();
-            o.members().forEach((name, member) -> members.put(name, map(member, rule)));
+            o.members().forEach((name, member) -> members.put(name, shown(member, secrets)));
             return new JsonObject(members);
         }
         if (value instanceof JsonArray a) {
-            return new JsonArray(a.elements().stream().map(e -> map(e, rule)).toList());
+            return new JsonArray(a.elements().stream().map(e -> shown(e, secrets)).toList());
         }
         return value;
     }
@@ -111,6 +110,26 @@ final class GatewayText {
             }
         }
         return cut(out.toString().replaceAll(" {2,}", " ").strip(), MAX_UNVERIFIED_MESSAGE);
+    }
+
+    /**
+     * An answer's body in the charset its Content-Type names (UTF-8 when it names none), before anything is verified,
+     * as the SDK does: the gateway signs characters, not bytes.
+     */
+    static String decode(byte[] body, String type, String method) throws AlipayException {
+        Charset charset = StandardCharsets.UTF_8;
+        int at = type == null ? -1 : type.toLowerCase(Locale.ROOT).indexOf("charset=");
+        if (at >= 0) {
+            String name = type.substring(at + "charset=".length()).split(";", 2)[0].trim().replace("\"", "");
+            try {
+                charset = Charset.forName(name);
+            } catch (IllegalArgumentException e) { // illegal or unsupported charset name
+                throw new AlipayException(Kind.MALFORMED, "The gateway's answer to " + method + " names a charset"
+                        + " this JDK cannot decode (" + unverifiedMessage(cut(name, 40)) + ")"
+                        + AlipayException.unknownOutcome(method));
+            }
+        }
+        return new String(body, charset);
     }
 
     /** A verified string, cut at {@link #MAX_VERIFIED_STRING} characters. */

@@ -1,6 +1,5 @@
 package alipaymcp.alipay;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -14,12 +13,21 @@ import java.util.Base64;
 /**
  * Reads keys as people paste them: {@link #der} turns PEM with any label (even on one line, as an environment
  * variable often flattens it) or bare base64 into DER bytes, accepting any whitespace, literal "\n" escapes and
- * upstream's missing '=' padding; an instance then walks the few DER structures RSA keys use (SEQUENCE, INTEGER,
- * NULL, OID, OCTET STRING, BIT STRING), every length checked against its enclosing element, so a malformed key
- * fails with the offset where it went wrong, never with an exception from deep inside the JDK. The JDK's key
- * object is made here too, from DER already walked, on a key's first use. Messages never contain key material.
+ * upstream's missing '=' padding; an instance then walks the few DER structures RSA keys use, every length checked
+ * against its enclosing element, so a malformed key fails with the offset where it went wrong, never with an
+ * exception from deep inside the JDK. The JDK's key object is made here too, on a key's first use. Messages never
+ * contain key material. Public only for {@link KeyException}.
  */
-final class KeyReader {
+public final class KeyReader {
+    /** A key that cannot be used: its message names the problem and how to fix it, never any key material. */
+    public static final class KeyException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public KeyException(String message) {
+            super(message);
+        }
+    }
+
     static final int INTEGER = 0x02;
     static final int BIT_STRING = 0x03;
     static final int OCTET_STRING = 0x04;
@@ -27,10 +35,9 @@ final class KeyReader {
     static final int OID = 0x06;
     static final int SEQUENCE = 0x30;
 
-    /** DER of the AlgorithmIdentifier {rsaEncryption 1.2.840.113549.1.1.1, NULL}. */
+    /** DER of the AlgorithmIdentifier {rsaEncryption 1.2.840.113549.1.1.1, NULL}; the OID's content is 4..13. */
     static final byte[] RSA_ALGORITHM = {
         0x30, 0x0D, 0x06, 0x09, 0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x01, 0x01, 0x05, 0x00};
-    private static final byte[] RSA_OID_CONTENT = {0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x01, 0x01};
 
     /** Far above any RSA key's text (an 8192-bit PKCS#8 key is about 6.5 KB of base64). */
     static final int MAX_CHARS = 32 * 1024;
@@ -188,22 +195,28 @@ final class KeyReader {
         return length;
     }
 
-    /** A positive INTEGER inside {@code limit}. */
-    BigInteger positiveInteger(int limit) throws KeyException {
-        int end = positiveIntegerEnd(limit);
-        BigInteger value = new BigInteger(der, pos, end - pos);
-        pos = end;
-        return value;
+    /** The public half's numbers, which both key types read: equal ones mean one key pair. */
+    record PublicPart(BigInteger modulus, BigInteger publicExponent) {
+        int bits() {
+            return modulus.bitLength();
+        }
     }
 
-    /** Checks the INTEGER header and sign, leaves pos at its content and returns the content's end. */
-    private int positiveIntegerEnd(int limit) throws KeyException {
+    /** The modulus and the public exponent: two positive INTEGERs inside {@code limit}. */
+    PublicPart publicPart(int limit) throws KeyException {
+        return new PublicPart(positiveInteger(limit), positiveInteger(limit));
+    }
+
+    /** A positive INTEGER inside {@code limit}. */
+    BigInteger positiveInteger(int limit) throws KeyException {
         int start = pos;
         int end = enter(INTEGER, limit);
         if (end == pos || (der[pos] & 0x80) != 0) { // empty, or the two's complement sign bit is set
             throw failAt(start);
         }
-        return end;
+        BigInteger value = new BigInteger(der, pos, end - pos);
+        pos = end;
+        return value;
     }
 
     /** The rsaEncryption AlgorithmIdentifier, with NULL or absent parameters. */
@@ -211,7 +224,7 @@ final class KeyReader {
         int end = enter(SEQUENCE, limit);
         int oidStart = pos;
         int oidEnd = enter(OID, end);
-        if (!Arrays.equals(der, pos, oidEnd, RSA_OID_CONTENT, 0, RSA_OID_CONTENT.length)) {
+        if (!Arrays.equals(der, pos, oidEnd, RSA_ALGORITHM, 4, 13)) {
             throw new KeyException(problem + " (its algorithm at byte " + oidStart + " is not rsaEncryption:"
                     + " only RSA keys are supported)");
         }
@@ -225,32 +238,17 @@ final class KeyReader {
         expectAt(end);
     }
 
-    /** The dotted text of the OBJECT IDENTIFIER at pos, inside {@code limit}; leaves pos after it. */
-    String oid(int limit) throws KeyException {
+    /** Whether the OBJECT IDENTIFIER at pos, inside {@code limit}, has arcs below {@code prefix} (its encoding). */
+    boolean oidUnder(byte[] prefix, int limit) throws KeyException {
         int start = pos;
         int end = enter(OID, limit);
-        if (end == pos || (der[end - 1] & 0x80) != 0) {
+        if (end == pos || (der[end - 1] & 0x80) != 0) { // empty, or its last subidentifier never ends
             throw failAt(start);
         }
-        StringBuilder out = new StringBuilder();
-        long arc = 0;
-        for (int i = pos; i < end; i++) {
-            if (arc > (Long.MAX_VALUE >> 7)) {
-                throw failAt(i);
-            }
-            arc = (arc << 7) | (der[i] & 0x7F);
-            if ((der[i] & 0x80) == 0) {
-                if (out.length() == 0) { // the first subidentifier holds the first two arcs
-                    long top = Math.min(arc / 40, 2);
-                    out.append(top).append('.').append(arc - 40 * top);
-                } else {
-                    out.append('.').append(arc);
-                }
-                arc = 0;
-            }
-        }
+        boolean under = end - pos > prefix.length
+                && Arrays.equals(der, pos, pos + prefix.length, prefix, 0, prefix.length);
         pos = end;
-        return out.toString();
+        return under;
     }
 
     void skipTo(int offset) {
@@ -287,33 +285,5 @@ final class KeyReader {
             throw new KeyException("the JDK refused the RSA " + (isPrivate ? "private" : "public") + " key ("
                     + e.getClass().getSimpleName() + "); " + fix);
         }
-    }
-
-    /** DER of one element: tag, definite length, content. */
-    static byte[] tlv(int tag, byte[]... parts) {
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            content.writeBytes(part);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(tag);
-        int length = content.size();
-        if (length < 0x80) {
-            out.write(length);
-        } else if (length < 0x100) {
-            out.write(0x81);
-            out.write(length);
-        } else if (length < 0x10000) {
-            out.write(0x82);
-            out.write(length >> 8);
-            out.write(length & 0xFF);
-        } else {
-            out.write(0x83);
-            out.write(length >> 16);
-            out.write((length >> 8) & 0xFF);
-            out.write(length & 0xFF);
-        }
-        out.writeBytes(content.toByteArray());
-        return out.toByteArray();
     }
 }

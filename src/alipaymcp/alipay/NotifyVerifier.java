@@ -1,5 +1,6 @@
 package alipaymcp.alipay;
 
+import alipaymcp.alipay.KeyReader.KeyException;
 import alipaymcp.alipay.RsaSigner.SignContent;
 import java.security.PublicKey;
 import java.util.Collections;

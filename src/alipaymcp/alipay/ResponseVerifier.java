@@ -6,18 +6,17 @@ import alipaymcp.json.JsonParser;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.util.Objects;
 
 /**
  * Turns a response body into a verified {@link AlipayResponse} about the expected order, or a typed failure
  * (alipay-gateway.md §7), in one call: the algorithm is the configured one, the signed text is cut from the raw
- * body as Alipay's Java SDK cuts it, its root-level {@code sign} is checked over those exact UTF-8 bytes (once
- * more with every {@code \/} as {@code /}), every field is read from the text that verified, and the answer must
- * be about the order (and refund request) that was asked about. A response without a signature is never a
- * success. Certificate mode picks the key by {@code alipay_cert_sn}; an encrypted answer is verified over the
- * quoted string, then decrypted.
+ * body as Alipay's Java SDK cuts it ({@link #signedContent}), its root-level {@code sign} is checked over those
+ * exact UTF-8 bytes (once more with every {@code \/} as {@code /}), every field is read from the text that
+ * verified, and the answer must be about the order (and refund request) that was asked about. A response without
+ * a signature is never a success. Certificate mode picks the key by {@code alipay_cert_sn}; an encrypted answer
+ * is verified over the quoted string, then decrypted.
  */
 public final class ResponseVerifier {
     private ResponseVerifier() {
@@ -25,65 +24,43 @@ public final class ResponseVerifier {
 
     /**
      * What the answer must be about: the method asked, the order and, where the request bound one, the refund
-     * request. A success must name the order, and a refund query's success the refund request too (else it may
-     * be a replayed answer about another refund of the same order). Every call of {@link GatewayClient} names
-     * its order; {@code outTradeNo} null checks the signature alone (the simulator's own tests use that).
+     * request ({@link #requireSameOrder}). Every call of {@link GatewayClient} names its order; {@code outTradeNo}
+     * null checks the signature alone (the simulator's own tests use that).
      */
     public record Expected(String method, String outTradeNo, String outRequestNo) {
         public Expected {
             Objects.requireNonNull(method, "method");
         }
-
-        String root() {
-            return AlipayResponse.rootOf(method);
-        }
     }
 
     /**
-     * Which Alipay key verifies an answer: AP_PUB_KEY, or in certificate mode the certificate its root-level
-     * {@code alipay_cert_sn} names (null when it carries none).
+     * Which Alipay key verifies an answer: AP_PUB_KEY ({@link #of}), or in certificate mode the certificate its
+     * root-level {@code alipay_cert_sn} names (null when it carries none).
      */
-    interface Keys {
+    public interface Keys {
         PublicKey keyFor(String alipayCertSn, String method) throws AlipayException;
 
-        boolean certificateMode();
+        default boolean certificateMode() {
+            return false;
+        }
 
         static Keys of(PublicKey key) {
-            return new Keys() {
-                @Override
-                public PublicKey keyFor(String alipayCertSn, String method) {
-                    return key;
-                }
-
-                @Override
-                public boolean certificateMode() {
-                    return false;
-                }
-            };
+            return (alipayCertSn, method) -> key;
         }
     }
 
     /**
-     * Public-key mode, no encryption. {@code secrets}: values to redact from anything reported (the
-     * app_auth_token, the request's sign).
+     * {@code cipher}: AP_ENCRYPT_KEY when the request was encrypted, else null (a plaintext answer is then accepted
+     * only as a failure). {@code secrets}: what no report may show (the app_auth_token, the request's sign).
      */
-    public static AlipayResponse verify(String body, Expected expected, PublicKey key, SignType type,
-            String... secrets) throws AlipayException {
-        return verify(body, expected, Keys.of(key), type, null, secrets);
-    }
-
-    /**
-     * Any mode. {@code cipher}: AP_ENCRYPT_KEY when the request was encrypted, else null. A plaintext object
-     * answering an encrypted request is verified as in key mode and accepted only as a failure.
-     */
-    static AlipayResponse verify(String body, Expected expected, Keys keys, SignType type, ContentCipher cipher,
+    public static AlipayResponse verify(String body, Expected expected, Keys keys, SignType type, ContentCipher cipher,
             String... secrets) throws AlipayException {
         String method = expected.method();
         Signed signed = signedContent(body, method);
         // The body is parsed once for its root-level members (sign, alipay_cert_sn, an unsigned failure);
         // the answer's fields are read only from the signed text, parsed after it verified.
         JsonObject doc = parseObject(body, method, "The response body", secrets);
-        String root = doc.has(expected.root()) ? expected.root() : "error_response";
+        String root = doc.has(AlipayResponse.rootOf(method)) ? AlipayResponse.rootOf(method) : "error_response";
         JsonValue node = doc.get(root);
         boolean encrypted = node instanceof JsonString;
         if (encrypted && cipher == null) {
@@ -134,7 +111,7 @@ public final class ResponseVerifier {
         return response;
     }
 
-    /** The signed content of a body and the node it was cut from ({@code <method>_response} or error_response). */
+    /** {@code root}: the node the content was cut from ({@code <method>_response} or error_response). */
     record Signed(String root, String content) {
     }
 
@@ -200,7 +177,7 @@ public final class ResponseVerifier {
 
     /**
      * The binding, on the verified values. A field the gateway left out is accepted, except on a success:
-     * out_trade_no always, out_request_no for a refund query.
+     * out_trade_no always, out_request_no for a refund query (else it may be a replay about another refund).
      */
     private static void requireSameOrder(AlipayResponse response, Expected expected) throws AlipayException {
         if (expected.outTradeNo() == null) {
@@ -222,7 +199,6 @@ public final class ResponseVerifier {
         }
     }
 
-    /** The root-level alipay_cert_sn, or null when absent. */
     private static String certSn(JsonObject doc, String method) throws AlipayException {
         JsonValue value = doc.get("alipay_cert_sn");
         if (value == null || value.equals(JsonValue.of(""))) {
@@ -236,43 +212,18 @@ public final class ResponseVerifier {
     }
 
     private static String keyName(Keys keys, String certSn) {
-        if (!keys.certificateMode()) {
-            return "AP_PUB_KEY";
-        }
-        return certSn == null ? "the certificate of AP_ALIPAY_CERT_PATH" : "Alipay certificate " + certSn;
+        return !keys.certificateMode() ? "AP_PUB_KEY"
+                : certSn == null ? "the certificate of AP_ALIPAY_CERT_PATH" : "Alipay certificate " + certSn;
     }
 
-    /**
-     * The answer object inside verified encrypted content (a JSON string, quotes included); a wrong key or
-     * damaged content names AP_ENCRYPT_KEY and is never a success.
-     */
+    /** The answer object inside verified encrypted content (a JSON string, quotes included). */
     private static JsonObject decrypt(String quoted, ContentCipher cipher, String method, Keys keys)
             throws AlipayException {
-        String ciphertext;
         try {
-            ciphertext = ((JsonString) JsonParser.parse(quoted)).value();
+            return cipher.decryptAnswer(((JsonString) JsonParser.parse(quoted)).value(), method);
         } catch (JsonException | ClassCastException e) {
             throw badSignature(method, "its signed encrypted content is not a JSON string", keys);
         }
-        String plain;
-        try {
-            plain = cipher.decrypt(ciphertext);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new AlipayException(Kind.UNDECRYPTABLE, "The response to " + method + " is signed by Alipay but"
-                    + " does not decrypt with AP_ENCRYPT_KEY (" + e.getClass().getSimpleName() + "): check that"
-                    + " AP_ENCRYPT_KEY is this app's current AES key (开发设置 → 接口内容加密方式). The answer was not"
-                    + " trusted" + AlipayException.unknownOutcome(method));
-        }
-        try {
-            if (JsonParser.parse(plain) instanceof JsonObject o) {
-                return o;
-            }
-        } catch (JsonException e) {
-            // reported below
-        }
-        throw new AlipayException(Kind.UNDECRYPTABLE, "The response to " + method + " decrypts with AP_ENCRYPT_KEY"
-                + " to something that is not a JSON object: check that AP_ENCRYPT_KEY is this app's current AES key."
-                + " The answer was not trusted" + AlipayException.unknownOutcome(method));
     }
 
     private static JsonObject parseObject(String text, String method, String what, String... secrets)

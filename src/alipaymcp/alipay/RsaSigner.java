@@ -64,15 +64,7 @@ public final class RsaSigner {
 
         /** Request rule: every parameter except {@code sign}; null or empty keys and values are dropped. */
         public static String forRequest(Map<String, String> params) {
-            TreeMap<String, String> sorted = new TreeMap<>();
-            for (Map.Entry<String, String> e : params.entrySet()) {
-                String key = e.getKey();
-                String value = e.getValue();
-                if (key != null && !key.isEmpty() && value != null && !value.isEmpty() && !key.equals("sign")) {
-                    sorted.put(key, value);
-                }
-            }
-            return join(sorted);
+            return join(params, true);
         }
 
         /**
@@ -81,20 +73,20 @@ public final class RsaSigner {
          * (a notification with {@code body=} or {@code passback_params=} is signed without them).
          */
         public static String forNotification(Map<String, String> params, boolean v2) {
+            return join(params, v2);
+        }
+
+        /** The non-empty pairs sorted by key, without {@code sign} (and {@code sign_type} unless kept). */
+        private static String join(Map<String, String> params, boolean keepSignType) {
             TreeMap<String, String> sorted = new TreeMap<>();
             for (Map.Entry<String, String> e : params.entrySet()) {
                 String key = e.getKey();
                 String value = e.getValue();
-                if (key == null || key.isEmpty() || value == null || value.isEmpty() || key.equals("sign")
-                        || (!v2 && key.equals("sign_type"))) {
-                    continue;
+                if (key != null && !key.isEmpty() && value != null && !value.isEmpty() && !key.equals("sign")
+                        && (keepSignType || !key.equals("sign_type"))) {
+                    sorted.put(key, value);
                 }
-                sorted.put(key, value);
             }
-            return join(sorted);
-        }
-
-        private static String join(TreeMap<String, String> sorted) {
             StringBuilder out = new StringBuilder();
             for (Map.Entry<String, String> e : sorted.entrySet()) {
                 if (out.length() > 0) {

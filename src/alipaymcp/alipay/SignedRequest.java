@@ -1,5 +1,6 @@
 package alipaymcp.alipay;
 
+import alipaymcp.alipay.GatewayClient.RequestSettings;
 import alipaymcp.alipay.RsaSigner.SignContent;
 import alipaymcp.json.JsonValue.JsonNumber;
 import alipaymcp.json.JsonValue.JsonObject;
@@ -13,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The one request builder: the signed parameter set of one call, in upstream's insertion order
@@ -75,6 +77,16 @@ record SignedRequest(Map<String, String> params) {
     /** What no report may show: the app_auth_token and this request's sign (gateway errors echo both). */
     String[] secrets() {
         return new String[] {params.get("app_auth_token"), params.get("sign")};
+    }
+
+    /** The POST's headers; {@code userAgent} is {@code alipay_sdk}, also sent in page URLs. */
+    Map<String, String> headers(String userAgent) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", "application/x-www-form-urlencoded;charset=UTF-8");
+        headers.put("accept", "application/json");
+        headers.put("user-agent", userAgent);
+        headers.put("alipay-request-id", UUID.randomUUID().toString().replace("-", ""));
+        return headers;
     }
 
     /** {@code gateway?k=v&...} with the allow-listed keys, form-encoded: where the API call is POSTed. */

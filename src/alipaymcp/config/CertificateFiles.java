@@ -4,7 +4,7 @@ import alipaymcp.alipay.AlipayPublicKey;
 import alipaymcp.alipay.AppPrivateKey;
 import alipaymcp.alipay.CertificateMode;
 import alipaymcp.alipay.Certificates;
-import alipaymcp.alipay.KeyException;
+import alipaymcp.alipay.KeyReader.KeyException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;

@@ -88,14 +88,24 @@ public record Config(
                 encryption, warnings);
     }
 
+    /** "certificate mode (app_cert_sn …, …)" or "public-key mode": the key setup in use, for reports. */
+    public String keyMode() {
+        return certificates == null ? "public-key mode" : certificates.describe();
+    }
+
+    /** "AES on (128-bit key)" or "AES off": whether the API calls encrypt biz_content (AP_ENCRYPT_KEY). */
+    public String aesMode() {
+        return encryption == null ? "AES off" : encryption.describe();
+    }
+
     /** The settings as a log line would show them: ids and URLs in clear, secrets only as set / not set. */
     @Override
     public String toString() {
         return "Config[appId=" + appId
                 + ", appKey=" + appKey
                 + ", alipayPublicKey=RSA public key (" + alipayPublicKey.bits() + " bits)"
-                + ", keyMode=" + CertificateMode.describe(certificates)
-                + ", encryption=" + ContentCipher.describe(encryption)
+                + ", keyMode=" + keyMode()
+                + ", encryption=" + aesMode()
                 + ", signType=" + signType
                 + ", environment=" + environment.value()
                 + ", gatewayUrl=" + gatewayUrl

@@ -4,7 +4,7 @@ import alipaymcp.alipay.AlipayPublicKey;
 import alipaymcp.alipay.Amount;
 import alipaymcp.alipay.AppPrivateKey;
 import alipaymcp.alipay.ContentCipher;
-import alipaymcp.alipay.KeyException;
+import alipaymcp.alipay.KeyReader.KeyException;
 import alipaymcp.alipay.SignType;
 import alipaymcp.alipay.StrayCharacter;
 import alipaymcp.config.ConfigLoader.ToolNames;

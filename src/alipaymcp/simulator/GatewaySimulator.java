@@ -1,7 +1,7 @@
 package alipaymcp.simulator;
 
 import alipaymcp.alipay.ContentCipher;
-import alipaymcp.alipay.KeyException;
+import alipaymcp.alipay.KeyReader.KeyException;
 import alipaymcp.simulator.Cashier.PagePay;
 import alipaymcp.simulator.GatewayHandler.GatewayCheck;
 import alipaymcp.simulator.PaymentMessages.Notifier;

@@ -3,7 +3,7 @@ package alipaymcp.tools;
 import alipaymcp.alipay.AlipayException;
 import alipaymcp.alipay.AlipayResponse;
 import alipaymcp.alipay.GatewayClient;
-import alipaymcp.alipay.RequestSettings;
+import alipaymcp.alipay.GatewayClient.RequestSettings;
 import alipaymcp.config.Config;
 import alipaymcp.json.JsonException;
 import alipaymcp.json.JsonParser;

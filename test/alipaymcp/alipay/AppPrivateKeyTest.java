@@ -3,6 +3,7 @@ package alipaymcp.alipay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import alipaymcp.alipay.KeyReader.KeyException;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
@@ -159,7 +160,7 @@ class AppPrivateKeyTest {
         byte[] zero = {KeyReader.INTEGER, 0x01, 0x00};
         byte[] one = {KeyReader.INTEGER, 0x01, 0x01};
         AppPrivateKey key = AppPrivateKey.parse(Base64.getEncoder().encodeToString(
-                KeyReader.tlv(KeyReader.SEQUENCE, zero, ne[0], ne[1], one, one, one, one, one, one)));
+                AppPrivateKey.tlv(KeyReader.SEQUENCE, zero, ne[0], ne[1], one, one, one, one, one, one)));
         assertThat(key.form()).isEqualTo("PKCS#1");
         assertThatThrownBy(key::jcaKey).isInstanceOf(KeyException.class).hasMessage("the JDK refused the RSA private"
                 + " key (InvalidKeySpecException); re-export the key from Alipay's key tool");

@@ -1,5 +1,6 @@
 package alipaymcp.alipay;
 
+import alipaymcp.alipay.KeyReader.KeyException;
 import alipaymcp.json.JsonParser;
 import alipaymcp.json.JsonValue.JsonObject;
 import java.io.IOException;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import alipaymcp.alipay.AlipayException.Kind;
+import alipaymcp.alipay.GatewayClient.RequestSettings;
+import alipaymcp.alipay.KeyReader.KeyException;
 import alipaymcp.json.JsonParser;
 import alipaymcp.json.JsonValue.JsonObject;
 import java.util.ArrayList;
@@ -50,7 +52,7 @@ class CertificateModeTest {
 
     @Test
     void certificateModeResponses_areVerifiedWithTheCertificateTheirSnNames() throws Exception {
-        Downloads downloads = new Downloads(downloadContent("download-next"));
+        Downloads downloads = new Downloads(downloadBody("download-next"));
         ResponseVerifier.Keys keys = CertVectors.mode("cert-pki", CertVectors.VALID).keys(downloads);
         assertThat(verify("cert-success-current", keys).field("total_amount")).isEqualTo("88.80");
         assertThat(verify("cert-escaped-slash-retry", keys).field("out_trade_no")).isEqualTo("2025/04/15-0003");
@@ -69,7 +71,7 @@ class CertificateModeTest {
 
     @Test
     void rotation_downloadsTheUnknownCertificateOnce_validatesIt_andVerifiesWithIt() throws Exception {
-        Downloads downloads = new Downloads(downloadContent("download-next"));
+        Downloads downloads = new Downloads(downloadBody("download-next"));
         ResponseVerifier.Keys keys = CertVectors.mode("cert-pki", CertVectors.VALID).keys(downloads);
         assertThat(verify("cert-success-next", keys).isSuccess()).isTrue();
         assertThat(verify("cert-success-next", keys).isSuccess()).isTrue();
@@ -79,7 +81,7 @@ class CertificateModeTest {
 
     @Test
     void rotation_concurrentAnswersWithTheNewSn_downloadItOnce() throws Exception {
-        Downloads downloads = new Downloads(downloadContent("download-next"));
+        Downloads downloads = new Downloads(downloadBody("download-next"));
         ResponseVerifier.Keys keys = CertVectors.mode("cert-pki", CertVectors.VALID).keys((sn, method) -> {
             try {
                 Thread.sleep(200); // calls arriving meanwhile must wait for this download, not start their own
@@ -232,7 +234,7 @@ class CertificateModeTest {
         }
     }
 
-    /** Answers each download with the same content and records the SNs asked for. */
+    /** Answers each download with the same body and records the SNs asked for. */
     private static final class Downloads implements CertificateMode.Download {
         final List<String> asked = java.util.Collections.synchronizedList(new ArrayList<>());
         private final String content;
@@ -251,6 +253,11 @@ class CertificateModeTest {
     private static AlipayResponse verify(String id, ResponseVerifier.Keys keys) throws Exception {
         JsonObject v = CertVectors.find(CERT, "responses", id);
         return ResponseVerifier.verify(Vectors.str(v, "body"), unbound(Vectors.str(v, "method")), keys, SignType.RSA2, null);
+    }
+
+    /** The gateway's whole answer to the download, as {@link CertificateMode.Download} returns it. */
+    private static String downloadBody(String id) throws Exception {
+        return Vectors.str(CertVectors.find(CERT, "certificate_download", id), "body");
     }
 
     private static String downloadContent(String id) throws Exception {

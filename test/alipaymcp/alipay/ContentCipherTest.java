@@ -3,6 +3,7 @@ package alipaymcp.alipay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import alipaymcp.alipay.KeyReader.KeyException;
 import alipaymcp.json.JsonValue.JsonObject;
 import java.security.GeneralSecurityException;
 import java.util.List;

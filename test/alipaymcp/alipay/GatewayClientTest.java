@@ -1,7 +1,9 @@
 package alipaymcp.alipay;
 
+import alipaymcp.alipay.GatewayClient.RequestSettings;
+import alipaymcp.alipay.KeyReader.KeyException;
 import alipaymcp.alipay.RsaSigner.SignContent;
-import alipaymcp.alipay.GatewayClient.HttpTransport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -94,23 +96,6 @@ class GatewayClientTest {
     }
 
     @Test
-    void decode_usesTheCharsetOfTheContentType_utf8WhenAbsent() throws Exception {
-        String text = "{\"alipay_trade_query_response\":{\"sub_msg\":\"交易不存在\"}}";
-        byte[] gbk = text.getBytes(java.nio.charset.Charset.forName("GBK"));
-        assertThat(GatewayClient.decode(new HttpTransport.Reply(200, "application/json;charset=GBK", gbk), "alipay.trade.query"))
-                .isEqualTo(text);
-        assertThat(GatewayClient.decode(new HttpTransport.Reply(200, "text/html; Charset=\"gbk\"; x=1", gbk), "alipay.trade.query"))
-                .isEqualTo(text);
-        byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(GatewayClient.decode(new HttpTransport.Reply(200, null, utf8), "alipay.trade.query")).isEqualTo(text);
-        assertThat(GatewayClient.decode(new HttpTransport.Reply(200, "application/json", utf8), "alipay.trade.query")).isEqualTo(text);
-        AlipayException e = thrown(() -> GatewayClient.decode(new HttpTransport.Reply(200,
-                "application/json;charset=no-such-charset", utf8), "alipay.trade.query"));
-        assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
-        assertThat(e.outcomeUnknown()).isTrue();
-    }
-
-    @Test
     void query_reportsAnUnsignedFailureOnlyAsUnverified() throws Exception {
         gateway.body = "{\"error_response\":{\"code\":\"40002\",\"msg\":\"Invalid Arguments\",\"sub_code\":"
                 + "\"isv.invalid-signature\",\"sub_msg\":\"验签出错，网关生成的验签字符串为：app_auth_token=tok-secret-1"
@@ -197,7 +182,7 @@ class GatewayClientTest {
     void pageUrls_matchTheVectorsWithUpstreamsTags() throws Exception {
         RequestSettings upstream = new RequestSettings("2021000122671080", SignType.RSA2, null,
                 "https://example.com/notify", "https://example.com/return", RequestVectors.UPSTREAM_SDK,
-                RequestVectors.UPSTREAM_CHANNEL);
+                RequestVectors.UPSTREAM_CHANNEL, null, null);
         GatewayClient client = new GatewayClient(URI.create("https://openapi.alipay.com/gateway.do"), upstream,
                 appKey(), TestGateway.publicKey(), Duration.ofSeconds(15), CLOCK);
         var vectors = Vectors.cases(Vectors.requestSigning(), "vectors");
@@ -237,7 +222,7 @@ class GatewayClientTest {
 
     private static RequestSettings settings(String token) {
         return new RequestSettings("2021000122671080", SignType.RSA2, token, "https://example.com/notify", null,
-                "mcp-server-alipay-java-test", "mcp_test");
+                "mcp-server-alipay-java-test", "mcp_test", null, null);
     }
 
     private static AppPrivateKey appKey() throws KeyException {

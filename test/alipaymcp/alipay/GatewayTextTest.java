@@ -1,6 +1,7 @@
 package alipaymcp.alipay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,5 +24,23 @@ class GatewayTextTest {
         assertThat(GatewayText.redact("trade 2025041522001400000000000001 ok", (String) null))
                 .isEqualTo("trade 2025041522001400000000000001 ok");
         assertThat(GatewayText.redact((String) null)).isNull();
+    }
+
+    @Test
+    void decode_usesTheCharsetOfTheContentType_utf8WhenAbsent() throws Exception {
+        String text = "{\"alipay_trade_query_response\":{\"sub_msg\":\"交易不存在\"}}";
+        byte[] gbk = text.getBytes(java.nio.charset.Charset.forName("GBK"));
+        assertThat(GatewayText.decode(gbk, "application/json;charset=GBK", "alipay.trade.query"))
+                .isEqualTo(text);
+        assertThat(GatewayText.decode(gbk, "text/html; Charset=\"gbk\"; x=1", "alipay.trade.query"))
+                .isEqualTo(text);
+        byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(GatewayText.decode(utf8, null, "alipay.trade.query")).isEqualTo(text);
+        assertThat(GatewayText.decode(utf8, "application/json", "alipay.trade.query")).isEqualTo(text);
+        assertThatThrownBy(() -> GatewayText.decode(utf8, "application/json;charset=no-such-charset", "alipay.trade.query"))
+                .isInstanceOfSatisfying(AlipayException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(AlipayException.Kind.MALFORMED);
+                    assertThat(e.outcomeUnknown()).isTrue();
+                });
     }
 }

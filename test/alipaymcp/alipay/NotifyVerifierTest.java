@@ -2,6 +2,7 @@ package alipaymcp.alipay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import alipaymcp.alipay.KeyReader.KeyException;
 import alipaymcp.json.JsonValue.JsonBoolean;
 import alipaymcp.json.JsonValue.JsonObject;
 import java.util.LinkedHashMap;

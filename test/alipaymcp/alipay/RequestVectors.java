@@ -1,5 +1,7 @@
 package alipaymcp.alipay;
 
+import alipaymcp.alipay.GatewayClient.RequestSettings;
+import alipaymcp.alipay.KeyReader.KeyException;
 import alipaymcp.alipay.SignedRequest.BizContent;
 import alipaymcp.json.JsonValue.JsonNumber;
 import alipaymcp.json.JsonValue.JsonObject;
@@ -18,7 +20,7 @@ final class RequestVectors {
         JsonObject env = Vectors.obj(v, "env");
         return new RequestSettings(Vectors.str(env, "AP_APP_ID"), SignType.valueOf(Vectors.str(v, "sign_type")),
                 Vectors.str(env, "AP_INVOKE_AUTH_TOKEN"), Vectors.str(env, "AP_NOTIFY_URL"),
-                Vectors.str(env, "AP_RETURN_URL"), UPSTREAM_SDK, UPSTREAM_CHANNEL);
+                Vectors.str(env, "AP_RETURN_URL"), UPSTREAM_SDK, UPSTREAM_CHANNEL, null, null);
     }
 
     static String bizContent(JsonObject v) {

@@ -2,6 +2,7 @@ package alipaymcp.alipay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import alipaymcp.alipay.GatewayClient.RequestSettings;
 import alipaymcp.alipay.SignedRequest.BizContent;
 import alipaymcp.json.JsonValue.JsonObject;
 import java.math.BigDecimal;
@@ -113,7 +114,7 @@ class SignedRequestTest {
 
     private static RequestSettings settings() {
         return new RequestSettings("2021000000000000", SignType.RSA2, "tok", "https://n.example/a", null,
-                "mcp-server-alipay-java-0.1.0", "mcp_0.1.0");
+                "mcp-server-alipay-java-0.1.0", "mcp_0.1.0", null, null);
     }
 
     private static String url(String title) throws Exception {

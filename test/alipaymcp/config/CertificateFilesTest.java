@@ -45,9 +45,9 @@ class CertificateFilesTest {
         assertThat(config.certificates().alipayCertSn()).isEqualTo("00a1c257afc21011de4a556c435f870d");
         assertThat(java.util.Base64.getEncoder().encodeToString(config.certificates().localKey().getEncoded()))
                 .isEqualTo(read(PKI.resolve("alipay_public.txt")));
-        assertThat(alipaymcp.alipay.CertificateMode.describe(config.certificates()))
+        assertThat(config.keyMode())
                 .startsWith("certificate mode (app_cert_sn 048ea7e06b088a56a4cfe2d4ab8c9517");
-        assertThat(alipaymcp.alipay.ContentCipher.describe(config.encryption())).isEqualTo("AES off");
+        assertThat(config.aesMode()).isEqualTo("AES off");
         assertThat(config.warnings()).isEmpty();
         assertThat(config.toString()).contains("keyMode=certificate mode", "encryption=AES off");
     }
@@ -61,7 +61,7 @@ class CertificateFilesTest {
         env.put("AP_PUB_KEY", read(PKI.resolve("alipay_public.txt")));
         Config config = ConfigLoader.load(env, null, VALID);
         assertThat(config.certificates()).isNull();
-        assertThat(alipaymcp.alipay.CertificateMode.describe(config.certificates())).isEqualTo("public-key mode");
+        assertThat(config.keyMode()).isEqualTo("public-key mode");
     }
 
     @Test
@@ -146,7 +146,7 @@ class CertificateFilesTest {
     void load_aesKey_isCheckedAndNeverShown() throws Exception {
         String key = read(PKI.resolve("aes_key.txt"));
         Config config = ConfigLoader.load(with("AP_ENCRYPT_KEY", key), null, VALID);
-        assertThat(alipaymcp.alipay.ContentCipher.describe(config.encryption())).isEqualTo("AES on (128-bit key)");
+        assertThat(config.aesMode()).isEqualTo("AES on (128-bit key)");
         assertThat(config.toString()).contains("encryption=AES on").doesNotContain(key);
         assertThat(failure(with("AP_ENCRYPT_KEY", "not base64!"))).startsWith("AP_ENCRYPT_KEY is not Base64");
         assertThat(failure(with("AP_ENCRYPT_KEY", "YWJj"))).startsWith("AP_ENCRYPT_KEY decodes to 3 bytes");

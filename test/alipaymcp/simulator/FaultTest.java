@@ -54,7 +54,7 @@ class FaultTest extends SimulatorFixture {
 
     private AlipayResponse verify(String body, String method, String outTradeNo) throws Exception {
         return ResponseVerifier.verify(body, new ResponseVerifier.Expected(method, outTradeNo, null),
-                client.platformKey, SignType.RSA2);
+                ResponseVerifier.Keys.of(client.platformKey), SignType.RSA2, null);
     }
 
     private AlipayException.Kind rejection(String body, String method) {

@@ -40,9 +40,9 @@ class GatewayCheckTest extends SimulatorFixture {
         Map<String, String> params = client.params(TradeApi.QUERY, QUERY_BIZ);
         params.put("sign_type", "RSA");
         String body = client.post(client.sign(params)).body();
-        assertThat(ResponseVerifier.verify(body, new ResponseVerifier.Expected(TradeApi.QUERY, null, null), client.platformKey, SignType.RSA).subCode())
+        assertThat(ResponseVerifier.verify(body, new ResponseVerifier.Expected(TradeApi.QUERY, null, null), ResponseVerifier.Keys.of(client.platformKey), SignType.RSA, null).subCode())
                 .isEqualTo("ACQ.TRADE_NOT_EXIST");
-        assertThatThrownBy(() -> ResponseVerifier.verify(body, new ResponseVerifier.Expected(TradeApi.QUERY, null, null), client.platformKey, SignType.RSA2))
+        assertThatThrownBy(() -> ResponseVerifier.verify(body, new ResponseVerifier.Expected(TradeApi.QUERY, null, null), ResponseVerifier.Keys.of(client.platformKey), SignType.RSA2, null))
                 .isInstanceOfSatisfying(AlipayException.class,
                         e -> assertThat(e.kind()).isEqualTo(AlipayException.Kind.BAD_SIGNATURE));
     }

@@ -129,7 +129,7 @@ final class SimClient {
 
     /** The answer as our client's verifier takes it (the Java SDK's extraction rule, RSA2); the signed object. */
     JsonObject verified(String body, String method) throws Exception {
-        return ResponseVerifier.verify(body, new ResponseVerifier.Expected(method, null, null), platformKey, SignType.RSA2).content();
+        return ResponseVerifier.verify(body, new ResponseVerifier.Expected(method, null, null), ResponseVerifier.Keys.of(platformKey), SignType.RSA2, null).content();
     }
 
     /** Opens a page-pay URL (signed GET); the HTML. */

@@ -9,7 +9,7 @@ import alipaymcp.alipay.Certificates;
 import alipaymcp.alipay.ContentCipher;
 import alipaymcp.alipay.FormCodec;
 import alipaymcp.alipay.GatewayClient;
-import alipaymcp.alipay.RequestSettings;
+import alipaymcp.alipay.GatewayClient.RequestSettings;
 import alipaymcp.alipay.SignType;
 import alipaymcp.json.JsonParser;
 import alipaymcp.json.JsonValue.JsonArray;

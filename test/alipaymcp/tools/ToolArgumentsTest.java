@@ -8,7 +8,7 @@ import alipaymcp.TestConfig;
 import alipaymcp.alipay.AlipayPublicKey;
 import alipaymcp.alipay.AppPrivateKey;
 import alipaymcp.alipay.GatewayClient;
-import alipaymcp.alipay.RequestSettings;
+import alipaymcp.alipay.GatewayClient.RequestSettings;
 import alipaymcp.alipay.SignType;
 import alipaymcp.json.JsonParser;
 import alipaymcp.json.JsonValue.JsonObject;
@@ -62,7 +62,7 @@ class ToolArgumentsTest {
         counting.start();
         GatewayClient gateway = new GatewayClient(URI.create("http://127.0.0.1:" + counting.getAddress().getPort()
                 + "/gateway.do"), new RequestSettings("2021000000000000", SignType.RSA2, null, null, null,
-                "mcp-server-alipay-java-test", "mcp_test"),
+                "mcp-server-alipay-java-test", "mcp_test", null, null),
                 AppPrivateKey.parse(TestConfig.appPrivateKey()), AlipayPublicKey.parse(TestConfig.alipayPublicKey()),
                 Duration.ofSeconds(2), Clock.systemUTC());
         offline = new java.util.HashMap<>();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import alipaymcp.alipay.AlipayPublicKey;
 import alipaymcp.alipay.AppPrivateKey;
 import alipaymcp.alipay.GatewayClient;
-import alipaymcp.alipay.RequestSettings;
+import alipaymcp.alipay.GatewayClient.RequestSettings;
 import alipaymcp.alipay.SignType;
 import alipaymcp.json.JsonParser;
 import alipaymcp.json.JsonValue.JsonArray;
@@ -149,7 +149,7 @@ class ToolVectorsTest {
         JsonObject key = (JsonObject) FILE.get("key");
         RequestSettings settings = new RequestSettings(str(env, "AP_APP_ID"), SignType.valueOf(str(vector,
                 "sign_type")), str(env, "AP_INVOKE_AUTH_TOKEN"), str(env, "AP_NOTIFY_URL"), str(env, "AP_RETURN_URL"),
-                UPSTREAM_SDK, UPSTREAM_CHANNEL);
+                UPSTREAM_SDK, UPSTREAM_CHANNEL, null, null);
         AppPrivateKey appKey = AppPrivateKey.parse(str(key, "app_private_key_" + keyForm + "_base64"));
         assertThat(appKey.form()).isEqualTo(keyForm.replace("pkcs", "PKCS#"));
         // Any valid public key will do: only a response would be verified with it.

@@ -1,0 +1,218 @@
+package alipaymcp.alipay;
+
+import alipaymcp.alipay.AlipayException.Kind;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The network seam, so tests can fail a connection on purpose. Failures are the JDK's: ConnectException (never
+ * reached the server), HttpConnectTimeoutException, HttpTimeoutException (sent, no complete answer in time),
+ * any other IOException (connection lost).
+ */
+interface HttpTransport {
+    int MAX_BODY = 4 * 1024 * 1024; // the largest answer read; Alipay's are a few KB
+
+    /** One POST of a UTF-8 form body; the whole exchange, body included, ends within {@code timeout}. */
+    Reply post(URI uri, Map<String, String> headers, String body, Duration timeout)
+            throws IOException, InterruptedException;
+
+    /** Status, Content-Type (null when absent) and raw body bytes; body null when larger than MAX_BODY. */
+    record Reply(int status, String contentType, byte[] body) {
+    }
+
+    /** java.net.http (HTTP/1.1, no redirects), and the JDK's failures mapped: no page link loads this class. */
+    final class Jdk implements HttpTransport {
+        private static final int EXECUTOR_THREADS = 4; // its async work is short; the default pool would grow
+        private static final ScheduledExecutorService ALARMS =
+                Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "gateway-deadline"));
+
+        private final HttpClient client;
+
+        Jdk(Duration connectTimeout) {
+            client = HttpClient.newBuilder()
+                    .executor(Executors.newFixedThreadPool(EXECUTOR_THREADS, task -> daemon(task, "gateway-http")))
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(connectTimeout)
+                    .build();
+        }
+
+        /**
+         * POSTs a signed request over {@code transport} and returns the answer's text (HTTP 200, within the size
+         * limit); every failure is an {@link AlipayException} that says whether anything may have been sent.
+         */
+        static String send(HttpTransport transport, SignedRequest request, String gateway, String userAgent,
+                Duration timeout, boolean readOnly) throws AlipayException {
+            String method = request.method();
+            String[] secrets = request.secrets();
+            Reply reply = null;
+            for (int attempt = 1; reply == null; attempt++) {
+                try {
+                    reply = transport.post(request.postUri(gateway), request.headers(userAgent), request.formBody(),
+                            timeout);
+                } catch (ConnectException e) {
+                    if (readOnly && attempt == 1) {
+                        continue; // refused before anything was sent: safe to try a read once more
+                    }
+                    throw new AlipayException(Kind.NETWORK, "Could not connect to the gateway for " + method + " ("
+                            + reason(e, secrets) + "); nothing was sent. Check the network and AP_GATEWAY_URL /"
+                            + " AP_CURRENT_ENV.", e);
+                } catch (HttpConnectTimeoutException e) {
+                    throw new AlipayException(Kind.NETWORK, "Could not connect to the gateway for " + method
+                            + " within " + timeout.toMillis() + " ms (AP_TIMEOUT_MS); nothing was sent. Check the"
+                            + " network.", e);
+                } catch (HttpTimeoutException e) {
+                    throw new AlipayException(Kind.TIMEOUT, "No complete answer from the gateway to " + method
+                            + " within " + timeout.toMillis() + " ms (AP_TIMEOUT_MS)"
+                            + AlipayException.unknownOutcome(method), e);
+                } catch (IOException e) {
+                    throw new AlipayException(Kind.CONNECTION_LOST, "The connection to the gateway failed during "
+                            + method + " (" + reason(e, secrets) + ")" + AlipayException.unknownOutcome(method), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AlipayException(Kind.INTERRUPTED, "Interrupted while waiting for the answer to "
+                            + method + AlipayException.unknownOutcome(method), e);
+                }
+            }
+            if (reply.status() != 200) {
+                throw new AlipayException(Kind.HTTP_STATUS, "The gateway answered " + method + " with HTTP status "
+                        + reply.status() + " instead of 200" + AlipayException.unknownOutcome(method));
+            }
+            if (reply.body() == null) {
+                throw new AlipayException(Kind.MALFORMED, "The gateway's answer to " + method + " is larger than "
+                        + MAX_BODY + " bytes; it was not read" + AlipayException.unknownOutcome(method));
+            }
+            return GatewayText.decode(reply.body(), reply.contentType(), method);
+        }
+
+        private static String reason(IOException e, String[] secrets) {
+            String message = e.getMessage();
+            return e.getClass().getSimpleName() + (message == null ? "" : ": " + GatewayText.redact(message, secrets));
+        }
+
+        private static Thread daemon(Runnable task, String name) {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        }
+
+        @Override
+        public Reply post(URI uri, Map<String, String> headers, String body, Duration timeout)
+                throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                    .timeout(timeout)
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            headers.forEach(request::header);
+            // send(), not sendAsync(): on 2 cores the JDK hops every async answer onto a new thread. The request
+            // timeout bounds the wait for the headers; the alarm bounds the whole exchange, body included.
+            Alarm alarm = new Alarm();
+            ScheduledFuture<?> scheduled = ALARMS.schedule(alarm, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                HttpResponse<byte[]> response = client.send(request.build(), Jdk::limited);
+                return new Reply(response.statusCode(), response.headers().firstValue("content-type").orElse(null),
+                        response.body()); // body null past MAX_BODY: see limited()
+            } catch (InterruptedException | IOException e) {
+                if (alarm.disarm()) { // our own alarm, not a caller's interrupt or a network failure
+                    throw new HttpTimeoutException("no complete answer within " + timeout.toMillis() + " ms");
+                }
+                throw e;
+            } finally {
+                scheduled.cancel(false);
+                if (alarm.disarm()) {
+                    Thread.interrupted(); // the alarm rang as the answer arrived: clear it, the thread is reused
+                }
+            }
+        }
+
+        /** Interrupts the waiting caller at the deadline, unless the exchange ended first (then it never will). */
+        private static final class Alarm implements Runnable {
+            private final Thread caller = Thread.currentThread();
+            private boolean disarmed; // guarded by this
+            private boolean rang; // guarded by this
+
+            @Override
+            public synchronized void run() {
+                if (!disarmed) {
+                    rang = true;
+                    caller.interrupt();
+                }
+            }
+
+            /** Stops the alarm; true when it had already interrupted the caller. */
+            synchronized boolean disarm() {
+                disarmed = true;
+                return rang;
+            }
+        }
+
+        /** The body up to MAX_BODY bytes; null past it, or when the declared length is over it. */
+        private static HttpResponse.BodySubscriber<byte[]> limited(HttpResponse.ResponseInfo info) {
+            long declared = info.headers().firstValueAsLong("content-length").orElse(-1);
+            return declared > MAX_BODY ? HttpResponse.BodySubscribers.replacing(null) : new LimitedBody();
+        }
+
+        /** Past MAX_BODY the download is cancelled: a gateway streaming with no Content-Length cannot fill the heap. */
+        private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+            private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+            private Flow.Subscription subscription;
+
+            @Override
+            public CompletionStage<byte[]> getBody() {
+                return result;
+            }
+
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                this.subscription = subscription;
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(List<ByteBuffer> buffers) {
+                for (ByteBuffer buffer : buffers) {
+                    if (result.isDone()) {
+                        return;
+                    }
+                    if (bytes.size() + buffer.remaining() > MAX_BODY) {
+                        subscription.cancel();
+                        result.complete(null);
+                        return;
+                    }
+                    byte[] chunk = new byte[buffer.remaining()];
+                    buffer.get(chunk);
+                    bytes.writeBytes(chunk);
+                }
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                result.completeExceptionally(error);
+            }
+
+            @Override
+            public void onComplete() {
+                result.complete(bytes.toByteArray());
+            }
+        }
+    }
+}

@@ -8,7 +8,7 @@ import alipaymcp.config.ConfigException;
 import alipaymcp.config.ConfigLoader;
 import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonWriter;
-import alipaymcp.simulator.Fault;
+import alipaymcp.simulator.Faults.Fault;
 import alipaymcp.simulator.GatewaySimulator;
 import alipaymcp.simulator.SimControl;
 import alipaymcp.simulator.SimulatorOptions;
@@ -146,7 +146,7 @@ class SecretsTest {
             if (kind.situation()) {
                 continue; // a refund that completes later, a replay: not failures (RefundOutcomesOverMcpTest)
             }
-            SimControl.injectFault(sim, "*", kind == Fault.Kind.DELAY ? Fault.delay(15_000) : Fault.of(kind));
+            SimControl.injectFault(sim, "*", kind == Fault.Kind.DELAY ? new Fault(Fault.Kind.DELAY, 15_000) : new Fault(kind, 0));
             expect(call(server, "query-alipay-payment", "{\"outTradeNo\":\"" + order + "\"}"), true);
             expect(call(server, "refund-alipay-payment", "{\"outTradeNo\":\"" + order + "\",\"refundAmount\":0.01,"
                     + "\"outRequestNo\":\"F" + kind.ordinal() + "\"}"), true);

@@ -7,6 +7,7 @@ import alipaymcp.alipay.SignType;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
+import alipaymcp.simulator.Faults.Fault;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;

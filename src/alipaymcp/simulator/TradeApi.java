@@ -5,25 +5,16 @@ import alipaymcp.json.JsonValue.JsonArray;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.simulator.AnswerWriter.Answer;
 import alipaymcp.simulator.AnswerWriter.GatewayError;
-import alipaymcp.simulator.TradeBook.GatewayTime;
 import java.math.BigDecimal;
 
 /**
  * alipay.trade.query, alipay.trade.refund and alipay.trade.fastpay.refund.query over the trade book.
  * Business failures are answered signed under the method's own root, with code 40004.
  */
-final class TradeApi {
+record TradeApi(Trade.Book book) {
     static final String QUERY = "alipay.trade.query";
     static final String REFUND = "alipay.trade.refund";
     static final String REFUND_QUERY = "alipay.trade.fastpay.refund.query";
-
-    private final TradeBook book;
-    private final GatewayTime time;
-
-    TradeApi(TradeBook book, GatewayTime time) {
-        this.book = book;
-        this.time = time;
-    }
 
     /**
      * Every field is checked first (ACQ.INVALID_PARAMETER), then the trade is looked up. {@code pendingQueries}:
@@ -58,7 +49,7 @@ final class TradeApi {
             return notExist(REFUND, "ACQ.TRADE_NOT_EXIST", signType);
         }
         String number = outRequestNo == null ? trade.order().outTradeNo() : outRequestNo;
-        Trade.RefundOutcome outcome = trade.refund(number, amount, reason, time.nowText());
+        Trade.RefundOutcome outcome = trade.refund(number, amount, reason, book.nowText());
         boolean pending = pendingQueries > 0 && outcome.result() == Trade.RefundOutcome.Result.REFUNDED;
         if (pending) {
             trade.holdBack(number, pendingQueries);

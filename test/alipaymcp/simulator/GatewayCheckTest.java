@@ -153,7 +153,7 @@ class GatewayCheckTest extends SimulatorFixture {
 
     @Test
     void check_bodyOverOneMebibyteIsRefused() throws Exception {
-        String biz = "{\"out_trade_no\":\"" + "x".repeat(GatewayRequest.MAX_BODY_BYTES) + "\"}";
+        String biz = "{\"out_trade_no\":\"" + "x".repeat(GatewayHandler.MAX_BODY_BYTES) + "\"}";
         JsonObject answer = unsignedAnswer(client.postSigned(TradeApi.QUERY, biz), AnswerWriter.ERROR_ROOT);
         assertThat(answer.string("sub_code")).hasValue("isv.invalid-parameter");
         assertThat(answer.string("sub_msg").orElseThrow()).contains("larger than 1048576 bytes");

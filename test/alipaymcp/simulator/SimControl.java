@@ -1,6 +1,7 @@
 package alipaymcp.simulator;
 
 import alipaymcp.alipay.FormCodec;
+import alipaymcp.simulator.Faults.Fault;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,8 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a test does to a running simulator, through the doors a merchant's own test suite uses: the control
- * endpoint (faults, certificate rotation) and the cashier's Pay button. The jar has no in-process back door.
+ * What a test does to a running simulator, in this process or another (by its gateway URL), through the doors a
+ * merchant's own test suite uses: the control endpoint (faults, certificate rotation) and the cashier's Pay
+ * button. The jar has no in-process back door.
  */
 public final class SimControl {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
@@ -31,17 +33,25 @@ public final class SimControl {
 
     /** Damages every later answer to this method (or "*" for all) until {@link #clearFaults}. */
     public static void injectFault(GatewaySimulator sim, String method, Fault fault) {
-        ok(post(sim, Faults.FAULT_PATH, "method=" + FormCodec.encode(method) + "&fault="
-                + FormCodec.encode(fault.toString())));
+        injectFault(sim.gatewayUrl(), method, fault.toString());
+    }
+
+    /** {@code token}: the control endpoint's name of the fault (delay:3000, http-500, ...). */
+    public static void injectFault(URI gateway, String method, String token) {
+        ok(post(gateway, Faults.FAULT_PATH, "method=" + FormCodec.encode(method) + "&fault=" + FormCodec.encode(token)));
     }
 
     public static void clearFaults(GatewaySimulator sim) {
-        ok(post(sim, Faults.CLEAR_PATH, ""));
+        clearFaults(sim.gatewayUrl());
+    }
+
+    public static void clearFaults(URI gateway) {
+        ok(post(gateway, Faults.CLEAR_PATH, ""));
     }
 
     /** Certificate mode: a new Alipay certificate signs answers from now on; its alipay_cert_sn. */
     public static String rotateAlipayCertificate(GatewaySimulator sim, boolean forged) {
-        String body = ok(post(sim, Faults.ROTATE_PATH, forged ? "forged=true" : "")); // "ok: alipay_cert_sn <sn>..."
+        String body = ok(post(sim.gatewayUrl(), Faults.ROTATE_PATH, forged ? "forged=true" : "")); // "ok: alipay_cert_sn <sn>..."
         return body.strip().split(" ")[2];
     }
 
@@ -50,7 +60,7 @@ public final class SimControl {
      * again; an unknown or closed one is an IllegalStateException carrying the cashier's page.
      */
     public static String pay(GatewaySimulator sim, String outTradeNo) {
-        HttpResponse<String> page = post(sim, Cashier.PAY_PATH, "out_trade_no=" + FormCodec.encode(outTradeNo));
+        HttpResponse<String> page = post(sim.gatewayUrl(), Cashier.PAY_PATH, "out_trade_no=" + FormCodec.encode(outTradeNo));
         if (page.statusCode() == 303) {
             return FormCodec.decode(URI.create(page.headers().firstValue("Location").orElseThrow()).getRawQuery())
                     .get("trade_no");
@@ -76,8 +86,8 @@ public final class SimControl {
         }
     }
 
-    private static HttpResponse<String> post(GatewaySimulator sim, String path, String form) {
-        HttpRequest request = HttpRequest.newBuilder(sim.gatewayUrl().resolve(path)).timeout(Duration.ofSeconds(30))
+    private static HttpResponse<String> post(URI gateway, String path, String form) {
+        HttpRequest request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         try {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import alipaymcp.simulator.Faults.Fault;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -44,7 +44,7 @@ public final class GatewaySimulator implements AutoCloseable {
     private GatewaySimulator(SimulatorOptions options) throws IOException {
         keys = options.keysDir() == null ? SimulatorKeys.generate() : SimulatorKeys.loadOrCreate(options.keysDir());
         aesKey = options.aes() ? SimulatorKeys.aesKey(options.keysDir()) : null;
-        pki = options.certificateMode() ? SimulatorPki.create(keys.appId, keys.app, keys.platform) : null;
+        pki = options.certificateMode() ? SimulatorPki.create(keys.appId(), keys.app(), keys.platform()) : null;
         temporaryCertDir = pki != null && options.keysDir() == null;
         certDir = temporaryCertDir ? Files.createTempDirectory("alipay-simulator-certs") : options.keysDir();
         if (pki != null) {
@@ -57,10 +57,10 @@ public final class GatewaySimulator implements AutoCloseable {
         if (pki != null) {
             methods.add(GatewayHandler.CERT_DOWNLOAD);
         }
-        GatewayCheck check = new GatewayCheck(keys.appId, keys.app.getPublic(), methods,
+        GatewayCheck check = new GatewayCheck(keys.appId(), keys.app().getPublic(), methods,
                 pki == null ? null : pki.appCertSn(), pki == null ? null : pki.rootCertSn(), aesKey != null);
         Faults faults = new Faults(pki);
-        SimulatorPki.Current keyMode = new SimulatorPki.Current(keys.platform.getPrivate(), null); // never changes
+        SimulatorPki.Current keyMode = new SimulatorPki.Current(keys.platform().getPrivate(), null); // never changes
         AnswerWriter writer = new AnswerWriter(pki == null ? () -> keyMode : pki::current);
         // jdk.httpserver leaves Nagle's algorithm on unless told (read once, when its classes load): with the
         // client's delayed ACK every answer would then wait about 40 ms. Measured: p50 of a query 66 -> 24 ms
@@ -70,7 +70,7 @@ public final class GatewaySimulator implements AutoCloseable {
                 InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), options.port()), 64);
         server.createContext("/", new GatewayHandler(check, faults, new PagePay(book), new TradeApi(book), writer,
                 pki, aesKey == null ? null : cipher(aesKey)));
-        server.createContext("/cashier/", new Cashier(book, new PaymentMessages(keys.appId, keys.platform.getPrivate()),
+        server.createContext("/cashier/", new Cashier(book, new PaymentMessages(keys.appId(), keys.platform().getPrivate()),
                 notifier));
         for (String path : List.of(Faults.FAULT_PATH, Faults.CLEAR_PATH, Faults.ROTATE_PATH)) {
             server.createContext(path, faults);
@@ -133,17 +133,17 @@ public final class GatewaySimulator implements AutoCloseable {
 
     /** The one merchant app id the simulator accepts ({@value SimulatorKeys#DEFAULT_APP_ID} unless a key folder says otherwise). */
     public String appId() {
-        return keys.appId;
+        return keys.appId();
     }
 
     /** PKCS#8 base64 of the app private key: what the server signs requests with (AP_APP_KEY). */
     public String appPrivateKeyBase64() {
-        return SimulatorKeys.base64(keys.app.getPrivate().getEncoded());
+        return SimulatorKeys.base64(keys.app().getPrivate().getEncoded());
     }
 
     /** X.509 base64 of the platform public key, which verifies the simulator's answers (AP_PUB_KEY). */
     public String platformPublicKeyBase64() {
-        return SimulatorKeys.base64(keys.platform.getPublic().getEncoded());
+        return SimulatorKeys.base64(keys.platform().getPublic().getEncoded());
     }
 
     /** Stops serving at once and drops queued notifications. */

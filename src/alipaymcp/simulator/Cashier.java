@@ -4,7 +4,6 @@ import alipaymcp.alipay.SignType;
 import alipaymcp.simulator.AnswerWriter.GatewayError;
 import alipaymcp.simulator.AnswerWriter.HttpReply;
 import alipaymcp.simulator.PaymentMessages.Notifier;
-import alipaymcp.simulator.TradeApi.TradeFields;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -90,7 +89,7 @@ record Cashier(Trade.Book book, PaymentMessages messages, Notifier notifier) imp
     }
 
     static String cashierPage(Trade.View trade) {
-        String amount = TradeFields.money(trade.order().totalAmount());
+        String amount = TradeApi.money(trade.order().totalAmount());
         String outTradeNo = escape(trade.order().outTradeNo());
         return page("Cashier - " + trade.order().subject(),
                 "<h1 id=\"subject\">" + escape(trade.order().subject()) + "</h1>\n"
@@ -132,19 +131,8 @@ record Cashier(Trade.Book book, PaymentMessages messages, Notifier notifier) imp
 
     /** Escapes the five HTML-significant characters, so request text can go in text and attribute values. */
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&': out.append("&amp;"); break;
-                case '<': out.append("&lt;"); break;
-                case '>': out.append("&gt;"); break;
-                case '"': out.append("&quot;"); break;
-                case '\'': out.append("&#39;"); break;
-                default: out.append(c);
-            }
-        }
-        return out.toString();
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     /**

@@ -5,7 +5,6 @@ import alipaymcp.alipay.RsaSigner.SignContent;
 import alipaymcp.alipay.RsaSigner;
 import alipaymcp.json.JsonValue.JsonArray;
 import alipaymcp.json.JsonValue.JsonObject;
-import alipaymcp.simulator.TradeApi.TradeFields;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,12 +38,12 @@ final class PaymentMessages {
         params.put("charset", "utf-8");
         params.put("out_trade_no", trade.order().outTradeNo());
         params.put("method", trade.order().method() + ".return");
-        params.put("total_amount", TradeFields.money(trade.order().totalAmount()));
+        params.put("total_amount", TradeApi.money(trade.order().totalAmount()));
         params.put("trade_no", trade.tradeNo());
         params.put("auth_app_id", appId);
         params.put("version", "1.0");
         params.put("app_id", appId);
-        params.put("seller_id", TradeFields.SELLER_ID);
+        params.put("seller_id", TradeApi.SELLER_ID);
         params.put("timestamp", now);
         sign(params, trade);
         String url = trade.order().returnUrl();
@@ -57,18 +56,18 @@ final class PaymentMessages {
 
     /** The trade_status_sync notification of a paid trade, as decoded parameters in sending order. */
     Map<String, String> notification(Trade.View trade, String now, String notifyId) {
-        String total = TradeFields.money(trade.order().totalAmount());
+        String total = TradeApi.money(trade.order().totalAmount());
         Map<String, String> params = new LinkedHashMap<>();
         params.put("gmt_create", trade.gmtCreate());
         params.put("charset", "utf-8");
         params.put("seller_email", "seller@example.com");
         params.put("subject", trade.order().subject());
-        params.put("buyer_id", TradeFields.BUYER_USER_ID);
-        params.put("buyer_logon_id", TradeFields.BUYER_LOGON_ID);
+        params.put("buyer_id", TradeApi.BUYER_USER_ID);
+        params.put("buyer_logon_id", TradeApi.BUYER_LOGON_ID);
         params.put("invoice_amount", total);
         params.put("notify_id", notifyId);
         params.put("fund_bill_list", JsonArray.of(JsonObject.builder().put("amount", total)
-                .put("fundChannel", TradeFields.FUND_CHANNEL).build()).toJson());
+                .put("fundChannel", TradeApi.FUND_CHANNEL).build()).toJson());
         params.put("notify_type", "trade_status_sync");
         params.put("trade_status", trade.status().name());
         params.put("receipt_amount", total);
@@ -77,7 +76,7 @@ final class PaymentMessages {
         params.put("notify_time", now);
         params.put("point_amount", "0.00");
         params.put("total_amount", total);
-        params.put("seller_id", TradeFields.SELLER_ID);
+        params.put("seller_id", TradeApi.SELLER_ID);
         params.put("trade_no", trade.tradeNo());
         params.put("auth_app_id", appId);
         params.put("gmt_payment", trade.gmtPayment());

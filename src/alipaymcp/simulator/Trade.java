@@ -46,12 +46,9 @@ final class Trade {
 
     /** The trade states the simulator models (TRADE_FINISHED, the end of the refund window, is not modelled). */
     enum Status {
-        /** Opened at the cashier, not paid. Cancel leaves a trade here; no timeout closes it. */
-        WAIT_BUYER_PAY,
-        /** Paid; refundable while refunds leave something. */
-        TRADE_SUCCESS,
-        /** Paid and fully refunded. */
-        TRADE_CLOSED
+        WAIT_BUYER_PAY, // opened at the cashier, not paid; Cancel leaves a trade here and no timeout closes it
+        TRADE_SUCCESS, // paid; refundable while refunds leave something
+        TRADE_CLOSED // paid and fully refunded
     }
 
     /** A consistent snapshot of a trade, taken under its lock. gmtPayment is null until paid. */
@@ -65,19 +62,23 @@ final class Trade {
 
     /** What a refund request did. refund is the accepted or replayed refund, null otherwise. */
     record RefundOutcome(Result result, View trade, Refund refund) {
+        /** Each result with the 40004 sub_code and sub_msg the gateway answers it with; null for a success. */
         enum Result {
-            /** Money moved: fund_change=Y. */
-            REFUNDED,
-            /** Same out_request_no, same amount: answered again, fund_change=N. */
-            REPLAYED,
-            /** Same out_request_no, another amount: ACQ.DISCORDANT_REPEAT_REQUEST. */
-            DISCORDANT,
-            /** The trade is not TRADE_SUCCESS: ACQ.TRADE_STATUS_ERROR. */
-            STATUS_ERROR,
-            /** More than what is left: ACQ.REFUND_AMT_NOT_EQUAL_TOTAL. */
-            OVER_REFUND,
-            /** The simulator's bound on refunds per trade is reached. */
-            TOO_MANY
+            REFUNDED(null, null), // money moved: fund_change=Y
+            REPLAYED(null, null), // same out_request_no, same amount: answered again, fund_change=N
+            DISCORDANT("ACQ.DISCORDANT_REPEAT_REQUEST", "不一致的请求"), // same out_request_no, another amount
+            STATUS_ERROR("ACQ.TRADE_STATUS_ERROR", "交易状态不合法"), // the trade is not TRADE_SUCCESS
+            OVER_REFUND("ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限"), // more than what is left
+            TOO_MANY("ACQ.TRADE_NOT_ALLOW_REFUND",
+                    "交易不允许退款 (the simulator keeps at most " + MAX_REFUNDS + " refunds per trade)");
+
+            final String subCode;
+            final String subMsg;
+
+            Result(String subCode, String subMsg) {
+                this.subCode = subCode;
+                this.subMsg = subMsg;
+            }
         }
     }
 

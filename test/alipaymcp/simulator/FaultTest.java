@@ -164,7 +164,7 @@ class FaultTest extends SimulatorFixture {
         String order = paidOrder();
         SimControl.injectFault(sim, TradeApi.QUERY, new Fault(Fault.Kind.DUPLICATE_ROOT, 0));
         String body = query(order);
-        String root = AnswerWriter.root(TradeApi.QUERY);
+        String root = AlipayResponse.rootOf(TradeApi.QUERY);
         assertThat(body.indexOf(root)).isLessThan(body.lastIndexOf(root));
         assertThatThrownBy(() -> verify(body, TradeApi.QUERY)).isInstanceOf(AlipayException.class);
     }

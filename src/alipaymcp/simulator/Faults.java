@@ -44,49 +44,28 @@ public final class Faults implements HttpHandler {
     public record Fault(Kind kind, long number) {
         /** What goes wrong; the token is the name used by the control endpoint. */
         public enum Kind {
-            /** The normal answer, after a delay. */
-            DELAY("delay", "ms", SimulatorOptions.MAX_DELAY_MILLIS),
-            /** HTTP 500 with a short text body. */
-            HTTP_500("http-500"),
-            /** HTTP 502 with a short HTML body, as a proxy in front of the gateway would say. */
-            HTTP_502("http-502"),
-            /** HTTP 200 with an HTML error page instead of JSON. */
-            HTML_BODY("html"),
-            /** HTTP 200, content type JSON, a body that is not JSON. */
-            NOT_JSON("not-json"),
-            /** The first half of the signed answer, with a matching Content-Length. */
-            TRUNCATED_BODY("truncated"),
-            /**
-             * Content-Length of the whole answer, half of it sent, then the connection closed. jdk.httpserver
-             * cannot reset a socket; a true RST is made by a raw socket in the chaos tests.
-             */
+            DELAY("delay", "ms", SimulatorOptions.MAX_DELAY_MILLIS), // the normal answer, after a delay
+            HTTP_500("http-500"), // HTTP 500 with a short text body
+            HTTP_502("http-502"), // HTTP 502 with a short HTML body, as a proxy in front of the gateway would say
+            HTML_BODY("html"), // HTTP 200 with an HTML error page instead of JSON
+            NOT_JSON("not-json"), // HTTP 200, content type JSON, a body that is not JSON
+            TRUNCATED_BODY("truncated"), // the first half of the signed answer, with a matching Content-Length
+            // Content-Length of the whole answer, half of it sent, then the connection closed. jdk.httpserver
+            // cannot reset a socket; a true RST is made by a raw socket in the chaos tests.
             CONNECTION_CLOSED("connection-closed"),
-            /** A well-formed signature over other content. */
-            BAD_SIGNATURE("bad-signature"),
-            /** The answer with no root-level sign. */
-            MISSING_SIGN("missing-sign"),
-            /** The answer signed, then one field changed (an amount, the status or msg). */
-            TAMPERED_FIELD("tampered"),
-            /** The signed root, the sign, then a second, different root of the same name. */
-            DUPLICATE_ROOT("duplicate-root"),
-            /** A signed error_response (40006 isv.insufficient-isv-permissions); nothing processed. */
-            ERROR_RESPONSE("error-response"),
-            /** A correctly signed answer about a different out_trade_no and trade_no. */
-            OTHER_TRADE("other-trade"),
-            /** A signed 20000 isp.unknow-error answer; nothing processed. */
-            SYSTEM_ERROR("system-error"),
-            /** A signed 40004 ACQ.SYSTEM_ERROR answer (系统错误: call again with the same parameters); nothing processed. */
-            ACQ_SYSTEM_ERROR("acq-system-error"),
-            /**
-             * alipay.trade.refund only: the refund is made but answered with fund_change=N, and its next N refund
-             * queries answer without refund_status (still processing), as an asynchronous refund does.
-             */
+            BAD_SIGNATURE("bad-signature"), // a well-formed signature over other content
+            MISSING_SIGN("missing-sign"), // the answer with no root-level sign
+            TAMPERED_FIELD("tampered"), // the answer signed, then one field changed (an amount, the status or msg)
+            DUPLICATE_ROOT("duplicate-root"), // the signed root, the sign, then a second, different root of that name
+            ERROR_RESPONSE("error-response"), // a signed error_response (40006 isv.insufficient-isv-permissions)
+            OTHER_TRADE("other-trade"), // a correctly signed answer about a different out_trade_no and trade_no
+            SYSTEM_ERROR("system-error"), // a signed 20000 isp.unknow-error answer
+            ACQ_SYSTEM_ERROR("acq-system-error"), // a signed 40004 ACQ.SYSTEM_ERROR (系统错误: call again the same)
+            // alipay.trade.refund only: the refund is made but answered with fund_change=N, and its next N refund
+            // queries answer without refund_status (still processing), as an asynchronous refund does.
             REFUND_PENDING("refund-pending", "queries", 100),
-            /**
-             * The last signed success this method gave for the same out_trade_no, sent again unchanged (a genuine
-             * answer replayed, e.g. an earlier refund's); nothing processed. With no earlier success, the normal
-             * answer.
-             */
+            // The last signed success this method gave for the same out_trade_no, sent again unchanged (a genuine
+            // answer replayed, e.g. an earlier refund's). With no earlier success, the normal answer.
             REPLAY("replay");
 
             private final String token;

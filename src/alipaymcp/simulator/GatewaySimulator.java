@@ -31,7 +31,7 @@ public final class GatewaySimulator implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final SimulatorKeys keys;
+    final SimulatorKeys keys;
     private final Notifier notifier;
     /** Certificate mode's throw-away PKI, or null in key mode. */
     private final SimulatorPki pki;
@@ -106,10 +106,10 @@ public final class GatewaySimulator implements AutoCloseable {
     public Map<String, String> serverEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AP_APP_ID", appId());
-        env.put("AP_APP_KEY", appPrivateKeyBase64());
+        env.put("AP_APP_KEY", SimulatorKeys.base64(keys.app().getPrivate().getEncoded())); // PKCS#8
         env.put("AP_GATEWAY_URL", gatewayUrl().toString());
         if (pki == null) {
-            env.put("AP_PUB_KEY", platformPublicKeyBase64());
+            env.put("AP_PUB_KEY", SimulatorKeys.base64(keys.platform().getPublic().getEncoded())); // X.509
         } else {
             env.put("AP_APP_CERT_PATH", pki.appCertFile(certDir).toString());
             env.put("AP_ALIPAY_CERT_PATH", certDir.resolve(SimulatorPki.ALIPAY_CERT).toString());
@@ -131,19 +131,9 @@ public final class GatewaySimulator implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + GatewayHandler.PATH);
     }
 
-    /** The one merchant app id the simulator accepts ({@value SimulatorKeys#DEFAULT_APP_ID} unless a key folder says otherwise). */
+    /** The one merchant app id the simulator accepts ({@value SimulatorKeys#DEFAULT_APP_ID} unless --keys says otherwise). */
     public String appId() {
         return keys.appId();
-    }
-
-    /** PKCS#8 base64 of the app private key: what the server signs requests with (AP_APP_KEY). */
-    public String appPrivateKeyBase64() {
-        return SimulatorKeys.base64(keys.app().getPrivate().getEncoded());
-    }
-
-    /** X.509 base64 of the platform public key, which verifies the simulator's answers (AP_PUB_KEY). */
-    public String platformPublicKeyBase64() {
-        return SimulatorKeys.base64(keys.platform().getPublic().getEncoded());
     }
 
     /** Stops serving at once and drops queued notifications. */

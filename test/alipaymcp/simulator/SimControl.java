@@ -8,13 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,17 +67,9 @@ public final class SimControl {
         return tradeNo.group(1);
     }
 
-    /** X.509 base64 of the app public key, derived from AP_APP_KEY (the key the simulator verifies requests with). */
+    /** X.509 base64 of the app public key (the key the simulator verifies requests with). */
     public static String appPublicKeyBase64(GatewaySimulator sim) {
-        try {
-            KeyFactory rsa = KeyFactory.getInstance("RSA");
-            RSAPrivateCrtKey key = (RSAPrivateCrtKey) rsa.generatePrivate(
-                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(sim.appPrivateKeyBase64())));
-            return Base64.getEncoder().encodeToString(rsa.generatePublic(
-                    new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent())).getEncoded());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return SimulatorKeys.base64(sim.keys.app().getPublic().getEncoded());
     }
 
     private static HttpResponse<String> post(URI gateway, String path, String form) {

@@ -164,7 +164,7 @@ class ToolFaultsAgainstSimulatorTest {
     /** No stack trace, no Base64 run as long as a key or signature, no sign parameter. */
     static void checkNoSecret(String text) {
         assertThat(text).doesNotContain("\tat ", "Exception\n", "sign=").doesNotContainPattern("[A-Za-z0-9+/=]{60,}");
-        assertThat(text).doesNotContain(sim.appPrivateKeyBase64().substring(100, 140));
+        assertThat(text).doesNotContain(sim.serverEnvironment().get("AP_APP_KEY").substring(100, 140));
     }
 
     static SimulatedTools toolsFor(Fault.Kind kind) {

@@ -93,19 +93,21 @@ record Cashier(Trade.Book book, PaymentMessages messages, Notifier notifier) imp
         String outTradeNo = escape(trade.order().outTradeNo());
         return page("Cashier - " + trade.order().subject(),
                 "<h1 id=\"subject\">" + escape(trade.order().subject()) + "</h1>\n"
-                + "<p class=\"amount\">&yen;<span id=\"amount\">" + amount + "</span></p>\n"
-                + "<dl><dt>Merchant order</dt><dd id=\"out-trade-no\">" + outTradeNo + "</dd>\n"
-                + "<dt>Alipay trade</dt><dd id=\"trade-no\">" + trade.tradeNo() + "</dd>\n"
-                + "<dt>Status</dt><dd id=\"status\">" + trade.status().name() + "</dd></dl>\n"
+                + "<p class=\"amount\">&yen;<span id=\"amount\">" + amount + "</span></p>\n" + details(trade)
                 + form(PAY_PATH, outTradeNo, "pay", "Pay &yen;" + amount)
                 + form(CANCEL_PATH, outTradeNo, "cancel", "Cancel"));
     }
 
     static String outcomePage(String title, String message, Trade.View trade) {
         return page(title, "<h1 id=\"outcome\">" + escape(title) + "</h1>\n<p>" + escape(message) + "</p>\n"
-                + "<dl><dt>Merchant order</dt><dd id=\"out-trade-no\">" + escape(trade.order().outTradeNo()) + "</dd>\n"
+                + details(trade));
+    }
+
+    /** The trade's numbers and status, as every page about a trade shows them. */
+    private static String details(Trade.View trade) {
+        return "<dl><dt>Merchant order</dt><dd id=\"out-trade-no\">" + escape(trade.order().outTradeNo()) + "</dd>\n"
                 + "<dt>Alipay trade</dt><dd id=\"trade-no\">" + trade.tradeNo() + "</dd>\n"
-                + "<dt>Status</dt><dd id=\"status\">" + trade.status().name() + "</dd></dl>\n");
+                + "<dt>Status</dt><dd id=\"status\">" + trade.status().name() + "</dd></dl>\n";
     }
 
     static String errorPage(String title, String detail) {

@@ -82,28 +82,17 @@ public final class SimulatorCommand {
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 switch (arg) {
-                    case "--help":
-                    case "-h":
+                    case "--help", "-h" -> {
                         out.print(HELP);
                         return 0;
-                    case "--port":
-                        options = options.withPort((int) number(arg, value(args, ++i, arg), 65_535));
-                        break;
-                    case "--keys":
-                        options = options.withKeysDir(Path.of(value(args, ++i, arg)));
-                        break;
-                    case "--cert":
-                        options = options.withCertificateMode(true);
-                        break;
-                    case "--aes":
-                        options = options.withAes(true);
-                        break;
-                    case "--notify-delay-ms":
-                        options = options.withNotifyDelayMillis(
-                                number(arg, value(args, ++i, arg), SimulatorOptions.MAX_DELAY_MILLIS));
-                        break;
-                    default:
-                        throw new IllegalArgumentException("unknown option '" + arg + "'");
+                    }
+                    case "--port" -> options = options.withPort((int) number(arg, value(args, ++i, arg), 65_535));
+                    case "--keys" -> options = options.withKeysDir(Path.of(value(args, ++i, arg)));
+                    case "--cert" -> options = options.withCertificateMode(true);
+                    case "--aes" -> options = options.withAes(true);
+                    case "--notify-delay-ms" -> options = options.withNotifyDelayMillis(
+                            number(arg, value(args, ++i, arg), SimulatorOptions.MAX_DELAY_MILLIS));
+                    default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
                 }
             }
         } catch (IllegalArgumentException e) {

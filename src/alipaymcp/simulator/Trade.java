@@ -113,16 +113,12 @@ final class Trade {
     }
 
     synchronized PayOutcome pay(String now) {
-        switch (status) {
-            case WAIT_BUYER_PAY:
-                status = Status.TRADE_SUCCESS;
-                gmtPayment = now;
-                return PayOutcome.PAID_NOW;
-            case TRADE_SUCCESS:
-                return PayOutcome.ALREADY_PAID;
-            default:
-                return PayOutcome.CLOSED;
+        if (status != Status.WAIT_BUYER_PAY) {
+            return status == Status.TRADE_SUCCESS ? PayOutcome.ALREADY_PAID : PayOutcome.CLOSED;
         }
+        status = Status.TRADE_SUCCESS;
+        gmtPayment = now;
+        return PayOutcome.PAID_NOW;
     }
 
     /** The gateway's order: a replay is recognised first, so it is answered even after the trade closed. */
@@ -157,13 +153,8 @@ final class Trade {
 
     /** What a refund query sees: null while the refund is processing (each such query counts) or unknown. */
     synchronized Refund queryRefund(String outRequestNo) {
-        Integer left = processing.get(outRequestNo);
-        if (left != null) {
-            if (left > 1) {
-                processing.put(outRequestNo, left - 1);
-            } else {
-                processing.remove(outRequestNo);
-            }
+        if (processing.containsKey(outRequestNo)) {
+            processing.computeIfPresent(outRequestNo, (no, left) -> left > 1 ? left - 1 : null); // null: done
             return null;
         }
         return refunds.get(outRequestNo);

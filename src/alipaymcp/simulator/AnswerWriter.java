@@ -164,15 +164,6 @@ final class AnswerWriter {
             return new GatewayError("40004", "Business Failed", subCode, subMsg);
         }
 
-        static GatewayError systemError() {
-            return new GatewayError("20000", "Service Currently Unavailable", "isp.unknow-error", "系统繁忙");
-        }
-
-        static GatewayError insufficientPermissions() {
-            return new GatewayError("40006", "Insufficient Permissions", "isv.insufficient-isv-permissions",
-                    "ISV权限不足，建议在开发者中心检查对应功能是否已经添加");
-        }
-
         static GatewayError invalidParameter(String detail) {
             return business("ACQ.INVALID_PARAMETER", "参数无效 (" + detail + ")");
         }

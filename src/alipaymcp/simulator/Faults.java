@@ -83,7 +83,7 @@ public final class Faults implements HttpHandler {
                 this.max = max;
             }
 
-            /** True for a situation a correct client handles without an error (a refund that completes later, a replay). */
+            /** A situation a correct client handles without an error (a refund that completes later, a replay). */
             public boolean situation() {
                 return this == REFUND_PENDING || this == REPLAY;
             }

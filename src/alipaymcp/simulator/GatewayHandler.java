@@ -112,14 +112,16 @@ record GatewayHandler(GatewayCheck check, Faults faults, PagePay pagePay, TradeA
 
     private Answer call(String method, String bizContent, SignType signType, Fault fault) {
         Fault.Kind kind = fault == null ? null : fault.kind();
-        if (kind == Fault.Kind.ERROR_RESPONSE) {
-            return Answer.failure(null, GatewayError.insufficientPermissions(), signType);
-        }
-        if (kind == Fault.Kind.SYSTEM_ERROR) {
-            return Answer.failure(method, GatewayError.systemError(), signType);
-        }
-        if (kind == Fault.Kind.ACQ_SYSTEM_ERROR) {
-            return Answer.failure(method, GatewayError.business("ACQ.SYSTEM_ERROR", "系统错误"), signType);
+        GatewayError injected = kind == null ? null : switch (kind) {
+            case ERROR_RESPONSE -> new GatewayError("40006", "Insufficient Permissions",
+                    "isv.insufficient-isv-permissions", "ISV权限不足，建议在开发者中心检查对应功能是否已经添加");
+            case SYSTEM_ERROR -> new GatewayError("20000", "Service Currently Unavailable", "isp.unknow-error",
+                    "系统繁忙");
+            case ACQ_SYSTEM_ERROR -> GatewayError.business("ACQ.SYSTEM_ERROR", "系统错误");
+            default -> null;
+        };
+        if (injected != null) { // signed, nothing processed; an error_response names no method
+            return Answer.failure(kind == Fault.Kind.ERROR_RESPONSE ? null : method, injected, signType);
         }
         try {
             BizRequest biz = BizRequest.parse(bizContent);

@@ -24,7 +24,7 @@ import java.util.concurrent.Executors;
 /**
  * A local double of the Alipay OpenAPI gateway for one merchant app, on 127.0.0.1 only: it checks
  * request signatures like the gateway, signs its answers with its own platform key, keeps trades and
- * refunds in memory and serves a cashier page. See {@link SimulatorCommand#HELP} for what it models.
+ * refunds in memory and serves a cashier page. docs/simulator.md states what it models and what not.
  */
 public final class GatewaySimulator implements AutoCloseable {
     private static final int THREADS = 32;
@@ -70,8 +70,8 @@ public final class GatewaySimulator implements AutoCloseable {
                 InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), options.port()), 64);
         server.createContext("/", new GatewayHandler(check, faults, new PagePay(book), new TradeApi(book), writer,
                 pki, aesKey == null ? null : cipher(aesKey)));
-        server.createContext("/cashier/", new Cashier(book, new PaymentMessages(keys.appId(), keys.platform().getPrivate()),
-                notifier));
+        PaymentMessages messages = new PaymentMessages(keys.appId(), keys.platform().getPrivate());
+        server.createContext("/cashier/", new Cashier(book, messages, notifier));
         for (String path : List.of(Faults.FAULT_PATH, Faults.CLEAR_PATH, Faults.ROTATE_PATH)) {
             server.createContext(path, faults);
         }
@@ -131,7 +131,7 @@ public final class GatewaySimulator implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + GatewayHandler.PATH);
     }
 
-    /** The one merchant app id the simulator accepts ({@value SimulatorKeys#DEFAULT_APP_ID} unless --keys says otherwise). */
+    /** The one merchant app id the simulator accepts: {@value SimulatorKeys#DEFAULT_APP_ID} unless --keys says. */
     public String appId() {
         return keys.appId();
     }

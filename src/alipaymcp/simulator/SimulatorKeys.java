@@ -17,7 +17,9 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAKeyGenParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
@@ -118,9 +120,11 @@ record SimulatorKeys(String appId, KeyPair app, KeyPair platform) {
 
     /** These POSIX permissions where the file system has them; none elsewhere. */
     private static FileAttribute<?>[] ownerOnly(String permissions) {
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
-                : new FileAttribute<?>[0];
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[0];
+        }
+        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString(permissions))};
     }
 
     private static String read(Path dir, String name) throws IOException {
@@ -133,12 +137,16 @@ record SimulatorKeys(String appId, KeyPair app, KeyPair platform) {
 
     /** A fresh 2048-bit RSA key pair. */
     static KeyPair newPair() {
+        return newPair("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
+    }
+
+    static KeyPair newPair(String algorithm, AlgorithmParameterSpec spec) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+            generator.initialize(spec);
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no RSA key generator", e);
+            throw new IllegalStateException("the JDK has no " + algorithm + " key generator", e);
         }
     }
 }

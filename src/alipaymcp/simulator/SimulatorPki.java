@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
@@ -81,8 +80,10 @@ final class SimulatorPki {
     /** A new PKI for the app key and the platform key (the first Alipay certificate's key). */
     static SimulatorPki create(String appId, KeyPair app, KeyPair platform) {
         Issued ecRoot = issue("CN=Simulator Test Root E0 - not RSA - stands in for the SM2 root"
-                + ",O=Simulator Test CA,C=CN", ecPair(), null, true);
-        Issued rsaRoot = issue("CN=Simulator Test Certification Authority R1" + CA, SimulatorKeys.newPair(), null, true);
+                + ",O=Simulator Test CA,C=CN", SimulatorKeys.newPair("EC", new ECGenParameterSpec("secp256r1")),
+                null, true);
+        Issued rsaRoot = issue("CN=Simulator Test Certification Authority R1" + CA, SimulatorKeys.newPair(), null,
+                true);
         Issued class1 = issue("CN=Simulator Test Certification Authority Class 1 R1" + CA, SimulatorKeys.newPair(),
                 rsaRoot, true);
         Issued class2 = issue("CN=Simulator Test Certification Authority Class 2 R1" + CA, SimulatorKeys.newPair(),
@@ -150,16 +151,6 @@ final class SimulatorPki {
 
     private static String alipaySubject(int generation) {
         return "CN=Simulator Alipay (" + generation + ")-2088000000000000,OU=Alipay,O=Simulator Merchant,C=CN";
-    }
-
-    private static KeyPair ecPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no EC key generator", e);
-        }
     }
 
     /**

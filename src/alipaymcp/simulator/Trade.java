@@ -196,7 +196,8 @@ final class Trade {
             if (existing != null) {
                 if (existing.order().totalAmount().compareTo(order.totalAmount()) != 0) {
                     throw new Refused("out_trade_no " + order.outTradeNo() + " was already opened with total_amount "
-                            + existing.order().totalAmount().toPlainString() + "; use a new out_trade_no for a new amount");
+                            + existing.order().totalAmount().toPlainString()
+                            + "; use a new out_trade_no for a new amount");
                 }
                 return existing;
             }
@@ -204,7 +205,8 @@ final class Trade {
                 throw new Refused("the simulator holds at most " + maxTrades
                         + " trades and is full; restart it to start afresh");
             }
-            String tradeNo = today() + "22001" + String.format("%015d", serial.incrementAndGet() % 1_000_000_000_000_000L);
+            long serialNo = serial.incrementAndGet() % 1_000_000_000_000_000L;
+            String tradeNo = today() + "22001" + String.format("%015d", serialNo);
             Trade trade = new Trade(order, tradeNo, nowText());
             byOutTradeNo.put(order.outTradeNo(), trade);
             byTradeNo.put(tradeNo, trade);

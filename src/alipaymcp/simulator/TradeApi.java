@@ -130,7 +130,8 @@ record TradeApi(Trade.Book book) {
     }
 
     /** A known refund: REFUND_SUCCESS with its amount; an unknown one: no refund_status at all. */
-    private static JsonObject.Builder refundQuery(Trade.View trade, String outRequestNo, Trade.Refund refund, boolean withGmt) {
+    private static JsonObject.Builder refundQuery(Trade.View trade, String outRequestNo, Trade.Refund refund,
+            boolean withGmt) {
         JsonObject.Builder out = JsonObject.builder()
                 .put("trade_no", trade.tradeNo())
                 .put("out_trade_no", trade.order().outTradeNo())

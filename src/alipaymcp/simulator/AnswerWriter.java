@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,10 +55,14 @@ final class AnswerWriter {
         }
     }
 
-    private final Supplier<SimulatorPki.Current> signer;
+    /** The key that signs answers now and the SN of its certificate (sent as alipay_cert_sn; null in key mode). */
+    record Signer(PrivateKey key, String certSn) {
+    }
+
+    private final Supplier<Signer> signer;
 
     /** {@code signer}: the key answers are signed with now, and its certificate's SN (null in key mode). */
-    AnswerWriter(Supplier<SimulatorPki.Current> signer) {
+    AnswerWriter(Supplier<Signer> signer) {
         this.signer = signer;
     }
 
@@ -107,7 +112,7 @@ final class AnswerWriter {
                 : damage == Fault.Kind.OTHER_TRADE ? otherTrade(answer.content()).toJson() : content;
         String signed = damage == Fault.Kind.BAD_SIGNATURE ? content + " " // a well-formed signature of other text
                 : damage == Fault.Kind.OTHER_TRADE ? sent : content;
-        SimulatorPki.Current current = signer.get(); // read once: a rotation in between must not mix SN and key
+        Signer current = signer.get(); // read once: a rotation in between must not mix SN and key
         String sign = ",\"sign\":\"" + RsaSigner.sign(signed, current.key(), answer.signType()) + "\"";
         if (damage == Fault.Kind.DUPLICATE_ROOT) {
             return open + content + sign + ",\"" + answer.root() + "\":" + tamper(answer.content()).toJson() + "}";

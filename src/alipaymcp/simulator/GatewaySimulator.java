@@ -60,7 +60,7 @@ public final class GatewaySimulator implements AutoCloseable {
         GatewayCheck check = new GatewayCheck(keys.appId(), keys.app().getPublic(), methods,
                 pki == null ? null : pki.appCertSn(), pki == null ? null : pki.rootCertSn(), aesKey != null);
         Faults faults = new Faults(pki);
-        SimulatorPki.Current keyMode = new SimulatorPki.Current(keys.platform().getPrivate(), null); // never changes
+        AnswerWriter.Signer keyMode = new AnswerWriter.Signer(keys.platform().getPrivate(), null); // never changes
         AnswerWriter writer = new AnswerWriter(pki == null ? () -> keyMode : pki::current);
         // jdk.httpserver leaves Nagle's algorithm on unless told (read once, when its classes load): with the
         // client's delayed ACK every answer would then wait about 40 ms. Measured: p50 of a query 66 -> 24 ms

@@ -1,6 +1,7 @@
 package alipaymcp.simulator;
 
 import alipaymcp.alipay.Certificates;
+import alipaymcp.simulator.AnswerWriter.Signer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,10 +51,6 @@ final class SimulatorPki {
             .withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** The key that signs answers now and the SN of its certificate (sent as alipay_cert_sn). */
-    record Current(PrivateKey key, String certSn) {
-    }
-
     /** One issued certificate and the key pair whose public half it certifies. */
     private record Issued(X509Certificate certificate, KeyPair keys) {
     }
@@ -64,7 +61,7 @@ final class SimulatorPki {
     private final Certificates.Roots roots;
     private final Map<String, String> chains = new ConcurrentHashMap<>(); // SN -> PEM of leaf + intermediate
     private final String localChain; // the first Alipay certificate: AP_ALIPAY_CERT_PATH
-    private volatile Current current;
+    private volatile Signer current;
     private int rotations; // guarded by this
 
     private SimulatorPki(String appId, Issued class2, X509Certificate appCert, Certificates.Roots roots,
@@ -96,7 +93,7 @@ final class SimulatorPki {
                 false));
     }
 
-    Current current() {
+    Signer current() {
         return current;
     }
 
@@ -146,7 +143,7 @@ final class SimulatorPki {
     private void install(Issued leaf, Issued issuer) {
         String sn = Certificates.sn(leaf.certificate());
         chains.put(sn, pem(List.of(leaf.certificate(), issuer.certificate())));
-        current = new Current(leaf.keys().getPrivate(), sn);
+        current = new Signer(leaf.keys().getPrivate(), sn);
     }
 
     private static String alipaySubject(int generation) {

@@ -1,9 +1,5 @@
 package alipaymcp.simulator;
 
-import alipaymcp.alipay.FormCodec;
-import alipaymcp.json.JsonException;
-import alipaymcp.json.JsonParser;
-import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.simulator.AnswerWriter.Answer;
 import alipaymcp.simulator.AnswerWriter.HttpReply;
 import com.sun.net.httpserver.HttpExchange;
@@ -177,14 +173,11 @@ public final class Faults implements HttpHandler {
      */
     HttpReply earlier(String method, String bizContent) {
         try {
-            if (bizContent != null && JsonParser.parse(bizContent) instanceof JsonObject biz) {
-                String outTradeNo = biz.string("out_trade_no").orElse(null);
-                return outTradeNo == null ? null : replays.get(key(method, outTradeNo));
-            }
-        } catch (JsonException e) {
+            String outTradeNo = BizRequest.parse(bizContent).id("out_trade_no");
+            return outTradeNo == null ? null : replays.get(key(method, outTradeNo));
+        } catch (BizRequest.Invalid e) {
             return null; // not a request this fault can replay for; it is answered normally
         }
-        return null;
     }
 
     private static String key(String method, String outTradeNo) {

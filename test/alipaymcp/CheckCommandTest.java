@@ -43,10 +43,7 @@ class CheckCommandTest {
 
     private static Map<String, String> rightEnv() {
         Map<String, String> env = new HashMap<>();
-        env.put("AP_APP_ID", sim.appId());
-        env.put("AP_APP_KEY", sim.appPrivateKeyBase64());
-        env.put("AP_PUB_KEY", sim.platformPublicKeyBase64());
-        env.put("AP_GATEWAY_URL", sim.gatewayUrl().toString());
+        env.putAll(sim.serverEnvironment());
         env.put("AP_LOG_ENABLED", "false");
         env.put("AP_TIMEOUT_MS", "60000"); // generous: a loaded machine must not turn a pass into a failure
         return env;

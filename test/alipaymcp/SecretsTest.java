@@ -7,7 +7,7 @@ import alipaymcp.chaos.McpProcess;
 import alipaymcp.config.ConfigException;
 import alipaymcp.config.ConfigLoader;
 import alipaymcp.json.JsonValue.JsonString;
-import alipaymcp.simulator.Fault;
+import alipaymcp.simulator.Faults.Fault;
 import alipaymcp.simulator.GatewaySimulator;
 import alipaymcp.simulator.SimControl;
 import alipaymcp.simulator.SimulatorOptions;
@@ -76,9 +76,7 @@ class SecretsTest {
         home = Files.createDirectories(dir.resolve("home"));
         env = new HashMap<>();
         env.put("HOME", home.toString());
-        env.put("AP_APP_ID", sim.appId());
-        env.put("AP_APP_KEY", sim.appPrivateKeyBase64());
-        env.put("AP_PUB_KEY", sim.platformPublicKeyBase64());
+        env.putAll(sim.serverEnvironment());
         env.put("AP_GATEWAY_URL", relay.gatewayUrl().toString());
         env.put("AP_INVOKE_AUTH_TOKEN", TOKEN);
         env.put("AP_TIMEOUT_MS", "5000"); // healthy calls finish well within it on a loaded machine
@@ -145,7 +143,7 @@ class SecretsTest {
             if (kind.situation()) {
                 continue; // a refund that completes later, a replay: not failures (RefundOutcomesOverMcpTest)
             }
-            SimControl.injectFault(sim, "*", kind == Fault.Kind.DELAY ? Fault.delay(15_000) : Fault.of(kind));
+            SimControl.injectFault(sim, "*", kind == Fault.Kind.DELAY ? new Fault(Fault.Kind.DELAY, 15_000) : new Fault(kind, 0));
             expect(call(server, "query-alipay-payment", "{\"outTradeNo\":\"" + order + "\"}"), true);
             expect(call(server, "refund-alipay-payment", "{\"outTradeNo\":\"" + order + "\",\"refundAmount\":0.01,"
                     + "\"outRequestNo\":\"F" + kind.ordinal() + "\"}"), true);
@@ -254,7 +252,7 @@ class SecretsTest {
         for (String piece : windows(TOKEN)) {
             assertNowhere(everywhere, "a 16-character piece of the app_auth_token", piece);
         }
-        for (String key : new String[] {sim.appPrivateKeyBase64(), wrongKey}) {
+        for (String key : new String[] {sim.serverEnvironment().get("AP_APP_KEY"), wrongKey}) {
             assertNowhere(everywhere, "the private key", key);
             for (String piece : pieces(key)) {
                 assertNowhere(everywhere, "a 16-character piece of the private key", piece);
@@ -294,7 +292,7 @@ class SecretsTest {
 
     @Test
     void configToStringAndStartUpErrorsCarryNoSecret() throws Exception {
-        String key = sim.appPrivateKeyBase64();
+        String key = sim.serverEnvironment().get("AP_APP_KEY");
         String text = ConfigLoader.load(env).toString();
         assertNowhere(text, "the token", TOKEN);
         for (String piece : windows(TOKEN)) {
@@ -309,7 +307,7 @@ class SecretsTest {
         broken.add(with("AP_APP_KEY", key.substring(0, 200) + "!" + key.substring(201))); // damaged
         broken.add(with("AP_APP_KEY", "-----BEGIN PRIVATE KEY-----\n" + key.substring(0, 300)
                 + "\n-----END PRIVATE KEY-----"));
-        broken.add(with("AP_APP_KEY", sim.platformPublicKeyBase64()));
+        broken.add(with("AP_APP_KEY", sim.serverEnvironment().get("AP_PUB_KEY")));
         broken.add(with("AP_INVOKE_AUTH_TOKEN", TOKEN + " " + TOKEN));
         broken.add(with("AP_INVOKE_AUTH_TOKEN", TOKEN.repeat(5)));
         broken.add(with("AP_APP_ID", key.substring(40, 90)));
@@ -358,7 +356,7 @@ class SecretsTest {
 
     /** Every 16-character window of the key's base64 that is not also in a public key (the DER header is not secret). */
     static List<String> pieces(String key) {
-        String publicText = sim.platformPublicKeyBase64() + " " + SimControl.appPublicKeyBase64(sim);
+        String publicText = sim.serverEnvironment().get("AP_PUB_KEY") + " " + SimControl.appPublicKeyBase64(sim);
         List<String> out = new ArrayList<>();
         for (int i = 0; i + 16 <= key.length(); i++) {
             String piece = key.substring(i, i + 16);

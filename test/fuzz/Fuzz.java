@@ -87,10 +87,9 @@ public final class Fuzz {
         PrintStream console = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         try (GatewaySimulator sim = GatewaySimulator.start(SimulatorOptions.defaults())) {
-            List<Tool> tools = ToolRegistry.select(ConfigLoader.load(Map.of("AP_APP_ID", sim.appId(),
-                    "AP_APP_KEY", sim.appPrivateKeyBase64(), "AP_PUB_KEY", sim.platformPublicKeyBase64(),
-                    "AP_GATEWAY_URL", sim.gatewayUrl().toString(), "AP_LOG_ENABLED", "false",
-                    "AP_TIMEOUT_MS", "5000", "AP_MAX_REFUND_AMOUNT", "500")), EventLog.disabled(), "0.0.0-fuzz");
+            Map<String, String> env = new HashMap<>(sim.serverEnvironment());
+            env.putAll(Map.of("AP_LOG_ENABLED", "false", "AP_TIMEOUT_MS", "5000", "AP_MAX_REFUND_AMOUNT", "500"));
+            List<Tool> tools = ToolRegistry.select(ConfigLoader.load(env), EventLog.disabled(), "0.0.0-fuzz");
             // McpServer's public constructor writes diagnostics to System.err: capture them to check them.
             System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
             int status;

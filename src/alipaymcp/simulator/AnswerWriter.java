@@ -7,11 +7,13 @@ import alipaymcp.alipay.SignType;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
+import alipaymcp.simulator.Faults.Fault;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,103 +51,74 @@ final class AnswerWriter {
         }
 
         String root() {
-            return AnswerWriter.root(method);
+            return method == null ? ERROR_ROOT : AlipayResponse.rootOf(method);
         }
     }
 
-    private final Supplier<SimulatorPki.Current> signer;
-
-    /** {@code signer}: the key answers are signed with now, and its certificate's SN (null in key mode). */
-    AnswerWriter(Supplier<SimulatorPki.Current> signer) {
-        this.signer = signer;
+    /** The key that signs answers now and the SN of its certificate (sent as alipay_cert_sn; null in key mode). */
+    record Signer(PrivateKey key, String certSn) {
     }
 
-    /** The answer's root member: {@code <method with . as _>_response}, or {@value #ERROR_ROOT} for null. */
-    static String root(String method) {
-        return method == null ? ERROR_ROOT : AlipayResponse.rootOf(method);
+    private final Supplier<Signer> signer;
+
+    /** {@code signer}: the key answers are signed with now, and its certificate's SN (null in key mode). */
+    AnswerWriter(Supplier<Signer> signer) {
+        this.signer = signer;
     }
 
     /**
      * The answer as written, or damaged by the fault (null for none; DELAY is the caller's). {@code cipher}: the
-     * request was encrypted with it, so a signed answer is encrypted too; else null.
+     * request was encrypted with it, so a signed answer is encrypted too, unless a fault damages its plaintext
+     * form; else null.
      */
     HttpReply reply(Answer answer, Fault fault, ContentCipher cipher) {
-        if (fault != null && fault.kind().transport()) {
-            return transport(HttpReply.json(render(answer, cipher)), fault.kind());
+        Fault.Kind kind = fault == null ? null : fault.kind();
+        if (kind != null && kind.transport()) {
+            return transport(HttpReply.json(text(answer, null, cipher)), kind);
         }
-        return HttpReply.json(fault == null || !answer.signed() ? render(answer, cipher)
-                : damaged(answer, fault.kind()));
+        return HttpReply.json(kind == null ? text(answer, null, cipher) : text(answer, kind, null));
     }
 
     /** The normal HTTP answer replaced or cut as a broken network or proxy would. */
     static HttpReply transport(HttpReply normal, Fault.Kind kind) {
-        switch (kind) {
-            case HTTP_500:
-                return HttpReply.of(500, HttpReply.TEXT, "Internal Server Error");
-            case HTTP_502:
-                return HttpReply.of(502, HttpReply.HTML, "<html><head><title>502 Bad Gateway</title></head>"
-                        + "<body><h1>502 Bad Gateway</h1></body></html>");
-            case HTML_BODY:
-                return HttpReply.of(200, HttpReply.HTML, "<!DOCTYPE html><html><head><title>系统维护</title></head>"
-                        + "<body><h1>Service maintenance</h1><p>Please try again later.</p></body></html>");
-            case NOT_JSON:
-                return HttpReply.json("upstream connect error or disconnect/reset before headers");
-            case TRUNCATED_BODY:
-                byte[] half = Arrays.copyOf(normal.body(), normal.body().length / 2);
-                return new HttpReply(normal.status(), normal.contentType(), half, false);
-            case CONNECTION_CLOSED:
-                return new HttpReply(normal.status(), normal.contentType(), normal.body(), true);
-            default:
-                throw new IllegalArgumentException("not a transport fault: " + kind);
-        }
+        return switch (kind) {
+            case HTTP_500 -> HttpReply.of(500, HttpReply.TEXT, "Internal Server Error");
+            case HTTP_502 -> HttpReply.of(502, HttpReply.HTML, "<html><head><title>502 Bad Gateway</title></head>"
+                    + "<body><h1>502 Bad Gateway</h1></body></html>");
+            case HTML_BODY -> HttpReply.of(200, HttpReply.HTML, "<!DOCTYPE html><html><head><title>系统维护</title>"
+                    + "</head><body><h1>Service maintenance</h1><p>Please try again later.</p></body></html>");
+            case NOT_JSON -> HttpReply.json("upstream connect error or disconnect/reset before headers");
+            case TRUNCATED_BODY -> new HttpReply(normal.status(), normal.contentType(),
+                    Arrays.copyOf(normal.body(), normal.body().length / 2), false);
+            case CONNECTION_CLOSED -> new HttpReply(normal.status(), normal.contentType(), normal.body(), true);
+            default -> throw new IllegalArgumentException("not a transport fault: " + kind);
+        };
     }
 
-    private String render(Answer answer, ContentCipher cipher) {
-        if (!answer.signed()) {
-            return unsigned(answer);
+    /**
+     * {"root":content[,"alipay_cert_sn":"..."],"sign":"..."} (the SN before sign, as the gateway writes it), or
+     * without sign when unsigned; {@code damage}: the fault that damages a signed answer, or null.
+     */
+    private String text(Answer answer, Fault.Kind damage, ContentCipher cipher) {
+        String open = "{\"" + answer.root() + "\":";
+        String content = answer.content().toJson();
+        if (!answer.signed() || damage == Fault.Kind.MISSING_SIGN) {
+            return open + content + "}";
         }
-        String text = answer.content().toJson();
         if (cipher != null) {
-            text = JsonValue.of(cipher.encrypt(text)).toJson(); // Base64 needs no escaping: "<ciphertext>"
+            content = JsonValue.of(cipher.encrypt(content)).toJson(); // Base64 needs no escaping: "<ciphertext>"
         }
-        SimulatorPki.Current current = signer.get();
-        return wrap(answer.root(), text, current.certSn(), RsaSigner.sign(text, current.key(), answer.signType()));
-    }
-
-    private String damaged(Answer answer, Fault.Kind kind) {
-        String text = answer.content().toJson();
-        SimulatorPki.Current current = signer.get(); // read once: a rotation in between must not mix SN and key
-        String sn = current.certSn();
-        switch (kind) {
-            case BAD_SIGNATURE:
-                return wrap(answer.root(), text, sn, sign(current, answer, text + " "));
-            case MISSING_SIGN:
-                return unsigned(answer);
-            case TAMPERED_FIELD:
-                return wrap(answer.root(), tamper(answer.content()).toJson(), sn, sign(current, answer, text));
-            case DUPLICATE_ROOT:
-                return "{\"" + answer.root() + "\":" + text + ",\"sign\":\"" + sign(current, answer, text) + "\",\""
-                        + answer.root() + "\":" + tamper(answer.content()).toJson() + "}";
-            case OTHER_TRADE:
-                String other = otherTrade(answer.content()).toJson();
-                return wrap(answer.root(), other, sn, sign(current, answer, other));
-            default:
-                return render(answer, null);
+        String sent = damage == Fault.Kind.TAMPERED_FIELD ? tamper(answer.content()).toJson()
+                : damage == Fault.Kind.OTHER_TRADE ? otherTrade(answer.content()).toJson() : content;
+        String signed = damage == Fault.Kind.BAD_SIGNATURE ? content + " " // a well-formed signature of other text
+                : damage == Fault.Kind.OTHER_TRADE ? sent : content;
+        Signer current = signer.get(); // read once: a rotation in between must not mix SN and key
+        String sign = ",\"sign\":\"" + RsaSigner.sign(signed, current.key(), answer.signType()) + "\"";
+        if (damage == Fault.Kind.DUPLICATE_ROOT) {
+            return open + content + sign + ",\"" + answer.root() + "\":" + tamper(answer.content()).toJson() + "}";
         }
-    }
-
-    private static String sign(SimulatorPki.Current current, Answer answer, String text) {
-        return RsaSigner.sign(text, current.key(), answer.signType());
-    }
-
-    private static String unsigned(Answer answer) {
-        return "{\"" + answer.root() + "\":" + answer.content().toJson() + "}";
-    }
-
-    /** {"root":content[,"alipay_cert_sn":"..."],"sign":"..."}: the SN before sign, as the gateway writes it. */
-    private static String wrap(String root, String content, String certSn, String sign) {
-        return "{\"" + root + "\":" + content + (certSn == null ? "" : ",\"alipay_cert_sn\":\"" + certSn + "\"")
-                + ",\"sign\":\"" + sign + "\"}";
+        return open + sent + (current.certSn() == null ? "" : ",\"alipay_cert_sn\":\"" + current.certSn() + "\"")
+                + sign + "}";
     }
 
     /** One field changed: the first amount by +1.00, else the status, else msg. */
@@ -194,15 +167,6 @@ final class AnswerWriter {
 
         static GatewayError business(String subCode, String subMsg) {
             return new GatewayError("40004", "Business Failed", subCode, subMsg);
-        }
-
-        static GatewayError systemError() {
-            return new GatewayError("20000", "Service Currently Unavailable", "isp.unknow-error", "系统繁忙");
-        }
-
-        static GatewayError insufficientPermissions() {
-            return new GatewayError("40006", "Insufficient Permissions", "isv.insufficient-isv-permissions",
-                    "ISV权限不足，建议在开发者中心检查对应功能是否已经添加");
         }
 
         static GatewayError invalidParameter(String detail) {

@@ -12,11 +12,10 @@ import java.math.BigDecimal;
 
 /**
  * The business parameters of a request as the gateway reads them (biz_content, a JSON object; the client's
- * alipay/SignedRequest.BizContent writes it). A value that breaks a rule is an {@link Invalid} whose message names the field
+ * SignedRequest writes it). A value that breaks a rule is an {@link Invalid} whose message names the field
  * and the rule; callers answer it as ACQ.INVALID_PARAMETER.
  */
-final class BizRequest {
-
+record BizRequest(JsonObject fields) {
     static final class Invalid extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -25,24 +24,20 @@ final class BizRequest {
         }
     }
 
-    private final JsonObject fields;
-
-    private BizRequest(JsonObject fields) {
-        this.fields = fields;
-    }
-
     static BizRequest parse(String text) throws Invalid {
         if (text == null) {
             throw new Invalid("biz_content is missing");
         }
+        JsonValue value;
         try {
-            if (JsonParser.parse(text) instanceof JsonObject object) {
-                return new BizRequest(object);
-            }
-            throw new Invalid("biz_content must be a JSON object");
+            value = JsonParser.parse(text);
         } catch (JsonException e) {
             throw new Invalid("biz_content is not JSON: " + e.getMessage());
         }
+        if (value instanceof JsonObject object) {
+            return new BizRequest(object);
+        }
+        throw new Invalid("biz_content must be a JSON object");
     }
 
     /** A string field, or null when absent or empty; a non-string value is invalid. */

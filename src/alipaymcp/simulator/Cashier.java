@@ -1,12 +1,9 @@
 package alipaymcp.simulator;
 
-import alipaymcp.alipay.FormCodec;
 import alipaymcp.alipay.SignType;
 import alipaymcp.simulator.AnswerWriter.GatewayError;
 import alipaymcp.simulator.AnswerWriter.HttpReply;
 import alipaymcp.simulator.PaymentMessages.Notifier;
-import alipaymcp.simulator.TradeApi.TradeFields;
-import alipaymcp.simulator.TradeBook.GatewayTime;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -24,29 +21,17 @@ import java.util.Map;
  * parameters (or shows a "paid" page without one). Cancelling changes nothing: the trade stays
  * WAIT_BUYER_PAY, as an abandoned Alipay cashier does until its timeout (timeouts are not modelled).
  */
-final class Cashier implements HttpHandler {
+record Cashier(Trade.Book book, PaymentMessages messages, Notifier notifier) implements HttpHandler {
     static final String PAY_PATH = "/cashier/pay";
     static final String CANCEL_PATH = "/cashier/cancel";
-
-    private final TradeBook book;
-    private final GatewayTime time;
-    private final PaymentMessages messages;
-    private final Notifier notifier;
-    private final SecureRandom random = new SecureRandom();
-
-    Cashier(TradeBook book, GatewayTime time, PaymentMessages messages, Notifier notifier) {
-        this.book = book;
-        this.time = time;
-        this.messages = messages;
-        this.notifier = notifier;
-    }
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What the Pay button does. A first payment queues the notification. */
     private Trade.PayOutcome pay(Trade trade) {
-        String now = time.nowText();
+        String now = book.nowText();
         Trade.PayOutcome outcome = trade.pay(now);
         if (outcome == Trade.PayOutcome.PAID_NOW) {
-            String notifyId = time.today() + "00222" + String.format("%021d", random.nextLong() & Long.MAX_VALUE);
+            String notifyId = book.today() + "00222" + String.format("%021d", RANDOM.nextLong() & Long.MAX_VALUE);
             notifier.send(trade.order().notifyUrl(), messages.notification(trade.view(), now, notifyId));
         }
         return outcome;
@@ -83,7 +68,7 @@ final class Cashier implements HttpHandler {
     private void afterPay(HttpExchange exchange, Trade trade, Trade.PayOutcome outcome) throws IOException {
         Trade.View view = trade.view();
         if (outcome == Trade.PayOutcome.PAID_NOW && view.order().returnUrl() != null) {
-            HttpReply.redirect(exchange, messages.returnUrl(view, time.nowText()));
+            HttpReply.redirect(exchange, messages.returnUrl(view, book.nowText()));
             return;
         }
         String title = outcome == Trade.PayOutcome.PAID_NOW ? "Paid"
@@ -96,9 +81,7 @@ final class Cashier implements HttpHandler {
 
     private Trade find(HttpExchange exchange) throws IOException {
         try {
-            String body = GatewayRequest.readBody(exchange.getRequestBody(), 4096);
-            Map<String, String> form = FormCodec.decode(body);
-            String outTradeNo = form.get("out_trade_no");
+            String outTradeNo = GatewayHandler.readForm(exchange.getRequestBody(), 4096, "body").get("out_trade_no");
             return outTradeNo == null ? null : book.find(outTradeNo, null);
         } catch (IllegalArgumentException e) {
             return null;
@@ -106,23 +89,25 @@ final class Cashier implements HttpHandler {
     }
 
     static String cashierPage(Trade.View trade) {
-        String amount = TradeFields.money(trade.order().totalAmount());
+        String amount = TradeApi.money(trade.order().totalAmount());
         String outTradeNo = escape(trade.order().outTradeNo());
         return page("Cashier - " + trade.order().subject(),
                 "<h1 id=\"subject\">" + escape(trade.order().subject()) + "</h1>\n"
-                + "<p class=\"amount\">&yen;<span id=\"amount\">" + amount + "</span></p>\n"
-                + "<dl><dt>Merchant order</dt><dd id=\"out-trade-no\">" + outTradeNo + "</dd>\n"
-                + "<dt>Alipay trade</dt><dd id=\"trade-no\">" + trade.tradeNo() + "</dd>\n"
-                + "<dt>Status</dt><dd id=\"status\">" + trade.status().name() + "</dd></dl>\n"
+                + "<p class=\"amount\">&yen;<span id=\"amount\">" + amount + "</span></p>\n" + details(trade)
                 + form(PAY_PATH, outTradeNo, "pay", "Pay &yen;" + amount)
                 + form(CANCEL_PATH, outTradeNo, "cancel", "Cancel"));
     }
 
     static String outcomePage(String title, String message, Trade.View trade) {
         return page(title, "<h1 id=\"outcome\">" + escape(title) + "</h1>\n<p>" + escape(message) + "</p>\n"
-                + "<dl><dt>Merchant order</dt><dd id=\"out-trade-no\">" + escape(trade.order().outTradeNo()) + "</dd>\n"
+                + details(trade));
+    }
+
+    /** The trade's numbers and status, as every page about a trade shows them. */
+    private static String details(Trade.View trade) {
+        return "<dl><dt>Merchant order</dt><dd id=\"out-trade-no\">" + escape(trade.order().outTradeNo()) + "</dd>\n"
                 + "<dt>Alipay trade</dt><dd id=\"trade-no\">" + trade.tradeNo() + "</dd>\n"
-                + "<dt>Status</dt><dd id=\"status\">" + trade.status().name() + "</dd></dl>\n");
+                + "<dt>Status</dt><dd id=\"status\">" + trade.status().name() + "</dd></dl>\n";
     }
 
     static String errorPage(String title, String detail) {
@@ -148,19 +133,8 @@ final class Cashier implements HttpHandler {
 
     /** Escapes the five HTML-significant characters, so request text can go in text and attribute values. */
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&': out.append("&amp;"); break;
-                case '<': out.append("&lt;"); break;
-                case '>': out.append("&gt;"); break;
-                case '"': out.append("&quot;"); break;
-                case '\'': out.append("&#39;"); break;
-                default: out.append(c);
-            }
-        }
-        return out.toString();
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     /**
@@ -168,21 +142,15 @@ final class Cashier implements HttpHandler {
      * the gateway checks; its biz_content is validated, the trade opened (or found again) as WAIT_BUYER_PAY,
      * and the cashier page answered. Anything wrong is an HTML error page naming the field and the rule.
      */
-    static final class PagePay {
+    record PagePay(Trade.Book book) {
         static final String WAP = "alipay.trade.wap.pay";
         static final String PAGE = "alipay.trade.page.pay";
-
-        private final TradeBook book;
-
-        PagePay(TradeBook book) {
-            this.book = book;
-        }
 
         static boolean handles(String method) {
             return WAP.equals(method) || PAGE.equals(method);
         }
 
-        HttpReply open(GatewayRequest request, SignType signType) {
+        HttpReply open(Map<String, String> request, SignType signType) {
             Trade.Order order;
             try {
                 order = order(request, signType);
@@ -197,7 +165,7 @@ final class Cashier implements HttpHandler {
                             "This order was paid before; nothing more to pay.", view));
                 }
                 return HttpReply.of(200, HttpReply.HTML, Cashier.cashierPage(view));
-            } catch (TradeBook.Refused e) {
+            } catch (Trade.Book.Refused e) {
                 return HttpReply.of(409, HttpReply.HTML, Cashier.errorPage("Payment request rejected", e.getMessage()));
             }
         }
@@ -208,7 +176,7 @@ final class Cashier implements HttpHandler {
                     error.code() + " " + error.msg() + ": " + error.subCode() + " " + error.subMsg()));
         }
 
-        private static Trade.Order order(GatewayRequest request, SignType signType) throws BizRequest.Invalid {
+        private static Trade.Order order(Map<String, String> request, SignType signType) throws BizRequest.Invalid {
             String method = request.get("method");
             BizRequest biz = BizRequest.parse(request.get("biz_content"));
             String outTradeNo = biz.id("out_trade_no");
@@ -227,7 +195,7 @@ final class Cashier implements HttpHandler {
         }
 
         /** An absolute http(s) URL of at most 256 characters, or null when absent. */
-        private static String url(GatewayRequest request, String name) throws BizRequest.Invalid {
+        private static String url(Map<String, String> request, String name) throws BizRequest.Invalid {
             String value = request.get(name);
             if (value == null) {
                 return null;

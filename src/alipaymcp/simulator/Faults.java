@@ -1,27 +1,24 @@
 package alipaymcp.simulator;
 
-import alipaymcp.alipay.FormCodec;
-import alipaymcp.json.JsonException;
-import alipaymcp.json.JsonParser;
-import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.simulator.AnswerWriter.Answer;
 import alipaymcp.simulator.AnswerWriter.HttpReply;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The injected faults, per Alipay method name ("*" stands for every method without its own fault), the memory
- * the replay fault sends from, and the test-control endpoint that sets them, for tests in another process:
- * {@code POST /__sim/fault} with form fields {@code method} (an Alipay method name or *) and {@code fault} (a
- * {@link Fault#parse token}), {@code POST /__sim/clear}, and in certificate mode {@code POST /__sim/rotate-cert}
+ * Fault injection, in one place: the faults per Alipay method name ("*" stands for every method without its own
+ * fault), the memory the replay fault sends from, and the control endpoint that sets them, for tests in another
+ * process: {@code POST /__sim/fault} with form fields {@code method} (an Alipay method name or *) and {@code fault}
+ * (a {@link Fault#parse token}), {@code POST /__sim/clear}, and in certificate mode {@code POST /__sim/rotate-cert}
  * (optional field {@code forged=true}). Loopback callers only; a request with an Origin header (a web page in a
  * browser) is refused, so no page can switch faults.
  */
-final class Faults implements HttpHandler {
+public final class Faults implements HttpHandler {
     static final String ANY = "*";
     static final String FAULT_PATH = "/__sim/fault";
     static final String CLEAR_PATH = "/__sim/clear";
@@ -29,6 +26,120 @@ final class Faults implements HttpHandler {
     private static final int MAX_METHOD_LENGTH = 128;
     /** Bound on the successes kept for the replay fault: past it nothing more is kept. */
     private static final int MAX_REPLAYS = 30_000;
+
+    /**
+     * A damaged gateway answer, injected per Alipay method name for tests; it stays until cleared. The request is
+     * processed first and only the answer is damaged (the worst case for a client: the state may have changed but
+     * the answer is lost), except ERROR_RESPONSE, SYSTEM_ERROR, ACQ_SYSTEM_ERROR and REPLAY, which answer without
+     * processing. Page-pay methods (a browser GET) feel only the delay and the transport faults; the others are
+     * ignored there, as a page has no signed JSON.
+     *
+     * @param number for DELAY the milliseconds the answer is held back, for REFUND_PENDING how many refund
+     *               queries see the refund still processing; 0 for every other kind
+     */
+    public record Fault(Kind kind, long number) {
+        /** What goes wrong; the token is the name used by the control endpoint. */
+        public enum Kind {
+            DELAY("delay", "ms", SimulatorOptions.MAX_DELAY_MILLIS), // the normal answer, after a delay
+            HTTP_500("http-500"), // HTTP 500 with a short text body
+            HTTP_502("http-502"), // HTTP 502 with a short HTML body, as a proxy in front of the gateway would say
+            HTML_BODY("html"), // HTTP 200 with an HTML error page instead of JSON
+            NOT_JSON("not-json"), // HTTP 200, content type JSON, a body that is not JSON
+            TRUNCATED_BODY("truncated"), // the first half of the signed answer, with a matching Content-Length
+            // Content-Length of the whole answer, half of it sent, then the connection closed. jdk.httpserver
+            // cannot reset a socket; a true RST is made by a raw socket in the chaos tests.
+            CONNECTION_CLOSED("connection-closed"),
+            BAD_SIGNATURE("bad-signature"), // a well-formed signature over other content
+            MISSING_SIGN("missing-sign"), // the answer with no root-level sign
+            TAMPERED_FIELD("tampered"), // the answer signed, then one field changed (an amount, the status or msg)
+            DUPLICATE_ROOT("duplicate-root"), // the signed root, the sign, then a second, different root of that name
+            ERROR_RESPONSE("error-response"), // a signed error_response (40006 isv.insufficient-isv-permissions)
+            OTHER_TRADE("other-trade"), // a correctly signed answer about a different out_trade_no and trade_no
+            SYSTEM_ERROR("system-error"), // a signed 20000 isp.unknow-error answer
+            ACQ_SYSTEM_ERROR("acq-system-error"), // a signed 40004 ACQ.SYSTEM_ERROR (系统错误: call again the same)
+            // alipay.trade.refund only: the refund is made but answered with fund_change=N, and its next N refund
+            // queries answer without refund_status (still processing), as an asynchronous refund does.
+            REFUND_PENDING("refund-pending", "queries", 100),
+            // The last signed success this method gave for the same out_trade_no, sent again unchanged (a genuine
+            // answer replayed, e.g. an earlier refund's). With no earlier success, the normal answer.
+            REPLAY("replay");
+
+            private final String token;
+            private final String unit;
+            private final long max;
+
+            Kind(String token) {
+                this(token, null, 0);
+            }
+
+            /** {@code unit}: what the number after "token:" counts, up to {@code max}; null for a plain token. */
+            Kind(String token, String unit, long max) {
+                this.token = token;
+                this.unit = unit;
+                this.max = max;
+            }
+
+            /** A situation a correct client handles without an error (a refund that completes later, a replay). */
+            public boolean situation() {
+                return this == REFUND_PENDING || this == REPLAY;
+            }
+
+            /** True when the fault replaces or cuts the HTTP answer itself (it then hits page-pay pages too). */
+            public boolean transport() {
+                return compareTo(HTTP_500) >= 0 && compareTo(CONNECTION_CLOSED) <= 0;
+            }
+
+            public String token() {
+                return token;
+            }
+
+            /** The token as the control endpoint takes it: {@code delay:<ms>}, {@code http-500}, ... */
+            private String form() {
+                return unit == null ? token : token + ":<" + unit + ">";
+            }
+        }
+
+        public Fault {
+            Objects.requireNonNull(kind, "kind");
+            long min = kind == Kind.REFUND_PENDING ? 1 : 0; // a pending refund is seen by at least one query
+            if (number < min || number > kind.max) {
+                throw new IllegalArgumentException(kind.unit == null ? kind.token + " takes no number, got " + number
+                        : kind.unit + " must be " + min + " to " + kind.max + " for " + kind.token + ", got " + number);
+            }
+        }
+
+        /** Parses a control-endpoint token: {@code delay:250}, {@code http-500}, {@code refund-pending:2}, ... */
+        public static Fault parse(String text) {
+            String t = text.trim().toLowerCase(Locale.ROOT);
+            int colon = t.indexOf(':');
+            String name = colon < 0 ? t : t.substring(0, colon);
+            for (Kind kind : Kind.values()) {
+                if (kind.token.equals(name) && (colon < 0) == (kind.unit == null)) {
+                    try {
+                        return new Fault(kind, colon < 0 ? 0 : Long.parseLong(t.substring(colon + 1)));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException(kind.token + " needs a whole number of " + kind.unit
+                                + ": " + kind.form(), e);
+                    }
+                }
+            }
+            throw new IllegalArgumentException("unknown fault '" + text + "'; use one of: " + tokens());
+        }
+
+        /** Every accepted token, for error messages. */
+        static String tokens() {
+            StringBuilder out = new StringBuilder();
+            for (Kind kind : Kind.values()) {
+                out.append(out.length() == 0 ? "" : ", ").append(kind.form());
+            }
+            return out.toString();
+        }
+
+        @Override
+        public String toString() {
+            return kind.unit == null ? kind.token : kind.token + ":" + number;
+        }
+    }
 
     private final Map<String, Fault> byMethod = new ConcurrentHashMap<>();
     /** The last signed success each method gave about each out_trade_no, kept exactly as sent. */
@@ -38,18 +149,6 @@ final class Faults implements HttpHandler {
     /** {@code pki}: certificate mode, where {@value #ROTATE_PATH} rotates the Alipay certificate; else null. */
     Faults(SimulatorPki pki) {
         this.pki = pki;
-    }
-
-    void inject(String method, Fault fault) {
-        if (method == null || method.isEmpty() || method.length() > MAX_METHOD_LENGTH) {
-            throw new IllegalArgumentException("method must be an Alipay method name such as alipay.trade.refund, "
-                    + "or * for all, of at most " + MAX_METHOD_LENGTH + " characters");
-        }
-        byMethod.put(method, Objects.requireNonNull(fault, "fault"));
-    }
-
-    void clear() {
-        byMethod.clear();
     }
 
     /** The fault for this method, or null. */
@@ -74,14 +173,11 @@ final class Faults implements HttpHandler {
      */
     HttpReply earlier(String method, String bizContent) {
         try {
-            if (bizContent != null && JsonParser.parse(bizContent) instanceof JsonObject biz) {
-                String outTradeNo = biz.string("out_trade_no").orElse(null);
-                return outTradeNo == null ? null : replays.get(key(method, outTradeNo));
-            }
-        } catch (JsonException e) {
+            String outTradeNo = BizRequest.parse(bizContent).id("out_trade_no");
+            return outTradeNo == null ? null : replays.get(key(method, outTradeNo));
+        } catch (BizRequest.Invalid e) {
             return null; // not a request this fault can replay for; it is answered normally
         }
-        return null;
     }
 
     private static String key(String method, String outTradeNo) {
@@ -99,12 +195,17 @@ final class Faults implements HttpHandler {
                 exchange.getResponseHeaders().set("Allow", "POST");
                 text(exchange, 405, "use POST");
             } else if (CLEAR_PATH.equals(path)) {
-                clear();
+                byMethod.clear();
                 text(exchange, 200, "ok: faults cleared");
-            } else if (FAULT_PATH.equals(path)) {
-                inject(exchange);
-            } else if (ROTATE_PATH.equals(path)) {
-                rotate(exchange);
+            } else if (FAULT_PATH.equals(path) || ROTATE_PATH.equals(path)) {
+                try {
+                    Map<String, String> form = GatewayHandler.readForm(exchange.getRequestBody(), 4096, "body");
+                    text(exchange, 200, FAULT_PATH.equals(path) ? inject(form) : rotate(form));
+                } catch (IllegalArgumentException e) {
+                    text(exchange, 400, "bad request: " + e.getMessage());
+                } catch (IllegalStateException e) {
+                    text(exchange, 409, "refused: " + e.getMessage());
+                }
             } else {
                 text(exchange, 404, "unknown control path; use " + FAULT_PATH + ", " + CLEAR_PATH + " or "
                         + ROTATE_PATH);
@@ -112,35 +213,27 @@ final class Faults implements HttpHandler {
         }
     }
 
-    private void inject(HttpExchange exchange) throws IOException {
-        try {
-            Map<String, String> form = FormCodec.decode(GatewayRequest.readBody(exchange.getRequestBody(), 4096));
-            String method = form.get("method");
-            String token = form.get("fault");
-            if (token == null) {
-                throw new IllegalArgumentException("form field fault is required: " + Fault.tokens());
-            }
-            Fault fault = Fault.parse(token);
-            inject(method, fault);
-            text(exchange, 200, "ok: " + method + " -> " + fault);
-        } catch (IllegalArgumentException e) {
-            text(exchange, 400, "bad request: " + e.getMessage());
+    private String inject(Map<String, String> form) {
+        String method = form.get("method");
+        if (form.get("fault") == null) {
+            throw new IllegalArgumentException("form field fault is required: " + Fault.tokens());
         }
+        Fault fault = Fault.parse(form.get("fault"));
+        if (method == null || method.isEmpty() || method.length() > MAX_METHOD_LENGTH) {
+            throw new IllegalArgumentException("method must be an Alipay method name such as alipay.trade.refund, "
+                    + "or * for all, of at most " + MAX_METHOD_LENGTH + " characters");
+        }
+        byMethod.put(method, fault);
+        return "ok: " + method + " -> " + fault;
     }
 
     /** Form field {@code forged=true}: the new certificate's issuer is under no root of the root file. */
-    private void rotate(HttpExchange exchange) throws IOException {
+    private String rotate(Map<String, String> form) {
         if (pki == null) {
-            text(exchange, 409, "refused: the simulator is not in certificate mode (start it with --cert)");
-            return;
+            throw new IllegalStateException("the simulator is not in certificate mode (start it with --cert)");
         }
-        try {
-            Map<String, String> form = FormCodec.decode(GatewayRequest.readBody(exchange.getRequestBody(), 4096));
-            boolean forged = "true".equals(form.get("forged"));
-            text(exchange, 200, "ok: alipay_cert_sn " + pki.rotate(forged) + (forged ? " (forged chain)" : ""));
-        } catch (IllegalArgumentException e) {
-            text(exchange, 400, "bad request: " + e.getMessage());
-        }
+        boolean forged = "true".equals(form.get("forged"));
+        return "ok: alipay_cert_sn " + pki.rotate(forged) + (forged ? " (forged chain)" : "");
     }
 
     private static void text(HttpExchange exchange, int status, String message) throws IOException {

@@ -1,6 +1,7 @@
 package alipaymcp.simulator;
 
 import alipaymcp.alipay.ContentCipher;
+import alipaymcp.alipay.FormCodec;
 import alipaymcp.alipay.RsaSigner.SignContent;
 import alipaymcp.alipay.RsaSigner;
 import alipaymcp.alipay.SignType;
@@ -9,43 +10,32 @@ import alipaymcp.simulator.AnswerWriter.Answer;
 import alipaymcp.simulator.AnswerWriter.GatewayError;
 import alipaymcp.simulator.AnswerWriter.HttpReply;
 import alipaymcp.simulator.Cashier.PagePay;
-import alipaymcp.simulator.TradeBook.GatewayTime;
+import alipaymcp.simulator.Faults.Fault;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * /gateway.do, GET or POST: reads the parameters, runs the gateway checks, applies an injected fault,
  * then dispatches to the page-pay cashier or the trade APIs.
+ *
+ * @param pki    certificate mode (serves the certificate download), else null
+ * @param cipher AES, else null
  */
-final class GatewayHandler implements HttpHandler {
+record GatewayHandler(GatewayCheck check, Faults faults, PagePay pagePay, TradeApi api, AnswerWriter writer,
+        SimulatorPki pki, ContentCipher cipher) implements HttpHandler {
     static final String PATH = "/gateway.do";
     static final String CERT_DOWNLOAD = "alipay.open.app.alipaycert.download";
-
-    private final GatewayCheck check;
-    private final Faults faults;
-    private final PagePay pagePay;
-    private final TradeApi api;
-    private final AnswerWriter writer;
-    private final SimulatorPki pki;
-    private final ContentCipher cipher;
-
-    /** {@code pki}: certificate mode (serves the certificate download), else null; {@code cipher}: AES, else null. */
-    GatewayHandler(GatewayCheck check, Faults faults, PagePay pagePay, TradeApi api, AnswerWriter writer,
-            SimulatorPki pki, ContentCipher cipher) {
-        this.check = check;
-        this.faults = faults;
-        this.pagePay = pagePay;
-        this.api = api;
-        this.writer = writer;
-        this.pki = pki;
-        this.cipher = cipher;
-    }
+    /** Larger bodies are refused: no request of the modelled APIs comes near. */
+    static final int MAX_BODY_BYTES = 1 << 20;
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
@@ -67,9 +57,9 @@ final class GatewayHandler implements HttpHandler {
     }
 
     private HttpReply answer(HttpExchange exchange) throws IOException, InterruptedException {
-        GatewayRequest request;
+        Map<String, String> request;
         try {
-            request = GatewayRequest.read(exchange);
+            request = read(exchange);
         } catch (IllegalArgumentException e) {
             return writer.reply(Answer.failure(null,
                     GatewayError.invalid("isv.invalid-parameter", "参数无效 (" + e.getMessage() + ")"), null), null, null);
@@ -83,20 +73,21 @@ final class GatewayHandler implements HttpHandler {
             }
             return writer.reply(Answer.failure(check.supports(method) ? method : null, refused, null), null, null);
         }
-        SignType signType = GatewayCheck.signType(request);
+        SignType signType = SignType.named(request.get("sign_type"));
         Fault fault = faults.forMethod(method);
-        if (fault != null && fault.kind() == Fault.Kind.DELAY) {
-            Thread.sleep(fault.delayMillis());
+        Fault.Kind kind = fault == null ? null : fault.kind();
+        if (kind == Fault.Kind.DELAY) {
+            Thread.sleep(fault.number());
         }
-        if (page && request.get("encrypt_type") != null) {
+        boolean encrypted = request.get("encrypt_type") != null;
+        if (page && encrypted) {
             return PagePay.rejected(GatewayError.invalid("isv.invalid-encrypt-type",
                     "无效的加密类型 (the simulator does not model encrypted payment links)"));
         }
         if (page) {
             HttpReply html = pagePay.open(request, signType);
-            return fault == null || !fault.kind().transport() ? html : AnswerWriter.transport(html, fault.kind());
+            return kind == null || !kind.transport() ? html : AnswerWriter.transport(html, kind);
         }
-        boolean encrypted = request.get("encrypt_type") != null;
         String bizContent = request.get("biz_content");
         if (encrypted) {
             try {
@@ -107,49 +98,45 @@ final class GatewayHandler implements HttpHandler {
                         signType), null, null);
             }
         }
-        if (fault != null && fault.kind() == Fault.Kind.REPLAY) {
-            HttpReply earlier = faults.earlier(method, bizContent);
-            if (earlier != null) {
-                return earlier;
-            }
+        HttpReply earlier = kind == Fault.Kind.REPLAY ? faults.earlier(method, bizContent) : null;
+        if (earlier != null) {
+            return earlier;
         }
         Answer answer = call(method, bizContent, signType, fault);
         HttpReply reply = writer.reply(answer, fault, encrypted ? cipher : null);
-        if (fault == null || fault.kind().situation()) {
+        if (kind == null || kind.situation()) {
             faults.remember(method, answer, reply);
         }
         return reply;
     }
 
     private Answer call(String method, String bizContent, SignType signType, Fault fault) {
-        if (fault != null && fault.kind() == Fault.Kind.ERROR_RESPONSE) {
-            return Answer.failure(null, GatewayError.insufficientPermissions(), signType);
+        Fault.Kind kind = fault == null ? null : fault.kind();
+        GatewayError injected = kind == null ? null : switch (kind) {
+            case ERROR_RESPONSE -> new GatewayError("40006", "Insufficient Permissions",
+                    "isv.insufficient-isv-permissions", "ISV权限不足，建议在开发者中心检查对应功能是否已经添加");
+            case SYSTEM_ERROR -> new GatewayError("20000", "Service Currently Unavailable", "isp.unknow-error",
+                    "系统繁忙");
+            case ACQ_SYSTEM_ERROR -> GatewayError.business("ACQ.SYSTEM_ERROR", "系统错误");
+            default -> null;
+        };
+        if (injected != null) { // signed, nothing processed; an error_response names no method
+            return Answer.failure(kind == Fault.Kind.ERROR_RESPONSE ? null : method, injected, signType);
         }
-        if (fault != null && fault.kind() == Fault.Kind.SYSTEM_ERROR) {
-            return Answer.failure(method, GatewayError.systemError(), signType);
-        }
-        if (fault != null && fault.kind() == Fault.Kind.ACQ_SYSTEM_ERROR) {
-            return Answer.failure(method, GatewayError.business("ACQ.SYSTEM_ERROR", "系统错误"), signType);
-        }
-        if (method.equals(CERT_DOWNLOAD)) {
-            return download(bizContent, signType);
-        }
-        int pendingQueries = fault != null && fault.kind() == Fault.Kind.REFUND_PENDING ? fault.queries() : 0;
         try {
-            return api.call(method, BizRequest.parse(bizContent), signType, pendingQueries);
+            BizRequest biz = BizRequest.parse(bizContent);
+            if (method.equals(CERT_DOWNLOAD)) {
+                return download(biz.requiredText("alipay_cert_sn", 64), signType);
+            }
+            return api.call(method, biz, signType, kind == Fault.Kind.REFUND_PENDING ? (int) fault.number() : 0);
         } catch (BizRequest.Invalid e) {
             return Answer.failure(method, GatewayError.invalidParameter(e.getMessage()), signType);
         }
     }
 
     /** alipay_cert_content: Base64 of the PEM chain (leaf, intermediate) of any certificate this PKI issued. */
-    private Answer download(String bizContent, SignType signType) {
-        String chain;
-        try {
-            chain = pki.chain(BizRequest.parse(bizContent).requiredText("alipay_cert_sn", 64));
-        } catch (BizRequest.Invalid e) {
-            return Answer.failure(CERT_DOWNLOAD, GatewayError.invalidParameter(e.getMessage()), signType);
-        }
+    private Answer download(String sn, SignType signType) {
+        String chain = pki.chain(sn);
         if (chain == null) {
             return Answer.failure(CERT_DOWNLOAD, GatewayError.business("CERT_NOT_EXIST", "证书不存在 (a guess)"),
                     signType);
@@ -159,11 +146,55 @@ final class GatewayHandler implements HttpHandler {
     }
 
     /**
+     * The parameters of one gateway call, read like the gateway reads them: from the query string AND the form
+     * body (the SDKs put common parameters in the URL and biz_content in the body), one decoding pass. Empty
+     * parameters are dropped, as the gateway ignores them.
+     *
+     * @throws IllegalArgumentException for an unreadable query or body, a repeated parameter or a body over the
+     *         limit; the message names the problem
+     */
+    private static Map<String, String> read(HttpExchange exchange) throws IOException {
+        String query = exchange.getRequestURI().getRawQuery();
+        Map<String, String> params = decode("query string", query == null ? "" : query);
+        Map<String, String> body = readForm(exchange.getRequestBody(), MAX_BODY_BYTES, "body");
+        for (Map.Entry<String, String> e : body.entrySet()) {
+            if (params.putIfAbsent(e.getKey(), e.getValue()) != null) {
+                throw new IllegalArgumentException("parameter " + e.getKey()
+                        + " is in both the query string and the body; send it once");
+            }
+        }
+        params.values().removeIf(String::isEmpty);
+        return params;
+    }
+
+    /** Reads at most max bytes of a UTF-8 form; more, or bad form encoding, is an IllegalArgumentException. */
+    static Map<String, String> readForm(InputStream in, int max, String where) throws IOException {
+        byte[] bytes = in.readNBytes(max + 1);
+        if (bytes.length > max) {
+            throw new IllegalArgumentException("the " + where + " is larger than " + max + " bytes");
+        }
+        return decode(where, new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, String> decode(String where, String text) {
+        try {
+            return text.isEmpty() ? new LinkedHashMap<>() : FormCodec.decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the " + where + " is not valid form encoding: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * The gateway's checks on the common parameters, in this order: required parameters (40001), app id,
      * method, sign type, charset, then the signature over everything received minus sign (40002), then
      * timestamp form and version. A failed check is answered without sign, as the gateway does.
+     *
+     * @param appCertSn  certificate mode, where every request must carry this SN and rootCertSn (null in key
+     *                   mode, where they are ignored)
+     * @param aes        the app has an AES key, so encrypt_type=AES is accepted
      */
-    static final class GatewayCheck {
+    record GatewayCheck(String appId, PublicKey appPublicKey, Set<String> methods, String appCertSn, String rootCertSn,
+            boolean aes) {
         static final String INVALID_SIGNATURE_PREFIX =
                 "验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，网关生成的验签字符串为：";
         private static final String[][] REQUIRED = {
@@ -175,25 +206,8 @@ final class GatewayHandler implements HttpHandler {
             {"version", "isv.missing-version", "缺少版本参数"},
         };
 
-        private final String appId;
-        private final PublicKey appPublicKey;
-        private final Set<String> methods;
-        private final String appCertSn;
-        private final String rootCertSn;
-        private final boolean aes;
-
-        /**
-         * {@code appCertSn}, {@code rootCertSn}: certificate mode, where every request must carry both SNs (null in
-         * key mode, where they are ignored); {@code aes}: the app has an AES key, so encrypt_type=AES is accepted.
-         */
-        GatewayCheck(String appId, PublicKey appPublicKey, Set<String> methods, String appCertSn, String rootCertSn,
-                boolean aes) {
-            this.appId = appId;
-            this.appPublicKey = appPublicKey;
-            this.methods = Set.copyOf(methods);
-            this.appCertSn = appCertSn;
-            this.rootCertSn = rootCertSn;
-            this.aes = aes;
+        GatewayCheck {
+            methods = Set.copyOf(methods);
         }
 
         boolean supports(String method) {
@@ -201,7 +215,7 @@ final class GatewayHandler implements HttpHandler {
         }
 
         /** The failed check, or null when the request passed them all. */
-        GatewayError check(GatewayRequest request) {
+        GatewayError check(Map<String, String> request) {
             for (String[] rule : REQUIRED) {
                 if (request.get(rule[0]) == null) {
                     return GatewayError.missing(rule[1], rule[2]);
@@ -213,7 +227,7 @@ final class GatewayHandler implements HttpHandler {
             if (!supports(request.get("method"))) {
                 return GatewayError.invalid("isv.invalid-method", "不存在的方法名");
             }
-            SignType signType = signType(request);
+            SignType signType = SignType.named(request.get("sign_type")); // RSA2 or RSA exactly; null otherwise
             if (signType == null) {
                 return GatewayError.invalid("isv.invalid-signature-type", "无效的签名类型参数");
             }
@@ -221,7 +235,7 @@ final class GatewayHandler implements HttpHandler {
             if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
                 return GatewayError.invalid("isv.invalid-charset", "字符集错误 (the simulator models charset=utf-8 only)");
             }
-            String content = SignContent.forRequest(request.params());
+            String content = SignContent.forRequest(request);
             if (!RsaSigner.verify(content, request.get("sign"), appPublicKey, signType)) {
                 return GatewayError.invalid("isv.invalid-signature", INVALID_SIGNATURE_PREFIX + content);
             }
@@ -229,7 +243,7 @@ final class GatewayHandler implements HttpHandler {
             if (modes != null) {
                 return modes;
             }
-            if (!GatewayTime.isTimestamp(request.get("timestamp"))) {
+            if (!Trade.Book.isTimestamp(request.get("timestamp"))) {
                 return GatewayError.invalid("isv.invalid-timestamp", "非法的时间戳参数");
             }
             if (!"1.0".equals(request.get("version"))) {
@@ -239,7 +253,7 @@ final class GatewayHandler implements HttpHandler {
         }
 
         /** Certificate mode's SNs and the encrypt type; the sub_codes for wrong SNs are guesses (cert-and-aes.md A.4). */
-        private GatewayError modes(GatewayRequest request) {
+        private GatewayError modes(Map<String, String> request) {
             if (appCertSn != null) {
                 if (request.get("app_cert_sn") == null) {
                     return GatewayError.missing("isv.missing-app-cert-sn", "缺少应用公钥证书序列号");
@@ -260,11 +274,6 @@ final class GatewayHandler implements HttpHandler {
                         + (aes ? "" : " (this app has no AES key: start the simulator with --aes)"));
             }
             return null;
-        }
-
-        /** RSA2 or RSA exactly as named by the request; null for anything else. */
-        static SignType signType(GatewayRequest request) {
-            return SignType.named(request.get("sign_type"));
         }
     }
 }

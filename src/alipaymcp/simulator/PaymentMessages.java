@@ -5,7 +5,6 @@ import alipaymcp.alipay.RsaSigner.SignContent;
 import alipaymcp.alipay.RsaSigner;
 import alipaymcp.json.JsonValue.JsonArray;
 import alipaymcp.json.JsonValue.JsonObject;
-import alipaymcp.simulator.TradeApi.TradeFields;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,30 +23,16 @@ import java.util.concurrent.TimeUnit;
  * asynchronous notification (a form POST to notify_url). Both follow the V1 rule: the platform key signs
  * every parameter except sign and sign_type, sorted, with the algorithm of the page-pay request.
  */
-final class PaymentMessages {
-    private final String appId;
-    private final PrivateKey platformKey;
-
-    PaymentMessages(String appId, PrivateKey platformKey) {
-        this.appId = appId;
-        this.platformKey = platformKey;
-    }
-
+record PaymentMessages(String appId, PrivateKey platformKey) {
     /** return_url plus the signed parameters, keeping the merchant's own query and any #fragment last. */
     String returnUrl(Trade.View trade, String now) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("charset", "utf-8");
-        params.put("out_trade_no", trade.order().outTradeNo());
-        params.put("method", trade.order().method() + ".return");
-        params.put("total_amount", TradeFields.money(trade.order().totalAmount()));
-        params.put("trade_no", trade.tradeNo());
-        params.put("auth_app_id", appId);
-        params.put("version", "1.0");
-        params.put("app_id", appId);
-        params.put("seller_id", TradeFields.SELLER_ID);
-        params.put("timestamp", now);
+        Trade.Order order = trade.order();
+        Map<String, String> params = ordered("charset", "utf-8", "out_trade_no", order.outTradeNo(),
+                "method", order.method() + ".return", "total_amount", TradeApi.money(order.totalAmount()),
+                "trade_no", trade.tradeNo(), "auth_app_id", appId, "version", "1.0", "app_id", appId,
+                "seller_id", TradeApi.SELLER_ID, "timestamp", now);
         sign(params, trade);
-        String url = trade.order().returnUrl();
+        String url = order.returnUrl();
         int hash = url.indexOf('#');
         String base = hash < 0 ? url : url.substring(0, hash);
         String fragment = hash < 0 ? "" : url.substring(hash);
@@ -57,39 +42,32 @@ final class PaymentMessages {
 
     /** The trade_status_sync notification of a paid trade, as decoded parameters in sending order. */
     Map<String, String> notification(Trade.View trade, String now, String notifyId) {
-        String total = TradeFields.money(trade.order().totalAmount());
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("gmt_create", trade.gmtCreate());
-        params.put("charset", "utf-8");
-        params.put("seller_email", "seller@example.com");
-        params.put("subject", trade.order().subject());
-        params.put("buyer_id", TradeFields.BUYER_USER_ID);
-        params.put("buyer_logon_id", TradeFields.BUYER_LOGON_ID);
-        params.put("invoice_amount", total);
-        params.put("notify_id", notifyId);
-        params.put("fund_bill_list", JsonArray.of(JsonObject.builder().put("amount", total)
-                .put("fundChannel", TradeFields.FUND_CHANNEL).build()).toJson());
-        params.put("notify_type", "trade_status_sync");
-        params.put("trade_status", trade.status().name());
-        params.put("receipt_amount", total);
-        params.put("buyer_pay_amount", total);
-        params.put("app_id", appId);
-        params.put("notify_time", now);
-        params.put("point_amount", "0.00");
-        params.put("total_amount", total);
-        params.put("seller_id", TradeFields.SELLER_ID);
-        params.put("trade_no", trade.tradeNo());
-        params.put("auth_app_id", appId);
-        params.put("gmt_payment", trade.gmtPayment());
-        params.put("out_trade_no", trade.order().outTradeNo());
-        params.put("version", "1.0");
-        if (trade.order().body() != null) {
-            params.put("body", trade.order().body());
-        }
-        if (trade.order().passbackParams() != null) {
-            params.put("passback_params", trade.order().passbackParams());
-        }
+        Trade.Order order = trade.order();
+        String total = TradeApi.money(order.totalAmount());
+        String fundBills = JsonArray.of(JsonObject.builder().put("amount", total)
+                .put("fundChannel", TradeApi.FUND_CHANNEL).build()).toJson();
+        Map<String, String> params = ordered("gmt_create", trade.gmtCreate(), "charset", "utf-8",
+                "seller_email", "seller@example.com", "subject", order.subject(),
+                "buyer_id", TradeApi.BUYER_USER_ID, "buyer_logon_id", TradeApi.BUYER_LOGON_ID,
+                "invoice_amount", total, "notify_id", notifyId, "fund_bill_list", fundBills,
+                "notify_type", "trade_status_sync", "trade_status", trade.status().name(),
+                "receipt_amount", total, "buyer_pay_amount", total, "app_id", appId, "notify_time", now,
+                "point_amount", "0.00", "total_amount", total, "seller_id", TradeApi.SELLER_ID,
+                "trade_no", trade.tradeNo(), "auth_app_id", appId, "gmt_payment", trade.gmtPayment(),
+                "out_trade_no", order.outTradeNo(), "version", "1.0",
+                "body", order.body(), "passback_params", order.passbackParams());
         sign(params, trade);
+        return params;
+    }
+
+    /** Name, value, name, value, ... in this order; a null value (an absent optional field) is left out. */
+    private static Map<String, String> ordered(String... namesAndValues) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                params.put(namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
         return params;
     }
 

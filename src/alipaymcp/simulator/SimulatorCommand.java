@@ -44,91 +44,32 @@ public final class SimulatorCommand {
             AP_APP_KEY=<app_private_key.txt> AP_PUB_KEY=<alipay_public_key.txt>.
             The default app id is 9021000000000001.
 
-            What it models:
-              - POST and GET /gateway.do, form-encoded UTF-8, parameters from the query string and the
-                body alike. Checks in order: required parameters (40001 isv.missing-method,
-                isv.missing-signature, isv.missing-signature-type, isv.missing-app-id,
-                isv.missing-timestamp, isv.missing-version); then 40002: isv.invalid-app-id
-                (无效的AppID参数), isv.invalid-method for any method not listed here, sign_type other
-                than RSA2/RSA, a charset other than utf-8; the signature (RSA2 = SHA256withRSA, RSA =
-                SHA1withRSA) over every received parameter but sign, empty ones dropped, sorted, k=v
-                joined by & (isv.invalid-signature, whose sub_msg ends with the string it verified, as
-                the gateway's does); the timestamp's form (not its age); version 1.0. These refusals
-                are NOT signed: under <method>_response for a method it knows, else error_response.
-              - Every other answer is {"<method>_response":{...},"sign":"..."}, signed with the
-                platform key and the request's sign_type over exactly the object text it sends;
-                amounts are strings with 2 decimals; success is code 10000 msg Success; a business
-                failure is code 40004 msg Business Failed with sub_code and sub_msg
-                (ACQ.INVALID_PARAMETER for a bad biz_content field, naming it).
-              - alipay.trade.wap.pay and alipay.trade.page.pay, opened by a browser: checks
-                out_trade_no (letters, digits, _, -), total_amount (0.01 to 100000000, 2 decimals),
-                subject, product_code (QUICK_WAP_WAY / FAST_INSTANT_TRADE_PAY), notify_url and
-                return_url; opens the trade as WAIT_BUYER_PAY (the same out_trade_no with another
-                amount is refused) and shows a cashier page with Pay and Cancel.
-              - Pay: TRADE_SUCCESS with a 28-digit trade_no, gmt_payment and fixed test buyer values;
-                a redirect to return_url with V1-signed parameters (method <api>.return, sign_type,
-                sign, out_trade_no, trade_no, total_amount, app_id, seller_id, timestamp, ...), or a
-                "paid" page without return_url; an asynchronous trade_status_sync notification
-                (V1-signed: sign and sign_type left out of the signed string) POSTed to notify_url
-                ONLY when it is http(s) on 127.0.0.1, localhost or [::1], up to 5 attempts (waits
-                1, 2, 4, 8 s) until it answers exactly "success". Cancel changes nothing: the trade
-                stays WAIT_BUYER_PAY.
-              - alipay.trade.query by out_trade_no or trade_no (trade_no wins): trade_status,
-                total_amount, trade_no, buyer fields; unknown: 40004 ACQ.TRADE_NOT_EXIST.
-              - alipay.trade.refund: only on TRADE_SUCCESS (else ACQ.TRADE_STATUS_ERROR); partial
-                refunds add up; more than what is left: ACQ.REFUND_AMT_NOT_EQUAL_TOTAL; the same
-                out_request_no (default: out_trade_no) with the same amount: 10000 fund_change=N;
-                with another amount: ACQ.DISCORDANT_REPEAT_REQUEST; refund_fee is cumulative; a
-                full refund makes the trade TRADE_CLOSED. Parallel refunds on one trade are
-                serialized and never refund more than was paid.
-              - alipay.trade.fastpay.refund.query: REFUND_SUCCESS with refund_amount and
-                total_amount for a known refund; 10000 without refund_status for an unknown one;
-                an unknown trade: 40004 TRADE_NOT_EXIST.
-              - Bounds: at most 10,000 trades (a new page pay past it is refused), 1,000 refunds a
-                trade (ACQ.TRADE_NOT_ALLOW_REFUND), request bodies of 1 MiB.
-              - Faults for tests, per method name (or * for all) until cleared: from loopback,
+            What it models (docs/simulator.md states it exactly): /gateway.do, GET or POST, with the
+            gateway's checks (isv.invalid-signature, unsigned as the gateway does) and signed answers;
+            alipay.trade.wap.pay and page.pay with a cashier page (Pay, Cancel), the signed return and a
+            signed notification to a loopback notify_url; alipay.trade.query (ACQ.TRADE_NOT_EXIST);
+            alipay.trade.refund with partial refunds, replays (fund_change=N),
+            ACQ.DISCORDANT_REPEAT_REQUEST and TRADE_CLOSED after a full refund;
+            alipay.trade.fastpay.refund.query (REFUND_SUCCESS); at most 10,000 trades.
+
+            Faults for tests, per method name (or * for all) until cleared, from loopback:
                   curl -d method=alipay.trade.refund -d fault=http-500 <base>/__sim/fault
                   curl -X POST <base>/__sim/clear
-                Faults: delay:<ms>, http-500, http-502, html, not-json, truncated (short body with a
-                matching length), connection-closed (half the declared body, then close; not a TCP
-                reset), bad-signature, missing-sign, tampered (a field changed after signing),
-                duplicate-root, error-response (a signed 40006 error_response), other-trade (a
-                signed answer about another out_trade_no), system-error (a signed 20000),
-                acq-system-error (a signed 40004 ACQ.SYSTEM_ERROR). The call is processed and only
-                the answer damaged, except error-response, system-error and acq-system-error, which
-                change nothing. Page pay feels only delay and the transport faults.
-                Two situations: refund-pending:<n> (alipay.trade.refund: the refund is made,
-                answered fund_change=N, and its next n refund queries show no refund_status, as a
-                refund still processing), replay (the last signed success of this method for the
-                same out_trade_no sent again unchanged, nothing processed; e.g. an earlier refund's
-                answer for a new out_request_no).
+              delay:<ms>, http-500, http-502, html, not-json, truncated, connection-closed,
+              bad-signature, missing-sign, tampered, duplicate-root, error-response, other-trade,
+              system-error, acq-system-error; two situations: refund-pending:<queries> (a refund
+              still processing) and replay (an earlier signed success sent again).
 
-            Certificate mode (--cert): every API request must carry app_cert_sn and alipay_root_cert_sn
-            equal to the files' SNs (else 40001 isv.missing-app-cert-sn / isv.missing-alipay-root-cert-sn,
-            40002 isv.app-cert-sn-not-match / isv.alipay-root-cert-sn-not-match: guessed codes); signed
-            answers carry alipay_cert_sn before sign and are signed with the current Alipay certificate's
-            key; alipay.open.app.alipaycert.download answers {"alipay_cert_sn":...} with
-            alipay_cert_content (Base64 of the PEM leaf + intermediate) for any certificate it issued.
-            Rotation, from loopback:
-                  curl -X POST <base>/__sim/rotate-cert               (a new certificate under the same CA)
-                  curl -d forged=true <base>/__sim/rotate-cert        (one under no root of the root file)
-            Notifications stay signed with the first Alipay certificate's key.
-            AES (--aes): a request with encrypt_type=AES has its biz_content decrypted (AES/CBC/PKCS5,
-            zero IV); one that does not decrypt is answered in plaintext, signed: 40002
-            isv.invalid-encrypt (解密异常); any other encrypt_type, or AES without --aes: 40002
-            isv.invalid-encrypt-type. Answers to encrypted requests are the quoted Base64 ciphertext,
-            signed with its quotes; plain requests still get plain answers. Faults damage the plaintext
-            form (they are not encrypted); encrypted payment links are refused (not modelled).
+            Certificate mode (--cert) checks app_cert_sn and alipay_root_cert_sn, signs with the current
+            Alipay certificate and names it in alipay_cert_sn, serves alipay.open.app.alipaycert.download
+            and rotates from loopback:
+                  curl -X POST <base>/__sim/rotate-cert        (-d forged=true: one under no root)
+            AES (--aes) decrypts biz_content of encrypt_type=AES requests and encrypts their answers.
 
-            What it does not model: any other method (alipay.trade.create, pay, precreate, close,
-            cancel, ...); trade timeouts (timeout_express, time_expire) and TRADE_FINISHED; real
-            buyers, balances, sellers, fees and settlement; refund notifications; asynchronous
-            refunds (but for the refund-pending fault); charsets other than utf-8; AES_V2 and SM4
-            encryption; SM2 certificates; certificate expiry and revocation on the gateway side;
-            app_auth_token and ISV permissions (accepted, not checked); the timestamp's age; the MCP
-            open-scene key permissions; responses with \\/-escaped slashes; query_options other
-            than gmt_refund_pay on a refund query; notifications to hosts other than loopback; the
-            real gateway's exact texts where they are unknown (most sub_msg strings are best guesses).
+            What it does not model: any other method; trade timeouts and TRADE_FINISHED; real buyers,
+            balances and settlement; refund notifications; SM2, AES_V2 and SM4; certificate expiry and
+            revocation; app_auth_token and ISV permissions; the timestamp's age; the real gateway's
+            exact texts where they are unknown (most sub_msg strings are best guesses).
             """;
 
     private SimulatorCommand() {
@@ -141,28 +82,17 @@ public final class SimulatorCommand {
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 switch (arg) {
-                    case "--help":
-                    case "-h":
+                    case "--help", "-h" -> {
                         out.print(HELP);
                         return 0;
-                    case "--port":
-                        options = options.withPort((int) number(arg, value(args, ++i, arg), 65_535));
-                        break;
-                    case "--keys":
-                        options = options.withKeysDir(Path.of(value(args, ++i, arg)));
-                        break;
-                    case "--cert":
-                        options = options.withCertificateMode(true);
-                        break;
-                    case "--aes":
-                        options = options.withAes(true);
-                        break;
-                    case "--notify-delay-ms":
-                        options = options.withNotifyDelayMillis(
-                                number(arg, value(args, ++i, arg), SimulatorOptions.MAX_DELAY_MILLIS));
-                        break;
-                    default:
-                        throw new IllegalArgumentException("unknown option '" + arg + "'");
+                    }
+                    case "--port" -> options = options.withPort((int) number(arg, value(args, ++i, arg), 65_535));
+                    case "--keys" -> options = options.withKeysDir(Path.of(value(args, ++i, arg)));
+                    case "--cert" -> options = options.withCertificateMode(true);
+                    case "--aes" -> options = options.withAes(true);
+                    case "--notify-delay-ms" -> options = options.withNotifyDelayMillis(
+                            number(arg, value(args, ++i, arg), SimulatorOptions.MAX_DELAY_MILLIS));
+                    default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
                 }
             }
         } catch (IllegalArgumentException e) {

@@ -6,6 +6,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -13,49 +14,40 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAKeyGenParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * The simulator's identity: the merchant app id, the app key pair (the server signs requests with its
  * private half) and the platform key pair (the simulator signs answers; the server verifies with the
  * public half, its AP_PUB_KEY). Fresh in memory, or kept in a folder so two processes can share them.
  */
-final class SimulatorKeys {
+record SimulatorKeys(String appId, KeyPair app, KeyPair platform) {
     /** Sixteen digits like a real app id; fixed, so a shared key folder and the docs agree. */
     static final String DEFAULT_APP_ID = "9021000000000001";
+    static final String APP_ID = "app_id.txt";
     static final String APP_PRIVATE = "app_private_key.txt";
     static final String APP_PUBLIC = "app_public_key.txt";
     static final String ALIPAY_PRIVATE = "alipay_private_key.txt";
     static final String ALIPAY_PUBLIC = "alipay_public_key.txt";
-    static final String APP_ID = "app_id.txt";
     static final String AES_KEY = "aes_key.txt";
-    private static final String[] FILES = {APP_ID, APP_PRIVATE, APP_PUBLIC, ALIPAY_PRIVATE, ALIPAY_PUBLIC};
-
-    final String appId;
-    final KeyPair app;
-    final KeyPair platform;
-
-    private SimulatorKeys(String appId, KeyPair app, KeyPair platform) {
-        this.appId = appId;
-        this.app = app;
-        this.platform = platform;
-    }
+    private static final List<String> FILES = List.of(APP_ID, APP_PRIVATE, APP_PUBLIC, ALIPAY_PRIVATE, ALIPAY_PUBLIC);
 
     static SimulatorKeys generate() {
         return new SimulatorKeys(DEFAULT_APP_ID, newPair(), newPair());
     }
 
-    /** Reads the five files from dir, or creates all of them (owner-only) when none exists. */
+    /** Reads the five files from dir, or creates all of them (folder 0700, files 0600) when none exists. */
     static SimulatorKeys loadOrCreate(Path dir) throws IOException {
-        int present = 0;
-        for (String name : FILES) {
-            present += Files.exists(dir.resolve(name)) ? 1 : 0;
-        }
-        if (present == FILES.length) {
+        long present = FILES.stream().filter(name -> Files.exists(dir.resolve(name))).count();
+        if (present == FILES.size()) {
             return load(dir);
         }
         if (present != 0) {
@@ -63,7 +55,12 @@ final class SimulatorKeys {
                     + "; remove them to get a fresh set, or restore the missing ones");
         }
         SimulatorKeys keys = generate();
-        keys.save(dir);
+        Files.createDirectories(dir, ownerOnly("rwx------"));
+        write(dir, APP_PRIVATE, base64(keys.app.getPrivate().getEncoded()));
+        write(dir, APP_PUBLIC, base64(keys.app.getPublic().getEncoded()));
+        write(dir, ALIPAY_PRIVATE, base64(keys.platform.getPrivate().getEncoded()));
+        write(dir, ALIPAY_PUBLIC, base64(keys.platform.getPublic().getEncoded()));
+        write(dir, APP_ID, keys.appId);
         return keys;
     }
 
@@ -72,23 +69,16 @@ final class SimulatorKeys {
         if (appId.isEmpty() || appId.length() > 32 || !appId.chars().allMatch(Character::isLetterOrDigit)) {
             throw new IOException(dir.resolve(APP_ID) + " must hold an app id of 1 to 32 letters or digits");
         }
-        try {
-            KeyFactory rsa = KeyFactory.getInstance("RSA");
-            KeyPair app = pair(rsa, dir, APP_PRIVATE, APP_PUBLIC);
-            KeyPair platform = pair(rsa, dir, ALIPAY_PRIVATE, ALIPAY_PUBLIC);
-            return new SimulatorKeys(appId, app, platform);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no RSA", e);
-        }
+        return new SimulatorKeys(appId, pair(dir, APP_PRIVATE, APP_PUBLIC), pair(dir, ALIPAY_PRIVATE, ALIPAY_PUBLIC));
     }
 
-    private static KeyPair pair(KeyFactory rsa, Path dir, String privateName, String publicName)
-            throws IOException, GeneralSecurityException {
+    private static KeyPair pair(Path dir, String privateName, String publicName) throws IOException {
         PrivateKey priv;
         PublicKey pub;
         try {
-            priv = rsa.generatePrivate(new PKCS8EncodedKeySpec(decode(read(dir, privateName))));
-            pub = rsa.generatePublic(new X509EncodedKeySpec(decode(read(dir, publicName))));
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            priv = rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(read(dir, privateName))));
+            pub = rsa.generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder().decode(read(dir, publicName))));
         } catch (IllegalArgumentException | GeneralSecurityException e) {
             throw new IOException(dir + ": " + privateName + " must be PKCS#8 base64 and " + publicName
                     + " X.509 base64 RSA keys; remove the folder's key files to get a fresh set", e);
@@ -100,45 +90,6 @@ final class SimulatorKeys {
         return new KeyPair(pub, priv);
     }
 
-    private void save(Path dir) throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------")));
-            }
-        } else {
-            Files.createDirectories(dir);
-        }
-        write(dir, APP_PRIVATE, base64(app.getPrivate().getEncoded()));
-        write(dir, APP_PUBLIC, base64(app.getPublic().getEncoded()));
-        write(dir, ALIPAY_PRIVATE, base64(platform.getPrivate().getEncoded()));
-        write(dir, ALIPAY_PUBLIC, base64(platform.getPublic().getEncoded()));
-        write(dir, APP_ID, appId);
-    }
-
-    /** Creates the file owner-only before any byte is written; never overwrites. */
-    private static void write(Path dir, String name, String text) throws IOException {
-        Path file = dir.resolve(name);
-        try {
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(file);
-            }
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException(file + " appeared while the simulator was creating keys; start again", e);
-        }
-        Files.writeString(file, text + "\n", StandardCharsets.UTF_8);
-    }
-
-    private static String read(Path dir, String name) throws IOException {
-        return Files.readString(dir.resolve(name), StandardCharsets.UTF_8).strip();
-    }
-
-    private static byte[] decode(String base64) {
-        return Base64.getMimeDecoder().decode(base64);
-    }
-
     /**
      * The app's AES key (AP_ENCRYPT_KEY) as Base64 of 16 random bytes: read from {@value #AES_KEY} in dir, or
      * created there (owner-only) when absent; fresh in memory when dir is null.
@@ -148,13 +99,36 @@ final class SimulatorKeys {
             return read(dir, AES_KEY);
         }
         byte[] key = new byte[16];
-        new java.security.SecureRandom().nextBytes(key);
-        String text = base64(key);
+        new SecureRandom().nextBytes(key);
         if (dir != null) {
-            Files.createDirectories(dir);
-            write(dir, AES_KEY, text);
+            Files.createDirectories(dir, ownerOnly("rwx------"));
+            write(dir, AES_KEY, base64(key));
         }
-        return text;
+        return base64(key);
+    }
+
+    /** Creates the file owner-only before any byte is written; never overwrites. */
+    private static void write(Path dir, String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        try {
+            Files.createFile(file, ownerOnly("rw-------"));
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException(file + " appeared while the simulator was creating keys; start again", e);
+        }
+        Files.writeString(file, text + "\n", StandardCharsets.UTF_8);
+    }
+
+    /** These POSIX permissions where the file system has them; none elsewhere. */
+    private static FileAttribute<?>[] ownerOnly(String permissions) {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[0];
+        }
+        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString(permissions))};
+    }
+
+    private static String read(Path dir, String name) throws IOException {
+        return Files.readString(dir.resolve(name), StandardCharsets.UTF_8).strip();
     }
 
     static String base64(byte[] der) {
@@ -163,12 +137,16 @@ final class SimulatorKeys {
 
     /** A fresh 2048-bit RSA key pair. */
     static KeyPair newPair() {
+        return newPair("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
+    }
+
+    static KeyPair newPair(String algorithm, AlgorithmParameterSpec spec) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+            generator.initialize(spec);
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no RSA key generator", e);
+            throw new IllegalStateException("the JDK has no " + algorithm + " key generator", e);
         }
     }
 }

@@ -34,18 +34,16 @@ public record SimulatorOptions(int port, Path keysDir, long notifyDelayMillis, l
     }
 
     public SimulatorOptions withPort(int newPort) {
-        return new SimulatorOptions(newPort, keysDir, notifyDelayMillis, notifyRetryMillis,
-                maxTrades, certificateMode, aes);
+        return new SimulatorOptions(newPort, keysDir, notifyDelayMillis, notifyRetryMillis, maxTrades, certificateMode,
+                aes);
     }
 
     public SimulatorOptions withKeysDir(Path dir) {
-        return new SimulatorOptions(port, dir, notifyDelayMillis, notifyRetryMillis,
-                maxTrades, certificateMode, aes);
+        return new SimulatorOptions(port, dir, notifyDelayMillis, notifyRetryMillis, maxTrades, certificateMode, aes);
     }
 
     public SimulatorOptions withNotifyDelayMillis(long millis) {
-        return new SimulatorOptions(port, keysDir, millis, notifyRetryMillis,
-                maxTrades, certificateMode, aes);
+        return new SimulatorOptions(port, keysDir, millis, notifyRetryMillis, maxTrades, certificateMode, aes);
     }
 
     public SimulatorOptions withCertificateMode(boolean on) {
@@ -53,8 +51,8 @@ public record SimulatorOptions(int port, Path keysDir, long notifyDelayMillis, l
     }
 
     public SimulatorOptions withAes(boolean on) {
-        return new SimulatorOptions(port, keysDir, notifyDelayMillis, notifyRetryMillis, maxTrades,
-                certificateMode, on);
+        return new SimulatorOptions(port, keysDir, notifyDelayMillis, notifyRetryMillis, maxTrades, certificateMode,
+                on);
     }
 
     private static void checkDelay(String name, long millis) {

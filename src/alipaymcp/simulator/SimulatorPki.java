@@ -1,6 +1,7 @@
 package alipaymcp.simulator;
 
 import alipaymcp.alipay.Certificates;
+import alipaymcp.simulator.AnswerWriter.Signer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
@@ -51,15 +51,8 @@ final class SimulatorPki {
             .withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** The key that signs answers now and the SN of its certificate (sent as alipay_cert_sn). */
-    record Current(PrivateKey key, String certSn) {
-    }
-
     /** One issued certificate and the key pair whose public half it certifies. */
-    record Issued(X509Certificate certificate, KeyPair keys) {
-        X500Principal subject() {
-            return certificate.getSubjectX500Principal();
-        }
+    private record Issued(X509Certificate certificate, KeyPair keys) {
     }
 
     private final String appId;
@@ -68,7 +61,7 @@ final class SimulatorPki {
     private final Certificates.Roots roots;
     private final Map<String, String> chains = new ConcurrentHashMap<>(); // SN -> PEM of leaf + intermediate
     private final String localChain; // the first Alipay certificate: AP_ALIPAY_CERT_PATH
-    private volatile Current current;
+    private volatile Signer current;
     private int rotations; // guarded by this
 
     private SimulatorPki(String appId, Issued class2, X509Certificate appCert, Certificates.Roots roots,
@@ -83,25 +76,24 @@ final class SimulatorPki {
 
     /** A new PKI for the app key and the platform key (the first Alipay certificate's key). */
     static SimulatorPki create(String appId, KeyPair app, KeyPair platform) {
-        Instant from = Instant.now().minus(Duration.ofDays(1));
-        Instant to = from.plus(VALIDITY);
-        Issued ecRoot = selfSigned("CN=Simulator Test Root E0 - not RSA - stands in for the SM2 root"
-                + ",O=Simulator Test CA,C=CN", ecPair(), from, to);
-        Issued rsaRoot = selfSigned("CN=Simulator Test Certification Authority R1" + CA, SimulatorKeys.newPair(), from, to);
-        Issued class1 = issue("CN=Simulator Test Certification Authority Class 1 R1" + CA,
-                SimulatorKeys.newPair(), rsaRoot.subject(), rsaRoot.keys().getPrivate(), true, from, to);
-        Issued class2 = issue("CN=Simulator Test Certification Authority Class 2 R1" + CA,
-                SimulatorKeys.newPair(), rsaRoot.subject(), rsaRoot.keys().getPrivate(), true, from, to);
-        Issued appCert = issue("CN=2088000000000000-" + appId
-                + ",OU=Alipay,O=Simulator Merchant,C=CN", app, class1.subject(), class1.keys().getPrivate(), false, from, to);
+        Issued ecRoot = issue("CN=Simulator Test Root E0 - not RSA - stands in for the SM2 root"
+                + ",O=Simulator Test CA,C=CN", SimulatorKeys.newPair("EC", new ECGenParameterSpec("secp256r1")),
+                null, true);
+        Issued rsaRoot = issue("CN=Simulator Test Certification Authority R1" + CA, SimulatorKeys.newPair(), null,
+                true);
+        Issued class1 = issue("CN=Simulator Test Certification Authority Class 1 R1" + CA, SimulatorKeys.newPair(),
+                rsaRoot, true);
+        Issued class2 = issue("CN=Simulator Test Certification Authority Class 2 R1" + CA, SimulatorKeys.newPair(),
+                rsaRoot, true);
+        Issued appCert = issue("CN=2088000000000000-" + appId + ",OU=Alipay,O=Simulator Merchant,C=CN", app, class1,
+                false);
         Certificates.Roots roots = new Certificates.Roots(List.of(rsaRoot.certificate()),
                 List.of(ecRoot.certificate(), rsaRoot.certificate()));
-        Issued alipayCert = issue(alipaySubject(0), platform, class2.subject(),
-                class2.keys().getPrivate(), false, from, to);
-        return new SimulatorPki(appId, class2, appCert.certificate(), roots, alipayCert);
+        return new SimulatorPki(appId, class2, appCert.certificate(), roots, issue(alipaySubject(0), platform, class2,
+                false));
     }
 
-    Current current() {
+    Signer current() {
         return current;
     }
 
@@ -126,12 +118,9 @@ final class SimulatorPki {
      */
     synchronized String rotate(boolean forged) {
         rotations++;
-        Instant from = Instant.now().minus(Duration.ofDays(1));
-        Instant to = from.plus(VALIDITY);
-        Issued issuer = forged ? selfSigned(class2.subject().getName(), SimulatorKeys.newPair(), from, to) : class2;
-        Issued leaf = issue(alipaySubject(rotations), SimulatorKeys.newPair(), issuer.subject(),
-                issuer.keys().getPrivate(), false, from, to);
-        install(leaf, issuer);
+        Issued issuer = forged ? issue(class2.certificate().getSubjectX500Principal().getName(),
+                SimulatorKeys.newPair(), null, true) : class2;
+        install(issue(alipaySubject(rotations), SimulatorKeys.newPair(), issuer, false), issuer);
         return current.certSn();
     }
 
@@ -140,9 +129,8 @@ final class SimulatorPki {
         Files.createDirectories(dir);
         Files.writeString(appCertFile(dir), pem(List.of(appCert)), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(ALIPAY_CERT), localChain, StandardCharsets.UTF_8);
-        List<X509Certificate> anchors = roots.anchors(); // like the real bundle: blank lines between the blocks
-        StringBuilder bundle = new StringBuilder();
-        for (X509Certificate root : anchors) {
+        StringBuilder bundle = new StringBuilder(); // like the real bundle: blank lines between the blocks
+        for (X509Certificate root : roots.anchors()) {
             bundle.append(bundle.length() == 0 ? "" : "\n").append(pem(List.of(root)));
         }
         Files.writeString(dir.resolve(ROOT_CERT), bundle.toString(), StandardCharsets.UTF_8);
@@ -155,35 +143,22 @@ final class SimulatorPki {
     private void install(Issued leaf, Issued issuer) {
         String sn = Certificates.sn(leaf.certificate());
         chains.put(sn, pem(List.of(leaf.certificate(), issuer.certificate())));
-        current = new Current(leaf.keys().getPrivate(), sn);
+        current = new Signer(leaf.keys().getPrivate(), sn);
     }
 
     private static String alipaySubject(int generation) {
         return "CN=Simulator Alipay (" + generation + ")-2088000000000000,OU=Alipay,O=Simulator Merchant,C=CN";
     }
 
-    private static Issued selfSigned(String subject, KeyPair keys, Instant from, Instant to) {
-        return issue(subject, keys, null, keys.getPrivate(), true, from, to);
-    }
-
-    private static KeyPair ecPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no EC key generator", e);
-        }
-    }
-
     /**
-     * A certificate for {@code subjectKeys}' public key, signed by {@code issuerKey} under {@code issuer}'s
-     * name (the subject itself for a self-signed root), valid from {@code from} to {@code to}.
+     * A certificate for {@code subjectKeys}' public key, signed by {@code issuer} (null: self-signed), valid
+     * from yesterday for {@link #VALIDITY}.
      */
-    private static Issued issue(String subject, KeyPair subjectKeys, X500Principal issuer, PrivateKey issuerKey,
-            boolean ca, Instant from, Instant to) {
+    private static Issued issue(String subject, KeyPair subjectKeys, Issued issuer, boolean ca) {
         X500Principal name = new X500Principal(subject);
-        X500Principal issuerName = issuer == null ? name : issuer;
+        X500Principal issuerName = issuer == null ? name : issuer.certificate().getSubjectX500Principal();
+        PrivateKey issuerKey = (issuer == null ? subjectKeys : issuer.keys()).getPrivate();
+        Instant from = Instant.now().minus(Duration.ofDays(1));
         boolean ec = issuerKey.getAlgorithm().equals("EC");
         byte[] algorithm = ec ? tlv(0x30, tlv(0x06, ECDSA_WITH_SHA256))
                 : tlv(0x30, tlv(0x06, SHA256_WITH_RSA), new byte[] {0x05, 0x00});
@@ -196,7 +171,7 @@ final class SimulatorPki {
                 tlv(0x02, serial().toByteArray()),
                 algorithm,
                 issuerName.getEncoded(),
-                tlv(0x30, time(from), time(to)),
+                tlv(0x30, time(from), time(from.plus(VALIDITY))),
                 name.getEncoded(),
                 subjectKeys.getPublic().getEncoded(),
                 extensions);

@@ -2,9 +2,18 @@ package alipaymcp.simulator;
 
 import alipaymcp.alipay.SignType;
 import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One trade and its refunds. Every read and change holds this trade's own lock, so parallel refunds
@@ -37,12 +46,9 @@ final class Trade {
 
     /** The trade states the simulator models (TRADE_FINISHED, the end of the refund window, is not modelled). */
     enum Status {
-        /** Opened at the cashier, not paid. Cancel leaves a trade here; no timeout closes it. */
-        WAIT_BUYER_PAY,
-        /** Paid; refundable while refunds leave something. */
-        TRADE_SUCCESS,
-        /** Paid and fully refunded. */
-        TRADE_CLOSED
+        WAIT_BUYER_PAY, // opened at the cashier, not paid; Cancel leaves a trade here and no timeout closes it
+        TRADE_SUCCESS, // paid; refundable while refunds leave something
+        TRADE_CLOSED // paid and fully refunded
     }
 
     /** A consistent snapshot of a trade, taken under its lock. gmtPayment is null until paid. */
@@ -56,19 +62,23 @@ final class Trade {
 
     /** What a refund request did. refund is the accepted or replayed refund, null otherwise. */
     record RefundOutcome(Result result, View trade, Refund refund) {
+        /** Each result with the 40004 sub_code and sub_msg the gateway answers it with; null for a success. */
         enum Result {
-            /** Money moved: fund_change=Y. */
-            REFUNDED,
-            /** Same out_request_no, same amount: answered again, fund_change=N. */
-            REPLAYED,
-            /** Same out_request_no, another amount: ACQ.DISCORDANT_REPEAT_REQUEST. */
-            DISCORDANT,
-            /** The trade is not TRADE_SUCCESS: ACQ.TRADE_STATUS_ERROR. */
-            STATUS_ERROR,
-            /** More than what is left: ACQ.REFUND_AMT_NOT_EQUAL_TOTAL. */
-            OVER_REFUND,
-            /** The simulator's bound on refunds per trade is reached. */
-            TOO_MANY
+            REFUNDED(null, null), // money moved: fund_change=Y
+            REPLAYED(null, null), // same out_request_no, same amount: answered again, fund_change=N
+            DISCORDANT("ACQ.DISCORDANT_REPEAT_REQUEST", "不一致的请求"), // same out_request_no, another amount
+            STATUS_ERROR("ACQ.TRADE_STATUS_ERROR", "交易状态不合法"), // the trade is not TRADE_SUCCESS
+            OVER_REFUND("ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限"), // more than what is left
+            TOO_MANY("ACQ.TRADE_NOT_ALLOW_REFUND",
+                    "交易不允许退款 (the simulator keeps at most " + MAX_REFUNDS + " refunds per trade)");
+
+            final String subCode;
+            final String subMsg;
+
+            Result(String subCode, String subMsg) {
+                this.subCode = subCode;
+                this.subMsg = subMsg;
+            }
         }
     }
 
@@ -103,16 +113,12 @@ final class Trade {
     }
 
     synchronized PayOutcome pay(String now) {
-        switch (status) {
-            case WAIT_BUYER_PAY:
-                status = Status.TRADE_SUCCESS;
-                gmtPayment = now;
-                return PayOutcome.PAID_NOW;
-            case TRADE_SUCCESS:
-                return PayOutcome.ALREADY_PAID;
-            default:
-                return PayOutcome.CLOSED;
+        if (status != Status.WAIT_BUYER_PAY) {
+            return status == Status.TRADE_SUCCESS ? PayOutcome.ALREADY_PAID : PayOutcome.CLOSED;
         }
+        status = Status.TRADE_SUCCESS;
+        gmtPayment = now;
+        return PayOutcome.PAID_NOW;
     }
 
     /** The gateway's order: a replay is recognised first, so it is answered even after the trade closed. */
@@ -147,13 +153,8 @@ final class Trade {
 
     /** What a refund query sees: null while the refund is processing (each such query counts) or unknown. */
     synchronized Refund queryRefund(String outRequestNo) {
-        Integer left = processing.get(outRequestNo);
-        if (left != null) {
-            if (left > 1) {
-                processing.put(outRequestNo, left - 1);
-            } else {
-                processing.remove(outRequestNo);
-            }
+        if (processing.containsKey(outRequestNo)) {
+            processing.computeIfPresent(outRequestNo, (no, left) -> left > 1 ? left - 1 : null); // null: done
             return null;
         }
         return refunds.get(outRequestNo);
@@ -161,5 +162,95 @@ final class Trade {
 
     private RefundOutcome outcome(RefundOutcome.Result result, Refund refund) {
         return new RefundOutcome(result, view(), refund);
+    }
+
+    /** Every trade of the simulator's one merchant app, by out_trade_no and by trade_no; bounded. */
+    static final class Book {
+        /** A page pay that cannot open its trade; the message is shown on the cashier's error page. */
+        static final class Refused extends Exception {
+            private static final long serialVersionUID = 1L;
+
+            Refused(String message) {
+                super(message);
+            }
+        }
+
+        private final Map<String, Trade> byOutTradeNo = new ConcurrentHashMap<>();
+        private final Map<String, Trade> byTradeNo = new ConcurrentHashMap<>();
+        private final int maxTrades;
+        private final Clock clock;
+        /** Random start, so trade numbers of two simulator runs differ. */
+        private final AtomicLong serial = new AtomicLong(new SecureRandom().nextInt(1_000_000_000) * 100_000L);
+
+        Book(int maxTrades, Clock clock) {
+            this.maxTrades = maxTrades;
+            this.clock = clock;
+        }
+
+        /**
+         * The trade for this order: the one already opened with the same out_trade_no and amount, or a new
+         * WAIT_BUYER_PAY trade. Creation is serialized so the bound holds exactly.
+         */
+        synchronized Trade open(Order order) throws Refused {
+            Trade existing = byOutTradeNo.get(order.outTradeNo());
+            if (existing != null) {
+                if (existing.order().totalAmount().compareTo(order.totalAmount()) != 0) {
+                    throw new Refused("out_trade_no " + order.outTradeNo() + " was already opened with total_amount "
+                            + existing.order().totalAmount().toPlainString()
+                            + "; use a new out_trade_no for a new amount");
+                }
+                return existing;
+            }
+            if (byOutTradeNo.size() >= maxTrades) {
+                throw new Refused("the simulator holds at most " + maxTrades
+                        + " trades and is full; restart it to start afresh");
+            }
+            long serialNo = serial.incrementAndGet() % 1_000_000_000_000_000L;
+            String tradeNo = today() + "22001" + String.format("%015d", serialNo);
+            Trade trade = new Trade(order, tradeNo, nowText());
+            byOutTradeNo.put(order.outTradeNo(), trade);
+            byTradeNo.put(tradeNo, trade);
+            return trade;
+        }
+
+        /** Alipay's lookup: trade_no wins when both are given; null when unknown or neither is given. */
+        Trade find(String outTradeNo, String tradeNo) {
+            if (tradeNo != null) {
+                return byTradeNo.get(tradeNo);
+            }
+            return outTradeNo == null ? null : byOutTradeNo.get(outTradeNo);
+        }
+
+        // The gateway's clock: "yyyy-MM-dd HH:mm:ss" in GMT+8, as Alipay writes every time.
+        private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
+        private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
+                .withResolverStyle(ResolverStyle.STRICT);
+        private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuuMMdd");
+
+        private LocalDateTime now() {
+            return LocalDateTime.now(clock.withZone(CHINA));
+        }
+
+        String nowText() {
+            return TEXT.format(now());
+        }
+
+        /** "20260115": the date prefix of trade and notify ids. */
+        String today() {
+            return DAY.format(now());
+        }
+
+        /** True for a well-formed request timestamp; the skew is not checked (the gateway's tolerance is unknown). */
+        static boolean isTimestamp(String text) {
+            if (text.length() != 19) {
+                return false;
+            }
+            try {
+                LocalDateTime.parse(text, TEXT);
+                return true;
+            } catch (DateTimeParseException e) {
+                return false;
+            }
+        }
     }
 }

@@ -5,25 +5,21 @@ import alipaymcp.json.JsonValue.JsonArray;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.simulator.AnswerWriter.Answer;
 import alipaymcp.simulator.AnswerWriter.GatewayError;
-import alipaymcp.simulator.TradeBook.GatewayTime;
 import java.math.BigDecimal;
 
 /**
  * alipay.trade.query, alipay.trade.refund and alipay.trade.fastpay.refund.query over the trade book.
  * Business failures are answered signed under the method's own root, with code 40004.
  */
-final class TradeApi {
+record TradeApi(Trade.Book book) {
     static final String QUERY = "alipay.trade.query";
     static final String REFUND = "alipay.trade.refund";
     static final String REFUND_QUERY = "alipay.trade.fastpay.refund.query";
-
-    private final TradeBook book;
-    private final GatewayTime time;
-
-    TradeApi(TradeBook book, GatewayTime time) {
-        this.book = book;
-        this.time = time;
-    }
+    /** The simulated buyer and seller: fixed test values in Alipay's shapes (2088 + 12 digits). */
+    static final String BUYER_LOGON_ID = "sim***@example.com";
+    static final String BUYER_USER_ID = "2088000000000001";
+    static final String SELLER_ID = "2088000000000002";
+    static final String FUND_CHANNEL = "ALIPAYACCOUNT";
 
     /**
      * Every field is checked first (ACQ.INVALID_PARAMETER), then the trade is looked up. {@code pendingQueries}:
@@ -36,17 +32,13 @@ final class TradeApi {
             throw new BizRequest.Invalid("out_trade_no or trade_no is required");
         }
         Trade trade = book.find(outTradeNo, tradeNo);
-        switch (method) {
-            case QUERY:
-                return trade == null ? notExist(method, "ACQ.TRADE_NOT_EXIST", signType)
-                        : Answer.success(method, TradeFields.query(trade.view()), signType);
-            case REFUND:
-                return refund(biz, trade, signType, pendingQueries);
-            case REFUND_QUERY:
-                return refundQuery(biz, trade, signType);
-            default:
-                throw new IllegalArgumentException("not a trade API: " + method);
-        }
+        return switch (method) {
+            case QUERY -> trade == null ? notExist(method, "ACQ.TRADE_NOT_EXIST", signType)
+                    : Answer.success(method, query(trade.view()), signType);
+            case REFUND -> refund(biz, trade, signType, pendingQueries);
+            case REFUND_QUERY -> refundQuery(biz, trade, signType);
+            default -> throw new IllegalArgumentException("not a trade API: " + method);
+        };
     }
 
     private Answer refund(BizRequest biz, Trade trade, SignType signType, int pendingQueries)
@@ -58,25 +50,16 @@ final class TradeApi {
             return notExist(REFUND, "ACQ.TRADE_NOT_EXIST", signType);
         }
         String number = outRequestNo == null ? trade.order().outTradeNo() : outRequestNo;
-        Trade.RefundOutcome outcome = trade.refund(number, amount, reason, time.nowText());
-        boolean pending = pendingQueries > 0 && outcome.result() == Trade.RefundOutcome.Result.REFUNDED;
+        Trade.RefundOutcome outcome = trade.refund(number, amount, reason, book.nowText());
+        Trade.RefundOutcome.Result result = outcome.result();
+        if (result.subCode != null) {
+            return failure(REFUND, result.subCode, result.subMsg, signType);
+        }
+        boolean pending = pendingQueries > 0 && result == Trade.RefundOutcome.Result.REFUNDED;
         if (pending) {
             trade.holdBack(number, pendingQueries);
         }
-        switch (outcome.result()) {
-            case REFUNDED:
-            case REPLAYED:
-                return Answer.success(REFUND, TradeFields.refund(outcome, pending), signType);
-            case DISCORDANT:
-                return failure(REFUND, "ACQ.DISCORDANT_REPEAT_REQUEST", "不一致的请求", signType);
-            case STATUS_ERROR:
-                return failure(REFUND, "ACQ.TRADE_STATUS_ERROR", "交易状态不合法", signType);
-            case OVER_REFUND:
-                return failure(REFUND, "ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限", signType);
-            default:
-                return failure(REFUND, "ACQ.TRADE_NOT_ALLOW_REFUND",
-                        "交易不允许退款 (the simulator keeps at most " + Trade.MAX_REFUNDS + " refunds per trade)", signType);
-        }
+        return Answer.success(REFUND, refund(outcome, pending), signType);
     }
 
     private Answer refundQuery(BizRequest biz, Trade trade, SignType signType) throws BizRequest.Invalid {
@@ -89,7 +72,7 @@ final class TradeApi {
             return notExist(REFUND_QUERY, "TRADE_NOT_EXIST", signType);
         }
         Trade.Refund refund = trade.queryRefund(outRequestNo);
-        return Answer.success(REFUND_QUERY, TradeFields.refundQuery(trade.view(), outRequestNo, refund,
+        return Answer.success(REFUND_QUERY, refundQuery(trade.view(), outRequestNo, refund,
                 biz.hasOption("gmt_refund_pay")), signType);
     }
 
@@ -101,77 +84,68 @@ final class TradeApi {
         return Answer.failure(method, GatewayError.business(subCode, subMsg), signType);
     }
 
-    /** The fields of the simulator's answers, in the gateway's order; every amount is a "0.00" string. */
-    static final class TradeFields {
-        /** The simulated buyer and seller: fixed test values in Alipay's shapes (2088 + 12 digits). */
-        static final String BUYER_LOGON_ID = "sim***@example.com";
-        static final String BUYER_USER_ID = "2088000000000001";
-        static final String SELLER_ID = "2088000000000002";
-        static final String FUND_CHANNEL = "ALIPAYACCOUNT";
+    // The fields of the simulator's answers, in the gateway's order; every amount is a "0.00" string.
 
-        private TradeFields() {
+    static String money(BigDecimal amount) {
+        return amount.setScale(2).toPlainString();
+    }
+
+    private static JsonObject.Builder query(Trade.View trade) {
+        boolean paid = trade.status() != Trade.Status.WAIT_BUYER_PAY;
+        String total = money(trade.order().totalAmount());
+        String paidAmount = paid ? total : "0.00";
+        JsonObject.Builder out = JsonObject.builder()
+                .put("trade_no", trade.tradeNo())
+                .put("out_trade_no", trade.order().outTradeNo());
+        if (paid) {
+            out.put("buyer_logon_id", BUYER_LOGON_ID);
         }
-
-        static String money(BigDecimal amount) {
-            return amount.setScale(2).toPlainString();
+        out.put("trade_status", trade.status().name())
+                .put("total_amount", total)
+                .put("buyer_pay_amount", paidAmount)
+                .put("point_amount", "0.00")
+                .put("invoice_amount", paidAmount)
+                .put("receipt_amount", paidAmount);
+        if (paid) {
+            out.put("send_pay_date", trade.gmtPayment())
+                    .put("buyer_user_id", BUYER_USER_ID)
+                    .put("fund_bill_list", JsonArray.of(JsonObject.builder()
+                            .put("fund_channel", FUND_CHANNEL).put("amount", total).build()));
         }
+        return out;
+    }
 
-        static JsonObject.Builder query(Trade.View trade) {
-            boolean paid = trade.status() != Trade.Status.WAIT_BUYER_PAY;
-            String total = money(trade.order().totalAmount());
-            String paidAmount = paid ? total : "0.00";
-            JsonObject.Builder out = JsonObject.builder()
-                    .put("trade_no", trade.tradeNo())
-                    .put("out_trade_no", trade.order().outTradeNo());
-            if (paid) {
-                out.put("buyer_logon_id", BUYER_LOGON_ID);
-            }
-            out.put("trade_status", trade.status().name())
-                    .put("total_amount", total)
-                    .put("buyer_pay_amount", paidAmount)
-                    .put("point_amount", "0.00")
-                    .put("invoice_amount", paidAmount)
-                    .put("receipt_amount", paidAmount);
-            if (paid) {
-                out.put("send_pay_date", trade.gmtPayment())
-                        .put("buyer_user_id", BUYER_USER_ID)
-                        .put("fund_bill_list", JsonArray.of(JsonObject.builder()
-                                .put("fund_channel", FUND_CHANNEL).put("amount", total).build()));
-            }
+    /** {@code processing}: a refund made but not complete yet answers fund_change=N, as Alipay may. */
+    private static JsonObject.Builder refund(Trade.RefundOutcome outcome, boolean processing) {
+        Trade.View trade = outcome.trade();
+        boolean moved = outcome.result() == Trade.RefundOutcome.Result.REFUNDED && !processing;
+        return JsonObject.builder()
+                .put("trade_no", trade.tradeNo())
+                .put("out_trade_no", trade.order().outTradeNo())
+                .put("buyer_logon_id", BUYER_LOGON_ID)
+                .put("fund_change", moved ? "Y" : "N")
+                .put("refund_fee", money(trade.refunded()))
+                .put("gmt_refund_pay", outcome.refund().gmtRefundPay())
+                .put("buyer_user_id", BUYER_USER_ID);
+    }
+
+    /** A known refund: REFUND_SUCCESS with its amount; an unknown one: no refund_status at all. */
+    private static JsonObject.Builder refundQuery(Trade.View trade, String outRequestNo, Trade.Refund refund,
+            boolean withGmt) {
+        JsonObject.Builder out = JsonObject.builder()
+                .put("trade_no", trade.tradeNo())
+                .put("out_trade_no", trade.order().outTradeNo())
+                .put("out_request_no", outRequestNo);
+        if (refund == null) {
             return out;
         }
-
-        /** {@code processing}: a refund made but not complete yet answers fund_change=N, as Alipay may. */
-        static JsonObject.Builder refund(Trade.RefundOutcome outcome, boolean processing) {
-            Trade.View trade = outcome.trade();
-            boolean moved = outcome.result() == Trade.RefundOutcome.Result.REFUNDED && !processing;
-            return JsonObject.builder()
-                    .put("trade_no", trade.tradeNo())
-                    .put("out_trade_no", trade.order().outTradeNo())
-                    .put("buyer_logon_id", BUYER_LOGON_ID)
-                    .put("fund_change", moved ? "Y" : "N")
-                    .put("refund_fee", money(trade.refunded()))
-                    .put("gmt_refund_pay", outcome.refund().gmtRefundPay())
-                    .put("buyer_user_id", BUYER_USER_ID);
+        out.put("total_amount", money(trade.order().totalAmount()))
+                .put("refund_amount", money(refund.amount()))
+                .put("refund_status", "REFUND_SUCCESS")
+                .putIfPresent("refund_reason", refund.reason());
+        if (withGmt) {
+            out.put("gmt_refund_pay", refund.gmtRefundPay());
         }
-
-        /** A known refund: REFUND_SUCCESS with its amount; an unknown one: no refund_status at all. */
-        static JsonObject.Builder refundQuery(Trade.View trade, String outRequestNo, Trade.Refund refund, boolean withGmt) {
-            JsonObject.Builder out = JsonObject.builder()
-                    .put("trade_no", trade.tradeNo())
-                    .put("out_trade_no", trade.order().outTradeNo())
-                    .put("out_request_no", outRequestNo);
-            if (refund == null) {
-                return out;
-            }
-            out.put("total_amount", money(trade.order().totalAmount()))
-                    .put("refund_amount", money(refund.amount()))
-                    .put("refund_status", "REFUND_SUCCESS")
-                    .putIfPresent("refund_reason", refund.reason());
-            if (withGmt) {
-                out.put("gmt_refund_pay", refund.gmtRefundPay());
-            }
-            return out;
-        }
+        return out;
     }
 }

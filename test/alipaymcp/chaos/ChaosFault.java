@@ -1,6 +1,6 @@
 package alipaymcp.chaos;
 
-import alipaymcp.simulator.Fault;
+import alipaymcp.simulator.Faults.Fault;
 
 /**
  * Every gateway fault of issue 7, where it is made (the simulator's fault injection, the raw relay, or a
@@ -59,9 +59,9 @@ enum ChaosFault {
     /** The simulator's fault, or null when the relay or a closed port makes this one. */
     Fault simulatorFault() {
         if (this == DELAY) {
-            return Fault.delay(DELAY_MS);
+            return new Fault(Fault.Kind.DELAY, DELAY_MS);
         }
-        return simulatorKind == null ? null : Fault.of(simulatorKind);
+        return simulatorKind == null ? null : new Fault(simulatorKind, 0);
     }
 
     /** The control endpoint's token for {@link #simulatorFault()}. */

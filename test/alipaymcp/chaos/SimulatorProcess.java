@@ -1,13 +1,10 @@
 package alipaymcp.chaos;
 
+import alipaymcp.simulator.SimControl;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code java -jar <jar> simulator --keys DIR} in its own process: its gateway URL from the start line, the
- * server's settings from the key folder, and faults switched through the loopback control endpoint.
+ * server's settings from the key folder, and faults switched through the loopback control endpoint
+ * ({@link SimControl}, the one client of it).
  */
 public final class SimulatorProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
@@ -27,8 +25,6 @@ public final class SimulatorProcess implements AutoCloseable {
     private final Process process;
     private final URI gatewayUrl;
     private final Path keys;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .proxy(HttpClient.Builder.NO_PROXY).followRedirects(HttpClient.Redirect.NEVER).build();
 
     private SimulatorProcess(Process process, URI gatewayUrl, Path keys) {
         this.process = process;
@@ -99,22 +95,12 @@ public final class SimulatorProcess implements AutoCloseable {
     }
 
     /** POST /__sim/fault: {@code fault} is a control token (delay:3000, http-500, ...). */
-    public void fault(String method, String fault) throws Exception {
-        control("/__sim/fault", "method=" + URLEncoder.encode(method, StandardCharsets.UTF_8) + "&fault="
-                + URLEncoder.encode(fault, StandardCharsets.UTF_8));
+    public void fault(String method, String fault) {
+        SimControl.injectFault(gatewayUrl, method, fault);
     }
 
-    public void clear() throws Exception {
-        control("/__sim/clear", "");
-    }
-
-    private void control(String path, String form) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(gatewayUrl.resolve(path)).timeout(Duration.ofSeconds(10))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("control " + path + " " + form + ": HTTP " + r.statusCode() + " " + r.body());
-        }
+    public void clear() {
+        SimControl.clearFaults(gatewayUrl);
     }
 
     @Override

@@ -63,7 +63,7 @@ class CertificateModeSimulatorTest {
         List<X509Certificate> alipay = Certificates.read(read("AP_ALIPAY_CERT_PATH"));
         assertThat(alipay).hasSize(2);
         assertThat(Base64.getEncoder().encodeToString(alipay.get(0).getPublicKey().getEncoded()))
-                .isEqualTo(sim.platformPublicKeyBase64());
+                .isEqualTo(SimulatorKeys.base64(sim.keys.platform().getPublic().getEncoded()));
         Certificates.Roots roots = Certificates.readRoots(read("AP_ALIPAY_ROOT_CERT_PATH"));
         assertThat(roots.anchors()).hasSize(2);
         assertThat(roots.anchors().get(0).getSigAlgName()).isEqualTo("SHA256withECDSA");

@@ -9,6 +9,7 @@ import alipaymcp.alipay.ResponseVerifier;
 import alipaymcp.alipay.SignType;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.simulator.Cashier.PagePay;
+import alipaymcp.simulator.Faults.Fault;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
@@ -78,7 +79,7 @@ class FaultTest extends SimulatorFixture {
     @Test
     void fault_delayHoldsTheAnswerBack() throws Exception {
         String order = paidOrder();
-        SimControl.injectFault(sim, TradeApi.QUERY, Fault.delay(300));
+        SimControl.injectFault(sim, TradeApi.QUERY, new Fault(Fault.Kind.DELAY, 300));
         long start = System.nanoTime();
         JsonObject answer = client.verifiedCall(TradeApi.QUERY, "{\"out_trade_no\":\"" + order + "\"}");
         assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(300);
@@ -88,9 +89,9 @@ class FaultTest extends SimulatorFixture {
     @Test
     void fault_http500And502AreProcessedBehindTheError() throws Exception {
         String order = paidOrder();
-        SimControl.injectFault(sim, TradeApi.REFUND, Fault.of(Fault.Kind.HTTP_500));
+        SimControl.injectFault(sim, TradeApi.REFUND, new Fault(Fault.Kind.HTTP_500, 0));
         assertThat(refund(order, "1", "R1").statusCode()).isEqualTo(500);
-        SimControl.injectFault(sim, TradeApi.REFUND, Fault.of(Fault.Kind.HTTP_502));
+        SimControl.injectFault(sim, TradeApi.REFUND, new Fault(Fault.Kind.HTTP_502, 0));
         HttpResponse<String> bad = refund(order, "1", "R1");
         assertThat(bad.statusCode()).isEqualTo(502);
         assertThat(bad.body()).contains("502 Bad Gateway");
@@ -101,12 +102,12 @@ class FaultTest extends SimulatorFixture {
     @Test
     void fault_htmlAndNotJsonBodiesAreMalformed() throws Exception {
         String order = paidOrder();
-        SimControl.injectFault(sim, TradeApi.QUERY, Fault.of(Fault.Kind.HTML_BODY));
+        SimControl.injectFault(sim, TradeApi.QUERY, new Fault(Fault.Kind.HTML_BODY, 0));
         HttpResponse<String> html = client.postSigned(TradeApi.QUERY, "{\"out_trade_no\":\"" + order + "\"}");
         assertThat(html.statusCode()).isEqualTo(200);
         assertThat(html.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(rejection(html.body(), TradeApi.QUERY)).isEqualTo(AlipayException.Kind.MALFORMED);
-        SimControl.injectFault(sim, TradeApi.QUERY, Fault.of(Fault.Kind.NOT_JSON));
+        SimControl.injectFault(sim, TradeApi.QUERY, new Fault(Fault.Kind.NOT_JSON, 0));
         String body = query(order);
         assertThat(rejection(body, TradeApi.QUERY)).isEqualTo(AlipayException.Kind.MALFORMED);
     }
@@ -115,7 +116,7 @@ class FaultTest extends SimulatorFixture {
     void fault_truncatedBodyIsHalfTheAnswer() throws Exception {
         String order = paidOrder();
         String whole = query(order);
-        SimControl.injectFault(sim, TradeApi.QUERY, Fault.of(Fault.Kind.TRUNCATED_BODY));
+        SimControl.injectFault(sim, TradeApi.QUERY, new Fault(Fault.Kind.TRUNCATED_BODY, 0));
         String cut = query(order);
         assertThat(whole).startsWith(cut);
         assertThat(cut.length()).isBetween(whole.length() / 2 - 2, whole.length() / 2 + 2);
@@ -125,7 +126,7 @@ class FaultTest extends SimulatorFixture {
     @Test
     void fault_connectionClosedMidBodyFailsTheReadButRefunds() throws Exception {
         String order = paidOrder();
-        SimControl.injectFault(sim, TradeApi.REFUND, Fault.of(Fault.Kind.CONNECTION_CLOSED));
+        SimControl.injectFault(sim, TradeApi.REFUND, new Fault(Fault.Kind.CONNECTION_CLOSED, 0));
         assertThatThrownBy(() -> refund(order, "2", "R1")).isInstanceOf(IOException.class);
         SimControl.clearFaults(sim);
         assertThat(refundFee(order)).isEqualTo("2.00");
@@ -134,7 +135,7 @@ class FaultTest extends SimulatorFixture {
     @Test
     void fault_badSignatureIsRefused() throws Exception {
         String order = paidOrder();
-        SimControl.injectFault(sim, TradeApi.QUERY, Fault.of(Fault.Kind.BAD_SIGNATURE));
+        SimControl.injectFault(sim, TradeApi.QUERY, new Fault(Fault.Kind.BAD_SIGNATURE, 0));
         String body = query(order);
         assertThat(body).contains("\"sign\":\"");
         assertThat(rejection(body, TradeApi.QUERY)).isEqualTo(AlipayException.Kind.BAD_SIGNATURE);
@@ -143,7 +144,7 @@ class FaultTest extends SimulatorFixture {
     @Test
     void fault_missingSignOnASuccessIsRefused() throws Exception {
         String order = paidOrder();
-        SimControl.injectFault(sim, TradeApi.QUERY, Fault.of(Fault.Kind.MISSING_SIGN));
+        SimControl.injectFault(sim, TradeApi.QUERY, new Fault(Fault.Kind.MISSING_SIGN, 0));
         String body = query(order);
         assertThat(body).doesNotContain("\"sign\"").contains("\"code\":\"10000\"");
         assertThat(rejection(body, TradeApi.QUERY)).isEqualTo(AlipayException.Kind.BAD_SIGNATURE);
@@ -152,7 +153,7 @@ class FaultTest extends SimulatorFixture {
     @Test
     void fault_tamperedFieldIsRefused() throws Exception {
         String order = paidOrder();
-        SimControl.injectFault(sim, TradeApi.REFUND, Fault.of(Fault.Kind.TAMPERED_FIELD));
+        SimControl.injectFault(sim, TradeApi.REFUND, new Fault(Fault.Kind.TAMPERED_FIELD, 0));
         String body = refund(order, "1", "R1").body();
         assertThat(body).contains("\"refund_fee\":\"2.00\"");
         assertThat(rejection(body, TradeApi.REFUND)).isEqualTo(AlipayException.Kind.BAD_SIGNATURE);
@@ -161,9 +162,9 @@ class FaultTest extends SimulatorFixture {
     @Test
     void fault_duplicatedRootIsRefused() throws Exception {
         String order = paidOrder();
-        SimControl.injectFault(sim, TradeApi.QUERY, Fault.of(Fault.Kind.DUPLICATE_ROOT));
+        SimControl.injectFault(sim, TradeApi.QUERY, new Fault(Fault.Kind.DUPLICATE_ROOT, 0));
         String body = query(order);
-        String root = AnswerWriter.root(TradeApi.QUERY);
+        String root = AlipayResponse.rootOf(TradeApi.QUERY);
         assertThat(body.indexOf(root)).isLessThan(body.lastIndexOf(root));
         assertThatThrownBy(() -> verify(body, TradeApi.QUERY)).isInstanceOf(AlipayException.class);
     }
@@ -171,7 +172,7 @@ class FaultTest extends SimulatorFixture {
     @Test
     void fault_errorResponseIsSignedAndChangesNothing() throws Exception {
         String order = paidOrder();
-        SimControl.injectFault(sim, TradeApi.REFUND, Fault.of(Fault.Kind.ERROR_RESPONSE));
+        SimControl.injectFault(sim, TradeApi.REFUND, new Fault(Fault.Kind.ERROR_RESPONSE, 0));
         String body = refund(order, "1", "R1").body();
         assertThat(body).startsWith("{\"error_response\":{\"code\":\"40006\"");
         AlipayResponse answer = verify(body, TradeApi.REFUND);
@@ -183,7 +184,7 @@ class FaultTest extends SimulatorFixture {
     @Test
     void fault_answerAboutAnotherTradeIsSignedButWrongOrder() throws Exception {
         String order = paidOrder();
-        SimControl.injectFault(sim, TradeApi.QUERY, Fault.of(Fault.Kind.OTHER_TRADE));
+        SimControl.injectFault(sim, TradeApi.QUERY, new Fault(Fault.Kind.OTHER_TRADE, 0));
         String body = query(order);
         assertThat(verify(body, TradeApi.QUERY).field("out_trade_no")).isEqualTo("OTHER_" + order);
         assertThatThrownBy(() -> verify(body, TradeApi.QUERY, order))
@@ -194,7 +195,7 @@ class FaultTest extends SimulatorFixture {
     @Test
     void fault_systemErrorIsSigned20000AndChangesNothing() throws Exception {
         String order = paidOrder();
-        SimControl.injectFault(sim, TradeApi.REFUND, Fault.of(Fault.Kind.SYSTEM_ERROR));
+        SimControl.injectFault(sim, TradeApi.REFUND, new Fault(Fault.Kind.SYSTEM_ERROR, 0));
         AlipayResponse answer = verify(refund(order, "1", "R1").body(), TradeApi.REFUND);
         assertThat(answer.code()).isEqualTo("20000");
         assertThat(answer.resultUnknown()).isTrue();
@@ -206,9 +207,9 @@ class FaultTest extends SimulatorFixture {
     void fault_isPerMethodWithAWildcardAndClears() throws Exception {
         String order = paidOrder();
         String query = "{\"out_trade_no\":\"" + order + "\"}";
-        SimControl.injectFault(sim, TradeApi.REFUND, Fault.of(Fault.Kind.HTTP_500));
+        SimControl.injectFault(sim, TradeApi.REFUND, new Fault(Fault.Kind.HTTP_500, 0));
         assertThat(client.postSigned(TradeApi.QUERY, query).statusCode()).isEqualTo(200);
-        SimControl.injectFault(sim, Faults.ANY, Fault.of(Fault.Kind.HTTP_502));
+        SimControl.injectFault(sim, Faults.ANY, new Fault(Fault.Kind.HTTP_502, 0));
         assertThat(client.postSigned(TradeApi.QUERY, query).statusCode()).isEqualTo(502);
         assertThat(refund(order, "1", "R1").statusCode()).isEqualTo(500);
         SimControl.clearFaults(sim);
@@ -217,9 +218,9 @@ class FaultTest extends SimulatorFixture {
 
     @Test
     void fault_pagePayFeelsTransportFaultsOnly() throws Exception {
-        SimControl.injectFault(sim, PagePay.WAP, Fault.of(Fault.Kind.HTTP_500));
+        SimControl.injectFault(sim, PagePay.WAP, new Fault(Fault.Kind.HTTP_500, 0));
         assertThat(client.openPage(PagePay.WAP, "FP1", "1", "S", null, null).statusCode()).isEqualTo(500);
-        SimControl.injectFault(sim, PagePay.WAP, Fault.of(Fault.Kind.BAD_SIGNATURE));
+        SimControl.injectFault(sim, PagePay.WAP, new Fault(Fault.Kind.BAD_SIGNATURE, 0));
         HttpResponse<String> page = client.openPage(PagePay.WAP, "FP2", "1", "S", null, null);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"pay\"");
@@ -227,7 +228,7 @@ class FaultTest extends SimulatorFixture {
 
     @Test
     void fault_gatewayRefusalsAreNotDamaged() throws Exception {
-        SimControl.injectFault(sim, TradeApi.QUERY, Fault.of(Fault.Kind.HTTP_500));
+        SimControl.injectFault(sim, TradeApi.QUERY, new Fault(Fault.Kind.HTTP_500, 0));
         var params = client.sign(client.params(TradeApi.QUERY, "{\"out_trade_no\":\"X\"}"));
         params.put("sign", "AAAA");
         HttpResponse<String> refused = client.post(params);
@@ -238,25 +239,27 @@ class FaultTest extends SimulatorFixture {
     @Test
     void parse_acceptsEveryTokenAndRoundTrips() {
         for (Fault.Kind kind : Fault.Kind.values()) {
-            Fault fault = kind == Fault.Kind.DELAY ? Fault.delay(250)
-                    : kind == Fault.Kind.REFUND_PENDING ? Fault.refundPending(2) : Fault.of(kind);
+            Fault fault = kind == Fault.Kind.DELAY ? new Fault(Fault.Kind.DELAY, 250)
+                    : kind == Fault.Kind.REFUND_PENDING ? new Fault(Fault.Kind.REFUND_PENDING, 2) : new Fault(kind, 0);
             assertThat(Fault.parse(fault.toString())).isEqualTo(fault);
         }
-        assertThat(Fault.parse(" HTTP-500 ")).isEqualTo(Fault.of(Fault.Kind.HTTP_500));
+        assertThat(Fault.parse(" HTTP-500 ")).isEqualTo(new Fault(Fault.Kind.HTTP_500, 0));
         assertThat(Fault.tokens()).startsWith("delay:<ms>, http-500");
     }
 
     @Test
-    void parse_rejectsUnknownTokensAndBadDelays() {
+    void parse_rejectsUnknownTokensAndBadNumbers() {
         assertThatThrownBy(() -> Fault.parse("explode")).hasMessageContaining("unknown fault 'explode'")
                 .hasMessageContaining("bad-signature");
-        assertThatThrownBy(() -> Fault.parse("delay:soon")).hasMessageContaining("delay:250");
-        assertThatThrownBy(() -> Fault.delay(-1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Fault.delay(600_001)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Fault.of(Fault.Kind.DELAY)).hasMessageContaining("Fault.delay");
-        assertThatThrownBy(() -> new Fault(Fault.Kind.HTTP_500, 5, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Fault.parse("delay")).hasMessageContaining("unknown fault 'delay'")
+                .hasMessageContaining("delay:<ms>");
+        assertThatThrownBy(() -> Fault.parse("http-500:5")).hasMessageContaining("unknown fault");
+        assertThatThrownBy(() -> Fault.parse("delay:soon")).hasMessageContaining("delay:<ms>");
+        assertThatThrownBy(() -> Fault.parse("delay:-1")).hasMessageContaining("ms must be 0 to 600000");
+        assertThatThrownBy(() -> Fault.parse("delay:600001")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Fault(Fault.Kind.HTTP_500, 5)).hasMessageContaining("http-500 takes no number");
         assertThatThrownBy(() -> Fault.parse("refund-pending:0")).hasMessageContaining("queries must be 1 to 100");
-        assertThatThrownBy(() -> Fault.parse("refund-pending:x")).hasMessageContaining("refund-pending:2");
-        assertThatThrownBy(() -> Fault.of(Fault.Kind.REFUND_PENDING)).hasMessageContaining("Fault.refundPending");
+        assertThatThrownBy(() -> Fault.parse("refund-pending:x")).hasMessageContaining("refund-pending:<queries>");
+        assertThatThrownBy(() -> Fault.parse("refund-pending")).hasMessageContaining("unknown fault");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import alipaymcp.alipay.AlipayException;
+import alipaymcp.alipay.AlipayResponse;
 import alipaymcp.alipay.FormCodec;
 import alipaymcp.alipay.ResponseVerifier;
 import alipaymcp.alipay.RsaSigner.SignContent;
@@ -51,7 +52,7 @@ class GatewayCheckTest extends SimulatorFixture {
     void check_wrongSignatureIsRefusedWithTheVerifiedString() throws Exception {
         Map<String, String> params = client.sign(client.params(TradeApi.QUERY, QUERY_BIZ));
         params.put("biz_content", "{\"out_trade_no\":\"OTHER\"}");
-        JsonObject answer = unsignedAnswer(client.post(params), AnswerWriter.root(TradeApi.QUERY));
+        JsonObject answer = unsignedAnswer(client.post(params), AlipayResponse.rootOf(TradeApi.QUERY));
         assertThat(answer.string("code")).hasValue("40002");
         assertThat(answer.string("msg")).hasValue("Invalid Arguments");
         assertThat(answer.string("sub_code")).hasValue("isv.invalid-signature");
@@ -68,7 +69,7 @@ class GatewayCheckTest extends SimulatorFixture {
         generator.initialize(2048);
         params.put("sign", RsaSigner.sign(SignContent.forRequest(params), generator.generateKeyPair().getPrivate(),
                 SignType.RSA2));
-        JsonObject answer = unsignedAnswer(client.post(params), AnswerWriter.root(TradeApi.QUERY));
+        JsonObject answer = unsignedAnswer(client.post(params), AlipayResponse.rootOf(TradeApi.QUERY));
         assertThat(answer.string("sub_code")).hasValue("isv.invalid-signature");
     }
 
@@ -97,7 +98,7 @@ class GatewayCheckTest extends SimulatorFixture {
         for (String[] c : cases) {
             Map<String, String> params = client.sign(client.params(TradeApi.QUERY, QUERY_BIZ));
             params.remove(c[0]);
-            String root = c[0].equals("method") ? AnswerWriter.ERROR_ROOT : AnswerWriter.root(TradeApi.QUERY);
+            String root = c[0].equals("method") ? AnswerWriter.ERROR_ROOT : AlipayResponse.rootOf(TradeApi.QUERY);
             JsonObject answer = unsignedAnswer(client.post(params), root);
             assertThat(answer.string("code")).as(c[0]).hasValue("40001");
             assertThat(answer.string("msg")).hasValue("Missing Required Arguments");
@@ -108,7 +109,7 @@ class GatewayCheckTest extends SimulatorFixture {
     @Test
     void check_unknownAppIdGivesInvalidAppId() throws Exception {
         Map<String, String> params = client.sign(SimClient.params("2021000000000009", TradeApi.QUERY, QUERY_BIZ));
-        JsonObject answer = unsignedAnswer(client.post(params), AnswerWriter.root(TradeApi.QUERY));
+        JsonObject answer = unsignedAnswer(client.post(params), AlipayResponse.rootOf(TradeApi.QUERY));
         assertThat(answer.string("code")).hasValue("40002");
         assertThat(answer.string("sub_code")).hasValue("isv.invalid-app-id");
         assertThat(answer.string("sub_msg")).hasValue("无效的AppID参数");
@@ -133,7 +134,7 @@ class GatewayCheckTest extends SimulatorFixture {
             params.put(c[0], c[1]);
             SignType type = c[0].equals("sign_type") ? SignType.RSA2 : SignType.valueOf(params.get("sign_type"));
             params.put("sign", RsaSigner.sign(SignContent.forRequest(params), client.appKey, type));
-            JsonObject answer = unsignedAnswer(client.post(params), AnswerWriter.root(TradeApi.QUERY));
+            JsonObject answer = unsignedAnswer(client.post(params), AlipayResponse.rootOf(TradeApi.QUERY));
             assertThat(answer.string("sub_code")).as(c[0]).hasValue(c[2]);
         }
     }
@@ -153,7 +154,7 @@ class GatewayCheckTest extends SimulatorFixture {
 
     @Test
     void check_bodyOverOneMebibyteIsRefused() throws Exception {
-        String biz = "{\"out_trade_no\":\"" + "x".repeat(GatewayRequest.MAX_BODY_BYTES) + "\"}";
+        String biz = "{\"out_trade_no\":\"" + "x".repeat(GatewayHandler.MAX_BODY_BYTES) + "\"}";
         JsonObject answer = unsignedAnswer(client.postSigned(TradeApi.QUERY, biz), AnswerWriter.ERROR_ROOT);
         assertThat(answer.string("sub_code")).hasValue("isv.invalid-parameter");
         assertThat(answer.string("sub_msg").orElseThrow()).contains("larger than 1048576 bytes");

@@ -26,11 +26,11 @@ class GatewaySimulatorTest {
         try (GatewaySimulator sim = GatewaySimulator.start(TestKeys.options())) {
             assertThat(sim.gatewayUrl().toString()).matches("http://127\\.0\\.0\\.1:\\d+/gateway\\.do");
             assertThat(sim.appId()).isEqualTo(SimulatorKeys.DEFAULT_APP_ID).hasSize(16).containsOnlyDigits();
-            AppPrivateKey app = AppPrivateKey.parse(sim.appPrivateKeyBase64());
+            AppPrivateKey app = AppPrivateKey.parse(SimulatorKeys.base64(sim.keys.app().getPrivate().getEncoded()));
             assertThat(app.form()).isEqualTo("PKCS#8");
             assertThat(app.bits()).isEqualTo(2048);
             assertThat(AlipayPublicKey.parse(SimControl.appPublicKeyBase64(sim)).isPublicHalfOf(app)).isTrue();
-            AlipayPublicKey platform = AlipayPublicKey.parse(sim.platformPublicKeyBase64());
+            AlipayPublicKey platform = AlipayPublicKey.parse(SimulatorKeys.base64(sim.keys.platform().getPublic().getEncoded()));
             assertThat(platform.isPublicHalfOf(app)).isFalse();
             assertThat(platform.bits()).isEqualTo(2048);
         }

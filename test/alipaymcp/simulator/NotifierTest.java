@@ -85,7 +85,7 @@ class NotifierTest {
         String body = bodies.poll(5, TimeUnit.SECONDS);
         assertThat(body).isNotNull();
         assertThat(contentTypes.get(0)).startsWith("application/x-www-form-urlencoded");
-        AlipayPublicKey key = AlipayPublicKey.parse(sim.platformPublicKeyBase64());
+        AlipayPublicKey key = AlipayPublicKey.parse(SimulatorKeys.base64(sim.keys.platform().getPublic().getEncoded()));
         NotifyVerifier.Verdict v1 = NotifyVerifier.verify(body, key, SignType.RSA2, sim.appId(), false);
         assertThat(v1.valid()).as(v1.reason()).isTrue();
         assertThat(NotifyVerifier.verify(body, key, SignType.RSA2, sim.appId(), true).valid()).isFalse();
@@ -157,7 +157,7 @@ class NotifierTest {
         assertThat(client.get(client.sign(params)).statusCode()).isEqualTo(200);
         SimControl.pay(sim, "N4");
         String body = bodies.poll(5, TimeUnit.SECONDS);
-        AlipayPublicKey key = AlipayPublicKey.parse(sim.platformPublicKeyBase64());
+        AlipayPublicKey key = AlipayPublicKey.parse(SimulatorKeys.base64(sim.keys.platform().getPublic().getEncoded()));
         assertThat(NotifyVerifier.verify(body, key, SignType.RSA, sim.appId(), false).valid()).isTrue();
         assertThat(NotifyVerifier.verify(body, key, SignType.RSA2, sim.appId(), false).valid()).isFalse();
     }

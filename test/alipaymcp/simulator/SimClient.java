@@ -13,13 +13,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,9 +37,8 @@ final class SimClient {
 
     SimClient(GatewaySimulator sim) throws Exception {
         this.sim = sim;
-        KeyFactory rsa = KeyFactory.getInstance("RSA");
-        appKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(sim.appPrivateKeyBase64())));
-        platformKey = rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(sim.platformPublicKeyBase64())));
+        appKey = sim.keys.app().getPrivate();
+        platformKey = sim.keys.platform().getPublic();
     }
 
     /** The common parameters as upstream sends them, unsigned. */

@@ -1,25 +1,21 @@
 package alipaymcp.simulator;
 
 import alipaymcp.alipay.FormCodec;
+import alipaymcp.simulator.Faults.Fault;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a test does to a running simulator, through the doors a merchant's own test suite uses: the control
- * endpoint (faults, certificate rotation) and the cashier's Pay button. The jar has no in-process back door.
+ * What a test does to a running simulator, in this process or another (by its gateway URL), through the doors a
+ * merchant's own test suite uses: the control endpoint (faults, certificate rotation) and the cashier's Pay
+ * button. The jar has no in-process back door.
  */
 public final class SimControl {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
@@ -31,17 +27,25 @@ public final class SimControl {
 
     /** Damages every later answer to this method (or "*" for all) until {@link #clearFaults}. */
     public static void injectFault(GatewaySimulator sim, String method, Fault fault) {
-        ok(post(sim, Faults.FAULT_PATH, "method=" + FormCodec.encode(method) + "&fault="
-                + FormCodec.encode(fault.toString())));
+        injectFault(sim.gatewayUrl(), method, fault.toString());
+    }
+
+    /** {@code token}: the control endpoint's name of the fault (delay:3000, http-500, ...). */
+    public static void injectFault(URI gateway, String method, String token) {
+        ok(post(gateway, Faults.FAULT_PATH, "method=" + FormCodec.encode(method) + "&fault=" + FormCodec.encode(token)));
     }
 
     public static void clearFaults(GatewaySimulator sim) {
-        ok(post(sim, Faults.CLEAR_PATH, ""));
+        clearFaults(sim.gatewayUrl());
+    }
+
+    public static void clearFaults(URI gateway) {
+        ok(post(gateway, Faults.CLEAR_PATH, ""));
     }
 
     /** Certificate mode: a new Alipay certificate signs answers from now on; its alipay_cert_sn. */
     public static String rotateAlipayCertificate(GatewaySimulator sim, boolean forged) {
-        String body = ok(post(sim, Faults.ROTATE_PATH, forged ? "forged=true" : "")); // "ok: alipay_cert_sn <sn>..."
+        String body = ok(post(sim.gatewayUrl(), Faults.ROTATE_PATH, forged ? "forged=true" : "")); // "ok: alipay_cert_sn <sn>..."
         return body.strip().split(" ")[2];
     }
 
@@ -50,7 +54,7 @@ public final class SimControl {
      * again; an unknown or closed one is an IllegalStateException carrying the cashier's page.
      */
     public static String pay(GatewaySimulator sim, String outTradeNo) {
-        HttpResponse<String> page = post(sim, Cashier.PAY_PATH, "out_trade_no=" + FormCodec.encode(outTradeNo));
+        HttpResponse<String> page = post(sim.gatewayUrl(), Cashier.PAY_PATH, "out_trade_no=" + FormCodec.encode(outTradeNo));
         if (page.statusCode() == 303) {
             return FormCodec.decode(URI.create(page.headers().firstValue("Location").orElseThrow()).getRawQuery())
                     .get("trade_no");
@@ -63,21 +67,13 @@ public final class SimControl {
         return tradeNo.group(1);
     }
 
-    /** X.509 base64 of the app public key, derived from AP_APP_KEY (the key the simulator verifies requests with). */
+    /** X.509 base64 of the app public key (the key the simulator verifies requests with). */
     public static String appPublicKeyBase64(GatewaySimulator sim) {
-        try {
-            KeyFactory rsa = KeyFactory.getInstance("RSA");
-            RSAPrivateCrtKey key = (RSAPrivateCrtKey) rsa.generatePrivate(
-                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(sim.appPrivateKeyBase64())));
-            return Base64.getEncoder().encodeToString(rsa.generatePublic(
-                    new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent())).getEncoded());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return SimulatorKeys.base64(sim.keys.app().getPublic().getEncoded());
     }
 
-    private static HttpResponse<String> post(GatewaySimulator sim, String path, String form) {
-        HttpRequest request = HttpRequest.newBuilder(sim.gatewayUrl().resolve(path)).timeout(Duration.ofSeconds(30))
+    private static HttpResponse<String> post(URI gateway, String path, String form) {
+        HttpRequest request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         try {

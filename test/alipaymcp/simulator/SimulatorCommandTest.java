@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import alipaymcp.simulator.Faults.Fault;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +65,7 @@ class SimulatorCommandTest {
         try (GatewaySimulator sim = GatewaySimulator.start(TestKeys.options())) {
             String line = SimulatorCommand.startLine(sim, TestKeys.options().keysDir());
             assertThat(line).contains("gateway=" + sim.gatewayUrl(), "app_id=" + sim.appId(), "app_private_key.txt",
-                    "alipay_public_key.txt").doesNotContain("\n").doesNotContain(sim.appPrivateKeyBase64());
+                    "alipay_public_key.txt").doesNotContain("\n").doesNotContain(sim.serverEnvironment().get("AP_APP_KEY"));
             assertThat(SimulatorCommand.startLine(sim, null)).contains("keys=in-memory");
         }
     }

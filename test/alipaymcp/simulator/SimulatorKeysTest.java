@@ -29,9 +29,9 @@ class SimulatorKeysTest {
         assertThat(Files.readString(dir.resolve(SimulatorKeys.APP_ID)).strip()).isEqualTo(SimulatorKeys.DEFAULT_APP_ID);
         assertThat(Files.readString(dir.resolve(SimulatorKeys.APP_PRIVATE))).startsWith("MII").doesNotContain("BEGIN");
         SimulatorKeys again = SimulatorKeys.loadOrCreate(dir);
-        assertThat(SimulatorKeys.base64(again.app.getPrivate().getEncoded()))
+        assertThat(SimulatorKeys.base64(again.app().getPrivate().getEncoded()))
                 .isEqualTo(Files.readString(dir.resolve(SimulatorKeys.APP_PRIVATE)).strip());
-        assertThat(SimulatorKeys.base64(again.platform.getPublic().getEncoded()))
+        assertThat(SimulatorKeys.base64(again.platform().getPublic().getEncoded()))
                 .isEqualTo(Files.readString(dir.resolve(SimulatorKeys.ALIPAY_PUBLIC)).strip());
     }
 
@@ -39,7 +39,7 @@ class SimulatorKeysTest {
     void loadOrCreate_keepsAnEditedAppId() throws Exception {
         Path dir = copyOfTestKeys();
         Files.writeString(dir.resolve(SimulatorKeys.APP_ID), "2021000000000042\n");
-        assertThat(SimulatorKeys.loadOrCreate(dir).appId).isEqualTo("2021000000000042");
+        assertThat(SimulatorKeys.loadOrCreate(dir).appId()).isEqualTo("2021000000000042");
         Files.writeString(dir.resolve(SimulatorKeys.APP_ID), "not an id!");
         assertThatThrownBy(() -> SimulatorKeys.loadOrCreate(dir)).isInstanceOf(IOException.class)
                 .hasMessageContaining("app_id.txt");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.simulator.Cashier.PagePay;
-import alipaymcp.simulator.TradeApi.TradeFields;
 import org.junit.jupiter.api.Test;
 
 
@@ -56,8 +55,8 @@ class TradeApiTest extends SimulatorFixture {
         assertThat(answer.string("out_trade_no")).hasValue(order);
         assertThat(answer.string("total_amount")).hasValue("88.88");
         assertThat(answer.string("buyer_pay_amount")).hasValue("88.88");
-        assertThat(answer.string("buyer_logon_id")).hasValue(TradeFields.BUYER_LOGON_ID);
-        assertThat(answer.string("buyer_user_id")).hasValue(TradeFields.BUYER_USER_ID);
+        assertThat(answer.string("buyer_logon_id")).hasValue(TradeApi.BUYER_LOGON_ID);
+        assertThat(answer.string("buyer_user_id")).hasValue(TradeApi.BUYER_USER_ID);
         assertThat(answer.string("send_pay_date").orElseThrow()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
     }
 

@@ -3,13 +3,17 @@ package alipaymcp.simulator;
 import alipaymcp.alipay.SignType;
 import alipaymcp.simulator.Cashier.PagePay;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 
-/** The trade state machine without HTTP. */
+/** The trade state machine and the book of trades, without HTTP. */
 class TradeTest {
     private static Trade trade(String total) {
         Trade.Order order = new Trade.Order("O1", new BigDecimal(total), "S", null, PagePay.WAP, SignType.RSA2, null, null, null);
@@ -85,5 +89,38 @@ class TradeTest {
         assertThat(accepted.get()).isEqualTo(100);
         assertThat(trade.view().refunded()).isEqualByComparingTo("1.00");
         assertThat(trade.view().status()).isEqualTo(Trade.Status.TRADE_CLOSED);
+    }
+
+    private final Trade.Book book = new Trade.Book(2, Clock.fixed(Instant.parse("2026-01-15T02:00:00Z"), ZoneOffset.UTC));
+
+    private static Trade.Order order(String outTradeNo, String amount) {
+        return new Trade.Order(outTradeNo, new BigDecimal(amount), "S", null, PagePay.WAP, SignType.RSA2, null, null, null);
+    }
+
+    @Test
+    void book_open_givesA28DigitTradeNoDatedInChinaTime() throws Exception {
+        Trade trade = book.open(order("A", "1"));
+        assertThat(trade.tradeNo()).hasSize(28).containsOnlyDigits().startsWith("2026011522001");
+        assertThat(trade.view().gmtCreate()).isEqualTo("2026-01-15 10:00:00");
+        assertThat(book.find("A", null)).isSameAs(trade);
+        assertThat(book.find("nope", trade.tradeNo())).isSameAs(trade);
+        assertThat(book.find(null, null)).isNull();
+    }
+
+    @Test
+    void book_open_sameOrderReturnsTheTradeUnlessTheAmountDiffers() throws Exception {
+        Trade trade = book.open(order("A", "1"));
+        assertThat(book.open(order("A", "1.00"))).isSameAs(trade);
+        assertThatThrownBy(() -> book.open(order("A", "2"))).isInstanceOf(Trade.Book.Refused.class)
+                .hasMessageContaining("new out_trade_no");
+    }
+
+    @Test
+    void book_open_refusesPastTheBound() throws Exception {
+        book.open(order("A", "1"));
+        Trade second = book.open(order("B", "1"));
+        assertThatThrownBy(() -> book.open(order("C", "1"))).hasMessageContaining("at most 2 trades");
+        assertThat(book.find("C", null)).isNull();
+        assertThat(book.open(order("B", "1"))).isSameAs(second);
     }
 }

@@ -77,10 +77,7 @@ class RefundConfirmationTest {
     /** A refund tool wired as Main wires it, with AP_CONFIRM_REFUNDS={@code mode} and a log in {@code home}. */
     private Tool refundTool(String mode) throws Exception {
         Map<String, String> env = new HashMap<>();
-        env.put("AP_APP_ID", sim.appId());
-        env.put("AP_APP_KEY", sim.appPrivateKeyBase64());
-        env.put("AP_PUB_KEY", sim.platformPublicKeyBase64());
-        env.put("AP_GATEWAY_URL", sim.gatewayUrl().toString());
+        env.putAll(sim.serverEnvironment());
         env.put("AP_MAX_REFUND_AMOUNT", "50");
         env.put("AP_CONFIRM_REFUNDS", mode);
         Config config = ConfigLoader.load(env);

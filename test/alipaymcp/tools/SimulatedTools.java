@@ -46,10 +46,7 @@ public final class SimulatedTools {
     public SimulatedTools(GatewaySimulator sim, Map<String, String> extraEnv) throws Exception {
         this.sim = sim;
         Map<String, String> env = new HashMap<>();
-        env.put("AP_APP_ID", sim.appId());
-        env.put("AP_APP_KEY", sim.appPrivateKeyBase64());
-        env.put("AP_PUB_KEY", sim.platformPublicKeyBase64());
-        env.put("AP_GATEWAY_URL", sim.gatewayUrl().toString());
+        env.putAll(sim.serverEnvironment());
         env.put("AP_LOG_ENABLED", "false");
         env.put("AP_TIMEOUT_MS", "5000");
         env.putAll(extraEnv);

@@ -4,7 +4,7 @@ import static alipaymcp.tools.SimulatedTools.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import alipaymcp.TestConfig;
-import alipaymcp.simulator.Fault;
+import alipaymcp.simulator.Faults.Fault;
 import alipaymcp.simulator.GatewaySimulator;
 import alipaymcp.simulator.SimControl;
 import alipaymcp.simulator.SimulatorOptions;
@@ -164,7 +164,7 @@ class ToolFaultsAgainstSimulatorTest {
     /** No stack trace, no Base64 run as long as a key or signature, no sign parameter. */
     static void checkNoSecret(String text) {
         assertThat(text).doesNotContain("\tat ", "Exception\n", "sign=").doesNotContainPattern("[A-Za-z0-9+/=]{60,}");
-        assertThat(text).doesNotContain(sim.appPrivateKeyBase64().substring(100, 140));
+        assertThat(text).doesNotContain(sim.serverEnvironment().get("AP_APP_KEY").substring(100, 140));
     }
 
     static SimulatedTools toolsFor(Fault.Kind kind) {
@@ -172,7 +172,7 @@ class ToolFaultsAgainstSimulatorTest {
     }
 
     static Fault fault(Fault.Kind kind) {
-        return kind == Fault.Kind.DELAY ? Fault.delay(TIMEOUT_MS + 7_000) : Fault.of(kind);
+        return kind == Fault.Kind.DELAY ? new Fault(Fault.Kind.DELAY, TIMEOUT_MS + 7_000) : new Fault(kind, 0);
     }
 
     static String refund(String outRequestNo) {

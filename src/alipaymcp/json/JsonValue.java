@@ -1,7 +1,6 @@
 package alipaymcp.json;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -158,11 +157,6 @@ public sealed interface JsonValue {
         /** True when the lexeme has no fraction and no exponent: an integer in JSON-RPC's sense. */
         public boolean isIntegerLexeme() {
             return text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0;
-        }
-
-        /** The exact integer, for an integer lexeme. */
-        public BigInteger toBigInteger() {
-            return new BigInteger(text);
         }
     }
 

@@ -54,7 +54,7 @@ class HostileInputTest {
 
     @Test
     void lineReader_skipsAGibibyteLineThroughA64KibibyteLimit() throws Exception {
-        // 1 GiB streamed through a reader with a 64 KiB limit; its line buffer is capped at the limit by construction.
+        // 1 GiB through a 64 KiB limit; the memory bound itself is HostileJarTest's (a 48 MB heap).
         StdioTransport reader = new StdioTransport(new GeneratedInputStream(1L << 30, new byte[] {'{', '}', '\n'}),
                 OutputStream.nullOutputStream(), 64 * 1024, System.err);
         assertThatThrownBy(reader::readLine).isInstanceOf(BadLineException.class);

@@ -12,6 +12,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ToolCallsTest {
@@ -175,6 +178,75 @@ class ToolCallsTest {
         asking.awaitIdle(10_000);
         assertThat(replies.get(0).toJson()).contains("asked: not-asked");
         assertThat(out.next(100)).isNull();
+    }
+
+    @Test
+    void confirm_endsAsFailedAtOnceWhenInputEnds_andTheCallIsStillAnswered() throws Exception {
+        LineSink out = new LineSink();
+        Elicitation requests = new Elicitation(new StdioTransport(InputStream.nullInputStream(), out, 100, quiet()),
+                quiet());
+        ToolCalls asking = new ToolCalls(requests, 600_000, quiet()); // far longer than this test may take
+        asking.start(JsonNumber.of(1), askTool(), JsonObject.EMPTY, Protocol.V2025_11_25, true, sink);
+        assertThat(out.next(5_000)).contains("\"method\":\"elicitation/create\"");
+        requests.closeAll(); // what McpServer.run does at end of input
+        asking.awaitIdle(10_000);
+        assertThat(replies).hasSize(1);
+        assertThat(replies.get(0).toJson()).contains("asked: failed");
+        assertThat(out.next(100)).as("no client is left to tell").isNull();
+    }
+
+    @Test
+    void confirm_afterTheCallWasCancelledAsksNothing() throws Exception {
+        LineSink out = new LineSink();
+        Elicitation requests = new Elicitation(new StdioTransport(InputStream.nullInputStream(), out, 100, quiet()),
+                quiet());
+        ToolCalls asking = new ToolCalls(requests, 600_000, quiet());
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicReference<String> outcome = new AtomicReference<>();
+        Tool asksLate = tool((args, context) -> {
+            started.countDown();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!context.getAsBoolean() && System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
+            outcome.set(context.confirm(new CallContext.Question("Refund?", "Send this refund", "Tick")).word());
+            return ToolResult.success("asked", null);
+        });
+        asking.start(JsonNumber.of(1), asksLate, JsonObject.EMPTY, Protocol.V2025_11_25, true, sink);
+        await(started);
+        asking.cancel(JsonNumber.of(1));
+        asking.awaitIdle(10_000);
+        assertThat(outcome).hasValue("call-cancelled");
+        assertThat(replies).containsExactly((JsonObject) null);
+        assertThat(out.next(100)).as("no question, so nothing to withdraw").isNull();
+    }
+
+    @Test
+    void cancelRacingTheEnd_answersEachCallOnce_andNeverOneThatSawItsCancel() {
+        int count = 200; // below MAX_IN_FLIGHT, so none is refused
+        Map<Integer, List<JsonObject>> repliesById = new ConcurrentHashMap<>();
+        Set<Integer> sawCancel = ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < count; i++) {
+            int id = i;
+            List<JsonObject> got = new CopyOnWriteArrayList<>();
+            repliesById.put(id, got);
+            Tool quick = tool((args, cancelled) -> {
+                Thread.yield();
+                if (cancelled.getAsBoolean()) {
+                    sawCancel.add(id);
+                }
+                return ToolResult.success("done", null);
+            });
+            calls.start(JsonNumber.of(id), quick, JsonObject.EMPTY, Protocol.V2025_11_25, false, got::add);
+            calls.cancel(JsonNumber.of(id)); // lands before, during or after the call: each order must hold
+        }
+        calls.awaitIdle(30_000);
+        repliesById.forEach((id, got) -> {
+            assertThat(got).as("replies to call %d", id).hasSize(1);
+            if (sawCancel.contains(id)) {
+                assertThat(got.get(0)).as("call %d saw its cancel, so it gets no reply", id).isNull();
+            }
+        });
     }
 
     private static PrintStream quiet() {

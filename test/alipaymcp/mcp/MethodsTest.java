@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.tools.Tool;
-import alipaymcp.tools.ToolResult;
+import alipaymcp.tools.Tool.ToolResult;
 import org.junit.jupiter.api.Test;
 
 class MethodsTest {

@@ -62,16 +62,13 @@ final class Arguments {
         return text(name, value);
     }
 
-    /** refundReason: optional, at most 256 characters, no control characters; null when absent. */
+    /** refundReason: optional, at most 256 characters, no control characters; null when absent or empty. */
     String optionalText(String name) throws ArgumentException {
-        if (!values.has(name)) {
-            return null;
-        }
-        String value = string(name);
+        String value = values.has(name) ? string(name) : "";
         return value.isEmpty() ? null : text(name, value);
     }
 
-    private String text(String name, String value) throws ArgumentException {
+    private static String text(String name, String value) throws ArgumentException {
         if (value.length() > MAX_TEXT) {
             throw new ArgumentException(name, "must be at most " + MAX_TEXT + " characters, got " + value.length());
         }
@@ -81,7 +78,12 @@ final class Arguments {
                         + " (found one at position " + (i + 1) + ")");
             }
         }
-        checkSurrogates(name, value);
+        // JavaScript clients can send lone surrogates; they cannot be encoded in a UTF-8 request.
+        for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
+            if (Character.getType(value.codePointAt(i)) == Character.SURROGATE) { // a pair reads as one code point
+                throw new ArgumentException(name, "contains an unpaired surrogate (invalid Unicode) at position " + (i + 1));
+            }
+        }
         return value;
     }
 
@@ -112,18 +114,6 @@ final class Arguments {
             throw new ArgumentException(name, "is required");
         }
         return value;
-    }
-
-    /** JavaScript clients can send lone surrogates; they cannot be encoded in a UTF-8 request. */
-    private static void checkSurrogates(String name, String value) throws ArgumentException {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw new ArgumentException(name, "contains an unpaired surrogate (invalid Unicode) at position " + (i + 1));
-            }
-        }
     }
 
     private static String kind(JsonValue value) {

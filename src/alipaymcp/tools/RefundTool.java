@@ -75,14 +75,10 @@ final class RefundTool extends AlipayTool {
      * reading the Chinese text (docs/refunds.md has the full table).
      */
     enum RefundOutcome {
-        /** Confirmed by a verified refund query: REFUND_SUCCESS for this outRequestNo and the amount asked. */
-        SUCCEEDED,
-        /** The gateway accepted or knows the request, but the refund is not confirmed: query again in 10 s or more. */
-        PENDING,
-        /** No verified answer, or one that says the outcome is unknown: query before acting, reuse the number. */
-        UNKNOWN,
-        /** A verified refusal (the refund was not made), or nothing was sent; a retry still reuses the number. */
-        FAILED;
+        SUCCEEDED, // a verified refund query: REFUND_SUCCESS for this outRequestNo and the amount asked
+        PENDING, // accepted or known to the gateway, but not confirmed: query again in 10 s or more
+        UNKNOWN, // no verified answer, or one that says the outcome is unknown: query before acting, reuse the number
+        FAILED; // a verified refusal (no refund was made), or nothing was sent; a retry still reuses the number
 
         /** Structured content both refund tools share: the numbers asked, this outcome, and verified codes. */
         JsonObject.Builder structured(String outTradeNo, String outRequestNo, AlipayResponse response) {
@@ -100,9 +96,12 @@ final class RefundTool extends AlipayTool {
             return out;
         }
 
-        /** An error result with this outcome; {@code response}: the verified answer, or null when there is none. */
+        /**
+         * An error result with this outcome, whose structured content a client can act on without reading the text;
+         * {@code response}: the verified answer, or null when there is none.
+         */
         ToolResult error(String text, String outTradeNo, String outRequestNo, AlipayResponse response) {
-            return ToolResult.error(text, structured(outTradeNo, outRequestNo, response).build());
+            return new ToolResult(text, true, structured(outTradeNo, outRequestNo, response).build());
         }
     }
 

@@ -119,10 +119,5 @@ public interface Tool {
         public static ToolResult error(String text) {
             return new ToolResult(text, true, null);
         }
-
-        /** An error that still says something a client can act on without reading the text (a refund's status). */
-        static ToolResult error(String text, JsonObject structuredContent) {
-            return new ToolResult(text, true, structuredContent);
-        }
     }
 }

@@ -184,7 +184,7 @@ abstract class AlipayTool implements Tool {
         private final long startNanos = System.nanoTime();
         String outTradeNo = "";
         String outRequestNo; // refund tools only
-        String confirmation; // refunds only: confirmed, declined, cancelled, timed-out, failed, call-cancelled, not-asked
+        String confirmation; // refunds: confirmed, declined, cancelled, timed-out, failed, call-cancelled, not-asked
         /** Our own outcome word, an {@link AlipayException}'s kind, or the gateway's codes ({@link #answered}). */
         String result = "";
 

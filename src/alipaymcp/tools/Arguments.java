@@ -81,7 +81,8 @@ final class Arguments {
         // JavaScript clients can send lone surrogates; they cannot be encoded in a UTF-8 request.
         for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
             if (Character.getType(value.codePointAt(i)) == Character.SURROGATE) { // a pair reads as one code point
-                throw new ArgumentException(name, "contains an unpaired surrogate (invalid Unicode) at position " + (i + 1));
+                throw new ArgumentException(name, "contains an unpaired surrogate (invalid Unicode) at position "
+                        + (i + 1));
             }
         }
         return value;

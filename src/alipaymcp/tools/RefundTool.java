@@ -210,7 +210,7 @@ final class RefundTool extends AlipayTool {
                     + reuseRule(outRequestNo), outTradeNo, outRequestNo, response);
         }
         String notConfirmed = confirmingQuery(outTradeNo, outRequestNo, amount);
-        record.result = response.code() + (notConfirmed == null ? "/REFUND_SUCCESS" : "/pending"); // the query's verdict
+        record.result = response.code() + (notConfirmed == null ? "/REFUND_SUCCESS" : "/pending"); // query's verdict
         if (notConfirmed != null) {
             return RefundOutcome.PENDING.error("The refund request was accepted (Alipay answered 10000) but the refund"
                     + " is not confirmed: " + notConfirmed + ". " + queryAdvice(outTradeNo, outRequestNo), outTradeNo,

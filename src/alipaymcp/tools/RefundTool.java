@@ -60,13 +60,9 @@ final class RefundTool extends AlipayTool {
 
         /** The environment's own gateway in words; any other URL (the simulator, a test relay) as itself. */
         private static String gatewayName(URI url) {
-            if (url.equals(Environment.PROD.gateway())) {
-                return "Alipay production (real money)";
-            }
-            if (url.equals(Environment.SANDBOX.gateway())) {
-                return "the Alipay sandbox (test money)";
-            }
-            return "the gateway at " + url + " (AP_GATEWAY_URL)";
+            return url.equals(Environment.PROD.gateway()) ? "Alipay production (real money)"
+                    : url.equals(Environment.SANDBOX.gateway()) ? "the Alipay sandbox (test money)"
+                    : "the gateway at " + url + " (AP_GATEWAY_URL)";
         }
     }
 

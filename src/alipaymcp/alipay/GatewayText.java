@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * Verified text is only capped ({@link #MAX_VERIFIED_STRING} per string). Secrets are redacted first
  * ({@link #redact}), before the sanitizing, so that a secret cannot be split by it and slip through.
  */
-final class GatewayText {
+public final class GatewayText {
     static final int MAX_UNVERIFIED_MESSAGE = 200;
     static final int MAX_VERIFIED_STRING = 512;
     static final String CUT = "…";
@@ -139,13 +139,18 @@ final class GatewayText {
 
     /** At most {@code max} characters (never splitting a surrogate pair), with {@link #CUT} when shortened. */
     static String cut(String text, int max) {
+        return cut(text, max, CUT);
+    }
+
+    /** The one cut of shown text (also a tool result's): at most {@code max} characters, ending in {@code mark}. */
+    public static String cut(String text, int max, String mark) {
         if (text.length() <= max) {
             return text;
         }
-        int end = max - CUT.length();
+        int end = max - mark.length();
         if (Character.isLowSurrogate(text.charAt(end))) {
             end--;
         }
-        return text.substring(0, end) + CUT;
+        return text.substring(0, end) + mark;
     }
 }

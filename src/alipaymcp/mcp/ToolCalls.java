@@ -4,7 +4,7 @@ import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue;
 import alipaymcp.tools.Tool.CallContext;
 import alipaymcp.tools.Tool;
-import alipaymcp.tools.ToolResult;
+import alipaymcp.tools.Tool.ToolResult;
 import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;

@@ -3,8 +3,6 @@ package alipaymcp.tools;
 import alipaymcp.alipay.AlipayException;
 import alipaymcp.alipay.AlipayResponse;
 import alipaymcp.alipay.GatewayClient;
-import alipaymcp.alipay.GatewayClient.RequestSettings;
-import alipaymcp.config.Config;
 import alipaymcp.json.JsonException;
 import alipaymcp.json.JsonParser;
 import alipaymcp.json.JsonValue.JsonArray;
@@ -14,10 +12,8 @@ import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue;
 import alipaymcp.log.EventLog;
 import alipaymcp.tools.Arguments.ArgumentException;
-import alipaymcp.tools.Tool.CallContext;
 import alipaymcp.tools.ToolRegistry.ToolName;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,20 +32,18 @@ abstract class AlipayTool implements Tool {
     private final JsonObject inputSchema;
     private final JsonObject outputSchema;
     private final JsonObject hints;
-    private final List<String> argumentNames; // the input schema's properties, in its order
-    final Gateway gateway;
+    /** The one gateway client of the process, shared by the five tools (tests inject theirs). */
+    final GatewayClient gateway;
     private final EventLog log;
 
-    /** {@code inputSchema}, {@code outputSchema}: JSON text from {@link Schemas}. */
-    AlipayTool(ToolName name, String title, String description, String inputSchema, String outputSchema,
-            JsonObject hints, Gateway gateway, EventLog log) {
+    AlipayTool(ToolName name, String title, String description, JsonObject inputSchema, JsonObject outputSchema,
+            JsonObject hints, GatewayClient gateway, EventLog log) {
         this.name = name;
         this.title = title;
         this.description = description;
-        this.inputSchema = parse(inputSchema);
-        this.outputSchema = parse(outputSchema);
+        this.inputSchema = inputSchema;
+        this.outputSchema = outputSchema;
         this.hints = hints;
-        this.argumentNames = List.copyOf(this.inputSchema.object("properties").orElseThrow().members().keySet());
         this.gateway = gateway;
         this.log = log;
     }
@@ -63,12 +57,12 @@ abstract class AlipayTool implements Tool {
         CallRecord record = new CallRecord(name());
         ToolResult result;
         try {
-            result = run(Arguments.of(arguments, argumentNames), context, record);
+            result = run(new Arguments(arguments, inputSchema), context, record);
         } catch (ArgumentException e) {
-            record.result("invalid-arguments");
+            record.result = "invalid-arguments";
             result = ToolResult.error(e.getMessage());
         } catch (AlipayException e) {
-            record.result(e.kind().name());
+            record.result = e.kind().name();
             result = ToolResult.error(e.getMessage());
         }
         record.writeTo(log);
@@ -101,9 +95,7 @@ abstract class AlipayTool implements Tool {
             return new JsonObject(out);
         }
         if (value instanceof JsonArray array) {
-            List<JsonValue> out = new ArrayList<>(array.size());
-            array.elements().forEach(element -> out.add(camelCaseKeys(element)));
-            return new JsonArray(out);
+            return new JsonArray(array.elements().stream().map(AlipayTool::camelCaseKeys).toList());
         }
         return value;
     }
@@ -144,7 +136,7 @@ abstract class AlipayTool implements Tool {
     }
 
     /** Parses a schema from {@link Schemas}: fixed text, so a failure is a programming error. */
-    private static JsonObject parse(String schema) {
+    static JsonObject schema(String schema) {
         try {
             return (JsonObject) JsonParser.parse(schema);
         } catch (JsonException e) {
@@ -154,7 +146,7 @@ abstract class AlipayTool implements Tool {
 
     @Override
     public final String name() {
-        return name.longName();
+        return name.longName;
     }
 
     @Override
@@ -189,84 +181,32 @@ abstract class AlipayTool implements Tool {
     static final class CallRecord {
         private final String tool;
         private final long startNanos = System.nanoTime();
-        private String outTradeNo = "";
-        private String outRequestNo;
-        private String result = "";
-        private String confirmation; // refunds only: how the person's confirmation ended
+        String outTradeNo = "";
+        String outRequestNo; // refund tools only
+        String confirmation; // refunds: confirmed, declined, cancelled, timed-out, failed, call-cancelled, not-asked
+        /** Our own outcome word, an {@link AlipayException}'s kind, or the gateway's codes ({@link #answered}). */
+        String result = "";
 
         CallRecord(String tool) {
             this.tool = tool;
         }
 
-        void outTradeNo(String value) {
-            outTradeNo = value;
-        }
-
-        void outRequestNo(String value) {
-            outRequestNo = value;
-        }
-
-        /** Our own outcome word, or an {@link AlipayException}'s kind. */
-        void result(String value) {
-            result = value;
-        }
-
         /** The gateway's code and sub_code of a verified answer: {@code 10000}, {@code 40004/ACQ.TRADE_NOT_EXIST}. */
-        void result(AlipayResponse response) {
+        void answered(AlipayResponse response) {
             String subCode = response.subCode();
             result = subCode == null ? String.valueOf(response.code()) : response.code() + "/" + subCode;
         }
 
-        /** AP_CONFIRM_REFUNDS: confirmed, declined, cancelled, timed-out, failed, call-cancelled or not-asked. */
-        void confirmation(String value) {
-            confirmation = value;
-        }
-
         void writeTo(EventLog log) {
-            long ms = (System.nanoTime() - startNanos) / 1_000_000;
-            if (outRequestNo == null) {
-                log.event("call", "tool", tool, "outTradeNo", outTradeNo, "result", result, "ms", ms);
-            } else if (confirmation == null) {
-                log.event("call", "tool", tool, "outTradeNo", outTradeNo, "outRequestNo", outRequestNo,
-                        "result", result, "ms", ms);
-            } else {
-                log.event("call", "tool", tool, "outTradeNo", outTradeNo, "outRequestNo", outRequestNo,
-                        "confirmation", confirmation, "result", result, "ms", ms);
+            List<Object> fields = new ArrayList<>(List.of("tool", tool, "outTradeNo", outTradeNo));
+            if (outRequestNo != null) {
+                fields.addAll(List.of("outRequestNo", outRequestNo));
             }
-        }
-    }
-
-    /**
-     * The one gateway client of the process, shared by the five tools and built by the first call that needs it
-     * (tests inject theirs, with upstream's tags and a fixed clock).
-     */
-    static final class Gateway {
-        private final Config config;
-        private final String version;
-        private GatewayClient client; // guarded by this
-
-        /** A client built later from the configuration; {@code version} names us in the request tags. */
-        Gateway(Config config, String version) {
-            this.config = config;
-            this.version = version;
-        }
-
-        /** An already built client (tests inject upstream's tags and a fixed clock through it). */
-        Gateway(GatewayClient client) {
-            this.config = null;
-            this.version = null;
-            this.client = client;
-        }
-
-        synchronized GatewayClient client() {
-            if (client == null) {
-                RequestSettings settings = new RequestSettings(config.appId(), config.signType(), config.appAuthToken(),
-                        config.notifyUrl(), config.returnUrl(), "mcp-server-alipay-java-" + version, "mcp_" + version,
-                        config.certificates(), config.encryption());
-                client = new GatewayClient(config.gatewayUrl(), settings, config.appKey(), config.alipayPublicKey(),
-                        config.timeout(), Clock.systemUTC());
+            if (confirmation != null) {
+                fields.addAll(List.of("confirmation", confirmation));
             }
-            return client;
+            fields.addAll(List.of("result", result, "ms", (System.nanoTime() - startNanos) / 1_000_000));
+            log.event("call", fields.toArray());
         }
     }
 }

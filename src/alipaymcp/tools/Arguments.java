@@ -3,13 +3,12 @@ package alipaymcp.tools;
 import alipaymcp.alipay.Amount;
 import alipaymcp.json.JsonValue.JsonArray;
 import alipaymcp.json.JsonValue.JsonBoolean;
-import alipaymcp.json.JsonValue.JsonNull;
 import alipaymcp.json.JsonValue.JsonNumber;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
 import java.math.BigDecimal;
-import java.util.List;
+import java.util.Set;
 
 /**
  * Reads and checks one call's arguments against PRODUCT.md's rules. Every failure names the argument and the
@@ -21,19 +20,16 @@ final class Arguments {
 
     private final JsonObject values;
 
-    private Arguments(JsonObject values) {
-        this.values = values;
-    }
-
-    /** Checks that every given name is one of {@code allowed}. */
-    static Arguments of(JsonObject values, List<String> allowed) throws ArgumentException {
+    /** Refuses any name that is not a property of the tool's {@code inputSchema}. */
+    Arguments(JsonObject values, JsonObject inputSchema) throws ArgumentException {
+        Set<String> allowed = inputSchema.object("properties").orElseThrow().members().keySet();
         for (String name : values.members().keySet()) {
             if (!allowed.contains(name)) {
                 throw new ArgumentException(printable(name, 40), "unknown argument; the arguments are "
                         + String.join(", ", allowed));
             }
         }
-        return new Arguments(values);
+        this.values = values;
     }
 
     /**
@@ -66,16 +62,13 @@ final class Arguments {
         return text(name, value);
     }
 
-    /** refundReason: optional, at most 256 characters, no control characters; null when absent. */
+    /** refundReason: optional, at most 256 characters, no control characters; null when absent or empty. */
     String optionalText(String name) throws ArgumentException {
-        if (!values.has(name)) {
-            return null;
-        }
-        String value = string(name);
+        String value = values.has(name) ? string(name) : "";
         return value.isEmpty() ? null : text(name, value);
     }
 
-    private String text(String name, String value) throws ArgumentException {
+    private static String text(String name, String value) throws ArgumentException {
         if (value.length() > MAX_TEXT) {
             throw new ArgumentException(name, "must be at most " + MAX_TEXT + " characters, got " + value.length());
         }
@@ -85,16 +78,19 @@ final class Arguments {
                         + " (found one at position " + (i + 1) + ")");
             }
         }
-        checkSurrogates(name, value);
+        // JavaScript clients can send lone surrogates; they cannot be encoded in a UTF-8 request.
+        for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
+            if (Character.getType(value.codePointAt(i)) == Character.SURROGATE) { // a pair reads as one code point
+                throw new ArgumentException(name, "contains an unpaired surrogate (invalid Unicode) at position "
+                        + (i + 1));
+            }
+        }
         return value;
     }
 
     /** An amount in yuan: a JSON number (not a string), 0.01..100000000, at most 2 decimals. */
     BigDecimal amount(String name) throws ArgumentException {
-        JsonValue value = values.get(name);
-        if (value == null) {
-            throw new ArgumentException(name, "is required");
-        }
+        JsonValue value = required(name);
         if (!(value instanceof JsonNumber number)) {
             throw new ArgumentException(name, "must be a JSON number such as 19.99, got " + kind(value));
         }
@@ -106,43 +102,28 @@ final class Arguments {
     }
 
     private String string(String name) throws ArgumentException {
-        JsonValue value = values.get(name);
-        if (value == null) {
-            throw new ArgumentException(name, "is required");
-        }
+        JsonValue value = required(name);
         if (!(value instanceof JsonString s)) {
             throw new ArgumentException(name, "must be a string, got " + kind(value));
         }
         return s.value();
     }
 
-    /** JavaScript clients can send lone surrogates; they cannot be encoded in a UTF-8 request. */
-    private static void checkSurrogates(String name, String value) throws ArgumentException {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw new ArgumentException(name, "contains an unpaired surrogate (invalid Unicode) at position " + (i + 1));
-            }
+    private JsonValue required(String name) throws ArgumentException {
+        JsonValue value = values.get(name);
+        if (value == null) {
+            throw new ArgumentException(name, "is required");
         }
+        return value;
     }
 
     private static String kind(JsonValue value) {
-        if (value instanceof JsonString) {
-            return "a string";
-        } else if (value instanceof JsonNumber) {
-            return "a number";
-        } else if (value instanceof JsonBoolean) {
-            return "a boolean";
-        } else if (value instanceof JsonArray) {
-            return "an array";
-        } else if (value instanceof JsonObject) {
-            return "an object";
-        } else if (value == JsonNull.NULL) {
-            return "null";
-        }
-        return "an unknown value";
+        return value instanceof JsonString ? "a string"
+                : value instanceof JsonNumber ? "a number"
+                : value instanceof JsonBoolean ? "a boolean"
+                : value instanceof JsonArray ? "an array"
+                : value instanceof JsonObject ? "an object"
+                : "null"; // JsonValue is sealed: JsonNull is all that is left
     }
 
     /** An invalid argument: the message names the argument and the rule, e.g. "totalAmount: at most 2 decimal places, got 1.005". */

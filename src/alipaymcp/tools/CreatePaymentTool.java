@@ -1,13 +1,14 @@
 package alipaymcp.tools;
 
 import alipaymcp.alipay.AlipayException;
+import alipaymcp.alipay.GatewayClient;
 import alipaymcp.json.JsonValue.JsonNumber;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.log.EventLog;
 import alipaymcp.tools.Arguments.ArgumentException;
-import alipaymcp.tools.Tool.CallContext;
 import alipaymcp.tools.ToolRegistry.ToolName;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * create-mobile-alipay-payment (alipay.trade.wap.pay) and create-web-page-alipay-payment
@@ -17,36 +18,35 @@ import java.math.BigDecimal;
 final class CreatePaymentTool extends AlipayTool {
     private final boolean mobile;
 
-    private CreatePaymentTool(boolean mobile, ToolName name, String title, String description, Gateway gateway,
-            EventLog log) {
-        super(name, title, description, Schemas.PAYMENT_INPUT, Schemas.PAYMENT_OUTPUT, hints(false, false, false),
-                gateway, log);
+    private CreatePaymentTool(boolean mobile, ToolName name, String title, String description, JsonObject input,
+            JsonObject output, GatewayClient gateway, EventLog log) {
+        super(name, title, description, input, output, hints(false, false, false), gateway, log);
         this.mobile = mobile;
     }
 
-    static CreatePaymentTool mobile(Gateway gateway, EventLog log) {
-        return new CreatePaymentTool(true, ToolName.MOBILE_PAY, "Create an Alipay mobile payment link",
+    /** The mobile and the web-page tool, in upstream's order, sharing one parse of their schemas. */
+    static List<CreatePaymentTool> both(GatewayClient gateway, EventLog log) {
+        JsonObject input = schema(Schemas.PAYMENT_INPUT);
+        JsonObject output = schema(Schemas.PAYMENT_OUTPUT);
+        return List.of(new CreatePaymentTool(true, ToolName.MOBILE_PAY, "Create an Alipay mobile payment link",
                 "创建一笔支付宝订单，返回带有支付链接的 Markdown 文本，该链接在手机浏览器中打开后可跳转到支付宝或直接在浏览器中支付。"
-                        + "本工具适用于移动网站或移动 App。", gateway, log);
-    }
-
-    static CreatePaymentTool webPage(Gateway gateway, EventLog log) {
-        return new CreatePaymentTool(false, ToolName.WEB_PAGE_PAY, "Create an Alipay web-page payment link",
+                        + "本工具适用于移动网站或移动 App。", input, output, gateway, log),
+                new CreatePaymentTool(false, ToolName.WEB_PAGE_PAY, "Create an Alipay web-page payment link",
                 "创建一笔支付宝订单，返回带有支付链接的 Markdown 文本，该链接在电脑浏览器中打开后会展示支付二维码，用户可扫码支付。"
-                        + "本工具适用于桌面网站或电脑客户端。", gateway, log);
+                        + "本工具适用于桌面网站或电脑客户端。", input, output, gateway, log));
     }
 
     @Override
     ToolResult run(Arguments arguments, CallContext context, CallRecord record)
             throws ArgumentException, AlipayException {
         String outTradeNo = arguments.id("outTradeNo");
-        record.outTradeNo(outTradeNo);
+        record.outTradeNo = outTradeNo;
         BigDecimal totalAmount = arguments.amount("totalAmount");
         String title = arguments.title("orderTitle");
         String url = mobile
-                ? gateway.client().wapPayUrl(outTradeNo, totalAmount, title)
-                : gateway.client().pagePayUrl(outTradeNo, totalAmount, title);
-        record.result("link");
+                ? gateway.wapPayUrl(outTradeNo, totalAmount, title)
+                : gateway.pagePayUrl(outTradeNo, totalAmount, title);
+        record.result = "link";
         String text = (mobile ? "支付链接: " : "网页支付链接: ") + "[点击完成支付](" + url + ")";
         return ToolResult.success(text, JsonObject.builder()
                 .put("url", url)

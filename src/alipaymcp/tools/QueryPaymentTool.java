@@ -2,27 +2,27 @@ package alipaymcp.tools;
 
 import alipaymcp.alipay.AlipayException;
 import alipaymcp.alipay.AlipayResponse;
+import alipaymcp.alipay.GatewayClient;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.log.EventLog;
 import alipaymcp.tools.Arguments.ArgumentException;
-import alipaymcp.tools.Tool.CallContext;
 import alipaymcp.tools.ToolRegistry.ToolName;
 
 /** query-alipay-payment: alipay.trade.query by outTradeNo, with upstream's texts. */
 final class QueryPaymentTool extends AlipayTool {
 
-    QueryPaymentTool(Gateway gateway, EventLog log) {
+    QueryPaymentTool(GatewayClient gateway, EventLog log) {
         super(ToolName.QUERY_PAY, "Query an Alipay payment", "查询一笔支付宝订单，并返回带有订单信息的文本。",
-                Schemas.QUERY_INPUT, Schemas.QUERY_OUTPUT, hints(true, false, true), gateway, log);
+                schema(Schemas.QUERY_INPUT), schema(Schemas.QUERY_OUTPUT), hints(true, false, true), gateway, log);
     }
 
     @Override
     ToolResult run(Arguments arguments, CallContext context, CallRecord record)
             throws ArgumentException, AlipayException {
         String outTradeNo = arguments.id("outTradeNo");
-        record.outTradeNo(outTradeNo);
-        AlipayResponse response = gateway.client().query(outTradeNo);
-        record.result(response);
+        record.outTradeNo = outTradeNo;
+        AlipayResponse response = gateway.query(outTradeNo);
+        record.answered(response);
         if (!response.isSuccess()) {
             return ToolResult.error("交易查询失败. 查询结果: " + failureJson(response));
         }

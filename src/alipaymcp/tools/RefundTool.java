@@ -3,22 +3,30 @@ package alipaymcp.tools;
 import alipaymcp.alipay.AlipayException;
 import alipaymcp.alipay.AlipayResponse;
 import alipaymcp.alipay.Amount;
+import alipaymcp.alipay.GatewayClient;
+import alipaymcp.config.Config;
+import alipaymcp.config.Config.ConfirmRefunds;
+import alipaymcp.config.Config.Environment;
 import alipaymcp.json.JsonValue.JsonBoolean;
 import alipaymcp.json.JsonValue.JsonNumber;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.log.EventLog;
 import alipaymcp.tools.Arguments.ArgumentException;
-import alipaymcp.tools.Tool.CallContext;
+import alipaymcp.tools.Tool.CallContext.Outcome;
+import alipaymcp.tools.Tool.CallContext.Question;
 import alipaymcp.tools.ToolRegistry.ToolName;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * refund-alipay-payment: alipay.trade.refund. outRequestNo is the idempotency key: the gateway refunds once
- * per number, so a retry must reuse it. This tool never re-sends a refund. A verified 10000 is reported as done
- * only once a refund query confirms it ({@link #confirmingQuery}); otherwise the result is pending or
- * unknown, and every result that is not a success says to reuse the same outRequestNo (docs/refunds.md).
+ * per number, so a retry must reuse it. This tool never re-sends a refund. With AP_CONFIRM_REFUNDS the person
+ * says yes first ({@link #confirm}). A verified 10000 is reported as done only once a refund query confirms it
+ * ({@link #confirmingQuery}); otherwise the result is pending or unknown, and every result that is not a success
+ * says to reuse the same outRequestNo (docs/refunds.md).
  */
 final class RefundTool extends AlipayTool {
     /** sub_codes that mean "outcome unknown" whatever the code (ACQ.SYSTEM_ERROR also arrives as 40004). */
@@ -28,30 +36,45 @@ final class RefundTool extends AlipayTool {
     private static final String NOTHING_YET = "the refund query finds no refund_status yet (still processing,"
             + " or failed)";
 
-    private final BigDecimal maxRefundAmount;
-    private final RefundConfirmation confirmation;
+    private final Policy policy;
 
-    /** {@code maxRefundAmount}: AP_MAX_REFUND_AMOUNT, or null for no limit; {@code confirmation}: AP_CONFIRM_REFUNDS. */
-    RefundTool(Gateway gateway, BigDecimal maxRefundAmount, RefundConfirmation confirmation, EventLog log) {
+    RefundTool(GatewayClient gateway, Policy policy, EventLog log) {
         super(ToolName.REFUND_PAY, "Refund an Alipay payment", "对交易发起退款，并返回退款状态和退款金额",
-                Schemas.REFUND_INPUT, Schemas.REFUND_OUTPUT, hints(false, true, true), gateway, log);
-        this.maxRefundAmount = maxRefundAmount;
-        this.confirmation = confirmation;
+                schema(Schemas.REFUND_INPUT), schema(Schemas.REFUND_OUTPUT), hints(false, true, true), gateway, log);
+        this.policy = policy;
+    }
+
+    /**
+     * What the configuration says about refunds.
+     *
+     * @param maxAmount AP_MAX_REFUND_AMOUNT, or null for no limit
+     * @param confirm   AP_CONFIRM_REFUNDS
+     * @param appId     AP_APP_ID, named in the question so the person sees which merchant account pays
+     * @param gateway   where the refund would go, in words ("Alipay production (real money)", ...)
+     */
+    record Policy(BigDecimal maxAmount, ConfirmRefunds confirm, String appId, String gateway) {
+        static Policy of(Config config) {
+            return new Policy(config.maxRefundAmount(), config.confirmRefunds(), config.appId(),
+                    gatewayName(config.gatewayUrl()));
+        }
+
+        /** The environment's own gateway in words; any other URL (the simulator, a test relay) as itself. */
+        private static String gatewayName(URI url) {
+            return url.equals(Environment.PROD.gateway()) ? "Alipay production (real money)"
+                    : url.equals(Environment.SANDBOX.gateway()) ? "the Alipay sandbox (test money)"
+                    : "the gateway at " + url + " (AP_GATEWAY_URL)";
+        }
     }
 
     /**
      * The {@code outcome} field of both refund tools' structured content, so that a client can act without
      * reading the Chinese text (docs/refunds.md has the full table).
      */
-    enum Outcome {
-        /** Confirmed by a verified refund query: REFUND_SUCCESS for this outRequestNo and the amount asked. */
-        SUCCEEDED,
-        /** The gateway accepted or knows the request, but the refund is not confirmed: query again in 10 s or more. */
-        PENDING,
-        /** No verified answer, or one that says the outcome is unknown: query before acting, reuse the number. */
-        UNKNOWN,
-        /** A verified refusal (the refund was not made), or nothing was sent; a retry still reuses the number. */
-        FAILED;
+    enum RefundOutcome {
+        SUCCEEDED, // a verified refund query: REFUND_SUCCESS for this outRequestNo and the amount asked
+        PENDING, // accepted or known to the gateway, but not confirmed: query again in 10 s or more
+        UNKNOWN, // no verified answer, or one that says the outcome is unknown: query before acting, reuse the number
+        FAILED; // a verified refusal (no refund was made), or nothing was sent; a retry still reuses the number
 
         /** Structured content both refund tools share: the numbers asked, this outcome, and verified codes. */
         JsonObject.Builder structured(String outTradeNo, String outRequestNo, AlipayResponse response) {
@@ -69,9 +92,12 @@ final class RefundTool extends AlipayTool {
             return out;
         }
 
-        /** An error result with this outcome; {@code response}: the verified answer, or null when there is none. */
+        /**
+         * An error result with this outcome, whose structured content a client can act on without reading the text;
+         * {@code response}: the verified answer, or null when there is none.
+         */
         ToolResult error(String text, String outTradeNo, String outRequestNo, AlipayResponse response) {
-            return ToolResult.error(text, structured(outTradeNo, outRequestNo, response).build());
+            return new ToolResult(text, true, structured(outTradeNo, outRequestNo, response).build());
         }
     }
 
@@ -79,24 +105,80 @@ final class RefundTool extends AlipayTool {
     ToolResult run(Arguments arguments, CallContext context, CallRecord record)
             throws ArgumentException, AlipayException {
         String outTradeNo = arguments.id("outTradeNo");
-        record.outTradeNo(outTradeNo);
+        record.outTradeNo = outTradeNo;
         BigDecimal amount = arguments.amount("refundAmount");
         String outRequestNo = arguments.id("outRequestNo");
-        record.outRequestNo(outRequestNo);
+        record.outRequestNo = outRequestNo;
         String reason = arguments.optionalText("refundReason");
-        if (maxRefundAmount != null && amount.compareTo(maxRefundAmount) > 0) {
-            throw new ArgumentException("refundAmount", "must be at most " + Amount.format(maxRefundAmount)
+        if (policy.maxAmount() != null && amount.compareTo(policy.maxAmount()) > 0) {
+            throw new ArgumentException("refundAmount", "must be at most " + Amount.format(policy.maxAmount())
                     + " (AP_MAX_REFUND_AMOUNT), got " + Amount.format(amount) + "; nothing was sent to Alipay");
         }
-        ToolResult refused = confirmation.check(context, record, outTradeNo, amount, reason, outRequestNo);
+        ToolResult refused = confirm(context, record, outTradeNo, amount, reason, outRequestNo);
         if (refused != null) { // no yes from the person: nothing is signed or sent
             return refused;
         }
         if (context.getAsBoolean()) { // nothing irreversible starts once the client has cancelled
-            record.result("cancelled");
+            record.result = "cancelled";
             return ToolResult.error("Cancelled by the client before anything was sent to Alipay: no refund was made.");
         }
         return sendAndInterpret(outTradeNo, outRequestNo, amount, reason, record);
+    }
+
+    /**
+     * AP_CONFIRM_REFUNDS: before a refund is signed or sent, the person at the client says yes or no to exactly
+     * what will happen (MCP elicitation, through {@link CallContext#confirm}). Only a yes lets the refund go; every
+     * other ending sends nothing, and the result says so without inviting a retry under a new number.
+     *
+     * @return null when the refund may be sent, else the result to return instead
+     */
+    private ToolResult confirm(CallContext context, CallRecord record, String outTradeNo, BigDecimal amount,
+            String reason, String outRequestNo) {
+        if (policy.confirm() == ConfirmRefunds.NEVER) {
+            record.confirmation = Outcome.NOT_ASKED.word();
+            return null;
+        }
+        Outcome outcome = context.confirm(question(outTradeNo, amount, reason, outRequestNo));
+        record.confirmation = outcome.word();
+        if (outcome == Outcome.CONFIRMED || (outcome == Outcome.NOT_ASKED && policy.confirm() == ConfirmRefunds.AUTO)) {
+            return null;
+        }
+        record.result = "not-confirmed";
+        if (outcome == Outcome.NOT_ASKED) {
+            return ToolResult.error("No refund was made and nothing was sent to Alipay: AP_CONFIRM_REFUNDS=always"
+                    + " needs a person to confirm each refund, and this MCP client cannot ask (it did not declare"
+                    + " the elicitation capability in form mode, or speaks a protocol revision before 2025-06-18)."
+                    + " Tell the person: they can make this refund from an MCP client that supports elicitation.");
+        }
+        String how = switch (outcome) {
+            case DECLINED -> "they declined";
+            case CANCELLED -> "they dismissed the question";
+            case TIMED_OUT -> "no answer came in time";
+            case CALL_CANCELLED -> "the call was cancelled while the question was open";
+            default -> "the client's answer was an error or not a valid answer";
+        };
+        return ToolResult.error("No refund was made and nothing was sent to Alipay: the person did not confirm it ("
+                + how + "). Tell the person; do not retry on your own.");
+    }
+
+    /**
+     * What the person reads: the action, the money, the order, the reason, the merchant app and the gateway. The
+     * agent's text is shown {@link Arguments#printable} and never cut (the arguments are shorter); yuan as a person
+     * reads them: 88.80, not 88.8 (the amount has at most 2 decimals).
+     */
+    private Question question(String outTradeNo, BigDecimal amount, String reason, String outRequestNo) {
+        String yuan = amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+        String message = "Refund ¥" + yuan + " of order " + shown(outTradeNo) + " to the buyer"
+                + " (refund request " + shown(outRequestNo) + ")."
+                + "\nReason: " + (reason == null ? "none given" : "\"" + shown(reason) + "\"") + "."
+                + "\nMerchant app " + policy.appId() + " on " + policy.gateway() + "."
+                + "\nAn AI agent asked for this refund. Tick the box and accept only if you want this money paid back.";
+        return new Question(message, "Send this refund",
+                "Tick to send this refund of ¥" + yuan + " now; refunded money cannot be taken back.");
+    }
+
+    private static String shown(String agentText) {
+        return Arguments.printable(agentText, Arguments.MAX_TEXT);
     }
 
     /** Sends the refund once and says what is known about it; from here on nothing is re-sent. */
@@ -104,36 +186,36 @@ final class RefundTool extends AlipayTool {
             CallRecord record) {
         AlipayResponse response;
         try {
-            response = gateway.client().refund(outTradeNo, amount, reason, outRequestNo);
+            response = gateway.refund(outTradeNo, amount, reason, outRequestNo);
         } catch (AlipayException e) {
-            record.result(e.kind().name());
+            record.result = e.kind().name();
             return e.outcomeUnknown()
-                    ? Outcome.UNKNOWN.error(e.getMessage() + " " + queryAdvice(outTradeNo, outRequestNo), outTradeNo,
-                            outRequestNo, null)
-                    : Outcome.FAILED.error(e.getMessage() + " " + reuseRule(outRequestNo), outTradeNo, outRequestNo,
-                            null);
+                    ? RefundOutcome.UNKNOWN.error(e.getMessage() + " " + queryAdvice(outTradeNo, outRequestNo),
+                            outTradeNo, outRequestNo, null)
+                    : RefundOutcome.FAILED.error(e.getMessage() + " " + reuseRule(outRequestNo), outTradeNo,
+                            outRequestNo, null);
         }
-        record.result(response);
+        record.answered(response);
         if (outcomeUnknown(response)) {
-            return Outcome.UNKNOWN.error("退款执行失败. 退款结果: " + failureJson(response) + "\nAlipay answered "
+            return RefundOutcome.UNKNOWN.error("退款执行失败. 退款结果: " + failureJson(response) + "\nAlipay answered "
                     + codes(response) + " (outcome unknown): the refund may or may not have been made. "
                     + queryAdvice(outTradeNo, outRequestNo), outTradeNo, outRequestNo, response);
         }
         if (!response.isSuccess()) {
-            return Outcome.FAILED.error("退款执行失败. 退款结果: " + failureJson(response) + "\n"
+            return RefundOutcome.FAILED.error("退款执行失败. 退款结果: " + failureJson(response) + "\n"
                     + reuseRule(outRequestNo), outTradeNo, outRequestNo, response);
         }
         String notConfirmed = confirmingQuery(outTradeNo, outRequestNo, amount);
-        record.result(response.code() + (notConfirmed == null ? "/REFUND_SUCCESS" : "/pending")); // the query's verdict
+        record.result = response.code() + (notConfirmed == null ? "/REFUND_SUCCESS" : "/pending"); // query's verdict
         if (notConfirmed != null) {
-            return Outcome.PENDING.error("The refund request was accepted (Alipay answered 10000) but the refund is"
-                    + " not confirmed: " + notConfirmed + ". " + queryAdvice(outTradeNo, outRequestNo), outTradeNo,
+            return RefundOutcome.PENDING.error("The refund request was accepted (Alipay answered 10000) but the refund"
+                    + " is not confirmed: " + notConfirmed + ". " + queryAdvice(outTradeNo, outRequestNo), outTradeNo,
                     outRequestNo, response);
         }
         boolean fundChange = "Y".equals(response.field("fund_change"));
         String result = fundChange ? "退款成功" : "重复请求退款幂等成功";
         return ToolResult.success("退款结果: " + result + ", 退款交易: " + js(response.shownField("trade_no")),
-                Outcome.SUCCEEDED.structured(outTradeNo, outRequestNo, response)
+                RefundOutcome.SUCCEEDED.structured(outTradeNo, outRequestNo, response)
                         .put("refundResult", result)
                         .put("fundChange", JsonBoolean.of(fundChange))
                         .putIfPresent("refundFee", gatewayAmount(response.field("refund_fee")))
@@ -167,7 +249,7 @@ final class RefundTool extends AlipayTool {
     private String queryOnce(String outTradeNo, String outRequestNo, BigDecimal amount) {
         AlipayResponse answer;
         try {
-            answer = gateway.client().refundQuery(outTradeNo, outRequestNo);
+            answer = gateway.refundQuery(outTradeNo, outRequestNo);
         } catch (AlipayException e) {
             return "the confirming refund query got no usable answer (" + e.kind() + ")";
         }
@@ -182,7 +264,7 @@ final class RefundTool extends AlipayTool {
             return "the refund query reports refund_status " + answer.shownField("refund_status");
         }
         JsonNumber refunded = gatewayAmount(answer.field("refund_amount"));
-        if (refunded == null || new BigDecimal(refunded.text()).compareTo(amount) != 0) { // "5" equals "5.00"
+        if (refunded == null || refunded.toBigDecimal().compareTo(amount) != 0) { // "5" equals "5.00"
             return "the refund query reports REFUND_SUCCESS for another amount ("
                     + js(answer.shownField("refund_amount")) + ")";
         }
@@ -201,13 +283,17 @@ final class RefundTool extends AlipayTool {
     /** Whatever made the outcome unknown: query with the same numbers; a retry reuses the same number. */
     private static String queryAdvice(String outTradeNo, String outRequestNo) {
         return "Call query-alipay-refund with outTradeNo=" + outTradeNo + " and outRequestNo=" + outRequestNo
-                + " in 10 seconds or more to find out; if you retry the refund, reuse outRequestNo=" + outRequestNo
-                + " (Alipay refunds once per number; a new number is a new refund), never a new one.";
+                + " in 10 seconds or more to find out; if you retry the refund, " + reuse(outRequestNo);
     }
 
     /** For a refund that was refused or never sent: a new number would be a new refund. */
     private static String reuseRule(String outRequestNo) {
-        return "If you retry this refund, reuse outRequestNo=" + outRequestNo
+        return "If you retry this refund, " + reuse(outRequestNo);
+    }
+
+    /** The idempotency rule every refund result that is not a success ends with (both refund tools). */
+    static String reuse(String outRequestNo) {
+        return "reuse outRequestNo=" + outRequestNo
                 + " (Alipay refunds once per number; a new number is a new refund), never a new one.";
     }
 }

@@ -1,5 +1,6 @@
 package alipaymcp.tools;
 
+import alipaymcp.alipay.GatewayText;
 import alipaymcp.json.JsonValue.JsonObject;
 import java.util.Locale;
 import java.util.Objects;
@@ -44,10 +45,6 @@ public interface Tool {
     @FunctionalInterface
     interface CallContext extends BooleanSupplier {
 
-        /** True once the client cancelled this call. */
-        @Override
-        boolean getAsBoolean();
-
         /**
          * Asks the person at the client to confirm {@code question} and waits (bounded) for the answer. Returns
          * {@link Outcome#NOT_ASKED} at once when the client cannot be asked. By default no client can.
@@ -70,25 +67,57 @@ public interface Tool {
 
         /** How a question ended. Only {@link #CONFIRMED} is a yes. */
         enum Outcome {
-            /** The person accepted with the box ticked. */
-            CONFIRMED,
-            /** The person declined, or accepted with the box left unticked. */
-            DECLINED,
-            /** The person dismissed the question without choosing. */
-            CANCELLED,
-            /** No answer came within the bound. */
-            TIMED_OUT,
-            /** The client answered with an error or something that is not an answer, or could not be asked now. */
-            FAILED,
-            /** The client cancelled the tool call while the question was open. */
-            CALL_CANCELLED,
-            /** The client cannot be asked: no form-mode elicitation capability, or a revision before 2025-06-18. */
-            NOT_ASKED;
+            CONFIRMED, // the person accepted with the box ticked
+            DECLINED, // the person declined, or accepted with the box left unticked
+            CANCELLED, // the person dismissed the question without choosing
+            TIMED_OUT, // no answer came within the bound
+            FAILED, // the client answered with an error or something that is not an answer, or could not be asked now
+            CALL_CANCELLED, // the client cancelled the tool call while the question was open
+            NOT_ASKED; // the client cannot be asked: no form-mode elicitation, or a revision before 2025-06-18
 
             /** The word the log line records: confirmed, timed-out, call-cancelled, ... */
             public String word() {
                 return name().toLowerCase(Locale.ROOT).replace('_', '-');
             }
+        }
+    }
+
+    /**
+     * What a tool call produced: one text block, the error flag, and structured content (null when the tool has no
+     * output schema, or for an error that has nothing structured to say). Whatever the gateway sends, a payment
+     * tool's result is {@link #bounded()} (docs/refunds.md): the text is cut at {@link #MAX_TEXT} characters, and
+     * structured content larger than {@link #MAX_STRUCTURED} characters of JSON is not sent (the result says so).
+     */
+    record ToolResult(String text, boolean isError, JsonObject structuredContent) {
+        /**
+         * Large enough for a payment link with a 256-character Chinese title, percent-encoded twice in the URL
+         * (subject and body: 5,473 characters of text measured), small enough that no gateway answer can flood
+         * the model.
+         */
+        static final int MAX_TEXT = 16_384;
+        static final int MAX_STRUCTURED = 16_384;
+        static final String CUT_NOTE = "… (result cut at " + MAX_TEXT + " characters)";
+
+        public ToolResult {
+            Objects.requireNonNull(text, "text");
+        }
+
+        /** This result within the bound: the same when it fits (the largest payment link uses about a third of it). */
+        ToolResult bounded() {
+            if (structuredContent != null && structuredContent.toJson().length() > MAX_STRUCTURED) {
+                return new ToolResult("The result's structured content is over " + MAX_STRUCTURED + " characters,"
+                        + " so it was not sent; the text follows. " + text, true, null).bounded();
+            }
+            String cut = GatewayText.cut(text, MAX_TEXT, CUT_NOTE);
+            return cut == text ? this : new ToolResult(cut, isError, structuredContent);
+        }
+
+        public static ToolResult success(String text, JsonObject structuredContent) {
+            return new ToolResult(text, false, structuredContent);
+        }
+
+        public static ToolResult error(String text) {
+            return new ToolResult(text, true, null);
         }
     }
 }

@@ -1,12 +1,12 @@
 package alipaymcp.tools;
 
+import alipaymcp.alipay.GatewayClient.RequestSettings;
 import alipaymcp.alipay.GatewayClient;
 import alipaymcp.config.Config;
 import alipaymcp.config.ConfigException;
 import alipaymcp.config.ConfigLoader;
 import alipaymcp.log.EventLog;
-import alipaymcp.tools.AlipayTool.Gateway;
-import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,9 +30,18 @@ public final class ToolRegistry implements ConfigLoader.ToolNames {
     private ToolRegistry() {
     }
 
+    /** What is wrong with one trimmed AP_SELECT_TOOLS item, or null when it is "all" or names a tool. */
     @Override
     public String problem(String item) {
-        return selectionProblem(item);
+        if (item.equalsIgnoreCase("all") || ToolName.find(item) != null) {
+            return null;
+        }
+        List<String> accepted = new ArrayList<>();
+        for (ToolName tool : ToolName.values()) {
+            accepted.add(tool.shortName + " (" + tool.longName + ")");
+        }
+        return "AP_SELECT_TOOLS names an unknown tool '" + Arguments.printable(item, 40) + "': use all, or any of "
+                + String.join(", ", accepted) + ".";
     }
 
     /**
@@ -41,8 +50,8 @@ public final class ToolRegistry implements ConfigLoader.ToolNames {
      */
     public static List<Tool> select(Config config, EventLog log, String version) throws ConfigException {
         Set<String> names = selectedNames(config.selectTools());
-        List<Tool> chosen = new ArrayList<>(); // a loop, not a stream: no lambda at start (see JsonNumber)
-        for (Tool tool : allOn(new Gateway(config, version), config.maxRefundAmount(), RefundConfirmation.of(config), log)) {
+        List<Tool> chosen = new ArrayList<>(); // a loop, not a stream: no lambda at start (StartupPathTest)
+        for (Tool tool : all(gatewayClient(config, version), RefundTool.Policy.of(config), log)) {
             if (names.contains(tool.name())) {
                 chosen.add(tool);
             }
@@ -50,58 +59,40 @@ public final class ToolRegistry implements ConfigLoader.ToolNames {
         return List.copyOf(chosen);
     }
 
-    /** The gateway client the tools would use: the {@code check} command's one query goes through it. */
+    /** The one gateway client of the process (the check command's query uses it too); {@code version} tags us. */
     public static GatewayClient gatewayClient(Config config, String version) {
-        return new Gateway(config, version).client();
+        RequestSettings settings = new RequestSettings(config.appId(), config.signType(), config.appAuthToken(),
+                config.notifyUrl(), config.returnUrl(), "mcp-server-alipay-java-" + version,
+                "mcp_" + version, config.certificates(), config.encryption());
+        return new GatewayClient(config.gatewayUrl(), settings, config.appKey(), config.alipayPublicKey(),
+                config.timeout(), Clock.systemUTC());
     }
 
-    /** All five tools on one gateway client (tests inject upstream's tags and a fixed clock through it). */
-    static List<Tool> all(GatewayClient client, BigDecimal maxRefundAmount, EventLog log) {
-        return allOn(new Gateway(client), maxRefundAmount, RefundConfirmation.UNCONFIGURED, log);
-    }
-
-    /** All five tools on {@code gateway}, in upstream's order. */
-    static List<Tool> allOn(Gateway gateway, BigDecimal maxRefundAmount, RefundConfirmation confirmation,
-            EventLog log) {
-        return List.of(CreatePaymentTool.mobile(gateway, log), CreatePaymentTool.webPage(gateway, log),
-                new QueryPaymentTool(gateway, log), new RefundTool(gateway, maxRefundAmount, confirmation, log),
-                new QueryRefundTool(gateway, log));
+    /** All five tools on one gateway client, in upstream's order (tests inject upstream's tags and a fixed clock). */
+    static List<Tool> all(GatewayClient gateway, RefundTool.Policy refunds, EventLog log) {
+        List<Tool> tools = new ArrayList<>(CreatePaymentTool.both(gateway, log));
+        tools.add(new QueryPaymentTool(gateway, log));
+        tools.add(new RefundTool(gateway, refunds, log));
+        tools.add(new QueryRefundTool(gateway, log));
+        return List.copyOf(tools);
     }
 
     /** Resolves long or short names (already trimmed) to long names; "all" anywhere selects everything. */
     static Set<String> selectedNames(List<String> items) throws ConfigException {
         Set<String> names = new LinkedHashSet<>();
         for (String item : items) {
-            if (item.equalsIgnoreCase("all")) {
-                for (ToolName tool : ToolName.values()) {
-                    names.add(tool.longName());
+            String problem = NAMES.problem(item);
+            if (problem != null) {
+                throw new ConfigException(problem);
+            }
+            ToolName named = ToolName.find(item); // null for "all": problem() refused any other unknown item
+            for (ToolName tool : ToolName.values()) {
+                if (named == null || named == tool) {
+                    names.add(tool.longName);
                 }
-                continue;
             }
-            ToolName tool = ToolName.find(item);
-            if (tool == null) {
-                throw new ConfigException(selectionProblem(item));
-            }
-            names.add(tool.longName());
         }
         return names;
-    }
-
-    /** What is wrong with one trimmed AP_SELECT_TOOLS item, or null when it is "all" or names a tool. */
-    static String selectionProblem(String item) {
-        if (item.equalsIgnoreCase("all") || ToolName.find(item) != null) {
-            return null;
-        }
-        return "AP_SELECT_TOOLS names an unknown tool '" + Arguments.printable(item, 40) + "': use all, or any of "
-                + accepted() + ".";
-    }
-
-    private static String accepted() {
-        List<String> names = new ArrayList<>();
-        for (ToolName tool : ToolName.values()) {
-            names.add(tool.shortName() + " (" + tool.longName() + ")");
-        }
-        return String.join(", ", names);
     }
 
     /**
@@ -115,20 +106,12 @@ public final class ToolRegistry implements ConfigLoader.ToolNames {
         REFUND_PAY("refund-alipay-payment", "refundPay"),
         REFUND_QUERY("query-alipay-refund", "refundQuery");
 
-        private final String longName;
-        private final String shortName;
+        final String longName;
+        final String shortName;
 
         ToolName(String longName, String shortName) {
             this.longName = longName;
             this.shortName = shortName;
-        }
-
-        String longName() {
-            return longName;
-        }
-
-        String shortName() {
-            return shortName;
         }
 
         /** The tool called {@code name} (long or short form, any letter case: AP_SELECT_TOOLS=mobilepay), or null. */

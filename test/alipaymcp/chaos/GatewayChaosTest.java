@@ -6,7 +6,7 @@ import alipaymcp.simulator.GatewaySimulator;
 import alipaymcp.simulator.SimControl;
 import alipaymcp.simulator.SimulatorOptions;
 import alipaymcp.tools.SimulatedTools;
-import alipaymcp.tools.ToolResult;
+import alipaymcp.tools.Tool.ToolResult;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -5,7 +5,7 @@ import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue;
 import alipaymcp.tools.Tool.CallContext;
 import alipaymcp.tools.Tool;
-import alipaymcp.tools.ToolResult;
+import alipaymcp.tools.Tool.ToolResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -7,7 +7,7 @@ import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue;
 import alipaymcp.tools.Tool.CallContext;
 import alipaymcp.tools.Tool;
-import alipaymcp.tools.ToolResult;
+import alipaymcp.tools.Tool.ToolResult;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;

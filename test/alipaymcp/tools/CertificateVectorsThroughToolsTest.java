@@ -16,6 +16,7 @@ import alipaymcp.json.JsonValue.JsonArray;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
+import alipaymcp.tools.Tool.ToolResult;
 import com.sun.net.httpserver.HttpServer;
 import java.io.OutputStream;
 import java.net.InetAddress;

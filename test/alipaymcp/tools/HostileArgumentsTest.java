@@ -168,7 +168,7 @@ class HostileArgumentsTest {
         assertThat(cases).hasSizeGreaterThanOrEqualTo(100);
         StringBuilder in = new StringBuilder(line("init", "initialize", "{\"protocolVersion\":\"2025-11-25\"}"));
         for (int i = 0; i < cases.size(); i++) {
-            String params = "{\"name\":\"" + ToolName.find(cases.get(i)[0]).longName() + "\",\"arguments\":"
+            String params = "{\"name\":\"" + ToolName.find(cases.get(i)[0]).longName + "\",\"arguments\":"
                     + cases.get(i)[1] + "}";
             in.append(line("c" + i, "tools/call", params));
         }

@@ -10,6 +10,7 @@ import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.simulator.GatewaySimulator;
 import alipaymcp.simulator.SimulatorOptions;
+import alipaymcp.tools.Tool.ToolResult;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;

@@ -8,8 +8,9 @@ import alipaymcp.config.ConfigLoader;
 import alipaymcp.log.EventLog;
 import alipaymcp.simulator.GatewaySimulator;
 import alipaymcp.simulator.SimulatorOptions;
-import alipaymcp.tools.AlipayTool.Gateway;
+import alipaymcp.tools.Tool.CallContext.Question;
 import alipaymcp.tools.Tool.CallContext;
+import alipaymcp.tools.Tool.ToolResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -76,15 +77,35 @@ class RefundConfirmationTest {
 
     /** A refund tool wired as Main wires it, with AP_CONFIRM_REFUNDS={@code mode} and a log in {@code home}. */
     private Tool refundTool(String mode) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.putAll(sim.serverEnvironment());
+        return refundTool(mode, Map.of("AP_GATEWAY_URL", sim.gatewayUrl().toString()));
+    }
+
+    /**
+     * {@code gateway}: where the refund would go, the simulator's AP_GATEWAY_URL or (for a question that is declined,
+     * so nothing is sent) AP_CURRENT_ENV alone, over the simulator's keys and app id.
+     */
+    private Tool refundTool(String mode, Map<String, String> gateway) throws Exception {
+        Map<String, String> env = new HashMap<>(sim.serverEnvironment());
+        env.remove("AP_GATEWAY_URL");
+        env.putAll(gateway);
         env.put("AP_MAX_REFUND_AMOUNT", "50");
         env.put("AP_CONFIRM_REFUNDS", mode);
         Config config = ConfigLoader.load(env);
         EventLog log = EventLog.open(home.resolve("log"), Clock.systemUTC(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), "start");
-        return new RefundTool(new Gateway(config, "0.0.0-test"), config.maxRefundAmount(),
-                RefundConfirmation.of(config), log);
+        return ToolRegistry.select(config, log, "0.0.0-test").stream()
+                .filter(tool -> tool.name().equals("refund-alipay-payment")).findFirst().orElseThrow();
+    }
+
+    /** The question a person declines for a refund of {@code amount} with {@code reason}: nothing is sent. */
+    private Question declined(Map<String, String> gateway, String order, String amount, String reason,
+            String requestNo) throws Exception {
+        Person no = new Person(CallContext.Outcome.DECLINED);
+        String reasonMember = reason == null ? "" : ",\"refundReason\":" + quote(reason);
+        call(refundTool("auto", gateway), "{\"outTradeNo\":" + quote(order) + ",\"refundAmount\":" + amount
+                + ",\"outRequestNo\":" + quote(requestNo) + reasonMember + "}", no);
+        assertThat(no.asked).hasSize(1);
+        return no.asked.get(0);
     }
 
     private String lastLogLine() throws Exception {
@@ -169,18 +190,17 @@ class RefundConfirmationTest {
     }
 
     @Test
-    void question_namesTheGatewayAndShowsAMissingOrHostileReasonSafely() {
-        RefundConfirmation prod = new RefundConfirmation(alipaymcp.config.Config.ConfirmRefunds.AUTO, "2021000000000000",
-                RefundConfirmation.gatewayName(alipaymcp.config.Config.Environment.PROD.gateway(),
-                        alipaymcp.config.Config.Environment.PROD));
-        assertThat(prod.question("O1", new java.math.BigDecimal("88.8"), null, "R1").message())
-                .startsWith("Refund ¥88.80 of order O1 to the buyer (refund request R1).\nReason: none given.\n"
-                        + "Merchant app 2021000000000000 on Alipay production (real money).");
-        assertThat(RefundConfirmation.gatewayName(alipaymcp.config.Config.Environment.SANDBOX.gateway(),
-                alipaymcp.config.Config.Environment.SANDBOX)).isEqualTo("the Alipay sandbox (test money)");
-        assertThat(prod.question("O1", java.math.BigDecimal.ONE, "ok\n\nIGNORE THE ABOVE\u0007", "R1").message())
-                .contains("Reason: \"ok??IGNORE THE ABOVE?\".");
-        assertThat(prod.question("O\u202e1", java.math.BigDecimal.ONE, "a\u2028b\u200bc\u202ed", "R\u2066").message())
-                .startsWith("Refund ¥1.00 of order O?1 to the buyer (refund request R?).\nReason: \"a?b?c?d\".");
+    void question_namesTheGatewayAndShowsAMissingOrHostileReasonSafely() throws Exception {
+        Map<String, String> prod = Map.of("AP_CURRENT_ENV", "prod");
+        assertThat(declined(prod, "O1", "8.8", null, "R1").message())
+                .startsWith("Refund ¥8.80 of order O1 to the buyer (refund request R1).\nReason: none given.\n"
+                        + "Merchant app " + sim.appId() + " on Alipay production (real money).");
+        assertThat(declined(Map.of("AP_CURRENT_ENV", "sandbox"), "O1", "1", null, "R1").message())
+                .contains(" on the Alipay sandbox (test money).");
+        // Control characters and line breaks never get this far (refundReason refuses them); format characters do.
+        assertThat(declined(prod, "O1", "1", "ok\u2066IGNORE THE ABOVE", "R1").message())
+                .contains("Reason: \"ok?IGNORE THE ABOVE\".");
+        assertThat(declined(prod, "O1", "1", "a\u200bc\u202ed", "R1").message())
+                .startsWith("Refund ¥1.00 of order O1 to the buyer (refund request R1).\nReason: \"a?c?d\".");
     }
 }

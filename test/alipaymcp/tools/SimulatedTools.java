@@ -3,6 +3,7 @@ package alipaymcp.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import alipaymcp.config.Config;
+import alipaymcp.config.Config.ConfirmRefunds;
 import alipaymcp.config.ConfigLoader;
 import alipaymcp.json.JsonParser;
 import alipaymcp.json.JsonValue.JsonArray;
@@ -14,6 +15,7 @@ import alipaymcp.json.JsonValue;
 import alipaymcp.log.EventLog;
 import alipaymcp.simulator.GatewaySimulator;
 import alipaymcp.tools.Tool.CallContext;
+import alipaymcp.tools.Tool.ToolResult;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -36,6 +38,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SimulatedTools {
     static final String VERSION = "0.0.0-test";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    /** AP_MAX_REFUND_AMOUNT unset and AP_CONFIRM_REFUNDS=auto, for the tools on an injected client. */
+    static final RefundTool.Policy DEFAULT_REFUNDS = new RefundTool.Policy(null, ConfirmRefunds.AUTO, "(not configured)",
+            "the configured gateway");
 
     final GatewaySimulator sim;
     private final Map<String, Tool> tools = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.log.EventLog;
 import alipaymcp.simulator.GatewaySimulator;
 import alipaymcp.simulator.SimulatorOptions;
+import alipaymcp.tools.Tool.ToolResult;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -66,7 +67,7 @@ class ToolArgumentsTest {
                 AppPrivateKey.parse(TestConfig.appPrivateKey()), AlipayPublicKey.parse(TestConfig.alipayPublicKey()),
                 Duration.ofSeconds(2), Clock.systemUTC());
         offline = new java.util.HashMap<>();
-        for (Tool tool : ToolRegistry.all(gateway, null, EventLog.disabled())) {
+        for (Tool tool : ToolRegistry.all(gateway, SimulatedTools.DEFAULT_REFUNDS, EventLog.disabled())) {
             offline.put(tool.name(), tool);
         }
         sim = GatewaySimulator.start(SimulatorOptions.defaults());

@@ -8,6 +8,7 @@ import alipaymcp.simulator.Faults.Fault;
 import alipaymcp.simulator.GatewaySimulator;
 import alipaymcp.simulator.SimControl;
 import alipaymcp.simulator.SimulatorOptions;
+import alipaymcp.tools.Tool.ToolResult;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;

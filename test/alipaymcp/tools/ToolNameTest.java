@@ -13,7 +13,7 @@ class ToolNameTest {
     void values_areUpstreamsToolsInUpstreamsOrder() {
         List<String> longNames = new ArrayList<>();
         for (ToolName name : ToolName.values()) {
-            longNames.add(name.longName());
+            longNames.add(name.longName);
         }
         assertThat(longNames).containsExactlyElementsOf(ToolRegistryTest.UPSTREAM_ORDER);
     }

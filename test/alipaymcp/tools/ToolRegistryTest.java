@@ -13,6 +13,7 @@ import alipaymcp.json.JsonValue.JsonNumber;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue;
 import alipaymcp.log.EventLog;
+import alipaymcp.tools.Tool.ToolResult;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -103,7 +104,7 @@ class ToolRegistryTest {
 
     @Test
     void listing_namesDescriptionsAndArgumentsAreUpstreams() {
-        List<Tool> ours = ToolRegistry.all(null, null, EventLog.disabled());
+        List<Tool> ours = ToolRegistry.all(null, SimulatedTools.DEFAULT_REFUNDS, EventLog.disabled());
         assertThat(names(ours)).containsExactlyElementsOf(UPSTREAM_ORDER);
         assertThat(upstreamTools).hasSize(5);
         for (int i = 0; i < ours.size(); i++) {
@@ -132,7 +133,7 @@ class ToolRegistryTest {
 
     @Test
     void listing_schemasHaveNoMultipleOfAndOutputSchemasAreConsistent() {
-        for (Tool tool : ToolRegistry.all(null, null, EventLog.disabled())) {
+        for (Tool tool : ToolRegistry.all(null, SimulatedTools.DEFAULT_REFUNDS, EventLog.disabled())) {
             assertThat(keysAnywhere(tool.inputSchema())).as(tool.name()).doesNotContain("multipleOf", "exclusiveMinimum");
             JsonObject output = tool.outputSchema().orElseThrow();
             assertThat(keysAnywhere(output)).as(tool.name()).doesNotContain("multipleOf", "exclusiveMinimum");
@@ -144,7 +145,7 @@ class ToolRegistryTest {
                         .containsKey(((alipaymcp.json.JsonValue.JsonString) required).value());
             }
         }
-        JsonObject url = ToolRegistry.all(null, null, EventLog.disabled()).get(0).outputSchema().orElseThrow()
+        JsonObject url = ToolRegistry.all(null, SimulatedTools.DEFAULT_REFUNDS, EventLog.disabled()).get(0).outputSchema().orElseThrow()
                 .object("properties").orElseThrow().object("url").orElseThrow();
         assertThat(url.string("format")).hasValue("uri");
     }
@@ -152,7 +153,7 @@ class ToolRegistryTest {
     @Test
     void listing_titlesAndHints() {
         Map<String, Tool> byName = new HashMap<>();
-        for (Tool tool : ToolRegistry.all(null, null, EventLog.disabled())) {
+        for (Tool tool : ToolRegistry.all(null, SimulatedTools.DEFAULT_REFUNDS, EventLog.disabled())) {
             byName.put(tool.name(), tool);
             assertThat(tool.title()).as(tool.name()).isNotBlank();
             assertThat(tool.hints().get("openWorldHint")).as(tool.name()).isEqualTo(JsonBoolean.TRUE);

@@ -3,6 +3,7 @@ package alipaymcp.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import alipaymcp.json.JsonValue.JsonObject;
+import alipaymcp.tools.Tool.ToolResult;
 import org.junit.jupiter.api.Test;
 
 class ToolResultTest {

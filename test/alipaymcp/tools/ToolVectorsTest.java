@@ -13,6 +13,7 @@ import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
 import alipaymcp.log.EventLog;
+import alipaymcp.tools.Tool.ToolResult;
 import com.sun.net.httpserver.HttpServer;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -158,7 +159,7 @@ class ToolVectorsTest {
     }
 
     static Tool tool(GatewayClient gateway, String name) {
-        for (Tool tool : ToolRegistry.all(gateway, null, EventLog.disabled())) {
+        for (Tool tool : ToolRegistry.all(gateway, SimulatedTools.DEFAULT_REFUNDS, EventLog.disabled())) {
             if (tool.name().equals(name)) {
                 return tool;
             }

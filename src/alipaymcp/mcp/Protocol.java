@@ -2,8 +2,8 @@ package alipaymcp.mcp;
 
 import alipaymcp.json.JsonValue.JsonArray;
 import alipaymcp.json.JsonValue.JsonObject;
+import alipaymcp.tools.Tool.ToolResult;
 import alipaymcp.tools.Tool;
-import alipaymcp.tools.ToolResult;
 
 /**
  * The handshake revisions this server speaks, oldest first, and what each one may carry. Output is

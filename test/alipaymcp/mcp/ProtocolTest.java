@@ -3,8 +3,8 @@ package alipaymcp.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import alipaymcp.json.JsonValue.JsonObject;
+import alipaymcp.tools.Tool.ToolResult;
 import alipaymcp.tools.Tool;
-import alipaymcp.tools.ToolResult;
 import org.junit.jupiter.api.Test;
 
 class ProtocolTest {

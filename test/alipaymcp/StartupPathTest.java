@@ -42,6 +42,9 @@ class StartupPathTest {
             assertThat(mainThread).as("no regex and no lambda before the initialize reply (issue 15: about 30 ms)")
                     .noneMatch(c -> c.startsWith("java.util.regex.") || c.contains("$$Lambda")
                             || c.equals("java.lang.invoke.LambdaMetafactory"));
+            assertThat(mainThread).as("no record equals, hashCode or toString before the initialize reply: their"
+                    + " ObjectMethods bootstrap spins method handles (issue 15: about 34 ms)")
+                    .doesNotContain("java.lang.runtime.ObjectMethods");
 
             server.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
             JsonObject link = server.request("tools/call", "{\"name\":\"create-web-page-alipay-payment\","

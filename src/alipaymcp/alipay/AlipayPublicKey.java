@@ -69,7 +69,7 @@ public final class AlipayPublicKey {
 
     /** True when this is the public half of {@code key}: the app's own public key pasted by mistake. */
     public boolean isPublicHalfOf(AppPrivateKey key) {
-        return numbers.equals(key.numbers);
+        return numbers.sameAs(key.numbers);
     }
 
     @Override

@@ -200,6 +200,15 @@ public final class KeyReader {
         int bits() {
             return modulus.bitLength();
         }
+
+        /**
+         * Field by field, not the record's equals: it runs at start (AP_PUB_KEY must not be the app's own key),
+         * where the generated equals would bootstrap java.lang.runtime.ObjectMethods and spin method handles
+         * (issue 15: the initialize reply 34 ms later, medians of 20 interleaved starts; StartupPathTest pins it).
+         */
+        boolean sameAs(PublicPart other) {
+            return modulus.equals(other.modulus) && publicExponent.equals(other.publicExponent);
+        }
     }
 
     /** The modulus and the public exponent: two positive INTEGERs inside {@code limit}. */

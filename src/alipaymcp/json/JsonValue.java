@@ -30,10 +30,6 @@ public sealed interface JsonValue {
         return new JsonString(value);
     }
 
-    static JsonBoolean of(boolean value) {
-        return JsonBoolean.of(value);
-    }
-
     /** A JSON object; member order is kept (Alipay's and upstream's texts depend on it). */
     record JsonObject(Map<String, JsonValue> members) implements JsonValue {
         public static final JsonObject EMPTY = new JsonObject(Map.of());

@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * its own wait and then {@link #abandon}s its entry: a client that never answers cannot grow memory.
  */
 final class Elicitation {
-    /** The one field of the form. */
     private static final String FIELD = "confirm";
     private static final String ID_PREFIX = "alipaymcp-";
 

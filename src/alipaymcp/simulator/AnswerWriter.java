@@ -61,7 +61,6 @@ final class AnswerWriter {
 
     private final Supplier<Signer> signer;
 
-    /** {@code signer}: the key answers are signed with now, and its certificate's SN (null in key mode). */
     AnswerWriter(Supplier<Signer> signer) {
         this.signer = signer;
     }

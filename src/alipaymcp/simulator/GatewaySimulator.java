@@ -121,12 +121,10 @@ public final class GatewaySimulator implements AutoCloseable {
         return env;
     }
 
-    /** "certificate mode" or "public-key mode", then ", AES on" or ", AES off". */
     public String modeDescription() {
         return (pki == null ? "public-key mode" : "certificate mode") + ", AES " + (aesKey == null ? "off" : "on");
     }
 
-    /** {@code http://127.0.0.1:<port>/gateway.do} */
     public URI gatewayUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + GatewayHandler.PATH);
     }

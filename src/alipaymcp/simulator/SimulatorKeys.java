@@ -135,7 +135,6 @@ record SimulatorKeys(String appId, KeyPair app, KeyPair platform) {
         return Base64.getEncoder().encodeToString(der);
     }
 
-    /** A fresh 2048-bit RSA key pair. */
     static KeyPair newPair() {
         return newPair("RSA", new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4));
     }

@@ -85,7 +85,6 @@ public sealed interface JsonValue {
                 return put(name, JsonBoolean.of(value));
             }
 
-            /** Puts the member only when value is not null. */
             public Builder putIfPresent(String name, JsonValue value) {
                 return value == null ? this : put(name, value);
             }

@@ -11,6 +11,7 @@ import alipaymcp.simulator.Faults.Fault;
 import alipaymcp.simulator.GatewaySimulator;
 import alipaymcp.simulator.SimControl;
 import alipaymcp.simulator.SimulatorOptions;
+import alipaymcp.tools.ToolRegistry;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -293,7 +294,7 @@ class SecretsTest {
     @Test
     void configToStringAndStartUpErrorsCarryNoSecret() throws Exception {
         String key = sim.serverEnvironment().get("AP_APP_KEY");
-        String text = ConfigLoader.load(env).toString();
+        String text = ConfigLoader.load(env, ToolRegistry.NAMES).toString();
         assertNowhere(text, "the token", TOKEN);
         for (String piece : windows(TOKEN)) {
             assertNowhere(text, "a 16-character piece of the token", piece);
@@ -315,7 +316,7 @@ class SecretsTest {
         for (Map<String, String> e : broken) {
             String message;
             try {
-                ConfigLoader.load(e);
+                ConfigLoader.load(e, ToolRegistry.NAMES);
                 throw new AssertionError("a broken configuration was accepted: " + broken.indexOf(e));
             } catch (ConfigException ex) {
                 message = ex.getMessage();

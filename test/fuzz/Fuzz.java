@@ -89,7 +89,8 @@ public final class Fuzz {
         try (GatewaySimulator sim = GatewaySimulator.start(SimulatorOptions.defaults())) {
             Map<String, String> env = new HashMap<>(sim.serverEnvironment());
             env.putAll(Map.of("AP_LOG_ENABLED", "false", "AP_TIMEOUT_MS", "5000", "AP_MAX_REFUND_AMOUNT", "500"));
-            List<Tool> tools = ToolRegistry.select(ConfigLoader.load(env), EventLog.disabled(), "0.0.0-fuzz");
+            List<Tool> tools = ToolRegistry.select(ConfigLoader.load(env, ToolRegistry.NAMES), EventLog.disabled(),
+                    "0.0.0-fuzz");
             // McpServer's public constructor writes diagnostics to System.err: capture them to check them.
             System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
             int status;

@@ -37,7 +37,6 @@ public final class AlipayException extends Exception {
         UNSIGNED_FAILURE(true),
         /** A verified answer about another order or refund request (a replayed response). */
         WRONG_ORDER(true),
-        /** The calling thread was interrupted while waiting. */
         INTERRUPTED(true);
 
         private final boolean outcomeUnknown;

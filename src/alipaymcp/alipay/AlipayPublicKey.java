@@ -2,7 +2,6 @@ package alipaymcp.alipay;
 
 import alipaymcp.alipay.KeyReader.KeyException;
 import alipaymcp.alipay.KeyReader.PublicPart;
-import java.math.BigInteger;
 import java.security.PublicKey;
 
 /**
@@ -48,14 +47,6 @@ public final class AlipayPublicKey {
 
     public int bits() {
         return numbers.bits();
-    }
-
-    public BigInteger modulus() {
-        return numbers.modulus();
-    }
-
-    public BigInteger publicExponent() {
-        return numbers.publicExponent();
     }
 
     /** The JCA key, built on the first call, then cached. */

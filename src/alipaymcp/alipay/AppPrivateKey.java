@@ -104,23 +104,9 @@ public final class AppPrivateKey {
         return out.toByteArray();
     }
 
-
-    /** "PKCS#8" or "PKCS#1": the form the key was given in. */
-    public String form() {
-        return form;
-    }
-
     /** The modulus bit length: 2048 for a usual RSA2 key. */
     public int bits() {
         return numbers.bits();
-    }
-
-    public BigInteger modulus() {
-        return numbers.modulus();
-    }
-
-    public BigInteger publicExponent() {
-        return numbers.publicExponent();
     }
 
     /** The JCA key, built from the PKCS#8 DER (PKCS#1 is wrapped first) on the first call, then cached. */

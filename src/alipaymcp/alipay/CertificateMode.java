@@ -59,12 +59,10 @@ public final class CertificateMode {
         alipayCerts.put(Certificates.sn(alipayCert), alipayCert);
     }
 
-    /** {@code app_cert_sn} */
     public String appCertSn() {
         return appCertSn;
     }
 
-    /** {@code alipay_root_cert_sn} */
     public String rootCertSn() {
         return rootCertSn;
     }

@@ -216,7 +216,6 @@ public final class KeyReader {
         return new PublicPart(positiveInteger(limit), positiveInteger(limit));
     }
 
-    /** A positive INTEGER inside {@code limit}. */
     BigInteger positiveInteger(int limit) throws KeyException {
         int start = pos;
         int end = enter(INTEGER, limit);

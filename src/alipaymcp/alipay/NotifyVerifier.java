@@ -39,11 +39,7 @@ public final class NotifyVerifier {
         } catch (IllegalArgumentException e) {
             return new Verdict(false, "the body is not a form-encoded notification: " + e.getMessage(), Map.of());
         }
-        return verify(params, key.jcaKey(), type, appId, v2);
-    }
-
-    /** The same, for parameters already decoded once. */
-    public static Verdict verify(Map<String, String> params, PublicKey key, SignType type, String appId, boolean v2) {
+        PublicKey publicKey = key.jcaKey(); // a key the JDK refuses is an error before any verdict
         LinkedHashMap<String, String> shown = new LinkedHashMap<>(params);
         String sign = shown.remove("sign");
         String signType = params.get("sign_type");
@@ -56,7 +52,7 @@ public final class NotifyVerifier {
         if (!signType.equals(type.name())) {
             return new Verdict(false, "its sign_type is not " + type + " (AP_ENCRYPTION_ALGO)", shown);
         }
-        if (!RsaSigner.verify(SignContent.forNotification(params, v2), sign, key, type)) {
+        if (!RsaSigner.verify(SignContent.forNotification(params, v2), sign, publicKey, type)) {
             return new Verdict(false, "its signature does not verify with the Alipay key (AP_PUB_KEY, or the"
                     + " certificate of AP_ALIPAY_CERT_PATH in certificate mode; " + type + ", "
                     + (v2 ? "V2: only sign removed" : "V1: sign and sign_type removed") + ")", shown);

@@ -51,12 +51,10 @@ public final class ConfigLoader {
         String problem(String item);
     }
 
-    /** The configuration from environment variables (empty values count as unset). */
-    public static Config load(Map<String, String> env) throws ConfigException {
-        return load(env, null);
-    }
-
-    /** As {@link #load(Map)}, also asking {@code toolNames} (unless null) about each AP_SELECT_TOOLS item. */
+    /**
+     * The configuration from environment variables (empty values count as unset), asking {@code toolNames} about
+     * each AP_SELECT_TOOLS item.
+     */
     public static Config load(Map<String, String> env, ToolNames toolNames) throws ConfigException {
         return load(env, toolNames, Clock.systemUTC());
     }

@@ -123,7 +123,7 @@ final class Rules {
             items.add(item);
         }
         for (String item : items) {
-            String problem = toolNames == null ? null : toolNames.problem(item);
+            String problem = toolNames.problem(item);
             if (problem != null) {
                 problems.add(problem);
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import alipaymcp.alipay.KeyReader.KeyException;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
@@ -13,11 +14,12 @@ class AppPrivateKeyTest {
     void parse_readsPkcs8AndPkcs1AsTheSameKey() throws Exception {
         AppPrivateKey p8 = AppPrivateKey.parse(Vectors.pkcs8());
         AppPrivateKey p1 = AppPrivateKey.parse(Vectors.pkcs1());
-        assertThat(p8.form()).isEqualTo("PKCS#8");
-        assertThat(p1.form()).isEqualTo("PKCS#1");
-        assertThat(p8.bits()).isEqualTo(2048);
-        assertThat(p1.modulus()).isEqualTo(p8.modulus());
-        assertThat(p1.publicExponent()).isEqualTo(p8.publicExponent()).hasToString("65537");
+        assertThat(p8).hasToString("RSA private key (PKCS#8, 2048 bits)");
+        assertThat(p1).hasToString("RSA private key (PKCS#1, 2048 bits)");
+        AlipayPublicKey appPublic = AlipayPublicKey.parse(Vectors.appPublic());
+        assertThat(appPublic.isPublicHalfOf(p8)).isTrue();
+        assertThat(appPublic.isPublicHalfOf(p1)).isTrue();
+        assertThat(((RSAPrivateCrtKey) p1.jcaKey()).getPublicExponent()).hasToString("65537");
     }
 
     @Test
@@ -34,9 +36,9 @@ class AppPrivateKeyTest {
             pem.append(b64, i, Math.min(b64.length(), i + 64)).append("\r\n");
         }
         pem.append("-----END RSA PRIVATE KEY-----\n");
-        assertThat(AppPrivateKey.parse(pem.toString()).form()).isEqualTo("PKCS#1");
+        assertThat(AppPrivateKey.parse(pem.toString())).hasToString("RSA private key (PKCS#1, 2048 bits)");
         String oneLine = "-----BEGIN PRIVATE KEY----- " + Vectors.pkcs8() + " -----END PRIVATE KEY-----";
-        assertThat(AppPrivateKey.parse(oneLine).form()).isEqualTo("PKCS#8");
+        assertThat(AppPrivateKey.parse(oneLine)).hasToString("RSA private key (PKCS#8, 2048 bits)");
         String escaped = "-----BEGIN PRIVATE KEY-----\\n" + Vectors.pkcs8() + "\\n-----END PRIVATE KEY-----";
         assertThat(AppPrivateKey.parse(escaped).bits()).isEqualTo(2048);
         String unpadded = Vectors.pkcs8().replace("=", "");
@@ -161,7 +163,7 @@ class AppPrivateKeyTest {
         byte[] one = {KeyReader.INTEGER, 0x01, 0x01};
         AppPrivateKey key = AppPrivateKey.parse(Base64.getEncoder().encodeToString(
                 AppPrivateKey.tlv(KeyReader.SEQUENCE, zero, ne[0], ne[1], one, one, one, one, one, one)));
-        assertThat(key.form()).isEqualTo("PKCS#1");
+        assertThat(key.toString()).startsWith("RSA private key (PKCS#1, ");
         assertThatThrownBy(key::jcaKey).isInstanceOf(KeyException.class).hasMessage("the JDK refused the RSA private"
                 + " key (InvalidKeySpecException); re-export the key from Alipay's key tool");
     }

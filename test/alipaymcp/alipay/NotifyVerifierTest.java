@@ -44,8 +44,8 @@ class NotifyVerifierTest {
                 .contains("sign_type is not RSA");
         LinkedHashMap<String, String> params = Vectors.stringMap(Vectors.obj(v, "params"));
         params.remove("sign_type");
-        assertThat(NotifyVerifier.verify(params, key.jcaKey(), SignType.RSA2, "2019073166072302", false).reason())
-                .contains("no sign_type");
+        assertThat(NotifyVerifier.verify(FormCodec.encode(params), key, SignType.RSA2, "2019073166072302", false)
+                .reason()).contains("no sign_type");
         NotifyVerifier.Verdict undecodable = NotifyVerifier.verify("a=%zz", key, SignType.RSA2, "x", false);
         assertThat(undecodable.valid()).isFalse();
         assertThat(undecodable.reason()).startsWith("the body is not a form-encoded notification: bad %-escape");

@@ -3,6 +3,7 @@ package alipaymcp.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import alipaymcp.chaos.McpProcess;
+import alipaymcp.tools.ToolRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ class CertificateFilesTest {
 
     @Test
     void load_certificateMode_takesTheSnsAndTheAlipayKeyFromTheThreeFiles() throws Exception {
-        Config config = ConfigLoader.load(certEnv(PKI), null, VALID);
+        Config config = ConfigLoader.load(certEnv(PKI), ToolRegistry.NAMES, VALID);
         assertThat(config.certificates().appCertSn()).isEqualTo("048ea7e06b088a56a4cfe2d4ab8c9517");
         assertThat(config.certificates().rootCertSn())
                 .isEqualTo("c59d3bf06c26863b05215c7e23129262_34d95069421690e69853cd30dc1d89ce");
@@ -59,7 +60,7 @@ class CertificateFilesTest {
         env.remove("AP_ALIPAY_CERT_PATH");
         env.remove("AP_ALIPAY_ROOT_CERT_PATH");
         env.put("AP_PUB_KEY", read(PKI.resolve("alipay_public.txt")));
-        Config config = ConfigLoader.load(env, null, VALID);
+        Config config = ConfigLoader.load(env, ToolRegistry.NAMES, VALID);
         assertThat(config.certificates()).isNull();
         assertThat(config.keyMode()).isEqualTo("public-key mode");
     }
@@ -124,7 +125,7 @@ class CertificateFilesTest {
     @Test
     void load_warnsWhenTheAlipayCertificateDoesNotChainToTheRootFile() throws Exception {
         Config config = ConfigLoader.load(with("AP_ALIPAY_ROOT_CERT_PATH",
-                PKI.resolve("expired/alipayRootCert.crt").toString()), null, VALID);
+                PKI.resolve("expired/alipayRootCert.crt").toString()), ToolRegistry.NAMES, VALID);
         assertThat(config.warnings()).containsExactly("AP_ALIPAY_CERT_PATH does not chain to a root of"
                 + " AP_ALIPAY_ROOT_CERT_PATH (INVALID_SIGNATURE): check that both files were downloaded for this app"
                 + " and environment (sandbox or production).");
@@ -132,20 +133,20 @@ class CertificateFilesTest {
 
     @Test
     void load_warnsOfAnExpiredCertificate_andOfOneExpiringWithin30Days() throws Exception {
-        Config expired = ConfigLoader.load(certEnv(PKI.resolve("expired")), null, VALID);
+        Config expired = ConfigLoader.load(certEnv(PKI.resolve("expired")), ToolRegistry.NAMES, VALID);
         assertThat(expired.warnings()).anyMatch(w -> w.startsWith("AP_ALIPAY_CERT_PATH: the certificate")
                 && w.contains("expired on 2025-12-05"));
         X509Certificate app = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
                 Files.newInputStream(PKI.resolve("appCertPublicKey_2021000122671080.crt")));
         Clock soon = Clock.fixed(app.getNotAfter().toInstant().minusSeconds(10 * 86_400), ZoneOffset.UTC);
-        assertThat(ConfigLoader.load(certEnv(PKI), null, soon).warnings())
+        assertThat(ConfigLoader.load(certEnv(PKI), ToolRegistry.NAMES, soon).warnings())
                 .anyMatch(w -> w.startsWith("AP_APP_CERT_PATH: the certificate") && w.contains("within 30 days"));
     }
 
     @Test
     void load_aesKey_isCheckedAndNeverShown() throws Exception {
         String key = read(PKI.resolve("aes_key.txt"));
-        Config config = ConfigLoader.load(with("AP_ENCRYPT_KEY", key), null, VALID);
+        Config config = ConfigLoader.load(with("AP_ENCRYPT_KEY", key), ToolRegistry.NAMES, VALID);
         assertThat(config.aesMode()).isEqualTo("AES on (128-bit key)");
         assertThat(config.toString()).contains("encryption=AES on").doesNotContain(key);
         assertThat(failure(with("AP_ENCRYPT_KEY", "not base64!"))).startsWith("AP_ENCRYPT_KEY is not Base64");
@@ -166,7 +167,7 @@ class CertificateFilesTest {
     @Test
     void load_aBadAppKeyIsOneProblem_notAlsoAMismatchedAppCertificate() {
         try {
-            ConfigLoader.load(with("AP_APP_KEY", "'abc'"), null, VALID);
+            ConfigLoader.load(with("AP_APP_KEY", "'abc'"), ToolRegistry.NAMES, VALID);
             throw new AssertionError("expected a ConfigException");
         } catch (ConfigException e) {
             assertThat(e.problems()).singleElement().asString().startsWith("AP_APP_KEY: character 1 is '\''");
@@ -181,7 +182,7 @@ class CertificateFilesTest {
 
     private static String failure(Map<String, String> env) {
         try {
-            ConfigLoader.load(env, null, VALID);
+            ConfigLoader.load(env, ToolRegistry.NAMES, VALID);
         } catch (ConfigException e) {
             return e.getMessage();
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import alipaymcp.alipay.SignType;
 import alipaymcp.config.Config.ConfirmRefunds;
 import alipaymcp.config.Config.Environment;
+import alipaymcp.tools.ToolRegistry;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
@@ -51,12 +52,12 @@ class ConfigLoaderTest {
     }
 
     private static Config load(Map<String, String> env) throws ConfigException {
-        return ConfigLoader.load(env);
+        return ConfigLoader.load(env, ToolRegistry.NAMES);
     }
 
     private static String failure(Map<String, String> env) {
         try {
-            ConfigLoader.load(env);
+            ConfigLoader.load(env, ToolRegistry.NAMES);
         } catch (ConfigException e) {
             return e.getMessage();
         }
@@ -301,7 +302,7 @@ class ConfigLoaderTest {
 
     private static List<String> problems(Map<String, String> env) {
         try {
-            ConfigLoader.load(env);
+            ConfigLoader.load(env, ToolRegistry.NAMES);
         } catch (ConfigException e) {
             return e.problems();
         }

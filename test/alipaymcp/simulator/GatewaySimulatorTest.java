@@ -27,8 +27,7 @@ class GatewaySimulatorTest {
             assertThat(sim.gatewayUrl().toString()).matches("http://127\\.0\\.0\\.1:\\d+/gateway\\.do");
             assertThat(sim.appId()).isEqualTo(SimulatorKeys.DEFAULT_APP_ID).hasSize(16).containsOnlyDigits();
             AppPrivateKey app = AppPrivateKey.parse(SimulatorKeys.base64(sim.keys.app().getPrivate().getEncoded()));
-            assertThat(app.form()).isEqualTo("PKCS#8");
-            assertThat(app.bits()).isEqualTo(2048);
+            assertThat(app).hasToString("RSA private key (PKCS#8, 2048 bits)");
             assertThat(AlipayPublicKey.parse(SimControl.appPublicKeyBase64(sim)).isPublicHalfOf(app)).isTrue();
             AlipayPublicKey platform = AlipayPublicKey.parse(SimulatorKeys.base64(sim.keys.platform().getPublic().getEncoded()));
             assertThat(platform.isPublicHalfOf(app)).isFalse();

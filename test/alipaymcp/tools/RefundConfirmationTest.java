@@ -90,7 +90,7 @@ class RefundConfirmationTest {
         env.putAll(gateway);
         env.put("AP_MAX_REFUND_AMOUNT", "50");
         env.put("AP_CONFIRM_REFUNDS", mode);
-        Config config = ConfigLoader.load(env);
+        Config config = ConfigLoader.load(env, ToolRegistry.NAMES);
         EventLog log = EventLog.open(home.resolve("log"), Clock.systemUTC(),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), "start");
         return ToolRegistry.select(config, log, "0.0.0-test").stream()

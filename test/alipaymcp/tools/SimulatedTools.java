@@ -56,7 +56,7 @@ public final class SimulatedTools {
         env.put("AP_LOG_ENABLED", "false");
         env.put("AP_TIMEOUT_MS", "5000");
         env.putAll(extraEnv);
-        Config config = ConfigLoader.load(env);
+        Config config = ConfigLoader.load(env, ToolRegistry.NAMES);
         for (Tool tool : ToolRegistry.select(config, EventLog.disabled(), VERSION)) {
             tools.put(tool.name(), tool);
         }

@@ -176,7 +176,7 @@ class ToolRegistryTest {
         if (selectTools != null) {
             env.put("AP_SELECT_TOOLS", selectTools);
         }
-        return ToolRegistry.select(ConfigLoader.load(env), EventLog.disabled(), "0.0.0-test");
+        return ToolRegistry.select(ConfigLoader.load(env, ToolRegistry.NAMES), EventLog.disabled(), "0.0.0-test");
     }
 
     static List<String> names(List<Tool> tools) {

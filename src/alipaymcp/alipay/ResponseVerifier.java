@@ -24,12 +24,15 @@ public final class ResponseVerifier {
 
     /**
      * What the answer must be about: the method asked, the order and, where the request bound one, the refund
-     * request ({@link #requireSameOrder}). Every call of {@link GatewayClient} names its order; {@code outTradeNo}
-     * null checks the signature alone (the simulator's own tests use that).
+     * request ({@link #requireSameOrder}). An {@code alipay.trade.*} answer is always bound to its order, so no
+     * caller can skip the binding; other methods (file uploads in the vectors) have no order to bind.
      */
     public record Expected(String method, String outTradeNo, String outRequestNo) {
         public Expected {
             Objects.requireNonNull(method, "method");
+            if (method.startsWith("alipay.trade.")) {
+                Objects.requireNonNull(outTradeNo, "outTradeNo: a trade answer is bound to its order");
+            }
         }
     }
 
@@ -181,7 +184,7 @@ public final class ResponseVerifier {
      */
     private static void requireSameOrder(AlipayResponse response, Expected expected) throws AlipayException {
         if (expected.outTradeNo() == null) {
-            return;
+            return; // not a trade method (Expected requires the order of every alipay.trade.* answer)
         }
         String trade = response.field("out_trade_no");
         if (trade == null ? response.isSuccess() : !trade.equals(expected.outTradeNo())) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import alipaymcp.alipay.AlipayException;
 import alipaymcp.alipay.AlipayResponse;
+import alipaymcp.alipay.Answers;
 import alipaymcp.alipay.ResponseVerifier;
 import alipaymcp.alipay.SignType;
 import alipaymcp.json.JsonValue.JsonObject;
@@ -53,8 +54,11 @@ class FaultTest extends SimulatorFixture {
         return verify(body, method, null);
     }
 
+    /** {@code outTradeNo}: the order asked about, or null for the order the answer itself names. */
     private AlipayResponse verify(String body, String method, String outTradeNo) throws Exception {
-        return ResponseVerifier.verify(body, new ResponseVerifier.Expected(method, outTradeNo, null),
+        ResponseVerifier.Expected about = outTradeNo == null ? Answers.about(method, body)
+                : new ResponseVerifier.Expected(method, outTradeNo, null);
+        return ResponseVerifier.verify(body, about,
                 ResponseVerifier.Keys.of(client.platformKey), SignType.RSA2, null);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import alipaymcp.alipay.AlipayException;
 import alipaymcp.alipay.AlipayResponse;
+import alipaymcp.alipay.Answers;
 import alipaymcp.alipay.FormCodec;
 import alipaymcp.alipay.ResponseVerifier;
 import alipaymcp.alipay.RsaSigner.SignContent;
@@ -41,9 +42,9 @@ class GatewayCheckTest extends SimulatorFixture {
         Map<String, String> params = client.params(TradeApi.QUERY, QUERY_BIZ);
         params.put("sign_type", "RSA");
         String body = client.post(client.sign(params)).body();
-        assertThat(ResponseVerifier.verify(body, new ResponseVerifier.Expected(TradeApi.QUERY, null, null), ResponseVerifier.Keys.of(client.platformKey), SignType.RSA, null).subCode())
+        assertThat(ResponseVerifier.verify(body, Answers.about(TradeApi.QUERY, body), ResponseVerifier.Keys.of(client.platformKey), SignType.RSA, null).subCode())
                 .isEqualTo("ACQ.TRADE_NOT_EXIST");
-        assertThatThrownBy(() -> ResponseVerifier.verify(body, new ResponseVerifier.Expected(TradeApi.QUERY, null, null), ResponseVerifier.Keys.of(client.platformKey), SignType.RSA2, null))
+        assertThatThrownBy(() -> ResponseVerifier.verify(body, Answers.about(TradeApi.QUERY, body), ResponseVerifier.Keys.of(client.platformKey), SignType.RSA2, null))
                 .isInstanceOfSatisfying(AlipayException.class,
                         e -> assertThat(e.kind()).isEqualTo(AlipayException.Kind.BAD_SIGNATURE));
     }

@@ -2,6 +2,7 @@ package alipaymcp.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import alipaymcp.alipay.Answers;
 import alipaymcp.alipay.FormCodec;
 import alipaymcp.alipay.ResponseVerifier;
 import alipaymcp.alipay.RsaSigner.SignContent;
@@ -124,7 +125,7 @@ final class SimClient {
 
     /** The answer as our client's verifier takes it (the Java SDK's extraction rule, RSA2); the signed object. */
     JsonObject verified(String body, String method) throws Exception {
-        return ResponseVerifier.verify(body, new ResponseVerifier.Expected(method, null, null), ResponseVerifier.Keys.of(platformKey), SignType.RSA2, null).content();
+        return ResponseVerifier.verify(body, Answers.about(method, body), ResponseVerifier.Keys.of(platformKey), SignType.RSA2, null).content();
     }
 
     /** Opens a page-pay URL (signed GET); the HTML. */

@@ -2,7 +2,6 @@ package alipaymcp.alipay;
 
 import alipaymcp.alipay.KeyReader.KeyException;
 import alipaymcp.alipay.KeyReader.PublicPart;
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.security.PrivateKey;
 
@@ -61,7 +60,7 @@ public final class AppPrivateKey {
                     + " is not 0: multi-prime keys are not supported)");
         }
         PublicPart numbers = readRsaFields(d, end);
-        byte[] wrapped = tlv(KeyReader.SEQUENCE, VERSION_0, KeyReader.RSA_ALGORITHM, tlv(KeyReader.OCTET_STRING, der));
+        byte[] wrapped = KeyReader.tlv(KeyReader.SEQUENCE, VERSION_0, KeyReader.RSA_ALGORITHM, KeyReader.tlv(KeyReader.OCTET_STRING, der));
         return new AppPrivateKey("PKCS#1", numbers, wrapped);
     }
 
@@ -80,28 +79,6 @@ public final class AppPrivateKey {
         }
         d.expectAt(end);
         return numbers;
-    }
-
-    /** DER of one element: tag, definite length, content. */
-    static byte[] tlv(int tag, byte[]... parts) {
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            content.writeBytes(part);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(tag);
-        int length = content.size();
-        if (length < 0x80) {
-            out.write(length);
-        } else {
-            int count = length < 0x100 ? 1 : length < 0x10000 ? 2 : 3;
-            out.write(0x80 | count);
-            for (int shift = 8 * (count - 1); shift >= 0; shift -= 8) {
-                out.write(length >> shift); // write() keeps the low 8 bits
-            }
-        }
-        out.writeBytes(content.toByteArray());
-        return out.toByteArray();
     }
 
     /** The modulus bit length: 2048 for a usual RSA2 key. */

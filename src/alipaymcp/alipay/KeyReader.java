@@ -1,5 +1,6 @@
 package alipaymcp.alipay;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -293,5 +294,27 @@ public final class KeyReader {
             throw new KeyException("the JDK refused the RSA " + (isPrivate ? "private" : "public") + " key ("
                     + e.getClass().getSimpleName() + "); " + fix);
         }
+    }
+
+    /** DER of one element: tag, definite length, content (PKCS#1 wrapping, the simulator's certificates). */
+    public static byte[] tlv(int tag, byte[]... parts) {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            content.writeBytes(part);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(tag);
+        int length = content.size();
+        if (length < 0x80) {
+            out.write(length);
+        } else {
+            int count = length < 0x100 ? 1 : length < 0x10000 ? 2 : 3;
+            out.write(0x80 | count);
+            for (int shift = 8 * (count - 1); shift >= 0; shift -= 8) {
+                out.write(length >> shift); // write() keeps the low 8 bits
+            }
+        }
+        out.writeBytes(content.toByteArray());
+        return out.toByteArray();
     }
 }

@@ -1,9 +1,9 @@
 package alipaymcp.simulator;
 
 import alipaymcp.alipay.Certificates;
+import alipaymcp.alipay.KeyReader;
 import alipaymcp.simulator.AnswerWriter.Signer;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -160,18 +160,18 @@ final class SimulatorPki {
         PrivateKey issuerKey = (issuer == null ? subjectKeys : issuer.keys()).getPrivate();
         Instant from = Instant.now().minus(Duration.ofDays(1));
         boolean ec = issuerKey.getAlgorithm().equals("EC");
-        byte[] algorithm = ec ? tlv(0x30, tlv(0x06, ECDSA_WITH_SHA256))
-                : tlv(0x30, tlv(0x06, SHA256_WITH_RSA), new byte[] {0x05, 0x00});
-        byte[] extensions = tlv(0xA3, tlv(0x30,
-                extension(BASIC_CONSTRAINTS, ca ? tlv(0x30, new byte[] {0x01, 0x01, (byte) 0xFF}) : tlv(0x30)),
+        byte[] algorithm = ec ? KeyReader.tlv(0x30, KeyReader.tlv(0x06, ECDSA_WITH_SHA256))
+                : KeyReader.tlv(0x30, KeyReader.tlv(0x06, SHA256_WITH_RSA), new byte[] {0x05, 0x00});
+        byte[] extensions = KeyReader.tlv(0xA3, KeyReader.tlv(0x30,
+                extension(BASIC_CONSTRAINTS, ca ? KeyReader.tlv(0x30, new byte[] {0x01, 0x01, (byte) 0xFF}) : KeyReader.tlv(0x30)),
                 extension(KEY_USAGE, ca ? new byte[] {0x03, 0x02, 0x01, 0x06} : new byte[] {0x03, 0x02, 0x07,
                         (byte) 0x80})));
-        byte[] tbs = tlv(0x30,
+        byte[] tbs = KeyReader.tlv(0x30,
                 new byte[] {(byte) 0xA0, 0x03, 0x02, 0x01, 0x02}, // [0] version v3
-                tlv(0x02, serial().toByteArray()),
+                KeyReader.tlv(0x02, serial().toByteArray()),
                 algorithm,
                 issuerName.getEncoded(),
-                tlv(0x30, time(from), time(from.plus(VALIDITY))),
+                KeyReader.tlv(0x30, time(from), time(from.plus(VALIDITY))),
                 name.getEncoded(),
                 subjectKeys.getPublic().getEncoded(),
                 extensions);
@@ -182,7 +182,7 @@ final class SimulatorPki {
             byte[] signature = signer.sign();
             byte[] bits = new byte[signature.length + 1]; // a leading 0: no unused bits
             System.arraycopy(signature, 0, bits, 1, signature.length);
-            byte[] der = tlv(0x30, tbs, algorithm, tlv(0x03, bits));
+            byte[] der = KeyReader.tlv(0x30, tbs, algorithm, KeyReader.tlv(0x03, bits));
             X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(der));
             return new Issued(cert, subjectKeys);
@@ -207,7 +207,7 @@ final class SimulatorPki {
     }
 
     private static byte[] extension(byte[] oid, byte[] value) {
-        return tlv(0x30, tlv(0x06, oid), new byte[] {0x01, 0x01, (byte) 0xFF}, tlv(0x04, value)); // critical
+        return KeyReader.tlv(0x30, KeyReader.tlv(0x06, oid), new byte[] {0x01, 0x01, (byte) 0xFF}, KeyReader.tlv(0x04, value)); // critical
     }
 
     /** A positive 128-bit serial, like Alipay's. */
@@ -216,26 +216,6 @@ final class SimulatorPki {
     }
 
     private static byte[] time(Instant at) {
-        return tlv(0x17, UTC_TIME.format(at).getBytes(StandardCharsets.US_ASCII)); // UTCTime: years up to 2049
-    }
-
-    /** DER of one element: tag, definite length, content. */
-    private static byte[] tlv(int tag, byte[]... parts) {
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            content.writeBytes(part);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(tag);
-        int length = content.size();
-        if (length >= 0x100) {
-            out.write(0x82);
-            out.write(length >> 8);
-        } else if (length >= 0x80) {
-            out.write(0x81);
-        }
-        out.write(length & 0xFF);
-        out.writeBytes(content.toByteArray());
-        return out.toByteArray();
+        return KeyReader.tlv(0x17, UTC_TIME.format(at).getBytes(StandardCharsets.US_ASCII)); // UTCTime: years up to 2049
     }
 }

@@ -39,9 +39,9 @@ class AlipayPublicKeyTest {
     @Test
     void jcaKey_whenTheJdkRefusesAWellFormedKeySaysHowToFix() throws Exception {
         byte[][] ne = jdkRefusedModulusAndExponent();
-        byte[] rsa = AppPrivateKey.tlv(KeyReader.SEQUENCE, ne[0], ne[1]);
+        byte[] rsa = KeyReader.tlv(KeyReader.SEQUENCE, ne[0], ne[1]);
         AlipayPublicKey key = AlipayPublicKey.parse(Base64.getEncoder().encodeToString(
-                AppPrivateKey.tlv(KeyReader.SEQUENCE, KeyReader.RSA_ALGORITHM, AppPrivateKey.tlv(KeyReader.BIT_STRING, new byte[] {0}, rsa))));
+                KeyReader.tlv(KeyReader.SEQUENCE, KeyReader.RSA_ALGORITHM, KeyReader.tlv(KeyReader.BIT_STRING, new byte[] {0}, rsa))));
         assertThatThrownBy(key::jcaKey).isInstanceOf(KeyException.class).hasMessage("the JDK refused the RSA public key"
                 + " (InvalidKeySpecException); paste the Alipay public key exactly as the open platform shows it");
     }
@@ -51,7 +51,7 @@ class AlipayPublicKeyTest {
      * exponent (above 3072 bits the JDK allows 64 at most).
      */
     static byte[][] jdkRefusedModulusAndExponent() {
-        return new byte[][] {AppPrivateKey.tlv(KeyReader.INTEGER, BigInteger.ONE.shiftLeft(4095).setBit(0).toByteArray()),
-            AppPrivateKey.tlv(KeyReader.INTEGER, BigInteger.ONE.shiftLeft(64).setBit(0).toByteArray())};
+        return new byte[][] {KeyReader.tlv(KeyReader.INTEGER, BigInteger.ONE.shiftLeft(4095).setBit(0).toByteArray()),
+            KeyReader.tlv(KeyReader.INTEGER, BigInteger.ONE.shiftLeft(64).setBit(0).toByteArray())};
     }
 }

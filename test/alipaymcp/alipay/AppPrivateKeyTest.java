@@ -162,7 +162,7 @@ class AppPrivateKeyTest {
         byte[] zero = {KeyReader.INTEGER, 0x01, 0x00};
         byte[] one = {KeyReader.INTEGER, 0x01, 0x01};
         AppPrivateKey key = AppPrivateKey.parse(Base64.getEncoder().encodeToString(
-                AppPrivateKey.tlv(KeyReader.SEQUENCE, zero, ne[0], ne[1], one, one, one, one, one, one)));
+                KeyReader.tlv(KeyReader.SEQUENCE, zero, ne[0], ne[1], one, one, one, one, one, one)));
         assertThat(key.toString()).startsWith("RSA private key (PKCS#1, ");
         assertThatThrownBy(key::jcaKey).isInstanceOf(KeyException.class).hasMessage("the JDK refused the RSA private"
                 + " key (InvalidKeySpecException); re-export the key from Alipay's key tool");

@@ -24,7 +24,7 @@ final class CreatePaymentTool extends AlipayTool {
         this.mobile = mobile;
     }
 
-    /** The mobile and the web-page tool, in upstream's order, sharing one parse of their schemas. */
+    /** In upstream's order, sharing one parse of their schemas. */
     static List<CreatePaymentTool> both(GatewayClient gateway, EventLog log) {
         JsonObject input = schema(Schemas.PAYMENT_INPUT);
         JsonObject output = schema(Schemas.PAYMENT_OUTPUT);

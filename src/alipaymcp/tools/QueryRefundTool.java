@@ -10,10 +10,8 @@ import alipaymcp.tools.RefundTool.RefundOutcome;
 import alipaymcp.tools.ToolRegistry.ToolName;
 
 /**
- * query-alipay-refund: alipay.trade.fastpay.refund.query. Only a verified success that names the outTradeNo and
- * outRequestNo asked (GatewayClient checks both) and reports REFUND_SUCCESS with an amount is a success; no
- * refund_status means not confirmed (still processing, or failed). The structured {@code outcome} says which
- * (docs/refunds.md).
+ * query-alipay-refund: alipay.trade.fastpay.refund.query. Only a verified success that names both numbers asked
+ * (GatewayClient checks) and reports REFUND_SUCCESS with an amount is a success (docs/refunds.md).
  */
 final class QueryRefundTool extends AlipayTool {
 
@@ -29,7 +27,6 @@ final class QueryRefundTool extends AlipayTool {
         String outTradeNo = arguments.id("outTradeNo");
         record.outTradeNo = outTradeNo;
         record.outRequestNo = outRequestNo;
-        // Not known yet: query again later with the same numbers; a retry of the refund reuses the same number.
         String advice = "Call query-alipay-refund again with outTradeNo=" + outTradeNo + " and outRequestNo="
                 + outRequestNo + " in 10 seconds or more; if you retry the refund, " + RefundTool.reuse(outRequestNo);
         AlipayResponse response;

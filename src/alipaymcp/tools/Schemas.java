@@ -1,12 +1,10 @@
 package alipaymcp.tools;
 
 /**
- * The five tools' JSON schemas, as tools/list sends them (minus whitespace). Input schemas: upstream's argument
- * names, order, descriptions and required lists, with the limits we enforce (minLength added; no multipleOf,
- * which floating-point validators break on 19.99, no exclusiveMinimum, no $schema). Output schemas are our
- * own; fields the gateway may omit are optional. Laid out as {@code JSON.stringify(schema, null, 2)} writes
- * them, so a diff against upstream's listing (test/vectors/upstream-tools-list.json) shows only our choices:
- * {@code node -e 'for (const t of require("./test/vectors/upstream-tools-list.json").tools)
+ * The tools' JSON schemas. Input: upstream's, plus minLength; no multipleOf (floating-point validators break on
+ * 19.99), exclusiveMinimum or $schema. Output: our own; fields the gateway may omit are optional. Laid out as
+ * {@code JSON.stringify(schema, null, 2)}, so a diff against test/vectors/upstream-tools-list.json shows only
+ * our choices: {@code node -e 'for (const t of require("./test/vectors/upstream-tools-list.json").tools)
  * console.log(JSON.stringify(t.inputSchema, null, 2))'}.
  */
 final class Schemas {

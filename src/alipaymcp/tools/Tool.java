@@ -12,7 +12,6 @@ import java.util.function.BooleanSupplier;
  * which fields the negotiated revision may carry; a tool only describes itself.
  */
 public interface Tool {
-
     String name();
 
     /** Sent as {@code title} from 2025-06-18 and as {@code annotations.title} from 2025-03-26. */
@@ -41,7 +40,6 @@ public interface Tool {
      */
     @FunctionalInterface
     interface CallContext extends BooleanSupplier {
-
         /** Asks the person and waits (bounded); {@link Outcome#NOT_ASKED} at once when the client cannot be asked. */
         default Outcome confirm(Question question) {
             return Outcome.NOT_ASKED;

@@ -6,7 +6,6 @@ import alipaymcp.alipay.GatewayClient;
 import alipaymcp.json.JsonException;
 import alipaymcp.json.JsonParser;
 import alipaymcp.json.JsonValue.JsonArray;
-import alipaymcp.json.JsonValue.JsonBoolean;
 import alipaymcp.json.JsonValue.JsonNumber;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue;
@@ -68,12 +67,11 @@ abstract class AlipayTool implements Tool {
 
     /** MCP behaviour hints (2025-03-26): every tool talks to Alipay, so openWorldHint is always true. */
     static JsonObject hints(boolean readOnly, boolean destructive, boolean idempotent) {
-        JsonObject.Builder hints = JsonObject.builder().put("readOnlyHint", JsonBoolean.of(readOnly));
+        JsonObject.Builder hints = JsonObject.builder().put("readOnlyHint", readOnly);
         if (!readOnly) {
-            hints.put("destructiveHint", JsonBoolean.of(destructive));
-            hints.put("idempotentHint", JsonBoolean.of(idempotent));
+            hints.put("destructiveHint", destructive).put("idempotentHint", idempotent);
         }
-        return hints.put("openWorldHint", JsonBoolean.TRUE).build();
+        return hints.put("openWorldHint", true).build();
     }
 
     /** Upstream's failure JSON: the response as shown (redacted, capped), keys deeply camel-cased, order kept. */
@@ -94,15 +92,13 @@ abstract class AlipayTool implements Tool {
         return value;
     }
 
+    /** Drops each '_' and upper-cases the character after it. */
     private static String camelCase(String key) {
         StringBuilder out = new StringBuilder(key.length());
-        boolean upper = false;
-        for (char c : key.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c != '_') {
+                out.append(i > 0 && key.charAt(i - 1) == '_' ? Character.toUpperCase(c) : c);
             }
         }
         return out.toString();

@@ -7,7 +7,6 @@ import alipaymcp.alipay.GatewayClient;
 import alipaymcp.config.Config;
 import alipaymcp.config.Config.ConfirmRefunds;
 import alipaymcp.config.Config.Environment;
-import alipaymcp.json.JsonValue.JsonBoolean;
 import alipaymcp.json.JsonValue.JsonNumber;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.log.EventLog;
@@ -197,7 +196,7 @@ final class RefundTool extends AlipayTool {
         return ToolResult.success("退款结果: " + result + ", 退款交易: " + js(response.shownField("trade_no")),
                 RefundOutcome.SUCCEEDED.structured(outTradeNo, outRequestNo, response)
                         .put("refundResult", result)
-                        .put("fundChange", JsonBoolean.of(fundChange))
+                        .put("fundChange", fundChange)
                         .putIfPresent("refundFee", gatewayAmount(response.field("refund_fee")))
                         .build());
     }

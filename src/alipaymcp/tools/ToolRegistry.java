@@ -14,7 +14,7 @@ import java.util.Set;
 
 /** The five tools in upstream's order, and the AP_SELECT_TOOLS selection among them. */
 public final class ToolRegistry implements ConfigLoader.ToolNames {
-    /** The initialize result's {@code instructions}: only how to use the tools safely (descriptions stay upstream's). */
+    /** The initialize result's {@code instructions}: only how to use the tools safely. */
     public static final String INSTRUCTIONS = "Alipay payments. Amounts (totalAmount, refundAmount) are CNY yuan"
             + " with at most two decimals, such as 88.8 or 0.01. The create-*-payment tools return a payment link:"
             + " show it to the buyer, who pays on Alipay's page; query-alipay-payment then tells whether they paid."

@@ -33,13 +33,14 @@ abstract class AlipayTool implements Tool {
     final GatewayClient gateway;
     private final EventLog log;
 
-    AlipayTool(ToolName name, String title, String description, JsonObject inputSchema, JsonObject outputSchema,
+    /** The schemas are texts from {@link Schemas}. */
+    AlipayTool(ToolName name, String title, String description, String inputSchema, String outputSchema,
             JsonObject hints, GatewayClient gateway, EventLog log) {
         this.name = name;
         this.title = title;
         this.description = description;
-        this.inputSchema = inputSchema;
-        this.outputSchema = outputSchema;
+        this.inputSchema = schema(inputSchema);
+        this.outputSchema = schema(outputSchema);
         this.hints = hints;
         this.gateway = gateway;
         this.log = log;
@@ -122,7 +123,7 @@ abstract class AlipayTool implements Tool {
     }
 
     /** Fixed text, so a failure is a programming error. */
-    static JsonObject schema(String schema) {
+    private static JsonObject schema(String schema) {
         try {
             return (JsonObject) JsonParser.parse(schema);
         } catch (JsonException e) {

@@ -17,8 +17,7 @@ final class QueryRefundTool extends AlipayTool {
 
     QueryRefundTool(GatewayClient gateway, EventLog log) {
         super(ToolName.REFUND_QUERY, "Query an Alipay refund", "查询一笔支付宝退款，并返回退款状态和退款金额",
-                schema(Schemas.REFUND_QUERY_INPUT), schema(Schemas.REFUND_QUERY_OUTPUT), hints(true, false, true),
-                gateway, log);
+                Schemas.REFUND_QUERY_INPUT, Schemas.REFUND_QUERY_OUTPUT, hints(true, false, true), gateway, log);
     }
 
     @Override

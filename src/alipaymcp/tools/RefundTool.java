@@ -38,22 +38,18 @@ final class RefundTool extends AlipayTool {
 
     RefundTool(GatewayClient gateway, Policy policy, EventLog log) {
         super(ToolName.REFUND_PAY, "Refund an Alipay payment", "对交易发起退款，并返回退款状态和退款金额",
-                schema(Schemas.REFUND_INPUT), schema(Schemas.REFUND_OUTPUT), hints(false, true, true), gateway, log);
+                Schemas.REFUND_INPUT, Schemas.REFUND_OUTPUT, hints(false, true, true), gateway, log);
         this.policy = policy;
     }
 
     /** maxAmount is null for no limit; the question names appId and gateway so the person sees who pays where. */
     record Policy(BigDecimal maxAmount, ConfirmRefunds confirm, String appId, String gateway) {
         static Policy of(Config config) {
-            return new Policy(config.maxRefundAmount(), config.confirmRefunds(), config.appId(),
-                    gatewayName(config.gatewayUrl()));
-        }
-
-        /** The environment's own gateway in words; any other URL (the simulator, a test relay) as itself. */
-        private static String gatewayName(URI url) {
-            return url.equals(Environment.PROD.gateway()) ? "Alipay production (real money)"
+            URI url = config.gatewayUrl(); // any URL but the environments' own (the simulator, a relay) as itself
+            String gateway = url.equals(Environment.PROD.gateway()) ? "Alipay production (real money)"
                     : url.equals(Environment.SANDBOX.gateway()) ? "the Alipay sandbox (test money)"
                     : "the gateway at " + url + " (AP_GATEWAY_URL)";
+            return new Policy(config.maxRefundAmount(), config.confirmRefunds(), config.appId(), gateway);
         }
     }
 

@@ -6,7 +6,6 @@ import alipaymcp.alipay.GatewayClient;
 import alipaymcp.json.JsonException;
 import alipaymcp.json.JsonParser;
 import alipaymcp.json.JsonValue.JsonArray;
-import alipaymcp.json.JsonValue.JsonBoolean;
 import alipaymcp.json.JsonValue.JsonNumber;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue;
@@ -21,9 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The shape every payment tool shares: its listing (upstream's name and description, our title, hints and
- * {@link Schemas}), then per call: check the arguments, do the one gateway step, turn every failure into an
- * {@code isError} result with a message that says what happened, and log one line ({@link CallRecord}).
+ * What every payment tool shares: its listing, and per call: check the arguments, do the one gateway step, turn
+ * every failure into an {@code isError} result that says what happened, and log one line ({@link CallRecord}).
  */
 abstract class AlipayTool implements Tool {
     private final ToolName name;
@@ -32,23 +30,22 @@ abstract class AlipayTool implements Tool {
     private final JsonObject inputSchema;
     private final JsonObject outputSchema;
     private final JsonObject hints;
-    /** The one gateway client of the process, shared by the five tools (tests inject theirs). */
     final GatewayClient gateway;
     private final EventLog log;
 
-    AlipayTool(ToolName name, String title, String description, JsonObject inputSchema, JsonObject outputSchema,
+    /** The schemas are texts from {@link Schemas}. */
+    AlipayTool(ToolName name, String title, String description, String inputSchema, String outputSchema,
             JsonObject hints, GatewayClient gateway, EventLog log) {
         this.name = name;
         this.title = title;
         this.description = description;
-        this.inputSchema = inputSchema;
-        this.outputSchema = outputSchema;
+        this.inputSchema = schema(inputSchema);
+        this.outputSchema = schema(outputSchema);
         this.hints = hints;
         this.gateway = gateway;
         this.log = log;
     }
 
-    /** The tool's own step, with checked arguments. */
     abstract ToolResult run(Arguments arguments, CallContext context, CallRecord record)
             throws ArgumentException, AlipayException;
 
@@ -71,23 +68,19 @@ abstract class AlipayTool implements Tool {
 
     /** MCP behaviour hints (2025-03-26): every tool talks to Alipay, so openWorldHint is always true. */
     static JsonObject hints(boolean readOnly, boolean destructive, boolean idempotent) {
-        JsonObject.Builder hints = JsonObject.builder().put("readOnlyHint", JsonBoolean.of(readOnly));
+        JsonObject.Builder hints = JsonObject.builder().put("readOnlyHint", readOnly);
         if (!readOnly) {
-            hints.put("destructiveHint", JsonBoolean.of(destructive));
-            hints.put("idempotentHint", JsonBoolean.of(idempotent));
+            hints.put("destructiveHint", destructive).put("idempotentHint", idempotent);
         }
-        return hints.put("openWorldHint", JsonBoolean.TRUE).build();
+        return hints.put("openWorldHint", true).build();
     }
 
-    /** Upstream's failure JSON: the response object as shown (redacted, capped), camel-cased keys, order kept. */
+    /** Upstream's failure JSON: the response as shown (redacted, capped), keys deeply camel-cased, order kept. */
     static String failureJson(AlipayResponse response) {
         return camelCaseKeys(response.shown()).toJson();
     }
 
-    /**
-     * Upstream prints failed responses after a deep camel-casing of the keys ({@code sub_code} becomes
-     * {@code subCode}); key order and value tokens are kept. Depth is bounded by the JSON parser's limit.
-     */
+    /** {@code sub_code} becomes {@code subCode}; depth is bounded by the JSON parser's limit. */
     private static JsonValue camelCaseKeys(JsonValue value) {
         if (value instanceof JsonObject object) {
             Map<String, JsonValue> out = new LinkedHashMap<>();
@@ -100,16 +93,13 @@ abstract class AlipayTool implements Tool {
         return value;
     }
 
-    /** Deletes each '_' and upper-cases the character after it. */
+    /** Drops each '_' and upper-cases the character after it. */
     private static String camelCase(String key) {
         StringBuilder out = new StringBuilder(key.length());
-        boolean upper = false;
-        for (char c : key.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c != '_') {
+                out.append(i > 0 && key.charAt(i - 1) == '_' ? Character.toUpperCase(c) : c);
             }
         }
         return out.toString();
@@ -120,10 +110,7 @@ abstract class AlipayTool implements Tool {
         return value == null ? "undefined" : value;
     }
 
-    /**
-     * An amount the gateway sends as a string ("88.88") as an exact JSON number for structured content; null
-     * when absent or not plain decimal text (then the field is omitted).
-     */
+    /** A gateway amount ("88.88") as an exact JSON number; null (field omitted) when absent or not plain decimal. */
     static JsonNumber gatewayAmount(String text) {
         if (text == null || !text.matches("[0-9.]{1,32}")) {
             return null;
@@ -135,8 +122,8 @@ abstract class AlipayTool implements Tool {
         }
     }
 
-    /** Parses a schema from {@link Schemas}: fixed text, so a failure is a programming error. */
-    static JsonObject schema(String schema) {
+    /** Fixed text, so a failure is a programming error. */
+    private static JsonObject schema(String schema) {
         try {
             return (JsonObject) JsonParser.parse(schema);
         } catch (JsonException e) {
@@ -174,10 +161,7 @@ abstract class AlipayTool implements Tool {
         return hints;
     }
 
-    /**
-     * What one tool call leaves in the log: tool, order number(s), confirmation (refunds), result and duration.
-     * Only these fields: never an argument text, a URL (it carries the signature), a key or a token.
-     */
+    /** One call's log line: only these fields, never an argument text, a URL (it is signed), a key or a token. */
     static final class CallRecord {
         private final String tool;
         private final long startNanos = System.nanoTime();

@@ -10,17 +10,14 @@ import alipaymcp.json.JsonValue;
 import java.math.BigDecimal;
 import java.util.Set;
 
-/**
- * Reads and checks one call's arguments against PRODUCT.md's rules. Every failure names the argument and the
- * rule; unknown argument names are refused (the schemas say additionalProperties:false).
- */
+/** One call's arguments, checked against PRODUCT.md's rules; every failure names the argument and the rule. */
 final class Arguments {
     static final int MAX_ID = 64;
     static final int MAX_TEXT = 256;
 
     private final JsonObject values;
 
-    /** Refuses any name that is not a property of the tool's {@code inputSchema}. */
+    /** Refuses any name that is not a property of {@code inputSchema} (additionalProperties:false). */
     Arguments(JsonObject values, JsonObject inputSchema) throws ArgumentException {
         Set<String> allowed = inputSchema.object("properties").orElseThrow().members().keySet();
         for (String name : values.members().keySet()) {
@@ -33,9 +30,8 @@ final class Arguments {
     }
 
     /**
-     * outTradeNo, outRequestNo: 1..64 visible ASCII characters (0x21-0x7E). Alipay documents letters, digits
-     * and underscore; real numbers carry '-'. Invisible look-alikes (U+200B, U+FEFF) would make two orders
-     * look the same to people and in the log.
+     * Visible ASCII only: Alipay documents letters, digits and '_', real numbers carry '-', and invisible
+     * look-alikes (U+200B, U+FEFF) would make two orders look the same to people and in the log.
      */
     String id(String name) throws ArgumentException {
         String value = string(name);
@@ -53,7 +49,6 @@ final class Arguments {
         return value;
     }
 
-    /** orderTitle: 1..256 characters, no control characters. */
     String title(String name) throws ArgumentException {
         String value = string(name);
         if (value.isEmpty()) {
@@ -62,7 +57,7 @@ final class Arguments {
         return text(name, value);
     }
 
-    /** refundReason: optional, at most 256 characters, no control characters; null when absent or empty. */
+    /** Null when absent or empty. */
     String optionalText(String name) throws ArgumentException {
         String value = values.has(name) ? string(name) : "";
         return value.isEmpty() ? null : text(name, value);
@@ -72,15 +67,13 @@ final class Arguments {
         if (value.length() > MAX_TEXT) {
             throw new ArgumentException(name, "must be at most " + MAX_TEXT + " characters, got " + value.length());
         }
-        for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i)) || value.charAt(i) == '\u2028' || value.charAt(i) == '\u2029') {
+        for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
+            int c = value.codePointAt(i); // a surrogate pair reads as one code point
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
                 throw new ArgumentException(name, "must not contain control characters or line breaks"
                         + " (found one at position " + (i + 1) + ")");
             }
-        }
-        // JavaScript clients can send lone surrogates; they cannot be encoded in a UTF-8 request.
-        for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
-            if (Character.getType(value.codePointAt(i)) == Character.SURROGATE) { // a pair reads as one code point
+            if (Character.getType(c) == Character.SURROGATE) { // JavaScript clients can send them; UTF-8 cannot
                 throw new ArgumentException(name, "contains an unpaired surrogate (invalid Unicode) at position "
                         + (i + 1));
             }
@@ -88,7 +81,7 @@ final class Arguments {
         return value;
     }
 
-    /** An amount in yuan: a JSON number (not a string), 0.01..100000000, at most 2 decimals. */
+    /** Yuan as a JSON number, never a string: 0.01..100000000, at most 2 decimals ({@link Amount#parse}). */
     BigDecimal amount(String name) throws ArgumentException {
         JsonValue value = required(name);
         if (!(value instanceof JsonNumber number)) {
@@ -126,7 +119,7 @@ final class Arguments {
                 : "null"; // JsonValue is sealed: JsonNull is all that is left
     }
 
-    /** An invalid argument: the message names the argument and the rule, e.g. "totalAmount: at most 2 decimal places, got 1.005". */
+    /** "totalAmount: at most 2 decimal places, got 1.005": the argument and the rule. */
     static final class ArgumentException extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -136,10 +129,9 @@ final class Arguments {
     }
 
     /**
-     * Text an agent or the gateway sent, made safe to echo (in an error message, or in the refund question a person
-     * reads): control, format (bidirectional overrides, zero-width) and line separator characters and surrogates
-     * become "?", so the text cannot fake extra lines or reorder what is shown; longer than {@code max}, it is cut
-     * and ends in "...".
+     * Text made safe to echo to the model or a person: control, format (bidi overrides, zero-width), line separator
+     * and surrogate characters become "?", so it cannot fake lines or reorder what is shown; over {@code max}, cut
+     * and ending in "...".
      */
     static String printable(String text, int max) {
         StringBuilder out = new StringBuilder();

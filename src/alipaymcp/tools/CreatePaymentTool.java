@@ -18,22 +18,20 @@ import java.util.List;
 final class CreatePaymentTool extends AlipayTool {
     private final boolean mobile;
 
-    private CreatePaymentTool(boolean mobile, ToolName name, String title, String description, JsonObject input,
-            JsonObject output, GatewayClient gateway, EventLog log) {
-        super(name, title, description, input, output, hints(false, false, false), gateway, log);
-        this.mobile = mobile;
+    private CreatePaymentTool(ToolName name, String title, String description, GatewayClient gateway, EventLog log) {
+        super(name, title, description, Schemas.PAYMENT_INPUT, Schemas.PAYMENT_OUTPUT, hints(false, false, false),
+                gateway, log);
+        this.mobile = name == ToolName.MOBILE_PAY;
     }
 
-    /** The mobile and the web-page tool, in upstream's order, sharing one parse of their schemas. */
+    /** In upstream's order. */
     static List<CreatePaymentTool> both(GatewayClient gateway, EventLog log) {
-        JsonObject input = schema(Schemas.PAYMENT_INPUT);
-        JsonObject output = schema(Schemas.PAYMENT_OUTPUT);
-        return List.of(new CreatePaymentTool(true, ToolName.MOBILE_PAY, "Create an Alipay mobile payment link",
+        return List.of(new CreatePaymentTool(ToolName.MOBILE_PAY, "Create an Alipay mobile payment link",
                 "创建一笔支付宝订单，返回带有支付链接的 Markdown 文本，该链接在手机浏览器中打开后可跳转到支付宝或直接在浏览器中支付。"
-                        + "本工具适用于移动网站或移动 App。", input, output, gateway, log),
-                new CreatePaymentTool(false, ToolName.WEB_PAGE_PAY, "Create an Alipay web-page payment link",
+                        + "本工具适用于移动网站或移动 App。", gateway, log),
+                new CreatePaymentTool(ToolName.WEB_PAGE_PAY, "Create an Alipay web-page payment link",
                 "创建一笔支付宝订单，返回带有支付链接的 Markdown 文本，该链接在电脑浏览器中打开后会展示支付二维码，用户可扫码支付。"
-                        + "本工具适用于桌面网站或电脑客户端。", input, output, gateway, log));
+                        + "本工具适用于桌面网站或电脑客户端。", gateway, log));
     }
 
     @Override

@@ -13,7 +13,7 @@ final class QueryPaymentTool extends AlipayTool {
 
     QueryPaymentTool(GatewayClient gateway, EventLog log) {
         super(ToolName.QUERY_PAY, "Query an Alipay payment", "查询一笔支付宝订单，并返回带有订单信息的文本。",
-                schema(Schemas.QUERY_INPUT), schema(Schemas.QUERY_OUTPUT), hints(true, false, true), gateway, log);
+                Schemas.QUERY_INPUT, Schemas.QUERY_OUTPUT, hints(true, false, true), gateway, log);
     }
 
     @Override

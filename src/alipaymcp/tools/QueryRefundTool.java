@@ -10,17 +10,14 @@ import alipaymcp.tools.RefundTool.RefundOutcome;
 import alipaymcp.tools.ToolRegistry.ToolName;
 
 /**
- * query-alipay-refund: alipay.trade.fastpay.refund.query. Only a verified success that names the outTradeNo and
- * outRequestNo asked (GatewayClient checks both) and reports REFUND_SUCCESS with an amount is a success; no
- * refund_status means not confirmed (still processing, or failed). The structured {@code outcome} says which
- * (docs/refunds.md).
+ * query-alipay-refund: alipay.trade.fastpay.refund.query. Only a verified success that names both numbers asked
+ * (GatewayClient checks) and reports REFUND_SUCCESS with an amount is a success (docs/refunds.md).
  */
 final class QueryRefundTool extends AlipayTool {
 
     QueryRefundTool(GatewayClient gateway, EventLog log) {
         super(ToolName.REFUND_QUERY, "Query an Alipay refund", "查询一笔支付宝退款，并返回退款状态和退款金额",
-                schema(Schemas.REFUND_QUERY_INPUT), schema(Schemas.REFUND_QUERY_OUTPUT), hints(true, false, true),
-                gateway, log);
+                Schemas.REFUND_QUERY_INPUT, Schemas.REFUND_QUERY_OUTPUT, hints(true, false, true), gateway, log);
     }
 
     @Override
@@ -29,7 +26,6 @@ final class QueryRefundTool extends AlipayTool {
         String outTradeNo = arguments.id("outTradeNo");
         record.outTradeNo = outTradeNo;
         record.outRequestNo = outRequestNo;
-        // Not known yet: query again later with the same numbers; a retry of the refund reuses the same number.
         String advice = "Call query-alipay-refund again with outTradeNo=" + outTradeNo + " and outRequestNo="
                 + outRequestNo + " in 10 seconds or more; if you retry the refund, " + RefundTool.reuse(outRequestNo);
         AlipayResponse response;

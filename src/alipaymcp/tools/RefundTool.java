@@ -7,7 +7,6 @@ import alipaymcp.alipay.GatewayClient;
 import alipaymcp.config.Config;
 import alipaymcp.config.Config.ConfirmRefunds;
 import alipaymcp.config.Config.Environment;
-import alipaymcp.json.JsonValue.JsonBoolean;
 import alipaymcp.json.JsonValue.JsonNumber;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.log.EventLog;
@@ -22,11 +21,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * refund-alipay-payment: alipay.trade.refund. outRequestNo is the idempotency key: the gateway refunds once
- * per number, so a retry must reuse it. This tool never re-sends a refund. With AP_CONFIRM_REFUNDS the person
- * says yes first ({@link #confirm}). A verified 10000 is reported as done only once a refund query confirms it
- * ({@link #confirmingQuery}); otherwise the result is pending or unknown, and every result that is not a success
- * says to reuse the same outRequestNo (docs/refunds.md).
+ * refund-alipay-payment: alipay.trade.refund. outRequestNo is the idempotency key (Alipay refunds once per number),
+ * so this tool never re-sends a refund and every result that is not a success says to reuse it. With
+ * AP_CONFIRM_REFUNDS the person says yes first ({@link #confirm}); a verified 10000 is done only once a refund query
+ * confirms it ({@link #confirmingQuery}), else it is pending or unknown (docs/refunds.md).
  */
 final class RefundTool extends AlipayTool {
     /** sub_codes that mean "outcome unknown" whatever the code (ACQ.SYSTEM_ERROR also arrives as 40004). */
@@ -40,43 +38,28 @@ final class RefundTool extends AlipayTool {
 
     RefundTool(GatewayClient gateway, Policy policy, EventLog log) {
         super(ToolName.REFUND_PAY, "Refund an Alipay payment", "对交易发起退款，并返回退款状态和退款金额",
-                schema(Schemas.REFUND_INPUT), schema(Schemas.REFUND_OUTPUT), hints(false, true, true), gateway, log);
+                Schemas.REFUND_INPUT, Schemas.REFUND_OUTPUT, hints(false, true, true), gateway, log);
         this.policy = policy;
     }
 
-    /**
-     * What the configuration says about refunds.
-     *
-     * @param maxAmount AP_MAX_REFUND_AMOUNT, or null for no limit
-     * @param confirm   AP_CONFIRM_REFUNDS
-     * @param appId     AP_APP_ID, named in the question so the person sees which merchant account pays
-     * @param gateway   where the refund would go, in words ("Alipay production (real money)", ...)
-     */
+    /** maxAmount is null for no limit; the question names appId and gateway so the person sees who pays where. */
     record Policy(BigDecimal maxAmount, ConfirmRefunds confirm, String appId, String gateway) {
         static Policy of(Config config) {
-            return new Policy(config.maxRefundAmount(), config.confirmRefunds(), config.appId(),
-                    gatewayName(config.gatewayUrl()));
-        }
-
-        /** The environment's own gateway in words; any other URL (the simulator, a test relay) as itself. */
-        private static String gatewayName(URI url) {
-            return url.equals(Environment.PROD.gateway()) ? "Alipay production (real money)"
+            URI url = config.gatewayUrl(); // any URL but the environments' own (the simulator, a relay) as itself
+            String gateway = url.equals(Environment.PROD.gateway()) ? "Alipay production (real money)"
                     : url.equals(Environment.SANDBOX.gateway()) ? "the Alipay sandbox (test money)"
                     : "the gateway at " + url + " (AP_GATEWAY_URL)";
+            return new Policy(config.maxRefundAmount(), config.confirmRefunds(), config.appId(), gateway);
         }
     }
 
-    /**
-     * The {@code outcome} field of both refund tools' structured content, so that a client can act without
-     * reading the Chinese text (docs/refunds.md has the full table).
-     */
+    /** Both refund tools' structured {@code outcome}: a client acts on it without reading the Chinese text. */
     enum RefundOutcome {
         SUCCEEDED, // a verified refund query: REFUND_SUCCESS for this outRequestNo and the amount asked
         PENDING, // accepted or known to the gateway, but not confirmed: query again in 10 s or more
         UNKNOWN, // no verified answer, or one that says the outcome is unknown: query before acting, reuse the number
         FAILED; // a verified refusal (no refund was made), or nothing was sent; a retry still reuses the number
 
-        /** Structured content both refund tools share: the numbers asked, this outcome, and verified codes. */
         JsonObject.Builder structured(String outTradeNo, String outRequestNo, AlipayResponse response) {
             JsonObject.Builder out = JsonObject.builder()
                     .put("outTradeNo", outTradeNo)
@@ -92,10 +75,7 @@ final class RefundTool extends AlipayTool {
             return out;
         }
 
-        /**
-         * An error result with this outcome, whose structured content a client can act on without reading the text;
-         * {@code response}: the verified answer, or null when there is none.
-         */
+        /** {@code response}: the verified answer, or null when there is none. */
         ToolResult error(String text, String outTradeNo, String outRequestNo, AlipayResponse response) {
             return new ToolResult(text, true, structured(outTradeNo, outRequestNo, response).build());
         }
@@ -126,9 +106,8 @@ final class RefundTool extends AlipayTool {
     }
 
     /**
-     * AP_CONFIRM_REFUNDS: before a refund is signed or sent, the person at the client says yes or no to exactly
-     * what will happen (MCP elicitation, through {@link CallContext#confirm}). Only a yes lets the refund go; every
-     * other ending sends nothing, and the result says so without inviting a retry under a new number.
+     * AP_CONFIRM_REFUNDS: before anything is signed, the person says yes or no to exactly what will happen. Every
+     * ending but a yes sends nothing and says so without inviting a retry under a new number.
      *
      * @return null when the refund may be sent, else the result to return instead
      */
@@ -161,11 +140,7 @@ final class RefundTool extends AlipayTool {
                 + how + "). Tell the person; do not retry on your own.");
     }
 
-    /**
-     * What the person reads: the action, the money, the order, the reason, the merchant app and the gateway. The
-     * agent's text is shown {@link Arguments#printable} and never cut (the arguments are shorter); yuan as a person
-     * reads them: 88.80, not 88.8 (the amount has at most 2 decimals).
-     */
+    /** The agent's text is shown {@link Arguments#printable}, never cut (it is shorter); yuan as 88.80, not 88.8. */
     private Question question(String outTradeNo, BigDecimal amount, String reason, String outRequestNo) {
         String yuan = amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
         String message = "Refund ¥" + yuan + " of order " + shown(outTradeNo) + " to the buyer"
@@ -192,8 +167,8 @@ final class RefundTool extends AlipayTool {
             return e.outcomeUnknown()
                     ? RefundOutcome.UNKNOWN.error(e.getMessage() + " " + queryAdvice(outTradeNo, outRequestNo),
                             outTradeNo, outRequestNo, null)
-                    : RefundOutcome.FAILED.error(e.getMessage() + " " + reuseRule(outRequestNo), outTradeNo,
-                            outRequestNo, null);
+                    : RefundOutcome.FAILED.error(e.getMessage() + " If you retry this refund, " + reuse(outRequestNo),
+                            outTradeNo, outRequestNo, null);
         }
         record.answered(response);
         if (outcomeUnknown(response)) {
@@ -202,8 +177,8 @@ final class RefundTool extends AlipayTool {
                     + queryAdvice(outTradeNo, outRequestNo), outTradeNo, outRequestNo, response);
         }
         if (!response.isSuccess()) {
-            return RefundOutcome.FAILED.error("退款执行失败. 退款结果: " + failureJson(response) + "\n"
-                    + reuseRule(outRequestNo), outTradeNo, outRequestNo, response);
+            return RefundOutcome.FAILED.error("退款执行失败. 退款结果: " + failureJson(response) + "\nIf you retry this refund, "
+                    + reuse(outRequestNo), outTradeNo, outRequestNo, response);
         }
         String notConfirmed = confirmingQuery(outTradeNo, outRequestNo, amount);
         record.result = response.code() + (notConfirmed == null ? "/REFUND_SUCCESS" : "/pending"); // query's verdict
@@ -217,18 +192,15 @@ final class RefundTool extends AlipayTool {
         return ToolResult.success("退款结果: " + result + ", 退款交易: " + js(response.shownField("trade_no")),
                 RefundOutcome.SUCCEEDED.structured(outTradeNo, outRequestNo, response)
                         .put("refundResult", result)
-                        .put("fundChange", JsonBoolean.of(fundChange))
+                        .put("fundChange", fundChange)
                         .putIfPresent("refundFee", gatewayAmount(response.field("refund_fee")))
                         .build());
     }
 
     /**
-     * Confirms a refund the gateway accepted with a verified 10000. That answer never names out_request_no, so it
-     * could be a replayed success about an earlier refund of the same order, and Alipay says code=10000 only
-     * means the request was accepted (fund_change=N, or none, must be checked). So: one refund query for the same
-     * outTradeNo and outRequestNo (read-only), whose verified success must name both numbers (GatewayClient
-     * checks that), report REFUND_SUCCESS and a refund_amount equal to the amount asked. When it finds nothing
-     * yet (no refund_status) it is sent once more after {@link #RETRY_WAIT_MILLIS}.
+     * A verified 10000 never names out_request_no (it could be a replayed success of an earlier refund), and Alipay
+     * says it only means "accepted". So one read-only refund query must name both numbers (GatewayClient checks),
+     * report REFUND_SUCCESS and the amount asked; when it finds no refund_status yet, it is sent once more.
      *
      * @return null when confirmed, else why not (a clause for the result text)
      */
@@ -280,18 +252,12 @@ final class RefundTool extends AlipayTool {
         return response.shownField("code") + (response.subCode() == null ? "" : "/" + response.shownField("sub_code"));
     }
 
-    /** Whatever made the outcome unknown: query with the same numbers; a retry reuses the same number. */
     private static String queryAdvice(String outTradeNo, String outRequestNo) {
         return "Call query-alipay-refund with outTradeNo=" + outTradeNo + " and outRequestNo=" + outRequestNo
                 + " in 10 seconds or more to find out; if you retry the refund, " + reuse(outRequestNo);
     }
 
-    /** For a refund that was refused or never sent: a new number would be a new refund. */
-    private static String reuseRule(String outRequestNo) {
-        return "If you retry this refund, " + reuse(outRequestNo);
-    }
-
-    /** The idempotency rule every refund result that is not a success ends with (both refund tools). */
+    /** How every refund result that is not a success ends (both refund tools). */
     static String reuse(String outRequestNo) {
         return "reuse outRequestNo=" + outRequestNo
                 + " (Alipay refunds once per number; a new number is a new refund), never a new one.";

@@ -1,12 +1,10 @@
 package alipaymcp.tools;
 
 /**
- * The five tools' JSON schemas, as tools/list sends them (minus whitespace). Input schemas: upstream's argument
- * names, order, descriptions and required lists, with the limits we enforce (minLength added; no multipleOf,
- * which floating-point validators break on 19.99, no exclusiveMinimum, no $schema). Output schemas are our
- * own; fields the gateway may omit are optional. Laid out as {@code JSON.stringify(schema, null, 2)} writes
- * them, so a diff against upstream's listing (test/vectors/upstream-tools-list.json) shows only our choices:
- * {@code node -e 'for (const t of require("./test/vectors/upstream-tools-list.json").tools)
+ * The tools' JSON schemas. Input: upstream's, plus minLength; no multipleOf (floating-point validators break on
+ * 19.99), exclusiveMinimum or $schema. Output: our own; fields the gateway may omit are optional. Laid out as
+ * {@code JSON.stringify(schema, null, 2)}, so a diff against test/vectors/upstream-tools-list.json shows only
+ * our choices: {@code node -e 'for (const t of require("./test/vectors/upstream-tools-list.json").tools)
  * console.log(JSON.stringify(t.inputSchema, null, 2))'}.
  */
 final class Schemas {
@@ -156,18 +154,8 @@ final class Schemas {
             }
             """;
 
-    static final String REFUND_OUTPUT = """
-            {
-              "type": "object",
-              "properties": {
-                "outTradeNo": {
-                  "type": "string",
-                  "description": "商户订单号, as sent"
-                },
-                "outRequestNo": {
-                  "type": "string",
-                  "description": "退款请求号, as sent"
-                },
+    /** The outcome contract both refund tools share (docs/refunds.md). */
+    private static final String REFUND_OUTCOME = """
                 "outcome": {
                   "type": "string",
                   "enum": [
@@ -190,6 +178,21 @@ final class Schemas {
                   "type": "string",
                   "description": "支付宝交易号"
                 },
+            """;
+
+    static final String REFUND_OUTPUT = """
+            {
+              "type": "object",
+              "properties": {
+                "outTradeNo": {
+                  "type": "string",
+                  "description": "商户订单号, as sent"
+                },
+                "outRequestNo": {
+                  "type": "string",
+                  "description": "退款请求号, as sent"
+                },
+            """ + REFUND_OUTCOME + """
                 "refundResult": {
                   "type": "string",
                   "description": "On success: 退款成功 (money moved now) or 重复请求退款幂等成功 (confirmed, and this call moved nothing: fund_change N)"
@@ -249,28 +252,7 @@ final class Schemas {
                   "type": "string",
                   "description": "退款请求号, as asked"
                 },
-                "outcome": {
-                  "type": "string",
-                  "enum": [
-                    "succeeded",
-                    "pending",
-                    "unknown",
-                    "failed"
-                  ],
-                  "description": "succeeded: confirmed by a verified refund query (REFUND_SUCCESS, this outRequestNo, this amount). pending: not confirmed yet; query-alipay-refund again in 10 s or more. unknown: no verified answer; query before acting. failed: refused, or nothing was sent. Except after succeeded, any retry must reuse the same outRequestNo."
-                },
-                "code": {
-                  "type": "string",
-                  "description": "The gateway's code of a verified non-success answer"
-                },
-                "subCode": {
-                  "type": "string",
-                  "description": "The gateway's sub_code of a verified non-success answer"
-                },
-                "tradeNo": {
-                  "type": "string",
-                  "description": "支付宝交易号"
-                },
+            """ + REFUND_OUTCOME + """
                 "refundAmount": {
                   "type": "number",
                   "description": "退款金额 of this refund request, in yuan"

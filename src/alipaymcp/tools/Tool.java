@@ -12,11 +12,9 @@ import java.util.function.BooleanSupplier;
  * which fields the negotiated revision may carry; a tool only describes itself.
  */
 public interface Tool {
-
-    /** Tool name, e.g. {@code query-alipay-payment}. */
     String name();
 
-    /** Human title (sent as {@code title} from 2025-06-18 and as {@code annotations.title} from 2025-03-26). */
+    /** Sent as {@code title} from 2025-06-18 and as {@code annotations.title} from 2025-03-26. */
     String title();
 
     String description();
@@ -26,37 +24,28 @@ public interface Tool {
     /** Output schema, when every successful result carries conforming structured content. */
     Optional<JsonObject> outputSchema();
 
-    /** Behaviour hints without the title: readOnlyHint, destructiveHint, idempotentHint, openWorldHint. */
+    /** readOnlyHint, destructiveHint, idempotentHint, openWorldHint: the annotations without the title. */
     JsonObject hints();
 
     /**
-     * Runs the tool. Never throws for bad input or a failed remote call: those are results with
-     * {@code isError}. {@code context} turns true when the client cancelled the request; a tool checks
-     * it before starting anything irreversible and never abandons a gateway request already sent. A tool may
-     * ask the person through {@link CallContext#confirm} before such a step.
+     * Never throws for bad input or a failed remote call: those are results with {@code isError}. A tool checks
+     * {@code context} (true once the client cancelled) before anything irreversible, and never abandons a gateway
+     * request already sent.
      */
     ToolResult call(JsonObject arguments, CallContext context);
 
     /**
-     * What a running tool call may ask of the client that sent it: whether the client cancelled the call
-     * ({@link #getAsBoolean}), and a person's yes or no ({@link #confirm}). A lambda {@code () -> false} is a call
-     * that is never cancelled and whose client cannot be asked.
+     * What a running call may ask of its client: whether it cancelled the call ({@link #getAsBoolean}), and a
+     * person's yes or no ({@link #confirm}). {@code () -> false} is never cancelled and cannot ask.
      */
     @FunctionalInterface
     interface CallContext extends BooleanSupplier {
-
-        /**
-         * Asks the person at the client to confirm {@code question} and waits (bounded) for the answer. Returns
-         * {@link Outcome#NOT_ASKED} at once when the client cannot be asked. By default no client can.
-         */
+        /** Asks the person and waits (bounded); {@link Outcome#NOT_ASKED} at once when the client cannot be asked. */
         default Outcome confirm(Question question) {
             return Outcome.NOT_ASKED;
         }
 
-        /**
-         * A yes-or-no question: {@code message} says exactly what will happen; {@code title} and {@code description}
-         * label the one checkbox the person answers with.
-         */
+        /** {@code message} says exactly what will happen; {@code title} and {@code description} label the checkbox. */
         record Question(String message, String title, String description) {
             public Question {
                 Objects.requireNonNull(message, "message");
@@ -75,7 +64,7 @@ public interface Tool {
             CALL_CANCELLED, // the client cancelled the tool call while the question was open
             NOT_ASKED; // the client cannot be asked: no form-mode elicitation, or a revision before 2025-06-18
 
-            /** The word the log line records: confirmed, timed-out, call-cancelled, ... */
+            /** As the log line records it: timed-out, call-cancelled, ... */
             public String word() {
                 return name().toLowerCase(Locale.ROOT).replace('_', '-');
             }
@@ -83,16 +72,13 @@ public interface Tool {
     }
 
     /**
-     * What a tool call produced: one text block, the error flag, and structured content (null when the tool has no
-     * output schema, or for an error that has nothing structured to say). Whatever the gateway sends, a payment
-     * tool's result is {@link #bounded()} (docs/refunds.md): the text is cut at {@link #MAX_TEXT} characters, and
-     * structured content larger than {@link #MAX_STRUCTURED} characters of JSON is not sent (the result says so).
+     * One text block, the error flag, and structured content (null for an error with nothing structured to say).
+     * Whatever the gateway sends, a payment tool's result is {@link #bounded()} (docs/refunds.md).
      */
     record ToolResult(String text, boolean isError, JsonObject structuredContent) {
         /**
-         * Large enough for a payment link with a 256-character Chinese title, percent-encoded twice in the URL
-         * (subject and body: 5,473 characters of text measured), small enough that no gateway answer can flood
-         * the model.
+         * Fits a payment link with a 256-character Chinese title, percent-encoded twice (5,473 characters of text
+         * measured); small enough that no gateway answer can flood the model.
          */
         static final int MAX_TEXT = 16_384;
         static final int MAX_STRUCTURED = 16_384;
@@ -102,7 +88,7 @@ public interface Tool {
             Objects.requireNonNull(text, "text");
         }
 
-        /** This result within the bound: the same when it fits (the largest payment link uses about a third of it). */
+        /** Text cut at {@link #MAX_TEXT}; structured content over {@link #MAX_STRUCTURED} is dropped, saying so. */
         ToolResult bounded() {
             if (structuredContent != null && structuredContent.toJson().length() > MAX_STRUCTURED) {
                 return new ToolResult("The result's structured content is over " + MAX_STRUCTURED + " characters,"

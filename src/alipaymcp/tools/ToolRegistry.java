@@ -14,23 +14,19 @@ import java.util.Set;
 
 /** The five tools in upstream's order, and the AP_SELECT_TOOLS selection among them. */
 public final class ToolRegistry implements ConfigLoader.ToolNames {
-    /**
-     * The initialize result's {@code instructions}: what an agent must know before calling the five tools. Short,
-     * English, and only about using them safely; the tool descriptions stay upstream's.
-     */
+    /** The initialize result's {@code instructions}: only how to use the tools safely. */
     public static final String INSTRUCTIONS = "Alipay payments. Amounts (totalAmount, refundAmount) are CNY yuan"
             + " with at most two decimals, such as 88.8 or 0.01. The create-*-payment tools return a payment link:"
             + " show it to the buyer, who pays on Alipay's page; query-alipay-payment then tells whether they paid."
             + " To retry a refund, reuse the same outRequestNo: a new number can refund twice. When a refund's"
             + " outcome is unknown, call query-alipay-refund with the same outTradeNo and outRequestNo before"
             + " anything else.";
-    /** Tells the configuration check which AP_SELECT_TOOLS items name no tool, so all problems come at once. */
+    /** Lets the configuration check report unknown AP_SELECT_TOOLS items with all its other problems at once. */
     public static final ConfigLoader.ToolNames NAMES = new ToolRegistry();
 
     private ToolRegistry() {
     }
 
-    /** What is wrong with one trimmed AP_SELECT_TOOLS item, or null when it is "all" or names a tool. */
     @Override
     public String problem(String item) {
         if (item.equalsIgnoreCase("all") || ToolName.find(item) != null) {
@@ -44,10 +40,7 @@ public final class ToolRegistry implements ConfigLoader.ToolNames {
                 + String.join(", ", accepted) + ".";
     }
 
-    /**
-     * The tools AP_SELECT_TOOLS chose, in upstream's order, all on one gateway client wired to the configuration.
-     * An unknown name stops the server at start.
-     */
+    /** The tools AP_SELECT_TOOLS chose, in upstream's order; an unknown name stops the server at start. */
     public static List<Tool> select(Config config, EventLog log, String version) throws ConfigException {
         Set<String> names = selectedNames(config.selectTools());
         List<Tool> chosen = new ArrayList<>(); // a loop, not a stream: no lambda at start (StartupPathTest)
@@ -59,7 +52,7 @@ public final class ToolRegistry implements ConfigLoader.ToolNames {
         return List.copyOf(chosen);
     }
 
-    /** The one gateway client of the process (the check command's query uses it too); {@code version} tags us. */
+    /** The one gateway client of the process (the check command's query uses it too). */
     public static GatewayClient gatewayClient(Config config, String version) {
         RequestSettings settings = new RequestSettings(config.appId(), config.signType(), config.appAuthToken(),
                 config.notifyUrl(), config.returnUrl(), "mcp-server-alipay-java-" + version,
@@ -68,7 +61,7 @@ public final class ToolRegistry implements ConfigLoader.ToolNames {
                 config.timeout(), Clock.systemUTC());
     }
 
-    /** All five tools on one gateway client, in upstream's order (tests inject upstream's tags and a fixed clock). */
+    /** Tests inject a client with upstream's tags and a fixed clock. */
     static List<Tool> all(GatewayClient gateway, RefundTool.Policy refunds, EventLog log) {
         List<Tool> tools = new ArrayList<>(CreatePaymentTool.both(gateway, log));
         tools.add(new QueryPaymentTool(gateway, log));
@@ -77,7 +70,7 @@ public final class ToolRegistry implements ConfigLoader.ToolNames {
         return List.copyOf(tools);
     }
 
-    /** Resolves long or short names (already trimmed) to long names; "all" anywhere selects everything. */
+    /** Long or short names (trimmed) to long names; "all" anywhere selects everything. */
     static Set<String> selectedNames(List<String> items) throws ConfigException {
         Set<String> names = new LinkedHashSet<>();
         for (String item : items) {
@@ -95,10 +88,7 @@ public final class ToolRegistry implements ConfigLoader.ToolNames {
         return names;
     }
 
-    /**
-     * The five tools' names in upstream's order: the long name MCP clients see and the short name AP_SELECT_TOOLS
-     * also accepts. Kept apart from the tools so that checking AP_SELECT_TOOLS at start loads no tool class.
-     */
+    /** Upstream's order; apart from the tools so that checking AP_SELECT_TOOLS at start loads no tool class. */
     enum ToolName {
         MOBILE_PAY("create-mobile-alipay-payment", "mobilePay"),
         WEB_PAGE_PAY("create-web-page-alipay-payment", "webPagePay"),
@@ -114,7 +104,7 @@ public final class ToolRegistry implements ConfigLoader.ToolNames {
             this.shortName = shortName;
         }
 
-        /** The tool called {@code name} (long or short form, any letter case: AP_SELECT_TOOLS=mobilepay), or null. */
+        /** Long or short name in any letter case (AP_SELECT_TOOLS=mobilepay); null when none. */
         static ToolName find(String name) {
             for (ToolName tool : values()) {
                 if (tool.longName.equalsIgnoreCase(name) || tool.shortName.equalsIgnoreCase(name)) {

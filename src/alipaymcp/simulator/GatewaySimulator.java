@@ -2,7 +2,6 @@ package alipaymcp.simulator;
 
 import alipaymcp.alipay.ContentCipher;
 import alipaymcp.alipay.KeyReader.KeyException;
-import alipaymcp.simulator.Cashier.PagePay;
 import alipaymcp.simulator.GatewayHandler.GatewayCheck;
 import alipaymcp.simulator.PaymentMessages.Notifier;
 import com.sun.net.httpserver.HttpServer;
@@ -52,7 +51,7 @@ public final class GatewaySimulator implements AutoCloseable {
         }
         Trade.Book book = new Trade.Book(options.maxTrades(), Clock.systemUTC());
         notifier = new Notifier(options.notifyDelayMillis(), options.notifyRetryMillis());
-        Set<String> methods = new HashSet<>(List.of(PagePay.WAP, PagePay.PAGE, TradeApi.QUERY, TradeApi.REFUND,
+        Set<String> methods = new HashSet<>(List.of(Cashier.WAP, Cashier.PAGE, TradeApi.QUERY, TradeApi.REFUND,
                 TradeApi.REFUND_QUERY));
         if (pki != null) {
             methods.add(GatewayHandler.CERT_DOWNLOAD);
@@ -68,10 +67,10 @@ public final class GatewaySimulator implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(
                 InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), options.port()), 64);
-        server.createContext("/", new GatewayHandler(check, faults, new PagePay(book), new TradeApi(book), writer,
-                pki, aesKey == null ? null : cipher(aesKey)));
-        PaymentMessages messages = new PaymentMessages(keys.appId(), keys.platform().getPrivate());
-        server.createContext("/cashier/", new Cashier(book, messages, notifier));
+        Cashier cashier = new Cashier(book, new PaymentMessages(keys.appId(), keys.platform().getPrivate()), notifier);
+        server.createContext("/", new GatewayHandler(check, faults, cashier, new TradeApi(book), writer, pki,
+                aesKey == null ? null : cipher(aesKey)));
+        server.createContext("/cashier/", cashier);
         for (String path : List.of(Faults.FAULT_PATH, Faults.CLEAR_PATH, Faults.ROTATE_PATH)) {
             server.createContext(path, faults);
         }

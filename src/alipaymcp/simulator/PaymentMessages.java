@@ -6,6 +6,7 @@ import alipaymcp.alipay.RsaSigner;
 import alipaymcp.json.JsonValue.JsonArray;
 import alipaymcp.json.JsonValue.JsonObject;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,9 +14,9 @@ import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -78,9 +79,8 @@ record PaymentMessages(String appId, PrivateKey platformKey) {
     }
 
     /**
-     * Posts asynchronous notifications, only to loopback notify URLs (http or https on 127.0.0.1,
-     * localhost or [::1]): first after the notify delay, then up to {@link #ATTEMPTS} attempts in all, the
-     * wait doubling from the retry delay, until the answer is HTTP 200 with the body exactly "success".
+     * Posts notifications to loopback notify URLs only: after the notify delay, then up to {@link #ATTEMPTS} in all,
+     * the wait doubling from the retry delay, until the answer is HTTP 200 with the body exactly "success".
      */
     static final class Notifier implements AutoCloseable {
         static final int ATTEMPTS = 5;
@@ -89,27 +89,23 @@ record PaymentMessages(String appId, PrivateKey platformKey) {
         private final long delayMillis;
         private final long retryMillis;
         private final ScheduledExecutorService scheduler;
-        /**
-         * Made for the first post, not at start: building one loads java.net.http and starts a selector thread
-         * (a start with a key folder measured 220 ms with it, 70 ms without).
-         */
+        // Made for the first post: building one loads java.net.http and starts a selector thread (a start with a
+        // key folder measured 220 ms with it, 70 ms without).
         private HttpClient client;
 
         Notifier(long delayMillis, long retryMillis) {
             this.delayMillis = delayMillis;
             this.retryMillis = retryMillis;
-            ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, r -> {
+            this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "simulator-notify");
                 thread.setDaemon(true);
                 return thread;
             });
-            pool.setRemoveOnCancelPolicy(true);
-            this.scheduler = pool;
         }
 
-        /** Schedules the notification; a missing or non-loopback notify URL is skipped (nothing is sent). */
+        /** A missing or non-loopback notify URL is skipped (nothing is sent). */
         void send(String notifyUrl, Map<String, String> params) {
-            URI target = notifyUrl == null ? null : loopbackTarget(notifyUrl);
+            URI target = loopbackTarget(notifyUrl);
             if (target == null) {
                 return;
             }
@@ -144,22 +140,24 @@ record PaymentMessages(String appId, PrivateKey platformKey) {
             });
         }
 
-        /** The URI when it is http(s) to a loopback host; null otherwise. */
+        /** The URI when it is http(s) to 127.0.0.1, localhost or [::1] with no user info; null otherwise. */
         static URI loopbackTarget(String url) {
-            try {
-                URI uri = new URI(url);
-                String host = uri.getHost();
-                boolean loopback = "127.0.0.1".equals(host) || "localhost".equalsIgnoreCase(host) || "[::1]".equals(host);
-                return isWeb(uri) && loopback && uri.getRawUserInfo() == null ? uri : null;
-            } catch (java.net.URISyntaxException e) {
-                return null;
-            }
+            URI uri = webUri(url);
+            String host = uri == null ? null : uri.getHost();
+            boolean loopback = "127.0.0.1".equals(host) || "localhost".equalsIgnoreCase(host) || "[::1]".equals(host);
+            return loopback && uri.getRawUserInfo() == null ? uri : null;
         }
 
-        /** An absolute http or https URI with a host: the only URLs the simulator accepts or posts to. */
-        static boolean isWeb(URI uri) {
-            String scheme = uri.getScheme();
-            return uri.getHost() != null && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme));
+        /** An absolute http or https URI with a host (the only URLs the simulator accepts or posts to), else null. */
+        static URI webUri(String url) {
+            try {
+                URI uri = new URI(url == null ? "" : url);
+                String scheme = uri.getScheme();
+                boolean web = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+                return web && uri.getHost() != null ? uri : null;
+            } catch (URISyntaxException e) {
+                return null;
+            }
         }
 
         @Override

@@ -24,14 +24,8 @@ final class Trade {
     static final int MAX_REFUNDS = 1_000;
 
     /**
-     * What a page-pay request asked for, after validation.
-     *
-     * @param method         alipay.trade.wap.pay or alipay.trade.page.pay
-     * @param signType       the request's sign type; the return and the notification are signed with it
-     * @param notifyUrl      null when absent
-     * @param returnUrl      null when absent
-     * @param body           null when absent
-     * @param passbackParams null when absent; echoed in the notification, as Alipay does
+     * What a page-pay request asked for, after validation; body, notifyUrl, returnUrl and passbackParams (echoed
+     * in the notification, as Alipay does) are null when absent. The return and notification use its signType.
      */
     record Order(String outTradeNo, BigDecimal totalAmount, String subject, String body, String method,
             SignType signType, String notifyUrl, String returnUrl, String passbackParams) {
@@ -56,7 +50,7 @@ final class Trade {
             BigDecimal refunded) {
     }
 
-    /** One accepted refund, kept under its out_request_no. reason may be null. */
+    /** One accepted refund, kept under its out_request_no. */
     record Refund(BigDecimal amount, String reason, String gmtRefundPay) {
     }
 
@@ -166,15 +160,6 @@ final class Trade {
 
     /** Every trade of the simulator's one merchant app, by out_trade_no and by trade_no; bounded. */
     static final class Book {
-        /** A page pay that cannot open its trade; the message is shown on the cashier's error page. */
-        static final class Refused extends Exception {
-            private static final long serialVersionUID = 1L;
-
-            Refused(String message) {
-                super(message);
-            }
-        }
-
         private final Map<String, Trade> byOutTradeNo = new ConcurrentHashMap<>();
         private final Map<String, Trade> byTradeNo = new ConcurrentHashMap<>();
         private final int maxTrades;
@@ -188,21 +173,21 @@ final class Trade {
         }
 
         /**
-         * The trade for this order: the one already opened with the same out_trade_no and amount, or a new
-         * WAIT_BUYER_PAY trade. Creation is serialized so the bound holds exactly.
+         * The trade already opened with this out_trade_no and amount, or a new WAIT_BUYER_PAY trade; serialized so
+         * the bound holds exactly. IllegalStateException (shown on the cashier's error page) when it cannot.
          */
-        synchronized Trade open(Order order) throws Refused {
+        synchronized Trade open(Order order) {
             Trade existing = byOutTradeNo.get(order.outTradeNo());
             if (existing != null) {
                 if (existing.order().totalAmount().compareTo(order.totalAmount()) != 0) {
-                    throw new Refused("out_trade_no " + order.outTradeNo() + " was already opened with total_amount "
-                            + existing.order().totalAmount().toPlainString()
+                    throw new IllegalStateException("out_trade_no " + order.outTradeNo()
+                            + " was already opened with total_amount " + existing.order().totalAmount().toPlainString()
                             + "; use a new out_trade_no for a new amount");
                 }
                 return existing;
             }
             if (byOutTradeNo.size() >= maxTrades) {
-                throw new Refused("the simulator holds at most " + maxTrades
+                throw new IllegalStateException("the simulator holds at most " + maxTrades
                         + " trades and is full; restart it to start afresh");
             }
             long serialNo = serial.incrementAndGet() % 1_000_000_000_000_000L;
@@ -227,27 +212,19 @@ final class Trade {
                 .withResolverStyle(ResolverStyle.STRICT);
         private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuuMMdd");
 
-        private LocalDateTime now() {
-            return LocalDateTime.now(clock.withZone(CHINA));
-        }
-
         String nowText() {
-            return TEXT.format(now());
+            return TEXT.format(LocalDateTime.now(clock.withZone(CHINA)));
         }
 
         /** "20260115": the date prefix of trade and notify ids. */
         String today() {
-            return DAY.format(now());
+            return DAY.format(LocalDateTime.now(clock.withZone(CHINA)));
         }
 
-        /** True for a well-formed request timestamp; the skew is not checked (the gateway's tolerance is unknown). */
+        /** A well-formed request timestamp (19 characters: uuuu takes longer years); its skew is not checked. */
         static boolean isTimestamp(String text) {
-            if (text.length() != 19) {
-                return false;
-            }
             try {
-                LocalDateTime.parse(text, TEXT);
-                return true;
+                return text.length() == 19 && LocalDateTime.parse(text, TEXT) != null;
             } catch (DateTimeParseException e) {
                 return false;
             }

@@ -24,16 +24,6 @@ record Cashier(Trade.Book book, PaymentMessages messages, Notifier notifier) imp
     static final String CANCEL_PATH = "/cashier/cancel";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Trade.PayOutcome pay(Trade trade) {
-        String now = book.nowText();
-        Trade.PayOutcome outcome = trade.pay(now);
-        if (outcome == Trade.PayOutcome.PAID_NOW) {
-            String notifyId = book.today() + "00222" + String.format("%021d", RANDOM.nextLong() & Long.MAX_VALUE);
-            notifier.send(trade.order().notifyUrl(), messages.notification(trade.view(), now, notifyId));
-        }
-        return outcome;
-    }
-
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
@@ -54,7 +44,7 @@ record Cashier(Trade.Book book, PaymentMessages messages, Notifier notifier) imp
                 HttpReply.of(404, HttpReply.HTML, errorPage("Unknown order",
                         "No trade has this out_trade_no; open the page-pay URL first.")).send(exchange);
             } else if (paying) {
-                afterPay(exchange, trade, pay(trade));
+                pay(exchange, trade);
             } else {
                 HttpReply.of(200, HttpReply.HTML, outcomePage("Payment cancelled",
                         "Nothing was paid; the order stays open (WAIT_BUYER_PAY).", trade.view())).send(exchange);
@@ -62,11 +52,18 @@ record Cashier(Trade.Book book, PaymentMessages messages, Notifier notifier) imp
         }
     }
 
-    private void afterPay(HttpExchange exchange, Trade trade, Trade.PayOutcome outcome) throws IOException {
+    /** The Pay button: a first payment queues the notification and sends the browser to return_url, if any. */
+    private void pay(HttpExchange exchange, Trade trade) throws IOException {
+        String now = book.nowText();
+        Trade.PayOutcome outcome = trade.pay(now);
         Trade.View view = trade.view();
-        if (outcome == Trade.PayOutcome.PAID_NOW && view.order().returnUrl() != null) {
-            HttpReply.redirect(exchange, messages.returnUrl(view, book.nowText()));
-            return;
+        if (outcome == Trade.PayOutcome.PAID_NOW) {
+            String notifyId = book.today() + "00222" + String.format("%021d", RANDOM.nextLong() & Long.MAX_VALUE);
+            notifier.send(view.order().notifyUrl(), messages.notification(view, now, notifyId));
+            if (view.order().returnUrl() != null) {
+                HttpReply.redirect(exchange, messages.returnUrl(view, now));
+                return;
+            }
         }
         String title = outcome == Trade.PayOutcome.PAID_NOW ? "Paid"
                 : outcome == Trade.PayOutcome.ALREADY_PAID ? "Already paid" : "Trade closed";

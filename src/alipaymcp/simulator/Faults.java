@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  */
 public final class Faults implements HttpHandler {
     static final String ANY = "*";
+    static final String CONTROL_PATH = "/__sim/";
     static final String FAULT_PATH = "/__sim/fault";
     static final String CLEAR_PATH = "/__sim/clear";
     static final String ROTATE_PATH = "/__sim/rotate-cert";

@@ -32,25 +32,18 @@ public final class GatewaySimulator implements AutoCloseable {
     private final ExecutorService executor;
     final SimulatorKeys keys;
     private final Notifier notifier;
-    /** Certificate mode's throw-away PKI, or null in key mode. */
-    private final SimulatorPki pki;
-    /** Where the PKI's three .crt files are: --keys DIR, else a temporary folder deleted at close. */
+    private final SimulatorPki pki; // null in key mode
+    /** Where certificate mode's three .crt files are: --keys DIR, else a temporary folder deleted at close. */
     private final Path certDir;
     private final boolean temporaryCertDir;
-    /** The app's AES key (Base64), or null. */
-    private final String aesKey;
+    private final String aesKey; // Base64, or null
 
     private GatewaySimulator(SimulatorOptions options) throws IOException {
         keys = options.keysDir() == null ? SimulatorKeys.generate() : SimulatorKeys.loadOrCreate(options.keysDir());
         aesKey = options.aes() ? SimulatorKeys.aesKey(options.keysDir()) : null;
-        pki = options.certificateMode() ? SimulatorPki.create(keys.appId(), keys.app(), keys.platform()) : null;
-        temporaryCertDir = pki != null && options.keysDir() == null;
+        temporaryCertDir = options.certificateMode() && options.keysDir() == null;
         certDir = temporaryCertDir ? Files.createTempDirectory("alipay-simulator-certs") : options.keysDir();
-        if (pki != null) {
-            pki.write(certDir);
-        }
-        Trade.Book book = new Trade.Book(options.maxTrades(), Clock.systemUTC());
-        notifier = new Notifier(options.notifyDelayMillis(), options.notifyRetryMillis());
+        pki = options.certificateMode() ? new SimulatorPki(keys.appId(), keys.app(), keys.platform(), certDir) : null;
         Set<String> methods = new HashSet<>(List.of(Cashier.WAP, Cashier.PAGE, TradeApi.QUERY, TradeApi.REFUND,
                 TradeApi.REFUND_QUERY));
         if (pki != null) {
@@ -61,19 +54,18 @@ public final class GatewaySimulator implements AutoCloseable {
         Faults faults = new Faults(pki);
         AnswerWriter.Signer keyMode = new AnswerWriter.Signer(keys.platform().getPrivate(), null); // never changes
         AnswerWriter writer = new AnswerWriter(pki == null ? () -> keyMode : pki::current);
+        Trade.Book book = new Trade.Book(options.maxTrades(), Clock.systemUTC());
+        notifier = new Notifier(options.notifyDelayMillis(), options.notifyRetryMillis());
+        Cashier cashier = new Cashier(book, new PaymentMessages(keys.appId(), keys.platform().getPrivate()), notifier);
         // jdk.httpserver leaves Nagle's algorithm on unless told (read once, when its classes load): with the
-        // client's delayed ACK every answer would then wait about 40 ms. Measured: p50 of a query 66 -> 24 ms
-        // on a loaded 2-core machine.
+        // client's delayed ACK every answer would wait about 40 ms. Measured: p50 of a query 66 -> 24 ms.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(
                 InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), options.port()), 64);
-        Cashier cashier = new Cashier(book, new PaymentMessages(keys.appId(), keys.platform().getPrivate()), notifier);
         server.createContext("/", new GatewayHandler(check, faults, cashier, new TradeApi(book), writer, pki,
                 aesKey == null ? null : cipher(aesKey)));
         server.createContext("/cashier/", cashier);
-        for (String path : List.of(Faults.FAULT_PATH, Faults.CLEAR_PATH, Faults.ROTATE_PATH)) {
-            server.createContext(path, faults);
-        }
+        server.createContext(Faults.CONTROL_PATH, faults);
         executor = Executors.newFixedThreadPool(THREADS, r -> {
             Thread thread = new Thread(r, "simulator-http");
             thread.setDaemon(true);
@@ -110,7 +102,7 @@ public final class GatewaySimulator implements AutoCloseable {
         if (pki == null) {
             env.put("AP_PUB_KEY", SimulatorKeys.base64(keys.platform().getPublic().getEncoded())); // X.509
         } else {
-            env.put("AP_APP_CERT_PATH", pki.appCertFile(certDir).toString());
+            env.put("AP_APP_CERT_PATH", certDir.resolve(SimulatorPki.APP_CERT.formatted(appId())).toString());
             env.put("AP_ALIPAY_CERT_PATH", certDir.resolve(SimulatorPki.ALIPAY_CERT).toString());
             env.put("AP_ALIPAY_ROOT_CERT_PATH", certDir.resolve(SimulatorPki.ROOT_CERT).toString());
         }

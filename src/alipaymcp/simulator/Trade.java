@@ -98,10 +98,6 @@ final class Trade {
         return order;
     }
 
-    String tradeNo() {
-        return tradeNo;
-    }
-
     synchronized View view() {
         return new View(order, tradeNo, gmtCreate, status, gmtPayment, refunded);
     }

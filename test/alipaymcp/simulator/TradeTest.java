@@ -99,10 +99,10 @@ class TradeTest {
     @Test
     void book_open_givesA28DigitTradeNoDatedInChinaTime() throws Exception {
         Trade trade = book.open(order("A", "1"));
-        assertThat(trade.tradeNo()).hasSize(28).containsOnlyDigits().startsWith("2026011522001");
+        assertThat(trade.view().tradeNo()).hasSize(28).containsOnlyDigits().startsWith("2026011522001");
         assertThat(trade.view().gmtCreate()).isEqualTo("2026-01-15 10:00:00");
         assertThat(book.find("A", null)).isSameAs(trade);
-        assertThat(book.find("nope", trade.tradeNo())).isSameAs(trade);
+        assertThat(book.find("nope", trade.view().tradeNo())).isSameAs(trade);
         assertThat(book.find(null, null)).isNull();
     }
 

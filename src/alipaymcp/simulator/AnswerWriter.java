@@ -62,8 +62,7 @@ final class AnswerWriter {
      * The answer as written, or damaged by the fault (DELAY is the caller's); {@code cipher}: the request's, so a
      * signed answer is encrypted too, unless a fault damages its plaintext form.
      */
-    HttpReply reply(Answer answer, Fault fault, ContentCipher cipher) {
-        Fault.Kind kind = fault == null ? null : fault.kind();
+    HttpReply reply(Answer answer, Fault.Kind kind, ContentCipher cipher) {
         if (kind != null && kind.transport()) {
             return transport(HttpReply.json(text(answer, null, cipher)), kind);
         }

@@ -142,9 +142,8 @@ public final class Faults implements HttpHandler {
         this.pki = pki;
     }
 
-    Fault forMethod(String method) {
-        Fault own = method == null ? null : byMethod.get(method);
-        return own != null ? own : byMethod.get(ANY);
+    Fault forMethod(String method) { // method: one the gateway checks passed, never null
+        return byMethod.getOrDefault(method, byMethod.get(ANY));
     }
 
     /** Keeps a signed success that reached the client whole, for a later replay fault. */

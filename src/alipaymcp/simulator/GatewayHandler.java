@@ -26,11 +26,23 @@ import java.util.Set;
  * dispatches to the page-pay cashier or the trade APIs. {@code pki} (certificate mode) and {@code cipher} (AES)
  * are null when off.
  */
-record GatewayHandler(GatewayCheck check, Faults faults, Cashier cashier, TradeApi api, AnswerWriter writer,
-        SimulatorPki pki, ContentCipher cipher) implements HttpHandler {
+record GatewayHandler(String appId, PublicKey appPublicKey, Faults faults, Cashier cashier, TradeApi api,
+        AnswerWriter writer, SimulatorPki pki, ContentCipher cipher) implements HttpHandler {
     static final String PATH = "/gateway.do";
     static final String CERT_DOWNLOAD = "alipay.open.app.alipaycert.download";
     static final int MAX_BODY_BYTES = 1 << 20; // no request of the modelled APIs comes near
+    private static final Set<String> METHODS = Set.of(Cashier.WAP, Cashier.PAGE, TradeApi.QUERY, TradeApi.REFUND,
+            TradeApi.REFUND_QUERY);
+    static final String INVALID_SIGNATURE_PREFIX =
+            "验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，网关生成的验签字符串为：";
+    private static final String[][] REQUIRED = {
+        {"method", "isv.missing-method", "缺少方法名参数"},
+        {"sign", "isv.missing-signature", "缺少签名参数"},
+        {"sign_type", "isv.missing-signature-type", "缺少签名类型参数"},
+        {"app_id", "isv.missing-app-id", "缺少AppID参数"},
+        {"timestamp", "isv.missing-timestamp", "缺少时间戳参数"},
+        {"version", "isv.missing-version", "缺少版本参数"},
+    };
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
@@ -61,10 +73,10 @@ record GatewayHandler(GatewayCheck check, Faults faults, Cashier cashier, TradeA
         }
         String method = request.get("method");
         boolean page = Cashier.handles(method);
-        GatewayError refused = check.check(request);
+        GatewayError refused = check(request);
         if (refused != null) {
             return page ? Cashier.rejected(refused)
-                    : writer.reply(Answer.failure(check.supports(method) ? method : null, refused, null), null, null);
+                    : writer.reply(Answer.failure(supports(method) ? method : null, refused, null), null, null);
         }
         SignType signType = SignType.named(request.get("sign_type"));
         Fault fault = faults.forMethod(method);
@@ -96,7 +108,7 @@ record GatewayHandler(GatewayCheck check, Faults faults, Cashier cashier, TradeA
             return earlier;
         }
         Answer answer = call(method, bizContent, signType, fault);
-        HttpReply reply = writer.reply(answer, fault, encrypted ? cipher : null);
+        HttpReply reply = writer.reply(answer, kind, encrypted ? cipher : null);
         if (kind == null || kind.situation()) {
             faults.remember(method, answer, reply);
         }
@@ -173,91 +185,72 @@ record GatewayHandler(GatewayCheck check, Faults faults, Cashier cashier, TradeA
         }
     }
 
+    /** The methods modelled; the certificate download only in certificate mode. */
+    private boolean supports(String method) {
+        return method != null && (METHODS.contains(method) || pki != null && method.equals(CERT_DOWNLOAD));
+    }
+
     /**
-     * The gateway's checks on the common parameters, in this order: required parameters (40001), app id,
-     * method, sign type, charset, then the signature over everything received minus sign (40002), then
-     * timestamp form and version. A failed check is answered without sign, as the gateway does. In certificate
-     * mode every request must carry appCertSn and rootCertSn (null in key mode); {@code aes}: the app has an AES key.
+     * The gateway's checks on the common parameters, in this order: required parameters (40001), app id, method,
+     * sign type, charset, the signature over everything received minus sign (40002), certificate mode's SNs and
+     * the encrypt type, timestamp form and version. A failed check is answered without sign, as the gateway does.
      */
-    record GatewayCheck(String appId, PublicKey appPublicKey, Set<String> methods, String appCertSn, String rootCertSn,
-            boolean aes) {
-        static final String INVALID_SIGNATURE_PREFIX =
-                "验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，网关生成的验签字符串为：";
-        private static final String[][] REQUIRED = {
-            {"method", "isv.missing-method", "缺少方法名参数"},
-            {"sign", "isv.missing-signature", "缺少签名参数"},
-            {"sign_type", "isv.missing-signature-type", "缺少签名类型参数"},
-            {"app_id", "isv.missing-app-id", "缺少AppID参数"},
-            {"timestamp", "isv.missing-timestamp", "缺少时间戳参数"},
-            {"version", "isv.missing-version", "缺少版本参数"},
-        };
-
-        GatewayCheck {
-            methods = Set.copyOf(methods);
+    private GatewayError check(Map<String, String> request) {
+        for (String[] rule : REQUIRED) {
+            if (request.get(rule[0]) == null) {
+                return GatewayError.missing(rule[1], rule[2]);
+            }
         }
-
-        boolean supports(String method) {
-            return method != null && methods.contains(method);
+        if (!appId.equals(request.get("app_id"))) {
+            return GatewayError.invalid("isv.invalid-app-id", "无效的AppID参数");
         }
-
-        /** The failed check, or null. */
-        GatewayError check(Map<String, String> request) {
-            for (String[] rule : REQUIRED) {
-                if (request.get(rule[0]) == null) {
-                    return GatewayError.missing(rule[1], rule[2]);
-                }
-            }
-            if (!appId.equals(request.get("app_id"))) {
-                return GatewayError.invalid("isv.invalid-app-id", "无效的AppID参数");
-            }
-            if (!supports(request.get("method"))) {
-                return GatewayError.invalid("isv.invalid-method", "不存在的方法名");
-            }
-            SignType signType = SignType.named(request.get("sign_type")); // RSA2 or RSA exactly; null otherwise
-            if (signType == null) {
-                return GatewayError.invalid("isv.invalid-signature-type", "无效的签名类型参数");
-            }
-            String charset = request.get("charset");
-            if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
-                return GatewayError.invalid("isv.invalid-charset", "字符集错误 (the simulator models charset=utf-8 only)");
-            }
-            String content = SignContent.forRequest(request);
-            if (!RsaSigner.verify(content, request.get("sign"), appPublicKey, signType)) {
-                return GatewayError.invalid("isv.invalid-signature", INVALID_SIGNATURE_PREFIX + content);
-            }
-            GatewayError modes = modes(request);
-            if (modes != null) {
-                return modes;
-            }
-            if (!Trade.Book.isTimestamp(request.get("timestamp"))) {
-                return GatewayError.invalid("isv.invalid-timestamp", "非法的时间戳参数");
-            }
-            return "1.0".equals(request.get("version")) ? null
-                    : GatewayError.invalid("isv.invalid-version", "无效的版本参数 (only 1.0)");
+        if (!supports(request.get("method"))) {
+            return GatewayError.invalid("isv.invalid-method", "不存在的方法名");
         }
-
-        /** Certificate mode's SNs and the encrypt type; the sub_codes for wrong SNs are guesses (cert-and-aes.md A.4). */
-        private GatewayError modes(Map<String, String> request) {
-            if (appCertSn != null) {
-                if (request.get("app_cert_sn") == null) {
-                    return GatewayError.missing("isv.missing-app-cert-sn", "缺少应用公钥证书序列号");
-                }
-                if (!appCertSn.equals(request.get("app_cert_sn"))) {
-                    return GatewayError.invalid("isv.app-cert-sn-not-match", "应用公钥证书序列号不匹配");
-                }
-                if (request.get("alipay_root_cert_sn") == null) {
-                    return GatewayError.missing("isv.missing-alipay-root-cert-sn", "缺少支付宝根证书序列号");
-                }
-                if (!rootCertSn.equals(request.get("alipay_root_cert_sn"))) {
-                    return GatewayError.invalid("isv.alipay-root-cert-sn-not-match", "支付宝根证书序列号不匹配");
-                }
-            }
-            String encryptType = request.get("encrypt_type");
-            if (encryptType != null && (!aes || !encryptType.equals("AES"))) {
-                return GatewayError.invalid("isv.invalid-encrypt-type", "无效的加密类型"
-                        + (aes ? "" : " (this app has no AES key: start the simulator with --aes)"));
-            }
-            return null;
+        SignType signType = SignType.named(request.get("sign_type")); // RSA2 or RSA exactly; null otherwise
+        if (signType == null) {
+            return GatewayError.invalid("isv.invalid-signature-type", "无效的签名类型参数");
         }
+        String charset = request.get("charset");
+        if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
+            return GatewayError.invalid("isv.invalid-charset", "字符集错误 (the simulator models charset=utf-8 only)");
+        }
+        String content = SignContent.forRequest(request);
+        if (!RsaSigner.verify(content, request.get("sign"), appPublicKey, signType)) {
+            return GatewayError.invalid("isv.invalid-signature", INVALID_SIGNATURE_PREFIX + content);
+        }
+        GatewayError modes = modes(request);
+        if (modes != null) {
+            return modes;
+        }
+        if (!Trade.Book.isTimestamp(request.get("timestamp"))) {
+            return GatewayError.invalid("isv.invalid-timestamp", "非法的时间戳参数");
+        }
+        return "1.0".equals(request.get("version")) ? null
+                : GatewayError.invalid("isv.invalid-version", "无效的版本参数 (only 1.0)");
+    }
+
+    /** Certificate mode's SNs and the encrypt type; the sub_codes for wrong SNs are guesses (cert-and-aes.md A.4). */
+    private GatewayError modes(Map<String, String> request) {
+        if (pki != null) {
+            if (request.get("app_cert_sn") == null) {
+                return GatewayError.missing("isv.missing-app-cert-sn", "缺少应用公钥证书序列号");
+            }
+            if (!pki.appCertSn().equals(request.get("app_cert_sn"))) {
+                return GatewayError.invalid("isv.app-cert-sn-not-match", "应用公钥证书序列号不匹配");
+            }
+            if (request.get("alipay_root_cert_sn") == null) {
+                return GatewayError.missing("isv.missing-alipay-root-cert-sn", "缺少支付宝根证书序列号");
+            }
+            if (!pki.rootCertSn().equals(request.get("alipay_root_cert_sn"))) {
+                return GatewayError.invalid("isv.alipay-root-cert-sn-not-match", "支付宝根证书序列号不匹配");
+            }
+        }
+        String encryptType = request.get("encrypt_type");
+        if (encryptType != null && (cipher == null || !encryptType.equals("AES"))) {
+            return GatewayError.invalid("isv.invalid-encrypt-type", "无效的加密类型"
+                    + (cipher != null ? "" : " (this app has no AES key: start the simulator with --aes)"));
+        }
+        return null;
     }
 }

@@ -2,7 +2,6 @@ package alipaymcp.simulator;
 
 import alipaymcp.alipay.ContentCipher;
 import alipaymcp.alipay.KeyReader.KeyException;
-import alipaymcp.simulator.GatewayHandler.GatewayCheck;
 import alipaymcp.simulator.PaymentMessages.Notifier;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -12,11 +11,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -44,13 +40,6 @@ public final class GatewaySimulator implements AutoCloseable {
         temporaryCertDir = options.certificateMode() && options.keysDir() == null;
         certDir = temporaryCertDir ? Files.createTempDirectory("alipay-simulator-certs") : options.keysDir();
         pki = options.certificateMode() ? new SimulatorPki(keys.appId(), keys.app(), keys.platform(), certDir) : null;
-        Set<String> methods = new HashSet<>(List.of(Cashier.WAP, Cashier.PAGE, TradeApi.QUERY, TradeApi.REFUND,
-                TradeApi.REFUND_QUERY));
-        if (pki != null) {
-            methods.add(GatewayHandler.CERT_DOWNLOAD);
-        }
-        GatewayCheck check = new GatewayCheck(keys.appId(), keys.app().getPublic(), methods,
-                pki == null ? null : pki.appCertSn(), pki == null ? null : pki.rootCertSn(), aesKey != null);
         Faults faults = new Faults(pki);
         AnswerWriter.Signer keyMode = new AnswerWriter.Signer(keys.platform().getPrivate(), null); // never changes
         AnswerWriter writer = new AnswerWriter(pki == null ? () -> keyMode : pki::current);
@@ -62,8 +51,8 @@ public final class GatewaySimulator implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(
                 InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), options.port()), 64);
-        server.createContext("/", new GatewayHandler(check, faults, cashier, new TradeApi(book), writer, pki,
-                aesKey == null ? null : cipher(aesKey)));
+        server.createContext("/", new GatewayHandler(keys.appId(), keys.app().getPublic(), faults, cashier,
+                new TradeApi(book), writer, pki, aesKey == null ? null : cipher(aesKey)));
         server.createContext("/cashier/", cashier);
         server.createContext(Faults.CONTROL_PATH, faults);
         executor = Executors.newFixedThreadPool(THREADS, r -> {
@@ -74,7 +63,6 @@ public final class GatewaySimulator implements AutoCloseable {
         server.setExecutor(executor);
     }
 
-    /** Binds 127.0.0.1 on the port of the options (0: a free one) and starts serving. */
     public static GatewaySimulator start(SimulatorOptions options) throws IOException {
         GatewaySimulator simulator = new GatewaySimulator(options);
         simulator.server.start();
@@ -89,11 +77,7 @@ public final class GatewaySimulator implements AutoCloseable {
         }
     }
 
-    /**
-     * The AP_* variables of a server that talks to this simulator in its mode: AP_APP_ID, AP_APP_KEY,
-     * AP_GATEWAY_URL, then AP_PUB_KEY or, in certificate mode, the three certificate paths; AP_ENCRYPT_KEY
-     * with AES.
-     */
+    /** The AP_* variables of a server that talks to this simulator, in its mode. */
     public Map<String, String> serverEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AP_APP_ID", appId());

@@ -28,14 +28,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.security.auth.x500.X500Principal;
 
 /**
- * Certificate mode's throw-away PKI, made fresh at every start in Alipay's layout: a root bundle whose first
- * root is not RSA (ECDSA, standing in for the real SM2 root) followed by an RSA root; a Class 1 intermediate
- * that issues the app certificate (for the app key) and a Class 2 intermediate that issues the Alipay
- * certificate (for the platform key). {@link #rotate} issues the next Alipay certificate under the same
- * intermediate, or, forged, under an intermediate of the same name that no root vouches for. Every
- * certificate ever issued can be downloaded by its SN. The certificates are X.509 v3 written here with the JDK
- * alone: the DER of a TBSCertificate (version, serial, algorithm, names, validity, key, basicConstraints and
- * keyUsage), signed with SHA256withRSA or SHA256withECDSA; enough for the JDK's PKIX validator, nothing more.
+ * Certificate mode's throw-away PKI, fresh at every start in Alipay's layout: a root bundle whose first root is
+ * not RSA (ECDSA, standing in for the real SM2 root), then an RSA root; a Class 1 intermediate issues the app
+ * certificate and a Class 2 one the Alipay certificate (the platform key). Every certificate issued can be
+ * downloaded by its SN. They are X.509 v3 DER written with the JDK alone (basicConstraints and keyUsage only):
+ * enough for the JDK's PKIX validator, nothing more.
  */
 final class SimulatorPki {
     static final String APP_CERT = "appCertPublicKey_%s.crt";
@@ -51,7 +48,6 @@ final class SimulatorPki {
             .withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** One issued certificate and the key pair whose public half it certifies. */
     private record Issued(X509Certificate certificate, KeyPair keys) {
     }
 

@@ -111,8 +111,12 @@ final class Trade {
         return PayOutcome.PAID_NOW;
     }
 
-    /** The gateway's order: a replay is recognised first, so it is answered even after the trade closed. */
-    synchronized RefundOutcome refund(String outRequestNo, BigDecimal amount, String reason, String now) {
+    /**
+     * The gateway's order: a replay is recognised first, so it is answered even after the trade closed.
+     * {@code pendingQueries}: the refund-pending fault, how many refund queries see a new refund processing.
+     */
+    synchronized RefundOutcome refund(String outRequestNo, BigDecimal amount, String reason, String now,
+            int pendingQueries) {
         Refund earlier = refunds.get(outRequestNo);
         if (earlier != null) {
             boolean same = earlier.amount().compareTo(amount) == 0;
@@ -129,16 +133,14 @@ final class Trade {
         }
         Refund refund = new Refund(amount, reason, now);
         refunds.put(outRequestNo, refund);
+        if (pendingQueries > 0) {
+            processing.put(outRequestNo, pendingQueries);
+        }
         refunded = refunded.add(amount);
         if (refunded.compareTo(order.totalAmount()) == 0) {
             status = Status.TRADE_CLOSED;
         }
         return outcome(RefundOutcome.Result.REFUNDED, refund);
-    }
-
-    /** The refund-pending fault: the next {@code queries} refund queries of this refund see it processing. */
-    synchronized void holdBack(String outRequestNo, int queries) {
-        processing.put(outRequestNo, queries);
     }
 
     /** What a refund query sees: null while the refund is processing (each such query counts) or unknown. */

@@ -50,16 +50,12 @@ record TradeApi(Trade.Book book) {
             return notExist(REFUND, "ACQ.TRADE_NOT_EXIST", signType);
         }
         String number = outRequestNo == null ? trade.order().outTradeNo() : outRequestNo;
-        Trade.RefundOutcome outcome = trade.refund(number, amount, reason, book.nowText());
+        Trade.RefundOutcome outcome = trade.refund(number, amount, reason, book.nowText(), pendingQueries);
         Trade.RefundOutcome.Result result = outcome.result();
         if (result.subCode != null) {
             return Answer.failure(REFUND, GatewayError.business(result.subCode, result.subMsg), signType);
         }
-        boolean pending = pendingQueries > 0 && result == Trade.RefundOutcome.Result.REFUNDED;
-        if (pending) {
-            trade.holdBack(number, pendingQueries);
-        }
-        return Answer.success(REFUND, refund(outcome, pending), signType);
+        return Answer.success(REFUND, refund(outcome, pendingQueries > 0), signType);
     }
 
     private Answer refundQuery(BizRequest biz, Trade trade, SignType signType) throws BizRequest.Invalid {

@@ -31,17 +31,17 @@ class TradeTest {
     @Test
     void refund_followsTheGatewayOrderOfChecks() {
         Trade trade = trade("3.00");
-        assertThat(trade.refund("A", new BigDecimal("1"), null, "t").result()).isEqualTo(Trade.RefundOutcome.Result.STATUS_ERROR);
+        assertThat(trade.refund("A", new BigDecimal("1"), null, "t", 0).result()).isEqualTo(Trade.RefundOutcome.Result.STATUS_ERROR);
         trade.pay("t");
-        assertThat(trade.refund("A", new BigDecimal("1.00"), null, "t").result()).isEqualTo(Trade.RefundOutcome.Result.REFUNDED);
-        assertThat(trade.refund("A", new BigDecimal("1"), null, "t").result()).isEqualTo(Trade.RefundOutcome.Result.REPLAYED);
-        assertThat(trade.refund("A", new BigDecimal("2"), null, "t").result()).isEqualTo(Trade.RefundOutcome.Result.DISCORDANT);
-        assertThat(trade.refund("B", new BigDecimal("2.01"), null, "t").result()).isEqualTo(Trade.RefundOutcome.Result.OVER_REFUND);
-        Trade.RefundOutcome last = trade.refund("B", new BigDecimal("2"), null, "t");
+        assertThat(trade.refund("A", new BigDecimal("1.00"), null, "t", 0).result()).isEqualTo(Trade.RefundOutcome.Result.REFUNDED);
+        assertThat(trade.refund("A", new BigDecimal("1"), null, "t", 0).result()).isEqualTo(Trade.RefundOutcome.Result.REPLAYED);
+        assertThat(trade.refund("A", new BigDecimal("2"), null, "t", 0).result()).isEqualTo(Trade.RefundOutcome.Result.DISCORDANT);
+        assertThat(trade.refund("B", new BigDecimal("2.01"), null, "t", 0).result()).isEqualTo(Trade.RefundOutcome.Result.OVER_REFUND);
+        Trade.RefundOutcome last = trade.refund("B", new BigDecimal("2"), null, "t", 0);
         assertThat(last.trade().status()).isEqualTo(Trade.Status.TRADE_CLOSED);
         assertThat(last.trade().refunded()).isEqualByComparingTo("3");
-        assertThat(trade.refund("A", new BigDecimal("1"), null, "t").result()).isEqualTo(Trade.RefundOutcome.Result.REPLAYED);
-        assertThat(trade.refund("C", new BigDecimal("0.01"), null, "t").result())
+        assertThat(trade.refund("A", new BigDecimal("1"), null, "t", 0).result()).isEqualTo(Trade.RefundOutcome.Result.REPLAYED);
+        assertThat(trade.refund("C", new BigDecimal("0.01"), null, "t", 0).result())
                 .isEqualTo(Trade.RefundOutcome.Result.STATUS_ERROR);
         assertThat(trade.pay("t")).isEqualTo(Trade.PayOutcome.CLOSED);
     }
@@ -51,10 +51,10 @@ class TradeTest {
         Trade trade = trade("100000");
         trade.pay("t");
         for (int i = 0; i < Trade.MAX_REFUNDS; i++) {
-            assertThat(trade.refund("R" + i, new BigDecimal("0.01"), null, "t").result())
+            assertThat(trade.refund("R" + i, new BigDecimal("0.01"), null, "t", 0).result())
                     .isEqualTo(Trade.RefundOutcome.Result.REFUNDED);
         }
-        assertThat(trade.refund("LAST", new BigDecimal("0.01"), null, "t").result()).isEqualTo(Trade.RefundOutcome.Result.TOO_MANY);
+        assertThat(trade.refund("LAST", new BigDecimal("0.01"), null, "t", 0).result()).isEqualTo(Trade.RefundOutcome.Result.TOO_MANY);
     }
 
     @Test
@@ -73,7 +73,7 @@ class TradeTest {
                     return;
                 }
                 for (int i = 0; i < 50; i++) {
-                    if (trade.refund("T" + id + "_" + i, new BigDecimal("0.01"), null, "t").result()
+                    if (trade.refund("T" + id + "_" + i, new BigDecimal("0.01"), null, "t", 0).result()
                             == Trade.RefundOutcome.Result.REFUNDED) {
                         accepted.incrementAndGet();
                     }

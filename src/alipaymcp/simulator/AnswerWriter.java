@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * and emitted unchanged. In certificate mode alipay_cert_sn names the current key's certificate; with AES the
  * content is the quoted Base64 ciphertext, signed with its quotes. The fault-damaged forms live here too.
  */
-final class AnswerWriter {
+record AnswerWriter(Supplier<Signer> signer) {
     static final String ERROR_ROOT = "error_response";
 
     /** An answer before it is written; method null: under {@value #ERROR_ROOT}; signType null: unsigned. */
@@ -50,12 +50,6 @@ final class AnswerWriter {
 
     /** The key that signs answers now and the SN of its certificate (sent as alipay_cert_sn; null in key mode). */
     record Signer(PrivateKey key, String certSn) {
-    }
-
-    private final Supplier<Signer> signer;
-
-    AnswerWriter(Supplier<Signer> signer) {
-        this.signer = signer;
     }
 
     /**

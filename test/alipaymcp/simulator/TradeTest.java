@@ -19,6 +19,10 @@ class TradeTest {
         return new Trade(order, "2026011522001000000000000001", "2026-01-15 10:00:00");
     }
 
+    private static Trade.RefundOutcome.Result refund(Trade trade, String outRequestNo, String amount) {
+        return trade.refund(outRequestNo, new BigDecimal(amount), null, "t", 0).result();
+    }
+
     @Test
     void pay_movesWaitingToSuccessOnce() {
         Trade trade = trade("1.00");
@@ -31,19 +35,32 @@ class TradeTest {
     @Test
     void refund_followsTheGatewayOrderOfChecks() {
         Trade trade = trade("3.00");
-        assertThat(trade.refund("A", new BigDecimal("1"), null, "t", 0).result()).isEqualTo(Trade.RefundOutcome.Result.STATUS_ERROR);
+        assertThat(refund(trade, "A", "1")).isEqualTo(Trade.RefundOutcome.Result.STATUS_ERROR);
         trade.pay("t");
-        assertThat(trade.refund("A", new BigDecimal("1.00"), null, "t", 0).result()).isEqualTo(Trade.RefundOutcome.Result.REFUNDED);
-        assertThat(trade.refund("A", new BigDecimal("1"), null, "t", 0).result()).isEqualTo(Trade.RefundOutcome.Result.REPLAYED);
-        assertThat(trade.refund("A", new BigDecimal("2"), null, "t", 0).result()).isEqualTo(Trade.RefundOutcome.Result.DISCORDANT);
-        assertThat(trade.refund("B", new BigDecimal("2.01"), null, "t", 0).result()).isEqualTo(Trade.RefundOutcome.Result.OVER_REFUND);
+        assertThat(refund(trade, "A", "1.00")).isEqualTo(Trade.RefundOutcome.Result.REFUNDED);
+        assertThat(refund(trade, "A", "1")).isEqualTo(Trade.RefundOutcome.Result.REPLAYED);
+        assertThat(refund(trade, "A", "2")).isEqualTo(Trade.RefundOutcome.Result.DISCORDANT);
+        assertThat(refund(trade, "B", "2.01")).isEqualTo(Trade.RefundOutcome.Result.OVER_REFUND);
         Trade.RefundOutcome last = trade.refund("B", new BigDecimal("2"), null, "t", 0);
         assertThat(last.trade().status()).isEqualTo(Trade.Status.TRADE_CLOSED);
         assertThat(last.trade().refunded()).isEqualByComparingTo("3");
-        assertThat(trade.refund("A", new BigDecimal("1"), null, "t", 0).result()).isEqualTo(Trade.RefundOutcome.Result.REPLAYED);
-        assertThat(trade.refund("C", new BigDecimal("0.01"), null, "t", 0).result())
+        assertThat(refund(trade, "A", "1")).isEqualTo(Trade.RefundOutcome.Result.REPLAYED);
+        assertThat(refund(trade, "C", "0.01"))
                 .isEqualTo(Trade.RefundOutcome.Result.STATUS_ERROR);
         assertThat(trade.pay("t")).isEqualTo(Trade.PayOutcome.CLOSED);
+    }
+
+    @Test
+    void refund_pendingIsSeenByTheNextQueriesOnlyAndNotOnAReplay() {
+        Trade trade = trade("3.00");
+        trade.pay("t");
+        assertThat(trade.refund("P", new BigDecimal("1"), null, "t", 2).result())
+                .isEqualTo(Trade.RefundOutcome.Result.REFUNDED);
+        assertThat(trade.queryRefund("P")).isNull();
+        assertThat(trade.refund("P", new BigDecimal("1"), null, "t", 5).result())
+                .isEqualTo(Trade.RefundOutcome.Result.REPLAYED);
+        assertThat(trade.queryRefund("P")).isNull();
+        assertThat(trade.queryRefund("P").amount()).isEqualByComparingTo("1");
     }
 
     @Test
@@ -51,10 +68,10 @@ class TradeTest {
         Trade trade = trade("100000");
         trade.pay("t");
         for (int i = 0; i < Trade.MAX_REFUNDS; i++) {
-            assertThat(trade.refund("R" + i, new BigDecimal("0.01"), null, "t", 0).result())
+            assertThat(refund(trade, "R" + i, "0.01"))
                     .isEqualTo(Trade.RefundOutcome.Result.REFUNDED);
         }
-        assertThat(trade.refund("LAST", new BigDecimal("0.01"), null, "t", 0).result()).isEqualTo(Trade.RefundOutcome.Result.TOO_MANY);
+        assertThat(refund(trade, "LAST", "0.01")).isEqualTo(Trade.RefundOutcome.Result.TOO_MANY);
     }
 
     @Test
@@ -73,7 +90,7 @@ class TradeTest {
                     return;
                 }
                 for (int i = 0; i < 50; i++) {
-                    if (trade.refund("T" + id + "_" + i, new BigDecimal("0.01"), null, "t", 0).result()
+                    if (refund(trade, "T" + id + "_" + i, "0.01")
                             == Trade.RefundOutcome.Result.REFUNDED) {
                         accepted.incrementAndGet();
                     }

@@ -1,7 +1,8 @@
 package alipaymcp.simulator;
 
+import static alipaymcp.alipay.KeyReader.tlv;
+
 import alipaymcp.alipay.Certificates;
-import alipaymcp.alipay.KeyReader;
 import alipaymcp.simulator.AnswerWriter.Signer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -134,18 +135,18 @@ final class SimulatorPki {
         PrivateKey issuerKey = (issuer == null ? subjectKeys : issuer.keys()).getPrivate();
         Instant from = Instant.now().minus(Duration.ofDays(1));
         boolean ec = issuerKey.getAlgorithm().equals("EC");
-        byte[] algorithm = ec ? KeyReader.tlv(0x30, KeyReader.tlv(0x06, ECDSA_WITH_SHA256))
-                : KeyReader.tlv(0x30, KeyReader.tlv(0x06, SHA256_WITH_RSA), new byte[] {0x05, 0x00});
-        byte[] extensions = KeyReader.tlv(0xA3, KeyReader.tlv(0x30,
-                extension(BASIC_CONSTRAINTS, ca ? KeyReader.tlv(0x30, new byte[] {0x01, 0x01, (byte) 0xFF}) : KeyReader.tlv(0x30)),
+        byte[] algorithm = ec ? tlv(0x30, tlv(0x06, ECDSA_WITH_SHA256))
+                : tlv(0x30, tlv(0x06, SHA256_WITH_RSA), new byte[] {0x05, 0x00});
+        byte[] extensions = tlv(0xA3, tlv(0x30,
+                extension(BASIC_CONSTRAINTS, ca ? tlv(0x30, new byte[] {0x01, 0x01, (byte) 0xFF}) : tlv(0x30)),
                 extension(KEY_USAGE, ca ? new byte[] {0x03, 0x02, 0x01, 0x06} : new byte[] {0x03, 0x02, 0x07,
                         (byte) 0x80})));
-        byte[] tbs = KeyReader.tlv(0x30,
+        byte[] tbs = tlv(0x30,
                 new byte[] {(byte) 0xA0, 0x03, 0x02, 0x01, 0x02}, // [0] version v3
-                KeyReader.tlv(0x02, serial().toByteArray()),
+                tlv(0x02, new BigInteger(127, RANDOM).setBit(120).toByteArray()), // positive, 128 bits, like Alipay's
                 algorithm,
                 issuerName.getEncoded(),
-                KeyReader.tlv(0x30, time(from), time(from.plus(VALIDITY))),
+                tlv(0x30, time(from), time(from.plus(VALIDITY))),
                 name.getEncoded(),
                 subjectKeys.getPublic().getEncoded(),
                 extensions);
@@ -153,10 +154,7 @@ final class SimulatorPki {
             Signature signer = Signature.getInstance(ec ? "SHA256withECDSA" : "SHA256withRSA");
             signer.initSign(issuerKey);
             signer.update(tbs);
-            byte[] signature = signer.sign();
-            byte[] bits = new byte[signature.length + 1]; // a leading 0: no unused bits
-            System.arraycopy(signature, 0, bits, 1, signature.length);
-            byte[] der = KeyReader.tlv(0x30, tbs, algorithm, KeyReader.tlv(0x03, bits));
+            byte[] der = tlv(0x30, tbs, algorithm, tlv(0x03, new byte[] {0}, signer.sign())); // 0: no unused bits
             X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(der));
             return new Issued(cert, subjectKeys);
@@ -180,15 +178,10 @@ final class SimulatorPki {
     }
 
     private static byte[] extension(byte[] oid, byte[] value) {
-        return KeyReader.tlv(0x30, KeyReader.tlv(0x06, oid), new byte[] {0x01, 0x01, (byte) 0xFF}, KeyReader.tlv(0x04, value)); // critical
-    }
-
-    /** A positive 128-bit serial, like Alipay's. */
-    private static BigInteger serial() {
-        return new BigInteger(127, RANDOM).setBit(120);
+        return tlv(0x30, tlv(0x06, oid), new byte[] {0x01, 0x01, (byte) 0xFF}, tlv(0x04, value)); // critical
     }
 
     private static byte[] time(Instant at) {
-        return KeyReader.tlv(0x17, UTC_TIME.format(at).getBytes(StandardCharsets.US_ASCII)); // UTCTime: years up to 2049
+        return tlv(0x17, UTC_TIME.format(at).getBytes(StandardCharsets.US_ASCII)); // UTCTime: years up to 2049
     }
 }

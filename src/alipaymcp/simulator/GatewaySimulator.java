@@ -61,12 +61,11 @@ public final class GatewaySimulator implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
+        server.start();
     }
 
     public static GatewaySimulator start(SimulatorOptions options) throws IOException {
-        GatewaySimulator simulator = new GatewaySimulator(options);
-        simulator.server.start();
-        return simulator;
+        return new GatewaySimulator(options);
     }
 
     private static ContentCipher cipher(String aesKey) {

@@ -28,11 +28,10 @@ record PaymentMessages(String appId, PrivateKey platformKey) {
     /** return_url plus the signed parameters, keeping the merchant's own query and any #fragment last. */
     String returnUrl(Trade.View trade, String now) {
         Trade.Order order = trade.order();
-        Map<String, String> params = ordered("charset", "utf-8", "out_trade_no", order.outTradeNo(),
+        Map<String, String> params = signed(trade, "charset", "utf-8", "out_trade_no", order.outTradeNo(),
                 "method", order.method() + ".return", "total_amount", TradeApi.money(order.totalAmount()),
                 "trade_no", trade.tradeNo(), "auth_app_id", appId, "version", "1.0", "app_id", appId,
                 "seller_id", TradeApi.SELLER_ID, "timestamp", now);
-        sign(params, trade);
         String url = order.returnUrl();
         int hash = url.indexOf('#');
         String base = hash < 0 ? url : url.substring(0, hash);
@@ -47,7 +46,7 @@ record PaymentMessages(String appId, PrivateKey platformKey) {
         String total = TradeApi.money(order.totalAmount());
         String fundBills = JsonArray.of(JsonObject.builder().put("amount", total)
                 .put("fundChannel", TradeApi.FUND_CHANNEL).build()).toJson();
-        Map<String, String> params = ordered("gmt_create", trade.gmtCreate(), "charset", "utf-8",
+        return signed(trade, "gmt_create", trade.gmtCreate(), "charset", "utf-8",
                 "seller_email", "seller@example.com", "subject", order.subject(),
                 "buyer_id", TradeApi.BUYER_USER_ID, "buyer_logon_id", TradeApi.BUYER_LOGON_ID,
                 "invoice_amount", total, "notify_id", notifyId, "fund_bill_list", fundBills,
@@ -57,25 +56,20 @@ record PaymentMessages(String appId, PrivateKey platformKey) {
                 "trade_no", trade.tradeNo(), "auth_app_id", appId, "gmt_payment", trade.gmtPayment(),
                 "out_trade_no", order.outTradeNo(), "version", "1.0",
                 "body", order.body(), "passback_params", order.passbackParams());
-        sign(params, trade);
-        return params;
     }
 
-    /** Name, value, name, value, ... in this order; a null value (an absent optional field) is left out. */
-    private static Map<String, String> ordered(String... namesAndValues) {
+    /** Name, value, ... in this order (a null value, an absent optional field, left out), then sign_type and sign. */
+    private Map<String, String> signed(Trade.View trade, String... namesAndValues) {
         Map<String, String> params = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             if (namesAndValues[i + 1] != null) {
                 params.put(namesAndValues[i], namesAndValues[i + 1]);
             }
         }
-        return params;
-    }
-
-    private void sign(Map<String, String> params, Trade.View trade) {
         params.put("sign_type", trade.order().signType().name());
         String content = SignContent.forNotification(params, false);
         params.put("sign", RsaSigner.sign(content, platformKey, trade.order().signType()));
+        return params;
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The gateway's checks on common parameters and signatures, end to end over HTTP. */
-class GatewayCheckTest extends SimulatorFixture {
+class GatewayHandlerTest extends SimulatorFixture {
     private static final String QUERY_BIZ = "{\"out_trade_no\":\"NOPE1\"}";
 
     /** The answer object under root, from an unsigned body. */

@@ -20,21 +20,14 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Writes answers as the gateway does: the content text is written once, signed with the platform key
- * over exactly those characters, and emitted unchanged. In certificate mode the key is the current Alipay
- * certificate's (it changes at a rotation) and {@code alipay_cert_sn} names it; with AES an answer to an
- * encrypted request is the quoted Base64 ciphertext, signed with its quotes. The damaged forms for fault
- * injection live here (they damage the plaintext form).
+ * Writes answers as the gateway does: the content text is written once, signed over exactly those characters
+ * and emitted unchanged. In certificate mode alipay_cert_sn names the current key's certificate; with AES the
+ * content is the quoted Base64 ciphertext, signed with its quotes. The fault-damaged forms live here too.
  */
-final class AnswerWriter {
+record AnswerWriter(Supplier<Signer> signer) {
     static final String ERROR_ROOT = "error_response";
 
-    /**
-     * A JSON answer before it is written: {@code {"<method with . as _>_response":<content>,"sign":"..."}}.
-     *
-     * @param method   the method answered; null for an answer under {@value #ERROR_ROOT}
-     * @param signType the algorithm to sign with (the request's own); null for an unsigned answer
-     */
+    /** An answer before it is written; method null: under {@value #ERROR_ROOT}; signType null: unsigned. */
     record Answer(String method, JsonObject content, SignType signType) {
         static Answer success(String method, JsonObject.Builder fields, SignType signType) {
             JsonObject.Builder body = JsonObject.builder().put("code", "10000").put("msg", "Success");
@@ -59,19 +52,11 @@ final class AnswerWriter {
     record Signer(PrivateKey key, String certSn) {
     }
 
-    private final Supplier<Signer> signer;
-
-    AnswerWriter(Supplier<Signer> signer) {
-        this.signer = signer;
-    }
-
     /**
-     * The answer as written, or damaged by the fault (null for none; DELAY is the caller's). {@code cipher}: the
-     * request was encrypted with it, so a signed answer is encrypted too, unless a fault damages its plaintext
-     * form; else null.
+     * The answer as written, or damaged by the fault (DELAY is the caller's); {@code cipher}: the request's, so a
+     * signed answer is encrypted too, unless a fault damages its plaintext form.
      */
-    HttpReply reply(Answer answer, Fault fault, ContentCipher cipher) {
-        Fault.Kind kind = fault == null ? null : fault.kind();
+    HttpReply reply(Answer answer, Fault.Kind kind, ContentCipher cipher) {
         if (kind != null && kind.transport()) {
             return transport(HttpReply.json(text(answer, null, cipher)), kind);
         }
@@ -94,10 +79,7 @@ final class AnswerWriter {
         };
     }
 
-    /**
-     * {"root":content[,"alipay_cert_sn":"..."],"sign":"..."} (the SN before sign, as the gateway writes it), or
-     * without sign when unsigned; {@code damage}: the fault that damages a signed answer, or null.
-     */
+    /** {"root":content[,"alipay_cert_sn":"..."],"sign":"..."}: the SN before sign, as the gateway writes it. */
     private String text(Answer answer, Fault.Kind damage, ContentCipher cipher) {
         String open = "{\"" + answer.root() + "\":";
         String content = answer.content().toJson();
@@ -151,10 +133,7 @@ final class AnswerWriter {
         return new JsonObject(fields);
     }
 
-    /**
-     * A non-success answer: code, msg, sub_code, sub_msg. The code and msg texts are those of the public
-     * gateway error-code page; sub_msg texts of the isv.* errors are the gateway's Chinese texts where known.
-     */
+    /** code and msg as on the public gateway error-code page; sub_msg the gateway's Chinese text where known. */
     record GatewayError(String code, String msg, String subCode, String subMsg) {
         static GatewayError missing(String subCode, String subMsg) {
             return new GatewayError("40001", "Missing Required Arguments", subCode, subMsg);
@@ -178,10 +157,7 @@ final class AnswerWriter {
         }
     }
 
-    /**
-     * One HTTP answer. With cutMidBody the full length is declared, half the body is sent and the exchange
-     * is closed: the client sees the connection end early (jdk.httpserver cannot send a TCP reset).
-     */
+    /** One HTTP answer; cutMidBody: half of the declared body is sent, then the connection is dropped. */
     record HttpReply(int status, String contentType, byte[] body, boolean cutMidBody) {
         static final String JSON = "application/json;charset=utf-8";
         static final String HTML = "text/html;charset=utf-8";
@@ -206,17 +182,13 @@ final class AnswerWriter {
             }
             exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
             OutputStream out = exchange.getResponseBody();
+            out.write(body, 0, cutMidBody ? body.length / 2 : body.length);
             if (cutMidBody) {
-                out.write(body, 0, body.length / 2);
-                out.flush();
-                exchange.close(); // fewer bytes than declared: the connection is dropped, which is the point
-                return;
+                out.flush(); // fewer bytes than declared: closing drops the connection (it cannot send a reset)
             }
-            out.write(body);
-            out.close();
+            exchange.close();
         }
 
-        /** A 303 to location; the browser follows it with GET. */
         static void redirect(HttpExchange exchange, String location) throws IOException {
             exchange.getResponseHeaders().set("Location", location);
             exchange.getResponseHeaders().set("Cache-Control", "no-store");

@@ -28,14 +28,12 @@ record BizRequest(JsonObject fields) {
         if (text == null) {
             throw new Invalid("biz_content is missing");
         }
-        JsonValue value;
         try {
-            value = JsonParser.parse(text);
+            if (JsonParser.parse(text) instanceof JsonObject object) {
+                return new BizRequest(object);
+            }
         } catch (JsonException e) {
             throw new Invalid("biz_content is not JSON: " + e.getMessage());
-        }
-        if (value instanceof JsonObject object) {
-            return new BizRequest(object);
         }
         throw new Invalid("biz_content must be a JSON object");
     }
@@ -83,13 +81,11 @@ record BizRequest(JsonObject fields) {
         if (text == null) {
             throw new Invalid(name + " is required, as a number of yuan such as 88.88");
         }
-        BigDecimal amount;
         try {
-            amount = Amount.parse(text); // the one amount rule of the project: 0.01..100000000, 2 decimals
+            return Amount.parse(text).setScale(2); // the one amount rule of the project
         } catch (IllegalArgumentException e) {
             throw new Invalid(name + " must be 0.01 to 100000000 yuan with at most 2 decimals");
         }
-        return amount.setScale(2);
     }
 
     /** True when query_options is an array holding this option. */

@@ -8,34 +8,21 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.util.Map;
 
 /**
- * The cashier: its page (subject, amount, trade numbers, Pay and Cancel), the short pages after paying,
- * cancelling or failing (UTF-8; every text from a request is HTML-escaped; no script), and its buttons:
- * POST /cashier/pay and /cashier/cancel with out_trade_no. Paying sets
- * TRADE_SUCCESS, queues the signed notification and sends the browser to return_url with signed
- * parameters (or shows a "paid" page without one). Cancelling changes nothing: the trade stays
- * WAIT_BUYER_PAY, as an abandoned Alipay cashier does until its timeout (timeouts are not modelled).
+ * The cashier: its pages (every text from a request HTML-escaped; no script) and its buttons, POST /cashier/pay
+ * and /cashier/cancel with out_trade_no. Paying sets TRADE_SUCCESS, queues the signed notification and sends the
+ * browser to return_url with signed parameters. Cancelling changes nothing: the trade stays WAIT_BUYER_PAY, as
+ * an abandoned Alipay cashier does until its timeout (not modelled).
  */
 record Cashier(Trade.Book book, PaymentMessages messages, Notifier notifier) implements HttpHandler {
+    static final String WAP = "alipay.trade.wap.pay";
+    static final String PAGE = "alipay.trade.page.pay";
     static final String PAY_PATH = "/cashier/pay";
     static final String CANCEL_PATH = "/cashier/cancel";
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    /** What the Pay button does. A first payment queues the notification. */
-    private Trade.PayOutcome pay(Trade trade) {
-        String now = book.nowText();
-        Trade.PayOutcome outcome = trade.pay(now);
-        if (outcome == Trade.PayOutcome.PAID_NOW) {
-            String notifyId = book.today() + "00222" + String.format("%021d", RANDOM.nextLong() & Long.MAX_VALUE);
-            notifier.send(trade.order().notifyUrl(), messages.notification(trade.view(), now, notifyId));
-        }
-        return outcome;
-    }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
@@ -57,7 +44,7 @@ record Cashier(Trade.Book book, PaymentMessages messages, Notifier notifier) imp
                 HttpReply.of(404, HttpReply.HTML, errorPage("Unknown order",
                         "No trade has this out_trade_no; open the page-pay URL first.")).send(exchange);
             } else if (paying) {
-                afterPay(exchange, trade, pay(trade));
+                pay(exchange, trade);
             } else {
                 HttpReply.of(200, HttpReply.HTML, outcomePage("Payment cancelled",
                         "Nothing was paid; the order stays open (WAIT_BUYER_PAY).", trade.view())).send(exchange);
@@ -65,11 +52,18 @@ record Cashier(Trade.Book book, PaymentMessages messages, Notifier notifier) imp
         }
     }
 
-    private void afterPay(HttpExchange exchange, Trade trade, Trade.PayOutcome outcome) throws IOException {
+    /** The Pay button: a first payment queues the notification and sends the browser to return_url, if any. */
+    private void pay(HttpExchange exchange, Trade trade) throws IOException {
+        String now = book.nowText();
+        Trade.PayOutcome outcome = trade.pay(now);
         Trade.View view = trade.view();
-        if (outcome == Trade.PayOutcome.PAID_NOW && view.order().returnUrl() != null) {
-            HttpReply.redirect(exchange, messages.returnUrl(view, book.nowText()));
-            return;
+        if (outcome == Trade.PayOutcome.PAID_NOW) {
+            String notifyId = book.today() + "00222" + String.format("%021d", RANDOM.nextLong() & Long.MAX_VALUE);
+            notifier.send(view.order().notifyUrl(), messages.notification(view, now, notifyId));
+            if (view.order().returnUrl() != null) {
+                HttpReply.redirect(exchange, messages.returnUrl(view, now));
+                return;
+            }
         }
         String title = outcome == Trade.PayOutcome.PAID_NOW ? "Paid"
                 : outcome == Trade.PayOutcome.ALREADY_PAID ? "Already paid" : "Trade closed";
@@ -81,7 +75,7 @@ record Cashier(Trade.Book book, PaymentMessages messages, Notifier notifier) imp
 
     private Trade find(HttpExchange exchange) throws IOException {
         try {
-            String outTradeNo = GatewayHandler.readForm(exchange.getRequestBody(), 4096, "body").get("out_trade_no");
+            String outTradeNo = GatewayHandler.readForm(exchange.getRequestBody(), 4096).get("out_trade_no");
             return outTradeNo == null ? null : book.find(outTradeNo, null);
         } catch (IllegalArgumentException e) {
             return null;
@@ -103,7 +97,6 @@ record Cashier(Trade.Book book, PaymentMessages messages, Notifier notifier) imp
                 + details(trade));
     }
 
-    /** The trade's numbers and status, as every page about a trade shows them. */
     private static String details(Trade.View trade) {
         return "<dl><dt>Merchant order</dt><dd id=\"out-trade-no\">" + escape(trade.order().outTradeNo()) + "</dd>\n"
                 + "<dt>Alipay trade</dt><dd id=\"trade-no\">" + trade.tradeNo() + "</dd>\n"
@@ -131,83 +124,64 @@ record Cashier(Trade.Book book, PaymentMessages messages, Notifier notifier) imp
                 + main + "</body></html>\n";
     }
 
-    /** Escapes the five HTML-significant characters, so request text can go in text and attribute values. */
+    /** The five HTML-significant characters, so request text can go in text and attribute values. */
     static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
                 .replace("'", "&#39;");
     }
 
     /**
-     * alipay.trade.wap.pay and alipay.trade.page.pay, as opened by a browser: the signed request has passed
-     * the gateway checks; its biz_content is validated, the trade opened (or found again) as WAIT_BUYER_PAY,
-     * and the cashier page answered. Anything wrong is an HTML error page naming the field and the rule.
+     * alipay.trade.wap.pay and alipay.trade.page.pay, opened by a browser after the gateway checks: opens (or
+     * finds again) the trade and answers the cashier page, or an HTML error page naming the field and the rule.
      */
-    record PagePay(Trade.Book book) {
-        static final String WAP = "alipay.trade.wap.pay";
-        static final String PAGE = "alipay.trade.page.pay";
-
-        static boolean handles(String method) {
-            return WAP.equals(method) || PAGE.equals(method);
+    HttpReply openPage(Map<String, String> request, SignType signType) {
+        try {
+            Trade.View view = book.open(order(request, signType)).view();
+            if (view.status() != Trade.Status.WAIT_BUYER_PAY) {
+                return HttpReply.of(200, HttpReply.HTML, outcomePage("Already paid",
+                        "This order was paid before; nothing more to pay.", view));
+            }
+            return HttpReply.of(200, HttpReply.HTML, cashierPage(view));
+        } catch (BizRequest.Invalid e) {
+            return rejected(GatewayError.invalidParameter(e.getMessage()));
+        } catch (IllegalStateException e) {
+            return HttpReply.of(409, HttpReply.HTML, errorPage("Payment request rejected", e.getMessage()));
         }
+    }
 
-        HttpReply open(Map<String, String> request, SignType signType) {
-            Trade.Order order;
-            try {
-                order = order(request, signType);
-            } catch (BizRequest.Invalid e) {
-                return rejected(GatewayError.invalidParameter(e.getMessage()));
-            }
-            try {
-                Trade trade = book.open(order);
-                Trade.View view = trade.view();
-                if (view.status() != Trade.Status.WAIT_BUYER_PAY) {
-                    return HttpReply.of(200, HttpReply.HTML, Cashier.outcomePage("Already paid",
-                            "This order was paid before; nothing more to pay.", view));
-                }
-                return HttpReply.of(200, HttpReply.HTML, Cashier.cashierPage(view));
-            } catch (Trade.Book.Refused e) {
-                return HttpReply.of(409, HttpReply.HTML, Cashier.errorPage("Payment request rejected", e.getMessage()));
-            }
+    static boolean handles(String method) {
+        return WAP.equals(method) || PAGE.equals(method);
+    }
+
+    static HttpReply rejected(GatewayError error) {
+        return HttpReply.of(400, HttpReply.HTML, errorPage("Payment request rejected",
+                error.code() + " " + error.msg() + ": " + error.subCode() + " " + error.subMsg()));
+    }
+
+    private static Trade.Order order(Map<String, String> request, SignType signType) throws BizRequest.Invalid {
+        String method = request.get("method");
+        BizRequest biz = BizRequest.parse(request.get("biz_content"));
+        String outTradeNo = biz.id("out_trade_no");
+        if (outTradeNo == null) {
+            throw new BizRequest.Invalid("out_trade_no is required");
         }
-
-        /** The page shown for a request the gateway refuses (bad signature, bad parameter). */
-        static HttpReply rejected(GatewayError error) {
-            return HttpReply.of(400, HttpReply.HTML, Cashier.errorPage("Payment request rejected",
-                    error.code() + " " + error.msg() + ": " + error.subCode() + " " + error.subMsg()));
+        BigDecimal amount = biz.amount("total_amount");
+        String subject = biz.requiredText("subject", 256);
+        String productCode = biz.text("product_code", 64);
+        String expected = WAP.equals(method) ? "QUICK_WAP_WAY" : "FAST_INSTANT_TRADE_PAY";
+        if (productCode == null ? PAGE.equals(method) : !productCode.equals(expected)) {
+            throw new BizRequest.Invalid("product_code must be " + expected + " for " + method);
         }
+        return new Trade.Order(outTradeNo, amount, subject, biz.text("body", 512), method, signType,
+                url(request, "notify_url"), url(request, "return_url"), biz.raw("passback_params"));
+    }
 
-        private static Trade.Order order(Map<String, String> request, SignType signType) throws BizRequest.Invalid {
-            String method = request.get("method");
-            BizRequest biz = BizRequest.parse(request.get("biz_content"));
-            String outTradeNo = biz.id("out_trade_no");
-            if (outTradeNo == null) {
-                throw new BizRequest.Invalid("out_trade_no is required");
-            }
-            BigDecimal amount = biz.amount("total_amount");
-            String subject = biz.requiredText("subject", 256);
-            String productCode = biz.text("product_code", 64);
-            String expected = WAP.equals(method) ? "QUICK_WAP_WAY" : "FAST_INSTANT_TRADE_PAY";
-            if (productCode == null ? PAGE.equals(method) : !productCode.equals(expected)) {
-                throw new BizRequest.Invalid("product_code must be " + expected + " for " + method);
-            }
-            return new Trade.Order(outTradeNo, amount, subject, biz.text("body", 512), method, signType,
-                    url(request, "notify_url"), url(request, "return_url"), biz.raw("passback_params"));
-        }
-
-        /** An absolute http(s) URL of at most 256 characters, or null when absent. */
-        private static String url(Map<String, String> request, String name) throws BizRequest.Invalid {
-            String value = request.get(name);
-            if (value == null) {
-                return null;
-            }
-            try {
-                if (value.length() <= 256 && Notifier.isWeb(new URI(value))) {
-                    return value;
-                }
-            } catch (URISyntaxException e) {
-                // answered below
-            }
+    /** An absolute http(s) URL of at most 256 characters, or null when absent. */
+    private static String url(Map<String, String> request, String name) throws BizRequest.Invalid {
+        String value = request.get(name);
+        if (value != null && (value.length() > 256 || Notifier.webUri(value) == null)) {
             throw new BizRequest.Invalid(name + " must be an absolute http or https URL of at most 256 characters");
         }
+        return value;
     }
 }

@@ -5,37 +5,34 @@ import alipaymcp.simulator.AnswerWriter.HttpReply;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
- * Fault injection, in one place: the faults per Alipay method name ("*" stands for every method without its own
- * fault), the memory the replay fault sends from, and the control endpoint that sets them, for tests in another
- * process: {@code POST /__sim/fault} with form fields {@code method} (an Alipay method name or *) and {@code fault}
- * (a {@link Fault#parse token}), {@code POST /__sim/clear}, and in certificate mode {@code POST /__sim/rotate-cert}
- * (optional field {@code forged=true}). Loopback callers only; a request with an Origin header (a web page in a
- * browser) is refused, so no page can switch faults.
+ * Fault injection, in one place: the faults per Alipay method name ("*": every method without its own), the
+ * memory the replay fault sends from, and the control endpoints for tests in another process (docs/simulator.md):
+ * {@code POST /__sim/fault} (form fields method, fault), {@code /__sim/clear} and {@code /__sim/rotate-cert}.
+ * Loopback callers only; a request with an Origin header (a web page in a browser) is refused.
  */
 public final class Faults implements HttpHandler {
     static final String ANY = "*";
+    static final String CONTROL_PATH = "/__sim/";
     static final String FAULT_PATH = "/__sim/fault";
     static final String CLEAR_PATH = "/__sim/clear";
     static final String ROTATE_PATH = "/__sim/rotate-cert";
     private static final int MAX_METHOD_LENGTH = 128;
-    /** Bound on the successes kept for the replay fault: past it nothing more is kept. */
-    private static final int MAX_REPLAYS = 30_000;
+    private static final int MAX_REPLAYS = 30_000; // successes kept for the replay fault; past it none more
 
     /**
      * A damaged gateway answer, injected per Alipay method name for tests; it stays until cleared. The request is
      * processed first and only the answer is damaged (the worst case for a client: the state may have changed but
      * the answer is lost), except ERROR_RESPONSE, SYSTEM_ERROR, ACQ_SYSTEM_ERROR and REPLAY, which answer without
      * processing. Page-pay methods (a browser GET) feel only the delay and the transport faults; the others are
-     * ignored there, as a page has no signed JSON.
-     *
-     * @param number for DELAY the milliseconds the answer is held back, for REFUND_PENDING how many refund
-     *               queries see the refund still processing; 0 for every other kind
+     * ignored there, as a page has no signed JSON. {@code number}: DELAY's milliseconds, REFUND_PENDING's queries.
      */
     public record Fault(Kind kind, long number) {
         /** What goes wrong; the token is the name used by the control endpoint. */
@@ -72,7 +69,7 @@ public final class Faults implements HttpHandler {
                 this(token, null, 0);
             }
 
-            /** {@code unit}: what the number after "token:" counts, up to {@code max}; null for a plain token. */
+            /** {@code unit}: what the number after "token:" counts, up to max. */
             Kind(String token, String unit, long max) {
                 this.token = token;
                 this.unit = unit;
@@ -84,7 +81,7 @@ public final class Faults implements HttpHandler {
                 return this == REFUND_PENDING || this == REPLAY;
             }
 
-            /** True when the fault replaces or cuts the HTTP answer itself (it then hits page-pay pages too). */
+            /** The fault replaces or cuts the HTTP answer itself (so it hits page-pay pages too). */
             public boolean transport() {
                 return compareTo(HTTP_500) >= 0 && compareTo(CONNECTION_CLOSED) <= 0;
             }
@@ -93,8 +90,7 @@ public final class Faults implements HttpHandler {
                 return token;
             }
 
-            /** The token as the control endpoint takes it: {@code delay:<ms>}, {@code http-500}, ... */
-            private String form() {
+            private String form() { // delay:<ms>
                 return unit == null ? token : token + ":<" + unit + ">";
             }
         }
@@ -108,7 +104,7 @@ public final class Faults implements HttpHandler {
             }
         }
 
-        /** Parses a control-endpoint token: {@code delay:250}, {@code http-500}, {@code refund-pending:2}, ... */
+        /** {@code delay:250}, {@code http-500}, {@code refund-pending:2}, ... */
         public static Fault parse(String text) {
             String t = text.trim().toLowerCase(Locale.ROOT);
             int colon = t.indexOf(':');
@@ -126,13 +122,8 @@ public final class Faults implements HttpHandler {
             throw new IllegalArgumentException("unknown fault '" + text + "'; use one of: " + tokens());
         }
 
-        /** Every accepted token, for error messages. */
         static String tokens() {
-            StringBuilder out = new StringBuilder();
-            for (Kind kind : Kind.values()) {
-                out.append(out.length() == 0 ? "" : ", ").append(kind.form());
-            }
-            return out.toString();
+            return Arrays.stream(Kind.values()).map(Kind::form).collect(Collectors.joining(", "));
         }
 
         @Override
@@ -146,15 +137,13 @@ public final class Faults implements HttpHandler {
     private final Map<String, HttpReply> replays = new ConcurrentHashMap<>();
     private final SimulatorPki pki;
 
-    /** {@code pki}: certificate mode, where {@value #ROTATE_PATH} rotates the Alipay certificate; else null. */
+    /** {@code pki}: certificate mode (it can rotate), else null. */
     Faults(SimulatorPki pki) {
         this.pki = pki;
     }
 
-    /** The fault for this method, or null. */
-    Fault forMethod(String method) {
-        Fault own = method == null ? null : byMethod.get(method);
-        return own != null ? own : byMethod.get(ANY);
+    Fault forMethod(String method) { // method: one the gateway checks passed, never null
+        return byMethod.getOrDefault(method, byMethod.get(ANY));
     }
 
     /** Keeps a signed success that reached the client whole, for a later replay fault. */
@@ -167,10 +156,7 @@ public final class Faults implements HttpHandler {
         }
     }
 
-    /**
-     * For the replay fault: the earlier success about the order this request's biz_content names, or null; sent
-     * again as a replaying attacker would (a genuine answer about an earlier request of the same order).
-     */
+    /** For the replay fault: the earlier success about the order biz_content names, or null. */
     HttpReply earlier(String method, String bizContent) {
         try {
             String outTradeNo = BizRequest.parse(bizContent).id("out_trade_no");
@@ -199,7 +185,7 @@ public final class Faults implements HttpHandler {
                 text(exchange, 200, "ok: faults cleared");
             } else if (FAULT_PATH.equals(path) || ROTATE_PATH.equals(path)) {
                 try {
-                    Map<String, String> form = GatewayHandler.readForm(exchange.getRequestBody(), 4096, "body");
+                    Map<String, String> form = GatewayHandler.readForm(exchange.getRequestBody(), 4096);
                     text(exchange, 200, FAULT_PATH.equals(path) ? inject(form) : rotate(form));
                 } catch (IllegalArgumentException e) {
                     text(exchange, 400, "bad request: " + e.getMessage());

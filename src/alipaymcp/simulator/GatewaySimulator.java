@@ -2,8 +2,6 @@ package alipaymcp.simulator;
 
 import alipaymcp.alipay.ContentCipher;
 import alipaymcp.alipay.KeyReader.KeyException;
-import alipaymcp.simulator.Cashier.PagePay;
-import alipaymcp.simulator.GatewayHandler.GatewayCheck;
 import alipaymcp.simulator.PaymentMessages.Notifier;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -13,11 +11,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -33,61 +28,44 @@ public final class GatewaySimulator implements AutoCloseable {
     private final ExecutorService executor;
     final SimulatorKeys keys;
     private final Notifier notifier;
-    /** Certificate mode's throw-away PKI, or null in key mode. */
-    private final SimulatorPki pki;
-    /** Where the PKI's three .crt files are: --keys DIR, else a temporary folder deleted at close. */
+    private final SimulatorPki pki; // null in key mode
+    /** Where certificate mode's three .crt files are: --keys DIR, else a temporary folder deleted at close. */
     private final Path certDir;
     private final boolean temporaryCertDir;
-    /** The app's AES key (Base64), or null. */
-    private final String aesKey;
+    private final String aesKey; // Base64, or null
 
     private GatewaySimulator(SimulatorOptions options) throws IOException {
         keys = options.keysDir() == null ? SimulatorKeys.generate() : SimulatorKeys.loadOrCreate(options.keysDir());
         aesKey = options.aes() ? SimulatorKeys.aesKey(options.keysDir()) : null;
-        pki = options.certificateMode() ? SimulatorPki.create(keys.appId(), keys.app(), keys.platform()) : null;
-        temporaryCertDir = pki != null && options.keysDir() == null;
+        temporaryCertDir = options.certificateMode() && options.keysDir() == null;
         certDir = temporaryCertDir ? Files.createTempDirectory("alipay-simulator-certs") : options.keysDir();
-        if (pki != null) {
-            pki.write(certDir);
-        }
-        Trade.Book book = new Trade.Book(options.maxTrades(), Clock.systemUTC());
-        notifier = new Notifier(options.notifyDelayMillis(), options.notifyRetryMillis());
-        Set<String> methods = new HashSet<>(List.of(PagePay.WAP, PagePay.PAGE, TradeApi.QUERY, TradeApi.REFUND,
-                TradeApi.REFUND_QUERY));
-        if (pki != null) {
-            methods.add(GatewayHandler.CERT_DOWNLOAD);
-        }
-        GatewayCheck check = new GatewayCheck(keys.appId(), keys.app().getPublic(), methods,
-                pki == null ? null : pki.appCertSn(), pki == null ? null : pki.rootCertSn(), aesKey != null);
+        pki = options.certificateMode() ? new SimulatorPki(keys.appId(), keys.app(), keys.platform(), certDir) : null;
         Faults faults = new Faults(pki);
         AnswerWriter.Signer keyMode = new AnswerWriter.Signer(keys.platform().getPrivate(), null); // never changes
         AnswerWriter writer = new AnswerWriter(pki == null ? () -> keyMode : pki::current);
+        Trade.Book book = new Trade.Book(options.maxTrades(), Clock.systemUTC());
+        notifier = new Notifier(options.notifyDelayMillis(), options.notifyRetryMillis());
+        Cashier cashier = new Cashier(book, new PaymentMessages(keys.appId(), keys.platform().getPrivate()), notifier);
         // jdk.httpserver leaves Nagle's algorithm on unless told (read once, when its classes load): with the
-        // client's delayed ACK every answer would then wait about 40 ms. Measured: p50 of a query 66 -> 24 ms
-        // on a loaded 2-core machine.
+        // client's delayed ACK every answer would wait about 40 ms. Measured: p50 of a query 66 -> 24 ms.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(
                 InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), options.port()), 64);
-        server.createContext("/", new GatewayHandler(check, faults, new PagePay(book), new TradeApi(book), writer,
-                pki, aesKey == null ? null : cipher(aesKey)));
-        PaymentMessages messages = new PaymentMessages(keys.appId(), keys.platform().getPrivate());
-        server.createContext("/cashier/", new Cashier(book, messages, notifier));
-        for (String path : List.of(Faults.FAULT_PATH, Faults.CLEAR_PATH, Faults.ROTATE_PATH)) {
-            server.createContext(path, faults);
-        }
+        server.createContext("/", new GatewayHandler(keys.appId(), keys.app().getPublic(), faults, cashier,
+                new TradeApi(book), writer, pki, aesKey == null ? null : cipher(aesKey)));
+        server.createContext("/cashier/", cashier);
+        server.createContext(Faults.CONTROL_PATH, faults);
         executor = Executors.newFixedThreadPool(THREADS, r -> {
             Thread thread = new Thread(r, "simulator-http");
             thread.setDaemon(true);
             return thread;
         });
         server.setExecutor(executor);
+        server.start();
     }
 
-    /** Binds 127.0.0.1 on the port of the options (0: a free one) and starts serving. */
     public static GatewaySimulator start(SimulatorOptions options) throws IOException {
-        GatewaySimulator simulator = new GatewaySimulator(options);
-        simulator.server.start();
-        return simulator;
+        return new GatewaySimulator(options);
     }
 
     private static ContentCipher cipher(String aesKey) {
@@ -98,11 +76,7 @@ public final class GatewaySimulator implements AutoCloseable {
         }
     }
 
-    /**
-     * The AP_* variables of a server that talks to this simulator in its mode: AP_APP_ID, AP_APP_KEY,
-     * AP_GATEWAY_URL, then AP_PUB_KEY or, in certificate mode, the three certificate paths; AP_ENCRYPT_KEY
-     * with AES.
-     */
+    /** The AP_* variables of a server that talks to this simulator, in its mode. */
     public Map<String, String> serverEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AP_APP_ID", appId());
@@ -111,7 +85,7 @@ public final class GatewaySimulator implements AutoCloseable {
         if (pki == null) {
             env.put("AP_PUB_KEY", SimulatorKeys.base64(keys.platform().getPublic().getEncoded())); // X.509
         } else {
-            env.put("AP_APP_CERT_PATH", pki.appCertFile(certDir).toString());
+            env.put("AP_APP_CERT_PATH", certDir.resolve(SimulatorPki.APP_CERT.formatted(appId())).toString());
             env.put("AP_ALIPAY_CERT_PATH", certDir.resolve(SimulatorPki.ALIPAY_CERT).toString());
             env.put("AP_ALIPAY_ROOT_CERT_PATH", certDir.resolve(SimulatorPki.ROOT_CERT).toString());
         }

@@ -6,6 +6,7 @@ import alipaymcp.alipay.RsaSigner;
 import alipaymcp.json.JsonValue.JsonArray;
 import alipaymcp.json.JsonValue.JsonObject;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,9 +14,9 @@ import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,11 +28,10 @@ record PaymentMessages(String appId, PrivateKey platformKey) {
     /** return_url plus the signed parameters, keeping the merchant's own query and any #fragment last. */
     String returnUrl(Trade.View trade, String now) {
         Trade.Order order = trade.order();
-        Map<String, String> params = ordered("charset", "utf-8", "out_trade_no", order.outTradeNo(),
+        Map<String, String> params = signed(trade, "charset", "utf-8", "out_trade_no", order.outTradeNo(),
                 "method", order.method() + ".return", "total_amount", TradeApi.money(order.totalAmount()),
                 "trade_no", trade.tradeNo(), "auth_app_id", appId, "version", "1.0", "app_id", appId,
                 "seller_id", TradeApi.SELLER_ID, "timestamp", now);
-        sign(params, trade);
         String url = order.returnUrl();
         int hash = url.indexOf('#');
         String base = hash < 0 ? url : url.substring(0, hash);
@@ -46,7 +46,7 @@ record PaymentMessages(String appId, PrivateKey platformKey) {
         String total = TradeApi.money(order.totalAmount());
         String fundBills = JsonArray.of(JsonObject.builder().put("amount", total)
                 .put("fundChannel", TradeApi.FUND_CHANNEL).build()).toJson();
-        Map<String, String> params = ordered("gmt_create", trade.gmtCreate(), "charset", "utf-8",
+        return signed(trade, "gmt_create", trade.gmtCreate(), "charset", "utf-8",
                 "seller_email", "seller@example.com", "subject", order.subject(),
                 "buyer_id", TradeApi.BUYER_USER_ID, "buyer_logon_id", TradeApi.BUYER_LOGON_ID,
                 "invoice_amount", total, "notify_id", notifyId, "fund_bill_list", fundBills,
@@ -56,31 +56,25 @@ record PaymentMessages(String appId, PrivateKey platformKey) {
                 "trade_no", trade.tradeNo(), "auth_app_id", appId, "gmt_payment", trade.gmtPayment(),
                 "out_trade_no", order.outTradeNo(), "version", "1.0",
                 "body", order.body(), "passback_params", order.passbackParams());
-        sign(params, trade);
-        return params;
     }
 
-    /** Name, value, name, value, ... in this order; a null value (an absent optional field) is left out. */
-    private static Map<String, String> ordered(String... namesAndValues) {
+    /** Name, value, ... in this order (a null value, an absent optional field, left out), then sign_type and sign. */
+    private Map<String, String> signed(Trade.View trade, String... namesAndValues) {
         Map<String, String> params = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             if (namesAndValues[i + 1] != null) {
                 params.put(namesAndValues[i], namesAndValues[i + 1]);
             }
         }
-        return params;
-    }
-
-    private void sign(Map<String, String> params, Trade.View trade) {
         params.put("sign_type", trade.order().signType().name());
         String content = SignContent.forNotification(params, false);
         params.put("sign", RsaSigner.sign(content, platformKey, trade.order().signType()));
+        return params;
     }
 
     /**
-     * Posts asynchronous notifications, only to loopback notify URLs (http or https on 127.0.0.1,
-     * localhost or [::1]): first after the notify delay, then up to {@link #ATTEMPTS} attempts in all, the
-     * wait doubling from the retry delay, until the answer is HTTP 200 with the body exactly "success".
+     * Posts notifications to loopback notify URLs only: after the notify delay, then up to {@link #ATTEMPTS} in all,
+     * the wait doubling from the retry delay, until the answer is HTTP 200 with the body exactly "success".
      */
     static final class Notifier implements AutoCloseable {
         static final int ATTEMPTS = 5;
@@ -89,27 +83,23 @@ record PaymentMessages(String appId, PrivateKey platformKey) {
         private final long delayMillis;
         private final long retryMillis;
         private final ScheduledExecutorService scheduler;
-        /**
-         * Made for the first post, not at start: building one loads java.net.http and starts a selector thread
-         * (a start with a key folder measured 220 ms with it, 70 ms without).
-         */
+        // Made for the first post: building one loads java.net.http and starts a selector thread (a start with a
+        // key folder measured 220 ms with it, 70 ms without).
         private HttpClient client;
 
         Notifier(long delayMillis, long retryMillis) {
             this.delayMillis = delayMillis;
             this.retryMillis = retryMillis;
-            ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, r -> {
+            this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "simulator-notify");
                 thread.setDaemon(true);
                 return thread;
             });
-            pool.setRemoveOnCancelPolicy(true);
-            this.scheduler = pool;
         }
 
-        /** Schedules the notification; a missing or non-loopback notify URL is skipped (nothing is sent). */
+        /** A missing or non-loopback notify URL is skipped (nothing is sent). */
         void send(String notifyUrl, Map<String, String> params) {
-            URI target = notifyUrl == null ? null : loopbackTarget(notifyUrl);
+            URI target = loopbackTarget(notifyUrl);
             if (target == null) {
                 return;
             }
@@ -144,22 +134,24 @@ record PaymentMessages(String appId, PrivateKey platformKey) {
             });
         }
 
-        /** The URI when it is http(s) to a loopback host; null otherwise. */
+        /** The URI when it is http(s) to 127.0.0.1, localhost or [::1] with no user info; null otherwise. */
         static URI loopbackTarget(String url) {
-            try {
-                URI uri = new URI(url);
-                String host = uri.getHost();
-                boolean loopback = "127.0.0.1".equals(host) || "localhost".equalsIgnoreCase(host) || "[::1]".equals(host);
-                return isWeb(uri) && loopback && uri.getRawUserInfo() == null ? uri : null;
-            } catch (java.net.URISyntaxException e) {
-                return null;
-            }
+            URI uri = webUri(url);
+            String host = uri == null ? null : uri.getHost();
+            boolean loopback = "127.0.0.1".equals(host) || "localhost".equalsIgnoreCase(host) || "[::1]".equals(host);
+            return loopback && uri.getRawUserInfo() == null ? uri : null;
         }
 
-        /** An absolute http or https URI with a host: the only URLs the simulator accepts or posts to. */
-        static boolean isWeb(URI uri) {
-            String scheme = uri.getScheme();
-            return uri.getHost() != null && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme));
+        /** An absolute http or https URI with a host (the only URLs the simulator accepts or posts to), else null. */
+        static URI webUri(String url) {
+            try {
+                URI uri = new URI(url == null ? "" : url);
+                String scheme = uri.getScheme();
+                boolean web = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+                return web && uri.getHost() != null ? uri : null;
+            } catch (URISyntaxException e) {
+                return null;
+            }
         }
 
         @Override

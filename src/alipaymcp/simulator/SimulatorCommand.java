@@ -146,15 +146,14 @@ public final class SimulatorCommand {
     }
 
     private static long number(String option, String text, long max) {
-        long value;
         try {
-            value = Long.parseLong(text);
+            long value = Long.parseLong(text);
+            if (value >= 0 && value <= max) {
+                return value;
+            }
         } catch (NumberFormatException e) {
-            value = -1;
+            // answered below
         }
-        if (value < 0 || value > max) {
-            throw new IllegalArgumentException(option + " must be a whole number from 0 to " + max + ", got '" + text + "'");
-        }
-        return value;
+        throw new IllegalArgumentException(option + " must be a whole number from 0 to " + max + ", got '" + text + "'");
     }
 }

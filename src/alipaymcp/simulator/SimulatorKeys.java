@@ -48,7 +48,12 @@ record SimulatorKeys(String appId, KeyPair app, KeyPair platform) {
     static SimulatorKeys loadOrCreate(Path dir) throws IOException {
         long present = FILES.stream().filter(name -> Files.exists(dir.resolve(name))).count();
         if (present == FILES.size()) {
-            return load(dir);
+            String appId = read(dir, APP_ID);
+            if (appId.isEmpty() || appId.length() > 32 || !appId.chars().allMatch(Character::isLetterOrDigit)) {
+                throw new IOException(dir.resolve(APP_ID) + " must hold an app id of 1 to 32 letters or digits");
+            }
+            return new SimulatorKeys(appId, pair(dir, APP_PRIVATE, APP_PUBLIC), pair(dir, ALIPAY_PRIVATE,
+                    ALIPAY_PUBLIC));
         }
         if (present != 0) {
             throw new IOException("key folder " + dir + " holds only some of " + String.join(", ", FILES)
@@ -62,14 +67,6 @@ record SimulatorKeys(String appId, KeyPair app, KeyPair platform) {
         write(dir, ALIPAY_PUBLIC, base64(keys.platform.getPublic().getEncoded()));
         write(dir, APP_ID, keys.appId);
         return keys;
-    }
-
-    private static SimulatorKeys load(Path dir) throws IOException {
-        String appId = read(dir, APP_ID);
-        if (appId.isEmpty() || appId.length() > 32 || !appId.chars().allMatch(Character::isLetterOrDigit)) {
-            throw new IOException(dir.resolve(APP_ID) + " must hold an app id of 1 to 32 letters or digits");
-        }
-        return new SimulatorKeys(appId, pair(dir, APP_PRIVATE, APP_PUBLIC), pair(dir, ALIPAY_PRIVATE, ALIPAY_PUBLIC));
     }
 
     private static KeyPair pair(Path dir, String privateName, String publicName) throws IOException {
@@ -120,11 +117,9 @@ record SimulatorKeys(String appId, KeyPair app, KeyPair platform) {
 
     /** These POSIX permissions where the file system has them; none elsewhere. */
     private static FileAttribute<?>[] ownerOnly(String permissions) {
-        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return new FileAttribute<?>[0];
-        }
-        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString(permissions))};
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
+                : new FileAttribute<?>[0];
     }
 
     private static String read(Path dir, String name) throws IOException {

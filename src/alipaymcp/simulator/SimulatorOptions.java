@@ -3,15 +3,9 @@ package alipaymcp.simulator;
 import java.nio.file.Path;
 
 /**
- * How to run the gateway simulator.
- *
- * @param port              TCP port on 127.0.0.1; 0 picks a free one
- * @param keysDir           folder holding (or receiving) the key files; null keeps fresh keys in memory only
- * @param notifyDelayMillis wait after a payment before the first asynchronous notification is posted
- * @param notifyRetryMillis wait before the second notification attempt; it doubles for each later attempt
- * @param maxTrades         the most trades held in memory; a page pay for a new trade past it is refused
- * @param certificateMode   certificate mode (公钥证书模式): a throw-away PKI, answers carry alipay_cert_sn
- * @param aes               AES content encryption: the app has an AES key (接口内容加密)
+ * How to run the gateway simulator: port 0 picks a free one on 127.0.0.1; a null keysDir keeps fresh keys in
+ * memory only; the notification retry wait doubles after each attempt; a page pay for a new trade past maxTrades
+ * is refused; certificate mode is 公钥证书模式, aes is 接口内容加密.
  */
 public record SimulatorOptions(int port, Path keysDir, long notifyDelayMillis, long notifyRetryMillis,
         int maxTrades, boolean certificateMode, boolean aes) {

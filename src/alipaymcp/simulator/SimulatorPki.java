@@ -1,7 +1,8 @@
 package alipaymcp.simulator;
 
+import static alipaymcp.alipay.KeyReader.tlv;
+
 import alipaymcp.alipay.Certificates;
-import alipaymcp.alipay.KeyReader;
 import alipaymcp.simulator.AnswerWriter.Signer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -22,20 +24,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.security.auth.x500.X500Principal;
 
 /**
- * Certificate mode's throw-away PKI, made fresh at every start in Alipay's layout: a root bundle whose first
- * root is not RSA (ECDSA, standing in for the real SM2 root) followed by an RSA root; a Class 1 intermediate
- * that issues the app certificate (for the app key) and a Class 2 intermediate that issues the Alipay
- * certificate (for the platform key). {@link #rotate} issues the next Alipay certificate under the same
- * intermediate, or, forged, under an intermediate of the same name that no root vouches for. Every
- * certificate ever issued can be downloaded by its SN. The certificates are X.509 v3 written here with the JDK
- * alone: the DER of a TBSCertificate (version, serial, algorithm, names, validity, key, basicConstraints and
- * keyUsage), signed with SHA256withRSA or SHA256withECDSA; enough for the JDK's PKIX validator, nothing more.
+ * Certificate mode's throw-away PKI, fresh at every start in Alipay's layout: a root bundle whose first root is
+ * not RSA (ECDSA, standing in for the real SM2 root), then an RSA root; a Class 1 intermediate issues the app
+ * certificate and a Class 2 one the Alipay certificate (the platform key). Every certificate issued can be
+ * downloaded by its SN. They are X.509 v3 DER written with the JDK alone (basicConstraints and keyUsage only):
+ * enough for the JDK's PKIX validator, nothing more.
  */
 final class SimulatorPki {
     static final String APP_CERT = "appCertPublicKey_%s.crt";
@@ -51,31 +49,21 @@ final class SimulatorPki {
             .withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** One issued certificate and the key pair whose public half it certifies. */
     private record Issued(X509Certificate certificate, KeyPair keys) {
     }
 
-    private final String appId;
     private final Issued class2;
-    private final X509Certificate appCert;
-    private final Certificates.Roots roots;
+    private final String appCertSn;
+    private final String rootCertSn;
     private final Map<String, String> chains = new ConcurrentHashMap<>(); // SN -> PEM of leaf + intermediate
-    private final String localChain; // the first Alipay certificate: AP_ALIPAY_CERT_PATH
     private volatile Signer current;
     private int rotations; // guarded by this
 
-    private SimulatorPki(String appId, Issued class2, X509Certificate appCert, Certificates.Roots roots,
-            Issued firstAlipayCert) {
-        this.appId = appId;
-        this.class2 = class2;
-        this.appCert = appCert;
-        this.roots = roots;
-        install(firstAlipayCert, class2);
-        this.localChain = chains.get(current.certSn());
-    }
-
-    /** A new PKI for the app key and the platform key (the first Alipay certificate's key). */
-    static SimulatorPki create(String appId, KeyPair app, KeyPair platform) {
+    /**
+     * A new PKI for the app key and the platform key (the first Alipay certificate's key); writes the three files
+     * a certificate-mode merchant downloads to dir (public material only; rewritten at each start).
+     */
+    SimulatorPki(String appId, KeyPair app, KeyPair platform, Path dir) throws IOException {
         Issued ecRoot = issue("CN=Simulator Test Root E0 - not RSA - stands in for the SM2 root"
                 + ",O=Simulator Test CA,C=CN", SimulatorKeys.newPair("EC", new ECGenParameterSpec("secp256r1")),
                 null, true);
@@ -83,14 +71,19 @@ final class SimulatorPki {
                 true);
         Issued class1 = issue("CN=Simulator Test Certification Authority Class 1 R1" + CA, SimulatorKeys.newPair(),
                 rsaRoot, true);
-        Issued class2 = issue("CN=Simulator Test Certification Authority Class 2 R1" + CA, SimulatorKeys.newPair(),
-                rsaRoot, true);
-        Issued appCert = issue("CN=2088000000000000-" + appId + ",OU=Alipay,O=Simulator Merchant,C=CN", app, class1,
-                false);
-        Certificates.Roots roots = new Certificates.Roots(List.of(rsaRoot.certificate()),
-                List.of(ecRoot.certificate(), rsaRoot.certificate()));
-        return new SimulatorPki(appId, class2, appCert.certificate(), roots, issue(alipaySubject(0), platform, class2,
-                false));
+        class2 = issue("CN=Simulator Test Certification Authority Class 2 R1" + CA, SimulatorKeys.newPair(), rsaRoot,
+                true);
+        X509Certificate appCert = issue("CN=2088000000000000-" + appId + ",OU=Alipay,O=Simulator Merchant,C=CN", app,
+                class1, false).certificate();
+        appCertSn = Certificates.sn(appCert);
+        rootCertSn = Certificates.sn(rsaRoot.certificate()); // the bundle's one RSA root
+        install(issue(alipaySubject(0), platform, class2, false), class2);
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(APP_CERT.formatted(appId)), pem(appCert), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(ALIPAY_CERT), chains.get(current.certSn()), StandardCharsets.UTF_8);
+        // like the real bundle: the non-RSA root first, a blank line between the blocks
+        Files.writeString(dir.resolve(ROOT_CERT), pem(ecRoot.certificate()) + "\n" + pem(rsaRoot.certificate()),
+                StandardCharsets.UTF_8);
     }
 
     Signer current() {
@@ -103,18 +96,16 @@ final class SimulatorPki {
     }
 
     String appCertSn() {
-        return Certificates.sn(appCert);
+        return appCertSn;
     }
 
     String rootCertSn() {
-        return roots.sn();
+        return rootCertSn;
     }
 
     /**
-     * Answers are signed from now on with a new key whose certificate has a new SN; clients learn of it only
-     * through alipay_cert_sn. {@code forged}: its issuer has the Class 2 name but is not under any root.
-     *
-     * @return the new alipay_cert_sn
+     * Answers are signed from now on with a new key whose certificate has a new SN, which clients learn only from
+     * alipay_cert_sn; {@code forged}: its issuer has the Class 2 name but is under no root. Returns the new SN.
      */
     synchronized String rotate(boolean forged) {
         rotations++;
@@ -124,25 +115,9 @@ final class SimulatorPki {
         return current.certSn();
     }
 
-    /** Writes the three files a certificate-mode merchant downloads (public material only; rewritten each start). */
-    void write(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Files.writeString(appCertFile(dir), pem(List.of(appCert)), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve(ALIPAY_CERT), localChain, StandardCharsets.UTF_8);
-        StringBuilder bundle = new StringBuilder(); // like the real bundle: blank lines between the blocks
-        for (X509Certificate root : roots.anchors()) {
-            bundle.append(bundle.length() == 0 ? "" : "\n").append(pem(List.of(root)));
-        }
-        Files.writeString(dir.resolve(ROOT_CERT), bundle.toString(), StandardCharsets.UTF_8);
-    }
-
-    Path appCertFile(Path dir) {
-        return dir.resolve(String.format(APP_CERT, appId));
-    }
-
     private void install(Issued leaf, Issued issuer) {
         String sn = Certificates.sn(leaf.certificate());
-        chains.put(sn, pem(List.of(leaf.certificate(), issuer.certificate())));
+        chains.put(sn, pem(leaf.certificate(), issuer.certificate()));
         current = new Signer(leaf.keys().getPrivate(), sn);
     }
 
@@ -160,18 +135,18 @@ final class SimulatorPki {
         PrivateKey issuerKey = (issuer == null ? subjectKeys : issuer.keys()).getPrivate();
         Instant from = Instant.now().minus(Duration.ofDays(1));
         boolean ec = issuerKey.getAlgorithm().equals("EC");
-        byte[] algorithm = ec ? KeyReader.tlv(0x30, KeyReader.tlv(0x06, ECDSA_WITH_SHA256))
-                : KeyReader.tlv(0x30, KeyReader.tlv(0x06, SHA256_WITH_RSA), new byte[] {0x05, 0x00});
-        byte[] extensions = KeyReader.tlv(0xA3, KeyReader.tlv(0x30,
-                extension(BASIC_CONSTRAINTS, ca ? KeyReader.tlv(0x30, new byte[] {0x01, 0x01, (byte) 0xFF}) : KeyReader.tlv(0x30)),
+        byte[] algorithm = ec ? tlv(0x30, tlv(0x06, ECDSA_WITH_SHA256))
+                : tlv(0x30, tlv(0x06, SHA256_WITH_RSA), new byte[] {0x05, 0x00});
+        byte[] extensions = tlv(0xA3, tlv(0x30,
+                extension(BASIC_CONSTRAINTS, ca ? tlv(0x30, new byte[] {0x01, 0x01, (byte) 0xFF}) : tlv(0x30)),
                 extension(KEY_USAGE, ca ? new byte[] {0x03, 0x02, 0x01, 0x06} : new byte[] {0x03, 0x02, 0x07,
                         (byte) 0x80})));
-        byte[] tbs = KeyReader.tlv(0x30,
+        byte[] tbs = tlv(0x30,
                 new byte[] {(byte) 0xA0, 0x03, 0x02, 0x01, 0x02}, // [0] version v3
-                KeyReader.tlv(0x02, serial().toByteArray()),
+                tlv(0x02, new BigInteger(127, RANDOM).setBit(120).toByteArray()), // positive, 128 bits, like Alipay's
                 algorithm,
                 issuerName.getEncoded(),
-                KeyReader.tlv(0x30, time(from), time(from.plus(VALIDITY))),
+                tlv(0x30, time(from), time(from.plus(VALIDITY))),
                 name.getEncoded(),
                 subjectKeys.getPublic().getEncoded(),
                 extensions);
@@ -179,10 +154,7 @@ final class SimulatorPki {
             Signature signer = Signature.getInstance(ec ? "SHA256withECDSA" : "SHA256withRSA");
             signer.initSign(issuerKey);
             signer.update(tbs);
-            byte[] signature = signer.sign();
-            byte[] bits = new byte[signature.length + 1]; // a leading 0: no unused bits
-            System.arraycopy(signature, 0, bits, 1, signature.length);
-            byte[] der = KeyReader.tlv(0x30, tbs, algorithm, KeyReader.tlv(0x03, bits));
+            byte[] der = tlv(0x30, tbs, algorithm, tlv(0x03, new byte[] {0}, signer.sign())); // 0: no unused bits
             X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(der));
             return new Issued(cert, subjectKeys);
@@ -191,15 +163,14 @@ final class SimulatorPki {
         }
     }
 
-    /** PEM text of the certificates, one block after the other, 64-column Base64, each ending in a line break. */
-    private static String pem(List<X509Certificate> certificates) {
+    /** PEM blocks, one after the other, 64-column Base64, each ending in a line break. */
+    private static String pem(X509Certificate... certificates) {
         StringBuilder out = new StringBuilder();
-        Base64.Encoder base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
         for (X509Certificate cert : certificates) {
             try {
-                out.append("-----BEGIN CERTIFICATE-----\n").append(base64.encodeToString(cert.getEncoded()))
-                        .append("\n-----END CERTIFICATE-----\n");
-            } catch (java.security.cert.CertificateEncodingException e) {
+                out.append("-----BEGIN CERTIFICATE-----\n").append(Base64.getMimeEncoder(64, new byte[] {'\n'})
+                        .encodeToString(cert.getEncoded())).append("\n-----END CERTIFICATE-----\n");
+            } catch (CertificateEncodingException e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -207,15 +178,10 @@ final class SimulatorPki {
     }
 
     private static byte[] extension(byte[] oid, byte[] value) {
-        return KeyReader.tlv(0x30, KeyReader.tlv(0x06, oid), new byte[] {0x01, 0x01, (byte) 0xFF}, KeyReader.tlv(0x04, value)); // critical
-    }
-
-    /** A positive 128-bit serial, like Alipay's. */
-    private static BigInteger serial() {
-        return new BigInteger(127, RANDOM).setBit(120);
+        return tlv(0x30, tlv(0x06, oid), new byte[] {0x01, 0x01, (byte) 0xFF}, tlv(0x04, value)); // critical
     }
 
     private static byte[] time(Instant at) {
-        return KeyReader.tlv(0x17, UTC_TIME.format(at).getBytes(StandardCharsets.US_ASCII)); // UTCTime: years up to 2049
+        return tlv(0x17, UTC_TIME.format(at).getBytes(StandardCharsets.US_ASCII)); // UTCTime: years up to 2049
     }
 }

@@ -24,14 +24,8 @@ final class Trade {
     static final int MAX_REFUNDS = 1_000;
 
     /**
-     * What a page-pay request asked for, after validation.
-     *
-     * @param method         alipay.trade.wap.pay or alipay.trade.page.pay
-     * @param signType       the request's sign type; the return and the notification are signed with it
-     * @param notifyUrl      null when absent
-     * @param returnUrl      null when absent
-     * @param body           null when absent
-     * @param passbackParams null when absent; echoed in the notification, as Alipay does
+     * What a page-pay request asked for, after validation; body, notifyUrl, returnUrl and passbackParams (echoed
+     * in the notification, as Alipay does) are null when absent. The return and notification use its signType.
      */
     record Order(String outTradeNo, BigDecimal totalAmount, String subject, String body, String method,
             SignType signType, String notifyUrl, String returnUrl, String passbackParams) {
@@ -56,7 +50,7 @@ final class Trade {
             BigDecimal refunded) {
     }
 
-    /** One accepted refund, kept under its out_request_no. reason may be null. */
+    /** One accepted refund, kept under its out_request_no. */
     record Refund(BigDecimal amount, String reason, String gmtRefundPay) {
     }
 
@@ -104,10 +98,6 @@ final class Trade {
         return order;
     }
 
-    String tradeNo() {
-        return tradeNo;
-    }
-
     synchronized View view() {
         return new View(order, tradeNo, gmtCreate, status, gmtPayment, refunded);
     }
@@ -121,8 +111,12 @@ final class Trade {
         return PayOutcome.PAID_NOW;
     }
 
-    /** The gateway's order: a replay is recognised first, so it is answered even after the trade closed. */
-    synchronized RefundOutcome refund(String outRequestNo, BigDecimal amount, String reason, String now) {
+    /**
+     * The gateway's order: a replay is recognised first, so it is answered even after the trade closed.
+     * {@code pendingQueries}: the refund-pending fault, how many refund queries see a new refund processing.
+     */
+    synchronized RefundOutcome refund(String outRequestNo, BigDecimal amount, String reason, String now,
+            int pendingQueries) {
         Refund earlier = refunds.get(outRequestNo);
         if (earlier != null) {
             boolean same = earlier.amount().compareTo(amount) == 0;
@@ -139,16 +133,14 @@ final class Trade {
         }
         Refund refund = new Refund(amount, reason, now);
         refunds.put(outRequestNo, refund);
+        if (pendingQueries > 0) {
+            processing.put(outRequestNo, pendingQueries);
+        }
         refunded = refunded.add(amount);
         if (refunded.compareTo(order.totalAmount()) == 0) {
             status = Status.TRADE_CLOSED;
         }
         return outcome(RefundOutcome.Result.REFUNDED, refund);
-    }
-
-    /** The refund-pending fault: the next {@code queries} refund queries of this refund see it processing. */
-    synchronized void holdBack(String outRequestNo, int queries) {
-        processing.put(outRequestNo, queries);
     }
 
     /** What a refund query sees: null while the refund is processing (each such query counts) or unknown. */
@@ -166,15 +158,6 @@ final class Trade {
 
     /** Every trade of the simulator's one merchant app, by out_trade_no and by trade_no; bounded. */
     static final class Book {
-        /** A page pay that cannot open its trade; the message is shown on the cashier's error page. */
-        static final class Refused extends Exception {
-            private static final long serialVersionUID = 1L;
-
-            Refused(String message) {
-                super(message);
-            }
-        }
-
         private final Map<String, Trade> byOutTradeNo = new ConcurrentHashMap<>();
         private final Map<String, Trade> byTradeNo = new ConcurrentHashMap<>();
         private final int maxTrades;
@@ -188,21 +171,21 @@ final class Trade {
         }
 
         /**
-         * The trade for this order: the one already opened with the same out_trade_no and amount, or a new
-         * WAIT_BUYER_PAY trade. Creation is serialized so the bound holds exactly.
+         * The trade already opened with this out_trade_no and amount, or a new WAIT_BUYER_PAY trade; serialized so
+         * the bound holds exactly. IllegalStateException (shown on the cashier's error page) when it cannot.
          */
-        synchronized Trade open(Order order) throws Refused {
+        synchronized Trade open(Order order) {
             Trade existing = byOutTradeNo.get(order.outTradeNo());
             if (existing != null) {
                 if (existing.order().totalAmount().compareTo(order.totalAmount()) != 0) {
-                    throw new Refused("out_trade_no " + order.outTradeNo() + " was already opened with total_amount "
-                            + existing.order().totalAmount().toPlainString()
+                    throw new IllegalStateException("out_trade_no " + order.outTradeNo()
+                            + " was already opened with total_amount " + existing.order().totalAmount().toPlainString()
                             + "; use a new out_trade_no for a new amount");
                 }
                 return existing;
             }
             if (byOutTradeNo.size() >= maxTrades) {
-                throw new Refused("the simulator holds at most " + maxTrades
+                throw new IllegalStateException("the simulator holds at most " + maxTrades
                         + " trades and is full; restart it to start afresh");
             }
             long serialNo = serial.incrementAndGet() % 1_000_000_000_000_000L;
@@ -227,27 +210,19 @@ final class Trade {
                 .withResolverStyle(ResolverStyle.STRICT);
         private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuuMMdd");
 
-        private LocalDateTime now() {
-            return LocalDateTime.now(clock.withZone(CHINA));
-        }
-
         String nowText() {
-            return TEXT.format(now());
+            return TEXT.format(LocalDateTime.now(clock.withZone(CHINA)));
         }
 
         /** "20260115": the date prefix of trade and notify ids. */
         String today() {
-            return DAY.format(now());
+            return DAY.format(LocalDateTime.now(clock.withZone(CHINA)));
         }
 
-        /** True for a well-formed request timestamp; the skew is not checked (the gateway's tolerance is unknown). */
+        /** A well-formed request timestamp (19 characters: uuuu takes longer years); its skew is not checked. */
         static boolean isTimestamp(String text) {
-            if (text.length() != 19) {
-                return false;
-            }
             try {
-                LocalDateTime.parse(text, TEXT);
-                return true;
+                return text.length() == 19 && LocalDateTime.parse(text, TEXT) != null;
             } catch (DateTimeParseException e) {
                 return false;
             }

@@ -50,16 +50,12 @@ record TradeApi(Trade.Book book) {
             return notExist(REFUND, "ACQ.TRADE_NOT_EXIST", signType);
         }
         String number = outRequestNo == null ? trade.order().outTradeNo() : outRequestNo;
-        Trade.RefundOutcome outcome = trade.refund(number, amount, reason, book.nowText());
+        Trade.RefundOutcome outcome = trade.refund(number, amount, reason, book.nowText(), pendingQueries);
         Trade.RefundOutcome.Result result = outcome.result();
         if (result.subCode != null) {
-            return failure(REFUND, result.subCode, result.subMsg, signType);
+            return Answer.failure(REFUND, GatewayError.business(result.subCode, result.subMsg), signType);
         }
-        boolean pending = pendingQueries > 0 && result == Trade.RefundOutcome.Result.REFUNDED;
-        if (pending) {
-            trade.holdBack(number, pendingQueries);
-        }
-        return Answer.success(REFUND, refund(outcome, pending), signType);
+        return Answer.success(REFUND, refund(outcome, pendingQueries > 0), signType);
     }
 
     private Answer refundQuery(BizRequest biz, Trade trade, SignType signType) throws BizRequest.Invalid {
@@ -68,8 +64,7 @@ record TradeApi(Trade.Book book) {
             throw new BizRequest.Invalid("out_request_no is required (it is out_trade_no for a refund made without one)");
         }
         if (trade == null) {
-            // Alipay's table for this API names the code without the ACQ. prefix.
-            return notExist(REFUND_QUERY, "TRADE_NOT_EXIST", signType);
+            return notExist(REFUND_QUERY, "TRADE_NOT_EXIST", signType); // Alipay's table for it has no ACQ. prefix
         }
         Trade.Refund refund = trade.queryRefund(outRequestNo);
         return Answer.success(REFUND_QUERY, refundQuery(trade.view(), outRequestNo, refund,
@@ -77,15 +72,10 @@ record TradeApi(Trade.Book book) {
     }
 
     private static Answer notExist(String method, String subCode, SignType signType) {
-        return failure(method, subCode, "交易不存在", signType);
+        return Answer.failure(method, GatewayError.business(subCode, "交易不存在"), signType);
     }
 
-    private static Answer failure(String method, String subCode, String subMsg, SignType signType) {
-        return Answer.failure(method, GatewayError.business(subCode, subMsg), signType);
-    }
-
-    // The fields of the simulator's answers, in the gateway's order; every amount is a "0.00" string.
-
+    /** Every amount of the simulator's answers is a "0.00" string; their fields are in the gateway's order. */
     static String money(BigDecimal amount) {
         return amount.setScale(2).toPlainString();
     }
@@ -94,34 +84,25 @@ record TradeApi(Trade.Book book) {
         boolean paid = trade.status() != Trade.Status.WAIT_BUYER_PAY;
         String total = money(trade.order().totalAmount());
         String paidAmount = paid ? total : "0.00";
-        JsonObject.Builder out = JsonObject.builder()
-                .put("trade_no", trade.tradeNo())
-                .put("out_trade_no", trade.order().outTradeNo());
-        if (paid) {
-            out.put("buyer_logon_id", BUYER_LOGON_ID);
-        }
-        out.put("trade_status", trade.status().name())
+        return about(trade)
+                .putIfPresent("buyer_logon_id", paid ? BUYER_LOGON_ID : null)
+                .put("trade_status", trade.status().name())
                 .put("total_amount", total)
                 .put("buyer_pay_amount", paidAmount)
                 .put("point_amount", "0.00")
                 .put("invoice_amount", paidAmount)
-                .put("receipt_amount", paidAmount);
-        if (paid) {
-            out.put("send_pay_date", trade.gmtPayment())
-                    .put("buyer_user_id", BUYER_USER_ID)
-                    .put("fund_bill_list", JsonArray.of(JsonObject.builder()
-                            .put("fund_channel", FUND_CHANNEL).put("amount", total).build()));
-        }
-        return out;
+                .put("receipt_amount", paidAmount)
+                .putIfPresent("send_pay_date", trade.gmtPayment())
+                .putIfPresent("buyer_user_id", paid ? BUYER_USER_ID : null)
+                .putIfPresent("fund_bill_list", paid ? JsonArray.of(JsonObject.builder()
+                        .put("fund_channel", FUND_CHANNEL).put("amount", total).build()) : null);
     }
 
     /** {@code processing}: a refund made but not complete yet answers fund_change=N, as Alipay may. */
     private static JsonObject.Builder refund(Trade.RefundOutcome outcome, boolean processing) {
         Trade.View trade = outcome.trade();
         boolean moved = outcome.result() == Trade.RefundOutcome.Result.REFUNDED && !processing;
-        return JsonObject.builder()
-                .put("trade_no", trade.tradeNo())
-                .put("out_trade_no", trade.order().outTradeNo())
+        return about(trade)
                 .put("buyer_logon_id", BUYER_LOGON_ID)
                 .put("fund_change", moved ? "Y" : "N")
                 .put("refund_fee", money(trade.refunded()))
@@ -132,20 +113,18 @@ record TradeApi(Trade.Book book) {
     /** A known refund: REFUND_SUCCESS with its amount; an unknown one: no refund_status at all. */
     private static JsonObject.Builder refundQuery(Trade.View trade, String outRequestNo, Trade.Refund refund,
             boolean withGmt) {
-        JsonObject.Builder out = JsonObject.builder()
-                .put("trade_no", trade.tradeNo())
-                .put("out_trade_no", trade.order().outTradeNo())
-                .put("out_request_no", outRequestNo);
+        JsonObject.Builder out = about(trade).put("out_request_no", outRequestNo);
         if (refund == null) {
             return out;
         }
-        out.put("total_amount", money(trade.order().totalAmount()))
+        return out.put("total_amount", money(trade.order().totalAmount()))
                 .put("refund_amount", money(refund.amount()))
                 .put("refund_status", "REFUND_SUCCESS")
-                .putIfPresent("refund_reason", refund.reason());
-        if (withGmt) {
-            out.put("gmt_refund_pay", refund.gmtRefundPay());
-        }
-        return out;
+                .putIfPresent("refund_reason", refund.reason())
+                .putIfPresent("gmt_refund_pay", withGmt ? refund.gmtRefundPay() : null);
+    }
+
+    private static JsonObject.Builder about(Trade.View trade) {
+        return JsonObject.builder().put("trade_no", trade.tradeNo()).put("out_trade_no", trade.order().outTradeNo());
     }
 }

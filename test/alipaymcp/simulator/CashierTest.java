@@ -3,7 +3,6 @@ package alipaymcp.simulator;
 import alipaymcp.alipay.RsaSigner;
 import alipaymcp.alipay.RsaSigner.SignContent;
 import alipaymcp.alipay.SignType;
-import alipaymcp.simulator.Cashier.PagePay;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -20,7 +19,7 @@ class CashierTest extends SimulatorFixture {
     @Test
     void pagePay_showsTheCashierWithSubjectAmountAndButtons() throws Exception {
         String order = newOrder();
-        HttpResponse<String> page = client.openPage(PagePay.WAP, order, "88.8", "咖啡 Coffee", null, null);
+        HttpResponse<String> page = client.openPage(Cashier.WAP, order, "88.8", "咖啡 Coffee", null, null);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html;charset=utf-8");
         assertThat(page.body()).contains("<h1 id=\"subject\">咖啡 Coffee</h1>").contains("<span id=\"amount\">88.80</span>")
@@ -30,13 +29,13 @@ class CashierTest extends SimulatorFixture {
 
     @Test
     void pagePay_escapesRequestText() throws Exception {
-        HttpResponse<String> page = client.openPage(PagePay.PAGE, newOrder(), "1", "<b>\"x\" & 'y'</b>", null, null);
+        HttpResponse<String> page = client.openPage(Cashier.PAGE, newOrder(), "1", "<b>\"x\" & 'y'</b>", null, null);
         assertThat(page.body()).contains("&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;").doesNotContain("<b>");
     }
 
     @Test
     void pagePay_badSignatureShowsTheGatewayError() throws Exception {
-        Map<String, String> params = client.sign(client.pageParams(PagePay.WAP, newOrder(), "1", "S", null, null));
+        Map<String, String> params = client.sign(client.pageParams(Cashier.WAP, newOrder(), "1", "S", null, null));
         params.put("timestamp", "2026-01-15 10:00:01");
         HttpResponse<String> page = client.get(params);
         assertThat(page.statusCode()).isEqualTo(400);
@@ -54,7 +53,7 @@ class CashierTest extends SimulatorFixture {
         for (String[] c : cases) {
             String biz = "{\"out_trade_no\":\"" + newOrder() + "\",\"total_amount\":" + c[0] + ",\"subject\":\"" + c[1]
                     + "\",\"product_code\":\"" + c[2] + "\"}";
-            HttpResponse<String> page = client.get(client.sign(client.params(PagePay.PAGE, biz)));
+            HttpResponse<String> page = client.get(client.sign(client.params(Cashier.PAGE, biz)));
             assertThat(page.statusCode()).as(c[3]).isEqualTo(400);
             assertThat(page.body()).as(c[3]).contains("ACQ.INVALID_PARAMETER").contains(c[3]);
         }
@@ -62,7 +61,7 @@ class CashierTest extends SimulatorFixture {
 
     @Test
     void pagePay_rejectsANonHttpReturnUrl() throws Exception {
-        HttpResponse<String> page = client.openPage(PagePay.WAP, newOrder(), "1", "S", null, "javascript:alert(1)");
+        HttpResponse<String> page = client.openPage(Cashier.WAP, newOrder(), "1", "S", null, "javascript:alert(1)");
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("return_url");
     }
@@ -70,9 +69,9 @@ class CashierTest extends SimulatorFixture {
     @Test
     void pagePay_sameOrderWithAnotherAmountIsRefused() throws Exception {
         String order = newOrder();
-        assertThat(client.openPage(PagePay.WAP, order, "5", "S", null, null).statusCode()).isEqualTo(200);
-        assertThat(client.openPage(PagePay.WAP, order, "5.00", "S", null, null).statusCode()).isEqualTo(200);
-        HttpResponse<String> page = client.openPage(PagePay.WAP, order, "6", "S", null, null);
+        assertThat(client.openPage(Cashier.WAP, order, "5", "S", null, null).statusCode()).isEqualTo(200);
+        assertThat(client.openPage(Cashier.WAP, order, "5.00", "S", null, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> page = client.openPage(Cashier.WAP, order, "6", "S", null, null);
         assertThat(page.statusCode()).isEqualTo(409);
         assertThat(page.body()).contains("already opened with total_amount 5");
     }
@@ -80,7 +79,7 @@ class CashierTest extends SimulatorFixture {
     @Test
     void pay_redirectsToReturnUrlWithV1SignedParameters() throws Exception {
         String order = newOrder();
-        client.openPage(PagePay.PAGE, order, "12.3", "S", null, "http://127.0.0.1:9/back?shop=1#top");
+        client.openPage(Cashier.PAGE, order, "12.3", "S", null, "http://127.0.0.1:9/back?shop=1#top");
         HttpResponse<String> paid = press(Cashier.PAY_PATH, order);
         assertThat(paid.statusCode()).isEqualTo(303);
         String location = paid.headers().firstValue("Location").orElseThrow();
@@ -102,19 +101,19 @@ class CashierTest extends SimulatorFixture {
     @Test
     void pay_withoutReturnUrlShowsAPaidPageAndRepeatsAsAlreadyPaid() throws Exception {
         String order = newOrder();
-        client.openPage(PagePay.WAP, order, "1", "S", null, null);
+        client.openPage(Cashier.WAP, order, "1", "S", null, null);
         HttpResponse<String> paid = press(Cashier.PAY_PATH, order);
         assertThat(paid.statusCode()).isEqualTo(200);
         assertThat(paid.body()).contains("<h1 id=\"outcome\">Paid</h1>").contains("TRADE_SUCCESS");
         assertThat(press(Cashier.PAY_PATH, order).body()).contains("Already paid");
-        assertThat(client.openPage(PagePay.WAP, order, "1", "S", null, null).body()).contains("Already paid")
+        assertThat(client.openPage(Cashier.WAP, order, "1", "S", null, null).body()).contains("Already paid")
                 .doesNotContain("id=\"pay\"");
     }
 
     @Test
     void cancel_leavesTheTradeWaiting() throws Exception {
         String order = newOrder();
-        client.openPage(PagePay.WAP, order, "1", "S", null, null);
+        client.openPage(Cashier.WAP, order, "1", "S", null, null);
         HttpResponse<String> cancelled = press(Cashier.CANCEL_PATH, order);
         assertThat(cancelled.statusCode()).isEqualTo(200);
         assertThat(cancelled.body()).contains("Payment cancelled");
@@ -131,7 +130,7 @@ class CashierTest extends SimulatorFixture {
     @Test
     void pay_javaApiMatchesTheButton() throws Exception {
         String order = newOrder();
-        client.openPage(PagePay.WAP, order, "3", "S", null, null);
+        client.openPage(Cashier.WAP, order, "3", "S", null, null);
         String tradeNo = SimControl.pay(sim, order);
         assertThat(tradeNo).hasSize(28).startsWith("20");
         assertThat(SimControl.pay(sim, order)).isEqualTo(tradeNo);
@@ -151,7 +150,7 @@ class CashierTest extends SimulatorFixture {
 
     @Test
     void pages_carryProtectiveHeaders() throws Exception {
-        HttpResponse<String> page = client.openPage(PagePay.WAP, newOrder(), "1", "S", null, null);
+        HttpResponse<String> page = client.openPage(Cashier.WAP, newOrder(), "1", "S", null, null);
         assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'none'");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }

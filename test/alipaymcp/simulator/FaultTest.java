@@ -9,7 +9,6 @@ import alipaymcp.alipay.Answers;
 import alipaymcp.alipay.ResponseVerifier;
 import alipaymcp.alipay.SignType;
 import alipaymcp.json.JsonValue.JsonObject;
-import alipaymcp.simulator.Cashier.PagePay;
 import alipaymcp.simulator.Faults.Fault;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -222,10 +221,10 @@ class FaultTest extends SimulatorFixture {
 
     @Test
     void fault_pagePayFeelsTransportFaultsOnly() throws Exception {
-        SimControl.injectFault(sim, PagePay.WAP, new Fault(Fault.Kind.HTTP_500, 0));
-        assertThat(client.openPage(PagePay.WAP, "FP1", "1", "S", null, null).statusCode()).isEqualTo(500);
-        SimControl.injectFault(sim, PagePay.WAP, new Fault(Fault.Kind.BAD_SIGNATURE, 0));
-        HttpResponse<String> page = client.openPage(PagePay.WAP, "FP2", "1", "S", null, null);
+        SimControl.injectFault(sim, Cashier.WAP, new Fault(Fault.Kind.HTTP_500, 0));
+        assertThat(client.openPage(Cashier.WAP, "FP1", "1", "S", null, null).statusCode()).isEqualTo(500);
+        SimControl.injectFault(sim, Cashier.WAP, new Fault(Fault.Kind.BAD_SIGNATURE, 0));
+        HttpResponse<String> page = client.openPage(Cashier.WAP, "FP2", "1", "S", null, null);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"pay\"");
     }

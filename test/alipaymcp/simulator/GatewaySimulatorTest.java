@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import alipaymcp.alipay.AlipayPublicKey;
 import alipaymcp.alipay.AppPrivateKey;
 import alipaymcp.json.JsonValue.JsonObject;
-import alipaymcp.simulator.Cashier.PagePay;
 import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.http.HttpResponse;
@@ -59,12 +58,12 @@ class GatewaySimulatorTest {
         try (GatewaySimulator sim = GatewaySimulator.start(TestKeys.options(1_000, 3))) {
             SimClient client = new SimClient(sim);
             for (int i = 1; i <= 3; i++) {
-                assertThat(client.openPage(PagePay.WAP, "B" + i, "1", "S", null, null).statusCode()).isEqualTo(200);
+                assertThat(client.openPage(Cashier.WAP, "B" + i, "1", "S", null, null).statusCode()).isEqualTo(200);
             }
-            HttpResponse<String> full = client.openPage(PagePay.WAP, "B4", "1", "S", null, null);
+            HttpResponse<String> full = client.openPage(Cashier.WAP, "B4", "1", "S", null, null);
             assertThat(full.statusCode()).isEqualTo(409);
             assertThat(full.body()).contains("at most 3 trades");
-            assertThat(client.openPage(PagePay.WAP, "B2", "1", "S", null, null).statusCode()).isEqualTo(200);
+            assertThat(client.openPage(Cashier.WAP, "B2", "1", "S", null, null).statusCode()).isEqualTo(200);
         }
     }
 

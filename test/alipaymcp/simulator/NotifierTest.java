@@ -3,7 +3,6 @@ package alipaymcp.simulator;
 import alipaymcp.alipay.AlipayPublicKey;
 import alipaymcp.alipay.NotifyVerifier;
 import alipaymcp.alipay.SignType;
-import alipaymcp.simulator.Cashier.PagePay;
 import alipaymcp.simulator.PaymentMessages.Notifier;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
@@ -80,7 +79,7 @@ class NotifierTest {
 
     @Test
     void notify_paymentIsPostedAndVerifiesWithTheV1Rule() throws Exception {
-        client.openPage(PagePay.WAP, "N1", "88.88", "奶茶 & tea", notifyUrl(), null);
+        client.openPage(Cashier.WAP, "N1", "88.88", "奶茶 & tea", notifyUrl(), null);
         String tradeNo = SimControl.pay(sim, "N1");
         String body = bodies.poll(5, TimeUnit.SECONDS);
         assertThat(body).isNotNull();
@@ -103,7 +102,7 @@ class NotifierTest {
     @Test
     void notify_isRetriedUntilTheMerchantSaysSuccess() throws Exception {
         failuresToGive.set(2);
-        client.openPage(PagePay.PAGE, "N2", "1", "S", notifyUrl(), null);
+        client.openPage(Cashier.PAGE, "N2", "1", "S", notifyUrl(), null);
         SimControl.pay(sim, "N2");
         awaitCount(acknowledged::get, 1);
         assertThat(bodies).hasSize(3);
@@ -113,7 +112,7 @@ class NotifierTest {
     @Test
     void notify_givesUpAfterFiveAttempts() throws Exception {
         failuresToGive.set(100);
-        client.openPage(PagePay.PAGE, "N3", "1", "S", notifyUrl(), null);
+        client.openPage(Cashier.PAGE, "N3", "1", "S", notifyUrl(), null);
         SimControl.pay(sim, "N3");
         awaitCount(bodies::size, Notifier.ATTEMPTS);
         Thread.sleep(500); // a sixth attempt would come 320 ms after the fifth
@@ -127,7 +126,7 @@ class NotifierTest {
         // 100, 200, 400 and 800 ms. With a fixed wait the second gap would be 100 ms, not 200 or more.
         failuresToGive.set(100);
         try (GatewaySimulator slow = GatewaySimulator.start(TestKeys.options(100, 10_000))) {
-            new SimClient(slow).openPage(PagePay.PAGE, "N9", "1", "S", notifyUrl(), null);
+            new SimClient(slow).openPage(Cashier.PAGE, "N9", "1", "S", notifyUrl(), null);
             SimControl.pay(slow, "N9");
             awaitCount(arrivals::size, Notifier.ATTEMPTS, 1_500); // 1.5 s of waits: allow for a loaded machine
         }
@@ -141,7 +140,7 @@ class NotifierTest {
     @Test
     void notify_isHeldBackByTheNotifyDelay() throws Exception {
         try (GatewaySimulator late = GatewaySimulator.start(TestKeys.options().withNotifyDelayMillis(300))) {
-            new SimClient(late).openPage(PagePay.PAGE, "N10", "1", "S", notifyUrl(), null);
+            new SimClient(late).openPage(Cashier.PAGE, "N10", "1", "S", notifyUrl(), null);
             long paid = System.nanoTime();
             SimControl.pay(late, "N10");
             awaitCount(acknowledged::get, 1);
@@ -152,7 +151,7 @@ class NotifierTest {
 
     @Test
     void notify_rsaPagePayIsNotifiedWithRsa() throws Exception {
-        java.util.Map<String, String> params = client.pageParams(PagePay.WAP, "N4", "2", "S", notifyUrl(), null);
+        java.util.Map<String, String> params = client.pageParams(Cashier.WAP, "N4", "2", "S", notifyUrl(), null);
         params.put("sign_type", "RSA");
         assertThat(client.get(client.sign(params)).statusCode()).isEqualTo(200);
         SimControl.pay(sim, "N4");
@@ -164,8 +163,8 @@ class NotifierTest {
 
     @Test
     void notify_onlyLoopbackUrlsArePosted() throws Exception {
-        client.openPage(PagePay.WAP, "N5", "1", "S", "https://merchant.example/notify", null);
-        client.openPage(PagePay.WAP, "N6", "1", "S", null, null);
+        client.openPage(Cashier.WAP, "N5", "1", "S", "https://merchant.example/notify", null);
+        client.openPage(Cashier.WAP, "N6", "1", "S", null, null);
         assertThat(SimControl.pay(sim, "N5")).hasSize(28); // a non-loopback notify URL does not stop the payment
         assertThat(SimControl.pay(sim, "N6")).hasSize(28); // no notify URL: paid, nothing to post
         assertThat(Notifier.loopbackTarget("http://localhost:8080/n")).isNotNull();
@@ -178,7 +177,7 @@ class NotifierTest {
 
     @Test
     void notify_payingTwiceNotifiesOnce() throws Exception {
-        client.openPage(PagePay.WAP, "N7", "1", "S", notifyUrl(), null);
+        client.openPage(Cashier.WAP, "N7", "1", "S", notifyUrl(), null);
         SimControl.pay(sim, "N7");
         SimControl.pay(sim, "N7");
         awaitCount(acknowledged::get, 1);

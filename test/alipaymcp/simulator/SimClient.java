@@ -9,7 +9,6 @@ import alipaymcp.alipay.RsaSigner.SignContent;
 import alipaymcp.alipay.RsaSigner;
 import alipaymcp.alipay.SignType;
 import alipaymcp.json.JsonValue.JsonObject;
-import alipaymcp.simulator.Cashier.PagePay;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -136,7 +135,7 @@ final class SimClient {
 
     Map<String, String> pageParams(String method, String outTradeNo, String amount, String subject,
             String notifyUrl, String returnUrl) {
-        String product = PagePay.WAP.equals(method) ? "QUICK_WAP_WAY" : "FAST_INSTANT_TRADE_PAY";
+        String product = Cashier.WAP.equals(method) ? "QUICK_WAP_WAY" : "FAST_INSTANT_TRADE_PAY";
         String biz = JsonObject.builder().put("out_trade_no", outTradeNo)
                 .put("total_amount", new alipaymcp.json.JsonValue.JsonNumber(amount)).put("subject", subject)
                 .put("product_code", product).build().toJson();
@@ -153,7 +152,7 @@ final class SimClient {
 
     /** A paid trade: opened by a page pay, then paid through the Java API. */
     String paidTrade(String outTradeNo, String amount) throws Exception {
-        assertThat(openPage(PagePay.WAP, outTradeNo, amount, "Test order", null, null).statusCode()).isEqualTo(200);
+        assertThat(openPage(Cashier.WAP, outTradeNo, amount, "Test order", null, null).statusCode()).isEqualTo(200);
         return SimControl.pay(sim, outTradeNo);
     }
 

@@ -3,7 +3,6 @@ package alipaymcp.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import alipaymcp.json.JsonValue.JsonObject;
-import alipaymcp.simulator.Cashier.PagePay;
 import org.junit.jupiter.api.Test;
 
 
@@ -35,7 +34,7 @@ class TradeApiTest extends SimulatorFixture {
     @Test
     void query_openedTradeWaitsForPayment() throws Exception {
         String order = newOrder();
-        client.openPage(PagePay.PAGE, order, "88.8", "Mug", null, null);
+        client.openPage(Cashier.PAGE, order, "88.8", "Mug", null, null);
         JsonObject answer = query(order);
         assertThat(answer.string("code")).hasValue("10000");
         assertThat(answer.string("msg")).hasValue("Success");
@@ -77,7 +76,7 @@ class TradeApiTest extends SimulatorFixture {
     @Test
     void refund_unpaidTradeIsTradeStatusError() throws Exception {
         String order = newOrder();
-        client.openPage(PagePay.WAP, order, "10", "Tea", null, null);
+        client.openPage(Cashier.WAP, order, "10", "Tea", null, null);
         JsonObject answer = refund(order, "1", "R1");
         assertThat(answer.string("code")).hasValue("40004");
         assertThat(answer.string("sub_code")).hasValue("ACQ.TRADE_STATUS_ERROR");

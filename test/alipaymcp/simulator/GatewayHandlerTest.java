@@ -13,14 +13,12 @@ import alipaymcp.alipay.RsaSigner;
 import alipaymcp.alipay.SignType;
 import alipaymcp.json.JsonParser;
 import alipaymcp.json.JsonValue.JsonObject;
-import alipaymcp.simulator.GatewayHandler.GatewayCheck;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-
 /** The gateway's checks on common parameters and signatures, end to end over HTTP. */
-class GatewayCheckTest extends SimulatorFixture {
+class GatewayHandlerTest extends SimulatorFixture {
     private static final String QUERY_BIZ = "{\"out_trade_no\":\"NOPE1\"}";
 
     /** The answer object under root, from an unsigned body. */
@@ -57,7 +55,7 @@ class GatewayCheckTest extends SimulatorFixture {
         assertThat(answer.string("code")).hasValue("40002");
         assertThat(answer.string("msg")).hasValue("Invalid Arguments");
         assertThat(answer.string("sub_code")).hasValue("isv.invalid-signature");
-        assertThat(answer.string("sub_msg")).hasValue(GatewayCheck.INVALID_SIGNATURE_PREFIX
+        assertThat(answer.string("sub_msg")).hasValue(GatewayHandler.INVALID_SIGNATURE_PREFIX
                 + SignContent.forRequest(params));
         assertThat(answer.string("sub_msg").orElseThrow()).contains("sign_type=RSA2")
                 .contains("x_open_scene=MCP").doesNotContain("sign=");

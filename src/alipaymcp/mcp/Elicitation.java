@@ -120,7 +120,7 @@ final class Elicitation {
                 .put("type", "boolean")
                 .put("title", question.title())
                 .put("description", question.description())
-                .put("default", false)
+                .put("default", JsonBoolean.FALSE)
                 .build();
         JsonObject schema = JsonObject.builder()
                 .put("type", "object")

@@ -3,6 +3,7 @@ package alipaymcp.mcp;
 import alipaymcp.json.JsonException;
 import alipaymcp.json.JsonParser;
 import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonBoolean;
 import alipaymcp.json.JsonValue.JsonNull;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue.JsonString;
@@ -158,13 +159,13 @@ public final class McpServer {
                     send(JsonRpc.invalidRequest(null, protocol == null
                             ? "send initialize before anything else; batches need protocol revision 2025-03-26"
                             : "batches exist only in protocol revision 2025-03-26; send one message per line"));
-                } else if (batch.size() == 0) {
+                } else if (batch.elements().size() == 0) {
                     send(JsonRpc.invalidRequest(null, "an empty batch is not a request"));
                 } else {
-                    JsonRpc.Batch replies = new JsonRpc.Batch(batch.size(), transport);
-                    for (int i = 0; i < batch.size(); i++) {
+                    JsonRpc.Batch replies = new JsonRpc.Batch(batch.elements().size(), transport);
+                    for (int i = 0; i < batch.elements().size(); i++) {
                         int slot = i;
-                        handle(batch.get(i), true, response -> replies.fill(slot, response));
+                        handle(batch.elements().get(i), true, response -> replies.fill(slot, response));
                     }
                 }
             }
@@ -250,7 +251,7 @@ public final class McpServer {
             }
             protocol = Protocol.negotiate(requested);
             canAsk = Elicitation.canAsk(protocol, params.get("capabilities"));
-            JsonObject tools = JsonObject.builder().put("listChanged", false).build();
+            JsonObject tools = JsonObject.builder().put("listChanged", JsonBoolean.FALSE).build();
             return JsonRpc.result(id, JsonObject.builder()
                     .put("protocolVersion", protocol.version())
                     .put("capabilities", JsonObject.builder().put("tools", tools).build())

@@ -1,6 +1,7 @@
 package alipaymcp.mcp;
 
 import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonBoolean;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.tools.Tool.ToolResult;
 import alipaymcp.tools.Tool;
@@ -83,6 +84,6 @@ enum Protocol {
         JsonObject text = JsonObject.builder().put("type", "text").put("text", result.text()).build();
         JsonObject.Builder json = JsonObject.builder().put("content", JsonArray.of(text))
                 .putIfPresent("structuredContent", hasStructuredOutput() ? result.structuredContent() : null);
-        return (result.isError() ? json.put("isError", true) : json).build();
+        return (result.isError() ? json.put("isError", JsonBoolean.TRUE) : json).build();
     }
 }

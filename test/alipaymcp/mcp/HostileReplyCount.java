@@ -100,7 +100,7 @@ final class HostileReplyCount {
             throw new AssertionError(where + ": output is not JSON: " + e.getMessage());
         }
         if (value instanceof JsonArray array) {
-            assertThat(array.size()).as(where + ": a batch reply is never empty").isPositive();
+            assertThat(array.elements().size()).as(where + ": a batch reply is never empty").isPositive();
             for (JsonValue element : array.elements()) {
                 response(element, where);
             }

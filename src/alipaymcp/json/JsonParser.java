@@ -278,13 +278,10 @@ public final class JsonParser {
     /** The run of word-like chars starting at {@code start} (at least one char), cut past the echo limit. */
     private String word(int start) {
         int end = Math.min(start + 1, text.length());
-        while (end < text.length() && end - start <= JsonException.MAX_ECHO && isWordChar(text.charAt(end))) {
+        while (end < text.length() && end - start <= JsonException.MAX_ECHO
+                && (Character.isLetterOrDigit(text.charAt(end)) || "+-._".indexOf(text.charAt(end)) >= 0)) {
             end++;
         }
         return text.substring(start, end);
-    }
-
-    private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.' || c == '_';
     }
 }

@@ -58,10 +58,6 @@ public sealed interface JsonValue {
             return members.get(name) instanceof JsonObject o ? Optional.of(o) : Optional.empty();
         }
 
-        public int size() {
-            return members.size();
-        }
-
         /** Builds an object in insertion order; a repeated name is a programming error. */
         public static final class Builder {
             private final LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();

@@ -13,13 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Our questions to the person, the only requests this server sends to the client: a yes-or-no question as a
- * form-mode {@code elicitation/create} (revisions 2025-06-18 and 2025-11-25), and the table of those still
- * waiting for a response. The form is one boolean, so no sensitive data is ever requested, and only
- * {@code accept} with it true is a yes. Our ids are strings {@code "alipaymcp-N"}: a client's own requests use
- * its id space, and a response we did not ask for, or a second response to one id, is ignored (logged on
- * stderr). Each open question holds a tool worker, so the pool's size bounds the table, and every waiter bounds
- * its own wait and then {@link #abandon}s its entry: a client that never answers cannot grow memory.
+ * Our questions to the person, the only requests we send: a yes-or-no form-mode {@code elicitation/create}
+ * (2025-06-18 on), and the table of those awaiting a response. The form is one boolean, so nothing sensitive is
+ * ever requested. Our ids are strings {@code "alipaymcp-N"}, apart from the client's; a response we did not ask
+ * for, or a second one, is ignored (logged on stderr). Each open question holds a tool worker and bounds its own
+ * wait, then {@link #abandon}s its entry: a client that never answers cannot grow memory.
  */
 final class Elicitation {
     private static final String FIELD = "confirm";
@@ -36,21 +34,17 @@ final class Elicitation {
         this.diagnostics = diagnostics;
     }
 
-    /** One question sent and not yet answered: its id and the response (the whole JSON-RPC message) to come. */
+    /** A question sent and not yet answered; the response is the whole JSON-RPC message. */
     record Pending(String id, CompletableFuture<JsonObject> response) {
     }
 
-    /**
-     * Whether a client with these initialize {@code capabilities} can be asked under {@code protocol}: it declared
-     * {@code elicitation}, empty (form mode, as 2025-06-18 declares it) or with {@code form}; a client that
-     * declared only {@code url} mode cannot show a form.
-     */
+    /** The client declared {@code elicitation} empty (form mode in 2025-06-18) or with {@code form}, not only url. */
     static boolean canAsk(Protocol protocol, JsonValue capabilities) {
         if (!protocol.hasElicitation() || !(capabilities instanceof JsonObject declared)) {
             return false;
         }
         return declared.get("elicitation") instanceof JsonObject elicitation
-                && (elicitation.size() == 0 || elicitation.get("form") instanceof JsonObject);
+                && (elicitation.members().isEmpty() || elicitation.get("form") instanceof JsonObject);
     }
 
     /** Sends the question; returns the open request, or null when input has ended and no response can come. */
@@ -66,7 +60,7 @@ final class Elicitation {
         return asked;
     }
 
-    /** A response from the client (a message with result or error and no method): completes its question. */
+    /** A message with result or error and no method. */
     void receive(JsonObject message) {
         JsonValue id = message.get("id");
         CompletableFuture<JsonObject> response = id instanceof JsonString s ? pending.remove(s.value()) : null;
@@ -78,10 +72,7 @@ final class Elicitation {
         response.complete(message);
     }
 
-    /**
-     * The waiter gave up (timed out, or the tool call was cancelled): forgets the question and tells the client
-     * with notifications/cancelled, so its form closes; a response that still comes is then ignored.
-     */
+    /** The waiter gave up: notifications/cancelled closes the form; a late response is ignored. */
     void abandon(Pending question, String reason) {
         if (pending.remove(question.id(), question.response())) {
             transport.writeLine(JsonRpc.notification("notifications/cancelled",
@@ -89,7 +80,7 @@ final class Elicitation {
         }
     }
 
-    /** Input has ended: no response can come, so every waiter is released at once and nothing new is sent. */
+    /** Input has ended: every waiter is released at once and nothing new is sent. */
     void closeAll() {
         synchronized (this) {
             closed = true;
@@ -99,7 +90,7 @@ final class Elicitation {
         pending.clear();
     }
 
-    /** The client's response: a yes only for {@code accept} with the field exactly true. */
+    /** A yes only for {@code accept} with the field exactly true. */
     static Outcome read(JsonObject response) {
         if (response.has("error") || !(response.get("result") instanceof JsonObject result)) {
             return Outcome.FAILED; // an error response (even beside a result), or a result that is not an object

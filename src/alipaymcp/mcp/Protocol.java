@@ -74,7 +74,7 @@ enum Protocol {
                 });
             }
             JsonObject built = annotations.build();
-            json.putIfPresent("annotations", built.size() > 0 ? built : null);
+            json.putIfPresent("annotations", built.members().isEmpty() ? null : built);
         }
         return json.build();
     }

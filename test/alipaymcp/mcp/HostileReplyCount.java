@@ -117,7 +117,7 @@ final class HostileReplyCount {
         assertThat(o.string("jsonrpc")).as(where + ": jsonrpc").contains("2.0");
         assertThat(o.has("id")).as(where + ": a reply has an id").isTrue();
         assertThat(o.has("result") != o.has("error")).as(where + ": exactly one of result and error").isTrue();
-        assertThat(o.size()).as(where + ": no other member").isEqualTo(3);
+        assertThat(o.members()).as(where + ": no other member").hasSize(3);
         if (o.has("result")) {
             assertThat(o.get("result")).as(where + ": result is an object").isInstanceOf(JsonObject.class);
         } else {

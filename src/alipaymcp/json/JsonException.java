@@ -18,14 +18,11 @@ public final class JsonException extends Exception {
 
     private static String where(String text, int offset) {
         int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < Math.min(offset, text.length()); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
+        for (int i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+            line++;
         }
-        return " at line " + line + ", column " + (offset - lineStart + 1) + " (offset " + offset + ")";
+        int column = offset - text.lastIndexOf('\n', offset - 1);
+        return " at line " + line + ", column " + column + " (offset " + offset + ")";
     }
 
     /** The token in single quotes, cut to MAX_ECHO chars, control chars and surrogates escaped. */

@@ -11,7 +11,6 @@ import java.util.Optional;
 
 /** A parsed or built JSON value: six kinds, records (an enum for null) for callers' pattern matching. */
 public sealed interface JsonValue {
-
     /**
      * Compact JSON text, member order kept. Strings escape what JSON requires plus U+2028/U+2029 and unpaired
      * surrogates, so the output is one line of valid UTF-8 that any reader (JavaScript's too) reads back

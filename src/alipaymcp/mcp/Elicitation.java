@@ -34,7 +34,6 @@ final class Elicitation {
         this.diagnostics = diagnostics;
     }
 
-    /** A question sent and not yet answered; the response is the whole JSON-RPC message. */
     record Pending(String id, CompletableFuture<JsonObject> response) {
     }
 
@@ -60,7 +59,6 @@ final class Elicitation {
         return asked;
     }
 
-    /** A message with result or error and no method. */
     void receive(JsonObject message) {
         JsonValue id = message.get("id");
         CompletableFuture<JsonObject> response = id instanceof JsonString s ? pending.remove(s.value()) : null;

@@ -26,7 +26,6 @@ final class JsonRpc {
         return JsonObject.builder().put("jsonrpc", VERSION).put("id", id).put("result", result).build();
     }
 
-    /** {@code id} is null when the request's id could not be read. */
     static JsonObject error(JsonValue id, int code, String message, String data) {
         JsonObject error = JsonObject.builder().put("code", JsonNumber.of(code)).put("message", message)
                 .putIfPresent("data", data).build();
@@ -63,7 +62,6 @@ final class JsonRpc {
         return JsonObject.builder().put("jsonrpc", VERSION).put("method", method).put("params", params).build();
     }
 
-    /** The message's id when it is valid, else null. */
     static JsonValue readableId(JsonValue message) {
         JsonValue id = message instanceof JsonObject object ? object.get("id") : null;
         return isValidId(id) ? id : null;

@@ -164,7 +164,6 @@ public final class McpServer {
             }
         }
 
-        /** Answers {@code message} through {@code reply} exactly once: now, or from a tool call's worker. */
         private void handle(JsonValue message, boolean inBatch, Reply reply) {
             try {
                 dispatch(message, inBatch, reply);

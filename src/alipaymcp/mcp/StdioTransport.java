@@ -74,7 +74,6 @@ final class StdioTransport {
         }
     }
 
-    /** The next byte, or -1 at the end; reads a chunk at a time. */
     private int read() throws IOException {
         while (chunkPos == chunkEnd) {
             chunkPos = 0;

@@ -79,7 +79,6 @@ final class ToolCalls {
         inFlight.values().forEach(ToolCall::cancel);
     }
 
-    /** Lets running and queued calls finish, waiting at most {@code timeoutMillis}. */
     void awaitIdle(long timeoutMillis) {
         ExecutorService started = pool;
         if (started == null) {

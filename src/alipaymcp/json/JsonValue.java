@@ -173,26 +173,22 @@ public sealed interface JsonValue {
         }
     }
 
-    /** A quoted string; runs of chars that need no escape are copied in one append. */
+    /** A quoted string; a valid surrogate pair is written as it is, a lone surrogate escaped. */
     private static void writeString(String s, StringBuilder out) {
         out.append('"');
-        int run = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            int simple = "\"\\\b\f\n\r\t".indexOf(c);
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                i++; // a valid pair is written raw
-            } else if (c == '"' || c == '\\' || c < 0x20 || c == '\u2028' || c == '\u2029'
-                    || Character.isSurrogate(c)) {
-                int simple = "\"\\\b\f\n\r\t".indexOf(c);
-                out.append(s, run, i).append('\\');
-                if (simple >= 0) {
-                    out.append("\"\\bfnrt".charAt(simple));
-                } else {
-                    out.append('u').append(HexFormat.of().toHexDigits(c));
-                }
-                run = i + 1;
+                out.append(c).append(s.charAt(++i));
+            } else if (simple >= 0) {
+                out.append('\\').append("\"\\bfnrt".charAt(simple));
+            } else if (c < 0x20 || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c)) {
+                out.append("\\u").append(HexFormat.of().toHexDigits(c));
+            } else {
+                out.append(c);
             }
         }
-        out.append(s, run, s.length()).append('"');
+        out.append('"');
     }
 }

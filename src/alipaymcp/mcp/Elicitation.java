@@ -10,6 +10,9 @@ import alipaymcp.tools.Tool.CallContext.Question;
 import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -17,24 +20,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * (2025-06-18 on), and the table of those awaiting a response. The form is one boolean, so nothing sensitive is
  * ever requested. Our ids are strings {@code "alipaymcp-N"}, apart from the client's; a response we did not ask
  * for, or a second one, is ignored (logged on stderr). Each open question holds a tool worker and bounds its own
- * wait, then {@link #abandon}s its entry: a client that never answers cannot grow memory.
+ * wait, then withdraws its entry: a client that never answers cannot grow memory.
  */
 final class Elicitation {
     private static final String FIELD = "confirm";
     private static final String ID_PREFIX = "alipaymcp-";
 
     private final StdioTransport transport;
+    private final long timeoutMillis;
     private final PrintStream diagnostics;
     private final ConcurrentHashMap<String, CompletableFuture<JsonObject>> pending = new ConcurrentHashMap<>();
     private final AtomicLong lastId = new AtomicLong();
     private boolean closed; // guarded by this
 
-    Elicitation(StdioTransport transport, PrintStream diagnostics) {
+    Elicitation(StdioTransport transport, long timeoutMillis, PrintStream diagnostics) {
         this.transport = transport;
+        this.timeoutMillis = timeoutMillis;
         this.diagnostics = diagnostics;
-    }
-
-    record Pending(String id, CompletableFuture<JsonObject> response) {
     }
 
     /** The client declared {@code elicitation} empty (form mode in 2025-06-18) or with {@code form}, not only url. */
@@ -46,17 +48,40 @@ final class Elicitation {
                 && (elicitation.members().isEmpty() || elicitation.get("form") instanceof JsonObject);
     }
 
-    /** Sends the question; returns the open request, or null when input has ended and no response can come. */
-    Pending ask(Question question, Protocol protocol) {
-        Pending asked = new Pending(ID_PREFIX + lastId.incrementAndGet(), new CompletableFuture<>());
+    /**
+     * Asks and waits for the answer, the tool call's cancel ({@code cancelled} completes) or the timeout. Every
+     * ending but an accepted, true confirmation is a no; a question we stop waiting for is withdrawn.
+     */
+    Outcome confirm(Question question, Protocol protocol, CompletableFuture<?> cancelled) {
+        if (cancelled.isDone()) { // no question to withdraw
+            return Outcome.CALL_CANCELLED;
+        }
+        String id = ID_PREFIX + lastId.incrementAndGet();
+        CompletableFuture<JsonObject> response = new CompletableFuture<>();
         synchronized (this) { // one step with closeAll's, so no question is left waiting after input ended
             if (closed) {
-                return null;
+                return Outcome.FAILED;
             }
-            pending.put(asked.id(), asked.response());
+            pending.put(id, response);
         }
-        transport.writeLine(JsonRpc.request(asked.id(), "elicitation/create", params(question, protocol)).toJson());
-        return asked;
+        transport.writeLine(JsonRpc.request(id, "elicitation/create", params(question, protocol)).toJson());
+        try {
+            CompletableFuture.anyOf(response, cancelled).get(timeoutMillis, TimeUnit.MILLISECONDS);
+            if (!response.isDone()) {
+                withdraw(id, response, "the tool call was cancelled");
+                return Outcome.CALL_CANCELLED;
+            }
+            return read(response.get());
+        } catch (TimeoutException e) {
+            withdraw(id, response, "no answer within " + timeoutMillis + " ms");
+            return Outcome.TIMED_OUT;
+        } catch (ExecutionException e) { // input ended: no answer can come
+            return Outcome.FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            withdraw(id, response, "the server is stopping");
+            return Outcome.FAILED;
+        }
     }
 
     void receive(JsonObject message) {
@@ -70,11 +95,11 @@ final class Elicitation {
         response.complete(message);
     }
 
-    /** The waiter gave up: notifications/cancelled closes the form; a late response is ignored. */
-    void abandon(Pending question, String reason) {
-        if (pending.remove(question.id(), question.response())) {
+    /** notifications/cancelled closes the client's form; a response that still comes is then ignored. */
+    private void withdraw(String id, CompletableFuture<JsonObject> response, String reason) {
+        if (pending.remove(id, response)) {
             transport.writeLine(JsonRpc.notification("notifications/cancelled",
-                    JsonObject.builder().put("requestId", question.id()).put("reason", reason).build()).toJson());
+                    JsonObject.builder().put("requestId", id).put("reason", reason).build()).toJson());
         }
     }
 
@@ -89,7 +114,7 @@ final class Elicitation {
     }
 
     /** A yes only for {@code accept} with the field exactly true. */
-    static Outcome read(JsonObject response) {
+    private static Outcome read(JsonObject response) {
         if (response.has("error") || !(response.get("result") instanceof JsonObject result)) {
             return Outcome.FAILED; // an error response (even beside a result), or a result that is not an object
         }

@@ -104,8 +104,8 @@ public final class McpServer {
 
         Session(InputStream in, OutputStream out) {
             transport = new StdioTransport(in, out, StdioTransport.MAX_LINE_BYTES, diagnostics);
-            elicitation = new Elicitation(transport, diagnostics);
-            calls = new ToolCalls(elicitation, questionMillis, diagnostics);
+            elicitation = new Elicitation(transport, questionMillis, diagnostics);
+            calls = new ToolCalls(elicitation, diagnostics);
         }
 
         @Override
@@ -197,7 +197,7 @@ public final class McpServer {
             } else if (params != null && !(params instanceof JsonObject)) {
                 reply.send(JsonRpc.invalidParams(id, "params must be an object"));
             } else {
-                request(id, name.value(), (JsonObject) params, inBatch, reply);
+                request(id, name.value(), params == null ? JsonObject.EMPTY : (JsonObject) params, inBatch, reply);
             }
         }
 
@@ -209,7 +209,7 @@ public final class McpServer {
             }
         }
 
-        /** Answers a request through {@code reply}, as the last thing it does. {@code params} may be null. */
+        /** Answers a request through {@code reply}, as the last thing it does. */
         private void request(JsonValue id, String method, JsonObject params, boolean inBatch, Reply reply) {
             if (method.equals("ping")) {
                 reply.send(JsonRpc.result(id, JsonObject.EMPTY));
@@ -237,7 +237,7 @@ public final class McpServer {
             } else if (protocol != null) {
                 return JsonRpc.invalidRequest(id, "this session is already initialized");
             }
-            String requested = params == null ? null : params.string("protocolVersion").orElse(null);
+            String requested = params.string("protocolVersion").orElse(null);
             if (requested == null) {
                 return JsonRpc.invalidParams(id, "params.protocolVersion must be a string");
             }
@@ -255,7 +255,7 @@ public final class McpServer {
 
         /** Every tool in one page, in listing order, no {@code nextCursor}. */
         private JsonObject toolsList(JsonValue id, JsonObject params) {
-            JsonValue cursor = params == null ? null : params.get("cursor");
+            JsonValue cursor = params.get("cursor");
             if (cursor != null && cursor != JsonNull.NULL) {
                 return JsonRpc.invalidParams(id,
                         "invalid cursor: this server lists every tool in one page and never issues a cursor");
@@ -265,9 +265,9 @@ public final class McpServer {
         }
 
         private void toolsCall(JsonValue id, JsonObject params, Reply reply) {
-            String name = params == null ? null : params.string("name").orElse(null);
+            String name = params.string("name").orElse(null);
             Tool tool = name == null ? null : tools.get(name);
-            JsonValue arguments = params == null ? null : params.get("arguments");
+            JsonValue arguments = params.get("arguments");
             if (name == null) {
                 reply.send(JsonRpc.invalidParams(id, "params.name must be a string"));
             } else if (tool == null) {
@@ -281,5 +281,4 @@ public final class McpServer {
             }
         }
     }
-
 }

@@ -8,12 +8,10 @@ import alipaymcp.tools.Tool.ToolResult;
 import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,13 +25,11 @@ final class ToolCalls {
 
     private final ConcurrentHashMap<String, ToolCall> inFlight = new ConcurrentHashMap<>();
     private final Elicitation elicitation;
-    private final long questionTimeoutMillis;
     private final PrintStream diagnostics;
     private volatile ExecutorService pool; // made under this
 
-    ToolCalls(Elicitation elicitation, long questionTimeoutMillis, PrintStream diagnostics) {
+    ToolCalls(Elicitation elicitation, PrintStream diagnostics) {
         this.elicitation = elicitation;
-        this.questionTimeoutMillis = questionTimeoutMillis;
         this.diagnostics = diagnostics;
     }
 
@@ -145,36 +141,9 @@ final class ToolCalls {
             return ended.join();
         }
 
-        /** Asks and waits, at most the question timeout; a question we stop waiting for is withdrawn. */
         @Override
         public Outcome confirm(Question q) {
-            if (!canAsk) {
-                return Outcome.NOT_ASKED;
-            }
-            if (getAsBoolean()) { // already cancelled: no question to withdraw
-                return Outcome.CALL_CANCELLED;
-            }
-            Elicitation.Pending asked = elicitation.ask(q, protocol);
-            if (asked == null) {
-                return Outcome.FAILED; // input has ended
-            }
-            try {
-                CompletableFuture.anyOf(asked.response(), ended).get(questionTimeoutMillis, TimeUnit.MILLISECONDS);
-                if (!asked.response().isDone()) { // the call was cancelled first
-                    elicitation.abandon(asked, "the tool call was cancelled");
-                    return Outcome.CALL_CANCELLED;
-                }
-                return Elicitation.read(asked.response().get());
-            } catch (TimeoutException e) {
-                elicitation.abandon(asked, "no answer within " + questionTimeoutMillis + " ms");
-                return Outcome.TIMED_OUT;
-            } catch (ExecutionException e) { // input ended: no answer can come
-                return Outcome.FAILED;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                elicitation.abandon(asked, "the server is stopping");
-                return Outcome.FAILED;
-            }
+            return canAsk ? elicitation.confirm(q, protocol, ended) : Outcome.NOT_ASKED;
         }
 
         /** The call's response; whatever a tool throws, the client gets an answer and the server serves on. */

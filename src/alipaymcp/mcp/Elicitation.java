@@ -130,22 +130,13 @@ final class Elicitation {
 
     /** The request's params; {@code mode} is named only where the revision knows it (2025-11-25). */
     private static JsonObject params(Question question, Protocol protocol) {
-        JsonObject confirm = JsonObject.builder()
-                .put("type", "boolean")
-                .put("title", question.title())
-                .put("description", question.description())
-                .put("default", JsonBoolean.FALSE)
-                .build();
-        JsonObject schema = JsonObject.builder()
-                .put("type", "object")
+        JsonObject confirm = JsonObject.builder().put("type", "boolean").put("title", question.title())
+                .put("description", question.description()).put("default", JsonBoolean.FALSE).build();
+        JsonObject schema = JsonObject.builder().put("type", "object")
                 .put("properties", JsonObject.builder().put(FIELD, confirm).build())
-                .put("required", JsonArray.of(JsonValue.of(FIELD)))
-                .build();
-        JsonObject.Builder params = JsonObject.builder();
-        if (protocol.namesElicitationMode()) {
-            params.put("mode", "form");
-        }
-        return params.put("message", question.message()).put("requestedSchema", schema).build();
+                .put("required", JsonArray.of(JsonValue.of(FIELD))).build();
+        return JsonObject.builder().putIfPresent("mode", protocol.namesElicitationMode() ? "form" : null)
+                .put("message", question.message()).put("requestedSchema", schema).build();
     }
 
     /** An id in a log line: ours in full, anything else only by its JSON type (it is the client's text). */

@@ -191,21 +191,16 @@ public final class McpServer {
             } else if (!(method instanceof JsonString name)) {
                 reply.send(JsonRpc.invalidRequest(id,
                         method == null ? "method is missing" : "method must be a string"));
-            } else if (id == null) {
-                notification(name.value(), params);
+            } else if (id == null) { // a notification: never answered; only a cancel needs anything
+                JsonValue requestId = params instanceof JsonObject p ? p.get("requestId") : null;
+                if (name.value().equals("notifications/cancelled") && JsonRpc.isValidId(requestId)) {
+                    calls.cancel(requestId);
+                }
                 reply.send(null);
             } else if (params != null && !(params instanceof JsonObject)) {
                 reply.send(JsonRpc.invalidParams(id, "params must be an object"));
             } else {
                 request(id, name.value(), params == null ? JsonObject.EMPTY : (JsonObject) params, inBatch, reply);
-            }
-        }
-
-        /** notifications/cancelled stops a call's reply; notifications/initialized and all others need nothing. */
-        private void notification(String method, JsonValue params) {
-            if (method.equals("notifications/cancelled") && params instanceof JsonObject object
-                    && JsonRpc.isValidId(object.get("requestId"))) {
-                calls.cancel(object.get("requestId"));
             }
         }
 

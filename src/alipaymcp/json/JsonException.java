@@ -1,32 +1,28 @@
 package alipaymcp.json;
 
-import java.util.Locale;
+import java.util.HexFormat;
 
 /**
- * Malformed JSON or a limit exceeded. The message says what went wrong and where (line, column, offset),
- * with at most a short, sanitized echo of the failing token, never the input itself (it may carry keys or
- * payloads). The static helpers below make that echo safe.
+ * Malformed JSON or a limit exceeded, with where (line, column, offset) and at most a short, sanitized echo of
+ * the failing token: never the input itself, which may carry keys or payloads.
  */
 public final class JsonException extends Exception {
     private static final long serialVersionUID = 1L;
     /** Longest token echoed in a message, in chars. */
     static final int MAX_ECHO = 20;
 
-    /** An error at {@code offset} of {@code text}; line and column are 1-based, counted only on the error path. */
+    /** Line and column (1-based) are counted here, only on the error path. */
     JsonException(String what, String text, int offset) {
         super(what + where(text, offset));
     }
 
     private static String where(String text, int offset) {
         int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < Math.min(offset, text.length()); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
+        for (int i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+            line++;
         }
-        return " at line " + line + ", column " + (offset - lineStart + 1) + " (offset " + offset + ")";
+        int column = offset - text.lastIndexOf('\n', offset - 1);
+        return " at line " + line + ", column " + column + " (offset " + offset + ")";
     }
 
     /** The token in single quotes, cut to MAX_ECHO chars, control chars and surrogates escaped. */
@@ -41,11 +37,6 @@ public final class JsonException extends Exception {
     }
 
     static String codePoint(int c) {
-        return "U+" + hex4(c).toUpperCase(Locale.ROOT);
-    }
-
-    /** Four lowercase hex digits: the 0x10000 bit supplies the leading zeros and is cut off again. */
-    static String hex4(int c) {
-        return Integer.toHexString(0x10000 | c).substring(1);
+        return "U+" + HexFormat.of().withUpperCase().toHexDigits((char) c);
     }
 }

@@ -9,21 +9,17 @@ import alipaymcp.json.JsonValue.JsonNumber;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue.JsonString;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Strict RFC 8259 parser with limits on nesting depth and text length, one method per grammar rule. Rejects
- * duplicate member names, trailing content, comments, NaN/Infinity, leading zeros and unescaped control
- * characters; keeps numbers as their exact text, and lone surrogates from backslash-u escapes as they are
- * (JavaScript emits them).
+ * duplicate member names, trailing content, comments, NaN/Infinity, leading zeros and unescaped control characters.
  */
 public final class JsonParser {
-    /**
-     * Deepest nesting of arrays and objects. The parser recurses once per level; measured on JDK 17, a default
-     * 1 MiB thread stack holds about 1,300 nested objects, so this keeps a margin.
-     */
+    /** Deepest nesting. One recursion per level; measured on JDK 17, a 1 MiB stack holds about 1,300. */
     static final int MAX_DEPTH = 512;
     /** Longest text accepted, in chars (8 MiB). */
     static final int MAX_LENGTH = 8 * 1024 * 1024;
@@ -37,19 +33,24 @@ public final class JsonParser {
         this.text = text;
     }
 
-    /** Parses one JSON text: one value, optionally surrounded by whitespace, and nothing else. */
+    /** JSON-text = ws value ws: one value and nothing else. */
     public static JsonValue parse(String text) throws JsonException {
         if (text.length() > MAX_LENGTH) {
             throw new JsonException("text is longer than the limit of " + MAX_LENGTH
                     + " chars; send a smaller message", text, MAX_LENGTH);
         }
-        return new JsonParser(text).readDocument();
+        JsonParser parser = new JsonParser(text);
+        parser.skipWhitespace();
+        JsonValue value = parser.readValue();
+        if (parser.pos < text.length()) {
+            throw parser.error("unexpected " + parser.found() + " after the JSON value; send exactly one value");
+        }
+        return value;
     }
 
     /**
-     * Whether {@code s} is one number lexeme: the one number grammar, also for {@link JsonNumber}. No regex, as the
-     * first id parsed is on the start-up path, where no regex or lambda is bootstrapped (issue 15, measured: with
-     * them the initialize reply came about 30 ms later, 25 interleaved runs; {@code StartupPathTest} pins it).
+     * Whether {@code s} is one number lexeme, for {@link JsonNumber}. No regex: the first id is parsed before the
+     * initialize reply, and regex there cost about 30 ms (issue 15, measured; {@code StartupPathTest} pins it).
      */
     static boolean isNumber(String s) {
         JsonParser parser = new JsonParser(s);
@@ -59,16 +60,6 @@ public final class JsonParser {
             return false;
         }
         return parser.pos == s.length();
-    }
-
-    /** JSON-text = ws value ws. */
-    private JsonValue readDocument() throws JsonException {
-        skipWhitespace();
-        JsonValue value = readValue();
-        if (pos < text.length()) {
-            throw error("unexpected " + found() + " after the JSON value; send exactly one value");
-        }
-        return value;
     }
 
     /** value = object / array / string / number / true / false / null, and the whitespace after it. */
@@ -159,7 +150,7 @@ public final class JsonParser {
                 throw error("unterminated string; close it with '\"'");
             } else if (c < 0x20) {
                 throw error("unescaped control character " + JsonException.codePoint(c)
-                        + " in a string; escape it, e.g. \\n or \\u" + JsonException.hex4(c));
+                        + " in a string; escape it, e.g. \\n or \\u" + HexFormat.of().toHexDigits((char) c));
             }
             out.append(c == '\\' ? readEscape() : (char) c);
             pos++;
@@ -180,19 +171,16 @@ public final class JsonParser {
             throw error(c == END ? "unterminated string; close it with '\"'" : "invalid escape "
                     + quote(text.substring(at, at + 2)) + "; use one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
         }
-        int value = 0;
-        for (int i = 0; i < 4; i++) {
-            pos++;
-            // ASCII hex only: Character.digit alone would also take fullwidth and other Unicode digits
-            int digit = peek() >= 0 && peek() < 0x80 ? Character.digit(peek(), 16) : -1;
-            if (digit < 0) {
+        int end = at + 6; // backslash, 'u' and four digits
+        while (++pos < end) {
+            if (!HexFormat.isHexDigit(peek())) { // ASCII only, unlike Character.digit
                 pos = at;
-                throw error("invalid escape " + quote(text.substring(at, Math.min(text.length(), at + 6)))
+                throw error("invalid escape " + quote(text.substring(at, Math.min(text.length(), end)))
                         + "; \\u needs exactly four hex digits");
             }
-            value = value * 16 + digit;
         }
-        return (char) value;
+        pos = end - 1;
+        return (char) HexFormat.fromHexDigits(text, at + 2, end);
     }
 
     /** number = [ '-' ] int [ frac ] [ exp ]; returns its exact text. */
@@ -288,13 +276,10 @@ public final class JsonParser {
     /** The run of word-like chars starting at {@code start} (at least one char), cut past the echo limit. */
     private String word(int start) {
         int end = Math.min(start + 1, text.length());
-        while (end < text.length() && end - start <= JsonException.MAX_ECHO && isWordChar(text.charAt(end))) {
+        while (end < text.length() && end - start <= JsonException.MAX_ECHO
+                && (Character.isLetterOrDigit(text.charAt(end)) || "+-._".indexOf(text.charAt(end)) >= 0)) {
             end++;
         }
         return text.substring(start, end);
-    }
-
-    private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.' || c == '_';
     }
 }

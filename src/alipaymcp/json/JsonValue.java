@@ -2,23 +2,19 @@ package alipaymcp.json;
 
 import java.math.BigDecimal;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/**
- * A parsed or built JSON value. The six kinds, nested here, are records (or an enum for null) so callers
- * switch over them with pattern matching; numbers keep their exact source text.
- */
+/** A parsed or built JSON value: six kinds, records (an enum for null) for callers' pattern matching. */
 public sealed interface JsonValue {
-
     /**
-     * Compact JSON text: no spaces, member order kept, numbers as their stored text. Strings escape what JSON
-     * requires plus U+2028/U+2029 and unpaired surrogates, so the output is one line of valid UTF-8 that any
-     * JSON reader (JavaScript's too) reads back unchanged. Recursion follows the value's depth: parsed values
-     * are bounded by the parser's limit, and values built by code are shallow.
+     * Compact JSON text, member order kept. Strings escape what JSON requires plus U+2028/U+2029 and unpaired
+     * surrogates, so the output is one line of valid UTF-8 that any reader (JavaScript's too) reads back
+     * unchanged. Recursion is bounded by the parser's depth limit; values built by code are shallow.
      */
     default String toJson() {
         StringBuilder out = new StringBuilder();
@@ -30,7 +26,7 @@ public sealed interface JsonValue {
         return new JsonString(value);
     }
 
-    /** A JSON object; member order is kept (Alipay's and upstream's texts depend on it). */
+    /** Member order is kept: Alipay's and upstream's texts depend on it. */
     record JsonObject(Map<String, JsonValue> members) implements JsonValue {
         public static final JsonObject EMPTY = new JsonObject(Map.of());
 
@@ -51,7 +47,7 @@ public sealed interface JsonValue {
             return members.get(name);
         }
 
-        /** The member's string value when the member is a JSON string; empty otherwise. */
+        /** The member's value when it is a JSON string; empty otherwise. */
         public Optional<String> string(String name) {
             return members.get(name) instanceof JsonString s ? Optional.of(s.value()) : Optional.empty();
         }
@@ -59,10 +55,6 @@ public sealed interface JsonValue {
         /** The member when it is an object; empty otherwise. */
         public Optional<JsonObject> object(String name) {
             return members.get(name) instanceof JsonObject o ? Optional.of(o) : Optional.empty();
-        }
-
-        public int size() {
-            return members.size();
         }
 
         /** Builds an object in insertion order; a repeated name is a programming error. */
@@ -81,10 +73,6 @@ public sealed interface JsonValue {
                 return put(name, new JsonString(value));
             }
 
-            public Builder put(String name, boolean value) {
-                return put(name, JsonBoolean.of(value));
-            }
-
             public Builder putIfPresent(String name, JsonValue value) {
                 return value == null ? this : put(name, value);
             }
@@ -99,7 +87,6 @@ public sealed interface JsonValue {
         }
     }
 
-    /** A JSON array; the element list is an immutable copy. */
     record JsonArray(List<JsonValue> elements) implements JsonValue {
         public JsonArray {
             elements = List.copyOf(elements);
@@ -108,27 +95,16 @@ public sealed interface JsonValue {
         public static JsonArray of(JsonValue... elements) {
             return new JsonArray(List.of(elements));
         }
-
-        public int size() {
-            return elements.size();
-        }
-
-        public JsonValue get(int index) {
-            return elements.get(index);
-        }
     }
 
-    /** A JSON string; may hold lone surrogates (JavaScript clients emit them). */
+    /** May hold lone surrogates (JavaScript clients emit them). */
     record JsonString(String value) implements JsonValue {
         public JsonString {
             Objects.requireNonNull(value, "value");
         }
     }
 
-    /**
-     * A JSON number kept as its exact source text (RFC 8259 grammar), so ids and amounts are echoed
-     * and parsed without ever passing through {@code double}.
-     */
+    /** The exact source text, so ids and amounts are echoed and parsed without ever passing through double. */
     record JsonNumber(String text) implements JsonValue {
         public JsonNumber {
             if (!JsonParser.isNumber(text)) {
@@ -149,7 +125,7 @@ public sealed interface JsonValue {
             return new BigDecimal(text);
         }
 
-        /** True when the lexeme has no fraction and no exponent: an integer in JSON-RPC's sense. */
+        /** No fraction and no exponent: an integer in JSON-RPC's sense. */
         public boolean isIntegerLexeme() {
             return text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0;
         }
@@ -164,7 +140,6 @@ public sealed interface JsonValue {
         }
     }
 
-    /** JSON {@code null}: a single instance. */
     enum JsonNull implements JsonValue {
         NULL
     }
@@ -198,26 +173,22 @@ public sealed interface JsonValue {
         }
     }
 
-    /** A quoted string; runs of chars that need no escape are copied in one append. */
+    /** A quoted string; a valid surrogate pair is written as it is, a lone surrogate escaped. */
     private static void writeString(String s, StringBuilder out) {
         out.append('"');
-        int run = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            int simple = "\"\\\b\f\n\r\t".indexOf(c);
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                i++; // a valid pair is written raw
-            } else if (c == '"' || c == '\\' || c < 0x20 || c == '\u2028' || c == '\u2029'
-                    || Character.isSurrogate(c)) {
-                int simple = "\"\\\b\f\n\r\t".indexOf(c);
-                out.append(s, run, i).append('\\');
-                if (simple >= 0) {
-                    out.append("\"\\bfnrt".charAt(simple));
-                } else { // four lowercase hex digits: the 0x10000 bit supplies the leading zeros and is cut off
-                    out.append('u').append(Integer.toHexString(0x10000 | c), 1, 5);
-                }
-                run = i + 1;
+                out.append(c).append(s.charAt(++i));
+            } else if (simple >= 0) {
+                out.append('\\').append("\"\\bfnrt".charAt(simple));
+            } else if (c < 0x20 || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c)) {
+                out.append("\\u").append(HexFormat.of().toHexDigits(c));
+            } else {
+                out.append(c);
             }
         }
-        out.append(s, run, s.length()).append('"');
+        out.append('"');
     }
 }

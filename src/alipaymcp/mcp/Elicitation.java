@@ -10,63 +10,80 @@ import alipaymcp.tools.Tool.CallContext.Question;
 import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Our questions to the person, the only requests this server sends to the client: a yes-or-no question as a
- * form-mode {@code elicitation/create} (revisions 2025-06-18 and 2025-11-25), and the table of those still
- * waiting for a response. The form is one boolean, so no sensitive data is ever requested, and only
- * {@code accept} with it true is a yes. Our ids are strings {@code "alipaymcp-N"}: a client's own requests use
- * its id space, and a response we did not ask for, or a second response to one id, is ignored (logged on
- * stderr). Each open question holds a tool worker, so the pool's size bounds the table, and every waiter bounds
- * its own wait and then {@link #abandon}s its entry: a client that never answers cannot grow memory.
+ * Our questions to the person, the only requests we send: a yes-or-no form-mode {@code elicitation/create}
+ * (2025-06-18 on), and the table of those awaiting a response. The form is one boolean, so nothing sensitive is
+ * ever requested. Our ids are strings {@code "alipaymcp-N"}, apart from the client's; a response we did not ask
+ * for, or a second one, is ignored (logged on stderr). Each open question holds a tool worker and bounds its own
+ * wait, then withdraws its entry: a client that never answers cannot grow memory.
  */
 final class Elicitation {
     private static final String FIELD = "confirm";
     private static final String ID_PREFIX = "alipaymcp-";
 
     private final StdioTransport transport;
+    private final long timeoutMillis;
     private final PrintStream diagnostics;
     private final ConcurrentHashMap<String, CompletableFuture<JsonObject>> pending = new ConcurrentHashMap<>();
     private final AtomicLong lastId = new AtomicLong();
     private boolean closed; // guarded by this
 
-    Elicitation(StdioTransport transport, PrintStream diagnostics) {
+    Elicitation(StdioTransport transport, long timeoutMillis, PrintStream diagnostics) {
         this.transport = transport;
+        this.timeoutMillis = timeoutMillis;
         this.diagnostics = diagnostics;
     }
 
-    /** One question sent and not yet answered: its id and the response (the whole JSON-RPC message) to come. */
-    record Pending(String id, CompletableFuture<JsonObject> response) {
-    }
-
-    /**
-     * Whether a client with these initialize {@code capabilities} can be asked under {@code protocol}: it declared
-     * {@code elicitation}, empty (form mode, as 2025-06-18 declares it) or with {@code form}; a client that
-     * declared only {@code url} mode cannot show a form.
-     */
+    /** The client declared {@code elicitation} empty (form mode in 2025-06-18) or with {@code form}, not only url. */
     static boolean canAsk(Protocol protocol, JsonValue capabilities) {
         if (!protocol.hasElicitation() || !(capabilities instanceof JsonObject declared)) {
             return false;
         }
         return declared.get("elicitation") instanceof JsonObject elicitation
-                && (elicitation.size() == 0 || elicitation.get("form") instanceof JsonObject);
+                && (elicitation.members().isEmpty() || elicitation.get("form") instanceof JsonObject);
     }
 
-    /** Sends the question; returns the open request, or null when input has ended and no response can come. */
-    Pending ask(Question question, Protocol protocol) {
-        Pending asked = new Pending(ID_PREFIX + lastId.incrementAndGet(), new CompletableFuture<>());
+    /**
+     * Asks and waits for the answer, the tool call's cancel ({@code cancelled} completes) or the timeout. Every
+     * ending but an accepted, true confirmation is a no; a question we stop waiting for is withdrawn.
+     */
+    Outcome confirm(Question question, Protocol protocol, CompletableFuture<?> cancelled) {
+        if (cancelled.isDone()) { // no question to withdraw
+            return Outcome.CALL_CANCELLED;
+        }
+        String id = ID_PREFIX + lastId.incrementAndGet();
+        CompletableFuture<JsonObject> response = new CompletableFuture<>();
         synchronized (this) { // one step with closeAll's, so no question is left waiting after input ended
             if (closed) {
-                return null;
+                return Outcome.FAILED;
             }
-            pending.put(asked.id(), asked.response());
+            pending.put(id, response);
         }
-        transport.writeLine(JsonRpc.request(asked.id(), "elicitation/create", params(question, protocol)).toJson());
-        return asked;
+        transport.writeLine(JsonRpc.request(id, "elicitation/create", params(question, protocol)).toJson());
+        try {
+            CompletableFuture.anyOf(response, cancelled).get(timeoutMillis, TimeUnit.MILLISECONDS);
+            if (!response.isDone()) {
+                withdraw(id, response, "the tool call was cancelled");
+                return Outcome.CALL_CANCELLED;
+            }
+            return read(response.get());
+        } catch (TimeoutException e) {
+            withdraw(id, response, "no answer within " + timeoutMillis + " ms");
+            return Outcome.TIMED_OUT;
+        } catch (ExecutionException e) { // input ended: no answer can come
+            return Outcome.FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            withdraw(id, response, "the server is stopping");
+            return Outcome.FAILED;
+        }
     }
 
-    /** A response from the client (a message with result or error and no method): completes its question. */
     void receive(JsonObject message) {
         JsonValue id = message.get("id");
         CompletableFuture<JsonObject> response = id instanceof JsonString s ? pending.remove(s.value()) : null;
@@ -78,18 +95,15 @@ final class Elicitation {
         response.complete(message);
     }
 
-    /**
-     * The waiter gave up (timed out, or the tool call was cancelled): forgets the question and tells the client
-     * with notifications/cancelled, so its form closes; a response that still comes is then ignored.
-     */
-    void abandon(Pending question, String reason) {
-        if (pending.remove(question.id(), question.response())) {
+    /** notifications/cancelled closes the client's form; a response that still comes is then ignored. */
+    private void withdraw(String id, CompletableFuture<JsonObject> response, String reason) {
+        if (pending.remove(id, response)) {
             transport.writeLine(JsonRpc.notification("notifications/cancelled",
-                    JsonObject.builder().put("requestId", question.id()).put("reason", reason).build()).toJson());
+                    JsonObject.builder().put("requestId", id).put("reason", reason).build()).toJson());
         }
     }
 
-    /** Input has ended: no response can come, so every waiter is released at once and nothing new is sent. */
+    /** Input has ended: every waiter is released at once and nothing new is sent. */
     void closeAll() {
         synchronized (this) {
             closed = true;
@@ -99,8 +113,8 @@ final class Elicitation {
         pending.clear();
     }
 
-    /** The client's response: a yes only for {@code accept} with the field exactly true. */
-    static Outcome read(JsonObject response) {
+    /** A yes only for {@code accept} with the field exactly true. */
+    private static Outcome read(JsonObject response) {
         if (response.has("error") || !(response.get("result") instanceof JsonObject result)) {
             return Outcome.FAILED; // an error response (even beside a result), or a result that is not an object
         }
@@ -116,22 +130,13 @@ final class Elicitation {
 
     /** The request's params; {@code mode} is named only where the revision knows it (2025-11-25). */
     private static JsonObject params(Question question, Protocol protocol) {
-        JsonObject confirm = JsonObject.builder()
-                .put("type", "boolean")
-                .put("title", question.title())
-                .put("description", question.description())
-                .put("default", false)
-                .build();
-        JsonObject schema = JsonObject.builder()
-                .put("type", "object")
+        JsonObject confirm = JsonObject.builder().put("type", "boolean").put("title", question.title())
+                .put("description", question.description()).put("default", JsonBoolean.FALSE).build();
+        JsonObject schema = JsonObject.builder().put("type", "object")
                 .put("properties", JsonObject.builder().put(FIELD, confirm).build())
-                .put("required", JsonArray.of(JsonValue.of(FIELD)))
-                .build();
-        JsonObject.Builder params = JsonObject.builder();
-        if (protocol.namesElicitationMode()) {
-            params.put("mode", "form");
-        }
-        return params.put("message", question.message()).put("requestedSchema", schema).build();
+                .put("required", JsonArray.of(JsonValue.of(FIELD))).build();
+        return JsonObject.builder().putIfPresent("mode", protocol.namesElicitationMode() ? "form" : null)
+                .put("message", question.message()).put("requestedSchema", schema).build();
     }
 
     /** An id in a log line: ours in full, anything else only by its JSON type (it is the client's text). */

@@ -6,14 +6,13 @@ import alipaymcp.json.JsonValue.JsonNumber;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue.JsonString;
 import alipaymcp.json.JsonValue;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * JSON-RPC 2.0 messages: the responses and errors we answer with, the requests and notifications we send,
- * the ids we accept, and the replies of a batch. An id is echoed as parsed: same JSON type, same number
- * lexeme. An error carries a standard code and message and an optional short {@code data} text that tells the
- * client what to fix; never a stack trace, a payload or internal detail.
+ * JSON-RPC 2.0 messages we send, the ids we accept, and a batch's replies. An id is echoed as parsed (same
+ * type, same lexeme). An error's optional {@code data} says what to fix: never a stack trace or a payload.
  */
 final class JsonRpc {
     static final int INVALID_REQUEST = -32600;
@@ -27,7 +26,6 @@ final class JsonRpc {
         return JsonObject.builder().put("jsonrpc", VERSION).put("id", id).put("result", result).build();
     }
 
-    /** An error; {@code id} is null when the request's id could not be read (sent as JSON null). */
     static JsonObject error(JsonValue id, int code, String message, String data) {
         JsonObject error = JsonObject.builder().put("code", JsonNumber.of(code)).put("message", message)
                 .putIfPresent("data", data).build();
@@ -55,7 +53,6 @@ final class JsonRpc {
         return error(id, -32603, "Internal error", data);
     }
 
-    /** A request of ours to the client. */
     static JsonObject request(String id, String method, JsonObject params) {
         return JsonObject.builder().put("jsonrpc", VERSION).put("id", id).put("method", method).put("params", params)
                 .build();
@@ -65,7 +62,6 @@ final class JsonRpc {
         return JsonObject.builder().put("jsonrpc", VERSION).put("method", method).put("params", params).build();
     }
 
-    /** The message's id when it is one JSON-RPC allows here (a string or an integer), else null. */
     static JsonValue readableId(JsonValue message) {
         JsonValue id = message instanceof JsonObject object ? object.get("id") : null;
         return isValidId(id) ? id : null;
@@ -77,18 +73,17 @@ final class JsonRpc {
     }
 
     /**
-     * The replies of one batch (revision 2025-03-26), some of which come from tool worker threads, written as
-     * one array line, in element order, once the last one is in. Elements without a reply (notifications,
-     * cancelled calls) leave no entry; a batch with no reply at all writes nothing.
+     * A batch's replies (some from tool workers), written as one array line in element order once the last is in.
+     * Elements without a reply leave no entry; a batch with no reply at all writes nothing.
      */
     static final class Batch {
         private final StdioTransport transport;
-        private final JsonObject[] replies; // guarded by this
+        private final JsonValue[] replies; // guarded by this
         private int pending; // guarded by this
 
         Batch(int size, StdioTransport transport) {
             this.transport = transport;
-            this.replies = new JsonObject[size];
+            this.replies = new JsonValue[size];
             this.pending = size;
         }
 
@@ -99,12 +94,7 @@ final class JsonRpc {
                 if (--pending > 0) {
                     return;
                 }
-                done = new ArrayList<>(replies.length); // only for the last reply: each element's would be O(n^2)
-                for (JsonObject r : replies) {
-                    if (r != null) {
-                        done.add(r);
-                    }
-                }
+                done = Arrays.stream(replies).filter(Objects::nonNull).toList();
             }
             if (!done.isEmpty()) {
                 transport.writeLine(new JsonArray(done).toJson());

@@ -3,6 +3,7 @@ package alipaymcp.mcp;
 import alipaymcp.json.JsonException;
 import alipaymcp.json.JsonParser;
 import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonBoolean;
 import alipaymcp.json.JsonValue.JsonNull;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue.JsonString;
@@ -20,17 +21,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An MCP server on stdio: newline-delimited JSON-RPC 2.0 in strict UTF-8, protocol revisions 2024-11-05,
- * 2025-03-26, 2025-06-18 and 2025-11-25. {@link #run} reads until end of input; a bad line is answered and
- * reading goes on. At end of input, tool calls still running get up to {@value #DEFAULT_DRAIN_MILLIS} ms
- * to finish (a tool bounds its own gateway timeout), then {@code run} returns 0. On SIGTERM the calls in flight
- * are marked cancelled and get the same bounded time, so a payment request already sent to the gateway is
- * never cut off half-way and its outcome is logged; with none in flight the JVM exits at once (status 143).
+ * An MCP server on stdio: newline-delimited JSON-RPC 2.0, protocol revisions 2024-11-05 to 2025-11-25. A bad
+ * line is answered and reading goes on. At end of input, and on SIGTERM (which also marks them cancelled), tool
+ * calls in flight get up to {@value #DEFAULT_DRAIN_MILLIS} ms to finish, so a payment request already sent to
+ * the gateway is never cut off half-way and its outcome is logged; with none in flight SIGTERM exits at once.
  */
 public final class McpServer {
-    /** How long calls in flight may still finish after stdin closed; covers the default 15 s gateway timeout. */
+    /** Covers the default 15 s gateway timeout. */
     static final long DEFAULT_DRAIN_MILLIS = 20_000;
-    /** How long a question to the person (elicitation/create) waits for an answer before it counts as a no. */
+    /** How long a question to the person waits for an answer before it counts as a no. */
     static final long DEFAULT_QUESTION_MILLIS = 300_000;
     /** How long exit waits for a line being written (a client that stopped reading must not hang us). */
     private static final long CLOSE_WAIT_MILLIS = 1_000;
@@ -43,16 +42,12 @@ public final class McpServer {
     private final long questionMillis;
     private final PrintStream diagnostics;
 
-    /**
-     * @param serverVersion sent as serverInfo.version
-     * @param tools listed in this order; names must be unique (checked here)
-     * @param instructions sent in the initialize result, or null for none
-     */
+    /** Tools are listed in this order; {@code instructions} may be null. */
     public McpServer(String serverVersion, List<Tool> tools, String instructions) {
         this(serverVersion, tools, instructions, DEFAULT_DRAIN_MILLIS, DEFAULT_QUESTION_MILLIS, System.err);
     }
 
-    /** The test seam: {@code questionMillis} bounds each question to the person. */
+    /** The test seam. */
     McpServer(String serverVersion, List<Tool> tools, String instructions, long drainMillis, long questionMillis,
             PrintStream diagnostics) {
         this.serverVersion = Objects.requireNonNull(serverVersion, "serverVersion");
@@ -70,21 +65,17 @@ public final class McpServer {
     }
 
     /**
-     * Where the reply to one message goes: straight to stdout, or into its slot of a batch. Every message is
-     * answered through its Reply exactly once, with null when it gets no reply (a notification, a cancelled
-     * call); a tool call's reply comes from its worker thread.
+     * The one reply path: straight to stdout, or into a batch's slot. Every message is answered through its Reply
+     * exactly once (a tool call from its worker), with null when it gets no reply (a notification, a cancelled call).
      */
     interface Reply {
         void send(JsonObject response);
     }
 
-    /**
-     * Serves one client until {@code in} ends. {@code out} must be the real stdout (nothing else may write
-     * to it). Returns 0 at end of input, 1 if reading failed.
-     */
+    /** Serves one client until {@code in} ends: 0, or 1 if reading failed. Only we may write to {@code out}. */
     public int run(InputStream in, OutputStream out) {
         Session session = new Session(in, out);
-        Thread closeOnExit = new CloseOnExit(session);
+        Thread closeOnExit = new Thread(session, "mcp-shutdown");
         Runtime.getRuntime().addShutdownHook(closeOnExit);
         try {
             return session.readAll();
@@ -101,15 +92,10 @@ public final class McpServer {
     }
 
     /**
-     * One client connection, on the single reader thread: checks each message's JSON-RPC envelope, handles
-     * batches (2025-03-26 only) and serves initialize, ping, tools/list, tools/call and the notifications
-     * initialized and cancelled. Before initialize only ping is served ({@code server/discover} is always
-     * -32601); every other request gets -32600 "Server not initialized". Every line gets its answer (or, for a
-     * notification, none) and nothing a client sends stops the server. The session is itself the sink of
-     * single messages, so nothing before the initialize reply bootstraps a lambda (that cost about 30 ms of
-     * cold start, issue 15; see {@code JsonParser.isNumber}).
+     * One client, on the single reader thread. The session is itself the sink of single messages and the SIGTERM
+     * hook, so nothing before the initialize reply bootstraps a lambda (about 30 ms of cold start, issue 15).
      */
-    private final class Session implements Reply {
+    private final class Session implements Reply, Runnable {
         private final StdioTransport transport;
         private final Elicitation elicitation;
         private final ToolCalls calls;
@@ -118,16 +104,23 @@ public final class McpServer {
 
         Session(InputStream in, OutputStream out) {
             transport = new StdioTransport(in, out, StdioTransport.MAX_LINE_BYTES, diagnostics);
-            elicitation = new Elicitation(transport, diagnostics);
-            calls = new ToolCalls(elicitation, questionMillis, diagnostics);
+            elicitation = new Elicitation(transport, questionMillis, diagnostics);
+            calls = new ToolCalls(elicitation, diagnostics);
         }
 
-        /** A single message's reply goes straight to stdout. */
         @Override
         public void send(JsonObject response) {
             if (response != null) {
                 transport.writeLine(response.toJson());
             }
+        }
+
+        /** On SIGTERM: calls in flight end (bounded), then the line being written; then nothing more is written. */
+        @Override
+        public void run() {
+            calls.cancelAll();
+            calls.awaitIdle(drainMillis);
+            transport.close(CLOSE_WAIT_MILLIS);
         }
 
         int readAll() {
@@ -158,19 +151,19 @@ public final class McpServer {
                     send(JsonRpc.invalidRequest(null, protocol == null
                             ? "send initialize before anything else; batches need protocol revision 2025-03-26"
                             : "batches exist only in protocol revision 2025-03-26; send one message per line"));
-                } else if (batch.size() == 0) {
+                } else if (batch.elements().isEmpty()) {
                     send(JsonRpc.invalidRequest(null, "an empty batch is not a request"));
                 } else {
-                    JsonRpc.Batch replies = new JsonRpc.Batch(batch.size(), transport);
-                    for (int i = 0; i < batch.size(); i++) {
+                    List<JsonValue> elements = batch.elements();
+                    JsonRpc.Batch replies = new JsonRpc.Batch(elements.size(), transport);
+                    for (int i = 0; i < elements.size(); i++) {
                         int slot = i;
-                        handle(batch.get(i), true, response -> replies.fill(slot, response));
+                        handle(elements.get(i), true, response -> replies.fill(slot, response));
                     }
                 }
             }
         }
 
-        /** Answers {@code message} through {@code reply} exactly once: now, or from a tool call's worker. */
         private void handle(JsonValue message, boolean inBatch, Reply reply) {
             try {
                 dispatch(message, inBatch, reply);
@@ -198,25 +191,20 @@ public final class McpServer {
             } else if (!(method instanceof JsonString name)) {
                 reply.send(JsonRpc.invalidRequest(id,
                         method == null ? "method is missing" : "method must be a string"));
-            } else if (id == null) {
-                notification(name.value(), params);
+            } else if (id == null) { // a notification: never answered; only a cancel needs anything
+                JsonValue requestId = params instanceof JsonObject p ? p.get("requestId") : null;
+                if (name.value().equals("notifications/cancelled") && JsonRpc.isValidId(requestId)) {
+                    calls.cancel(requestId);
+                }
                 reply.send(null);
             } else if (params != null && !(params instanceof JsonObject)) {
                 reply.send(JsonRpc.invalidParams(id, "params must be an object"));
             } else {
-                request(id, name.value(), (JsonObject) params, inBatch, reply);
+                request(id, name.value(), params == null ? JsonObject.EMPTY : (JsonObject) params, inBatch, reply);
             }
         }
 
-        /** notifications/cancelled stops a call's reply; notifications/initialized and all others need nothing. */
-        private void notification(String method, JsonValue params) {
-            if (method.equals("notifications/cancelled") && params instanceof JsonObject object
-                    && JsonRpc.isValidId(object.get("requestId"))) {
-                calls.cancel(object.get("requestId"));
-            }
-        }
-
-        /** Answers a request through {@code reply}, as the last thing it does. {@code params} may be null. */
+        /** Answers a request through {@code reply}, as the last thing it does. */
         private void request(JsonValue id, String method, JsonObject params, boolean inBatch, Reply reply) {
             if (method.equals("ping")) {
                 reply.send(JsonRpc.result(id, JsonObject.EMPTY));
@@ -244,13 +232,13 @@ public final class McpServer {
             } else if (protocol != null) {
                 return JsonRpc.invalidRequest(id, "this session is already initialized");
             }
-            String requested = params == null ? null : params.string("protocolVersion").orElse(null);
+            String requested = params.string("protocolVersion").orElse(null);
             if (requested == null) {
                 return JsonRpc.invalidParams(id, "params.protocolVersion must be a string");
             }
             protocol = Protocol.negotiate(requested);
             canAsk = Elicitation.canAsk(protocol, params.get("capabilities"));
-            JsonObject tools = JsonObject.builder().put("listChanged", false).build();
+            JsonObject tools = JsonObject.builder().put("listChanged", JsonBoolean.FALSE).build();
             return JsonRpc.result(id, JsonObject.builder()
                     .put("protocolVersion", protocol.version())
                     .put("capabilities", JsonObject.builder().put("tools", tools).build())
@@ -262,7 +250,7 @@ public final class McpServer {
 
         /** Every tool in one page, in listing order, no {@code nextCursor}. */
         private JsonObject toolsList(JsonValue id, JsonObject params) {
-            JsonValue cursor = params == null ? null : params.get("cursor");
+            JsonValue cursor = params.get("cursor");
             if (cursor != null && cursor != JsonNull.NULL) {
                 return JsonRpc.invalidParams(id,
                         "invalid cursor: this server lists every tool in one page and never issues a cursor");
@@ -272,9 +260,9 @@ public final class McpServer {
         }
 
         private void toolsCall(JsonValue id, JsonObject params, Reply reply) {
-            String name = params == null ? null : params.string("name").orElse(null);
+            String name = params.string("name").orElse(null);
             Tool tool = name == null ? null : tools.get(name);
-            JsonValue arguments = params == null ? null : params.get("arguments");
+            JsonValue arguments = params.get("arguments");
             if (name == null) {
                 reply.send(JsonRpc.invalidParams(id, "params.name must be a string"));
             } else if (tool == null) {
@@ -286,23 +274,6 @@ public final class McpServer {
                 calls.start(id, tool, arguments == null ? JsonObject.EMPTY : (JsonObject) arguments, protocol, canAsk,
                         reply);
             }
-        }
-    }
-
-    /** On SIGTERM: let calls in flight end (bounded), then the line being written, then write nothing more. */
-    private final class CloseOnExit extends Thread {
-        private final Session session;
-
-        CloseOnExit(Session session) {
-            super("mcp-shutdown");
-            this.session = session;
-        }
-
-        @Override
-        public void run() {
-            session.calls.cancelAll();
-            session.calls.awaitIdle(drainMillis);
-            session.transport.close(CLOSE_WAIT_MILLIS);
         }
     }
 }

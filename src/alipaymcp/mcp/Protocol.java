@@ -1,6 +1,7 @@
 package alipaymcp.mcp;
 
 import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonBoolean;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.tools.Tool.ToolResult;
 import alipaymcp.tools.Tool;
@@ -73,7 +74,7 @@ enum Protocol {
                 });
             }
             JsonObject built = annotations.build();
-            json.putIfPresent("annotations", built.size() > 0 ? built : null);
+            json.putIfPresent("annotations", built.members().isEmpty() ? null : built);
         }
         return json.build();
     }
@@ -83,6 +84,6 @@ enum Protocol {
         JsonObject text = JsonObject.builder().put("type", "text").put("text", result.text()).build();
         JsonObject.Builder json = JsonObject.builder().put("content", JsonArray.of(text))
                 .putIfPresent("structuredContent", hasStructuredOutput() ? result.structuredContent() : null);
-        return (result.isError() ? json.put("isError", true) : json).build();
+        return (result.isError() ? json.put("isError", JsonBoolean.TRUE) : json).build();
     }
 }

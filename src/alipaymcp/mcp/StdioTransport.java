@@ -14,14 +14,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The only code that touches stdin and stdout: one message per line, in strict UTF-8 whatever the platform
- * charset.
- * <p>Reading (one reader thread) splits raw bytes on {@code \n} and drops a trailing {@code \r}. A line longer
- * than the limit is skipped up to its {@code \n} without ever being held whole, and reported as one
- * {@link BadLineException}.
- * <p>Writing (any thread) sends each message whole, as UTF-8 bytes plus {@code \n}, in a single write under one
- * lock, flushed at once, so replies from worker threads never interleave within a line. {@link #close} takes the
- * same lock, so a process that exits after it never leaves a half-written line. If stdout breaks (the client
- * went away) that is said once on stderr and later messages are dropped.
+ * charset. A line over the limit is skipped without ever being held whole. Each message is written whole under
+ * one lock, so worker threads' replies never interleave and {@link #close} never leaves a half-written line.
  */
 final class StdioTransport {
     /** Longest line accepted, in bytes (including a trailing {@code \r}). */
@@ -49,10 +43,7 @@ final class StdioTransport {
         this.diagnostics = diagnostics;
     }
 
-    /**
-     * The next line without its terminator ({@code ""} for an empty line), or null at end of input.
-     * A last line without {@code \n} is still returned.
-     */
+    /** The next line without {@code \n} or a trailing {@code \r}, or null at end of input. */
     String readLine() throws IOException, BadLineException {
         int b = read();
         if (b < 0) {
@@ -83,7 +74,6 @@ final class StdioTransport {
         }
     }
 
-    /** The next byte of stdin, or -1 at its end; reads a chunk at a time. */
     private int read() throws IOException {
         while (chunkPos == chunkEnd) {
             chunkPos = 0;
@@ -96,7 +86,7 @@ final class StdioTransport {
         return chunk[chunkPos++] & 0xff;
     }
 
-    /** Writes one message; {@code json} must be a single line (our JSON writer escapes every newline). */
+    /** Our JSON writer escapes every newline; if stdout breaks, later messages are dropped. */
     void writeLine(String json) {
         if (json.indexOf('\n') >= 0 || json.indexOf('\r') >= 0) {
             throw new IllegalArgumentException("a protocol message must be one line");
@@ -117,10 +107,7 @@ final class StdioTransport {
         }
     }
 
-    /**
-     * Stops all further output once the line being written (if any) is out. Waits at most
-     * {@code timeoutMillis} for it: a client that stopped reading must not keep the process alive.
-     */
+    /** Stops all output once the line being written is out: a client that stopped reading cannot hold us. */
     void close(long timeoutMillis) {
         try {
             if (writeLock.tryLock(timeoutMillis, TimeUnit.MILLISECONDS)) {

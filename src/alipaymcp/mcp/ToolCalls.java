@@ -8,18 +8,15 @@ import alipaymcp.tools.Tool.ToolResult;
 import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Tool calls in flight. Each runs on a small fixed pool of daemon threads, created on the first call (not at
- * start-up), so a slow call never blocks the reader and ping or tools/list are answered meanwhile. Calls are
- * keyed by their request id so notifications/cancelled can find them.
+ * Tool calls in flight, keyed by request id for notifications/cancelled. Each runs on a small pool of daemon
+ * threads, made on the first call (not at start-up), so the reader keeps answering ping and tools/list.
  */
 final class ToolCalls {
     static final int WORKERS = 16;
@@ -28,21 +25,17 @@ final class ToolCalls {
 
     private final ConcurrentHashMap<String, ToolCall> inFlight = new ConcurrentHashMap<>();
     private final Elicitation elicitation;
-    private final long questionTimeoutMillis;
     private final PrintStream diagnostics;
-    private ExecutorService pool; // guarded by this
+    private volatile ExecutorService pool; // made under this
 
-    /** {@code elicitation} asks a call's questions to the person; each waits at most {@code questionTimeoutMillis}. */
-    ToolCalls(Elicitation elicitation, long questionTimeoutMillis, PrintStream diagnostics) {
+    ToolCalls(Elicitation elicitation, PrintStream diagnostics) {
         this.elicitation = elicitation;
-        this.questionTimeoutMillis = questionTimeoutMillis;
         this.diagnostics = diagnostics;
     }
 
     /**
-     * Starts a call whose reply goes to {@code reply} from its worker, or answers with the error at once. An id
-     * still in flight is refused: a second call under it could not be told apart on cancel. The key of a call
-     * is its id's JSON text, so a string and a number id never collide.
+     * Starts a call that replies from its worker, or answers with the error at once. An id still in flight is
+     * refused: cancel could not tell two calls apart. The key is the id's JSON text: "1" and 1 never collide.
      */
     void start(JsonValue id, Tool tool, JsonObject arguments, Protocol protocol, boolean canAsk,
             McpServer.Reply reply) {
@@ -77,17 +70,13 @@ final class ToolCalls {
         }
     }
 
-    /** At shutdown: every call in flight sees cancellation, so none starts anything new (a sent request still ends). */
+    /** At shutdown: no call starts anything new (a request already sent still ends). */
     void cancelAll() {
         inFlight.values().forEach(ToolCall::cancel);
     }
 
-    /** At end of input: lets running and queued calls finish, waiting at most {@code timeoutMillis}. */
     void awaitIdle(long timeoutMillis) {
-        ExecutorService started;
-        synchronized (this) {
-            started = pool;
-        }
+        ExecutorService started = pool;
         if (started == null) {
             return;
         }
@@ -116,19 +105,17 @@ final class ToolCalls {
     }
 
     /**
-     * One tools/call on a worker thread. The tool sees cancellation through {@link #getAsBoolean} and decides
-     * itself what it can still stop (a gateway request already sent is never abandoned). Once cancelled, the
-     * reply is never sent; a cancel that arrives after the call finished changes nothing. A tool may ask the
-     * person ({@link #confirm}): the question goes to the client from this worker thread, so the reader keeps
-     * serving ping and tools/list meanwhile, and a cancel ends the wait at once.
+     * One tools/call on a worker thread. The tool sees cancellation through {@link #getAsBoolean} and decides what
+     * it can still stop (a gateway request already sent is never abandoned); a cancelled call sends no reply, and a
+     * cancel after the call finished changes nothing. A question to the person waits here, not on the reader.
      */
     private final class ToolCall implements CallContext {
         private final JsonValue id;
         private final Tool tool;
         private final JsonObject arguments;
         private final Protocol protocol;
-        private final boolean canAsk; // the client declared form-mode elicitation and the revision has it
-        /** Completes once: true if the client cancelled first, false if the call ended first; questions wait on it. */
+        private final boolean canAsk;
+        /** True if the client cancelled first, false if the call ended first; questions wait on it too. */
         private final CompletableFuture<Boolean> ended = new CompletableFuture<>();
 
         ToolCall(JsonValue id, Tool tool, JsonObject arguments, Protocol protocol, boolean canAsk) {
@@ -139,7 +126,6 @@ final class ToolCalls {
             this.canAsk = canAsk;
         }
 
-        /** True once the client cancelled this request. */
         @Override
         public boolean getAsBoolean() {
             return ended.getNow(false);
@@ -155,39 +141,9 @@ final class ToolCalls {
             return ended.join();
         }
 
-        /**
-         * Sends elicitation/create and waits for the answer, at most the server's question timeout. Every ending
-         * but an accepted, true confirmation is a no; a question we stop waiting for is cancelled at the client.
-         */
         @Override
         public Outcome confirm(Question q) {
-            if (!canAsk) {
-                return Outcome.NOT_ASKED;
-            }
-            if (getAsBoolean()) { // already cancelled: no question to withdraw
-                return Outcome.CALL_CANCELLED;
-            }
-            Elicitation.Pending asked = elicitation.ask(q, protocol);
-            if (asked == null) {
-                return Outcome.FAILED; // input has ended
-            }
-            try {
-                CompletableFuture.anyOf(asked.response(), ended).get(questionTimeoutMillis, TimeUnit.MILLISECONDS);
-                if (!asked.response().isDone()) { // the call was cancelled first
-                    elicitation.abandon(asked, "the tool call was cancelled");
-                    return Outcome.CALL_CANCELLED;
-                }
-                return Elicitation.read(asked.response().get());
-            } catch (TimeoutException e) {
-                elicitation.abandon(asked, "no answer within " + questionTimeoutMillis + " ms");
-                return Outcome.TIMED_OUT;
-            } catch (ExecutionException e) { // input ended: no answer can come
-                return Outcome.FAILED;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                elicitation.abandon(asked, "the server is stopping");
-                return Outcome.FAILED;
-            }
+            return canAsk ? elicitation.confirm(q, protocol, ended) : Outcome.NOT_ASKED;
         }
 
         /** The call's response; whatever a tool throws, the client gets an answer and the server serves on. */

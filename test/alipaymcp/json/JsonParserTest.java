@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonBoolean;
 import alipaymcp.json.JsonValue.JsonNull;
 import alipaymcp.json.JsonValue.JsonNumber;
 import alipaymcp.json.JsonValue.JsonObject;
@@ -50,9 +51,9 @@ class JsonParserTest {
     @Test
     void parse_buildsTheValueTypes() throws JsonException {
         JsonValue value = JsonParser.parse("{\"s\":\"x\",\"n\":-1.50,\"t\":true,\"f\":false,\"z\":null,\"a\":[1],\"o\":{}}");
-        JsonObject expected = JsonObject.builder().put("s", "x").put("n", new JsonNumber("-1.50")).put("t", true)
-                .put("f", false).put("z", JsonNull.NULL).put("a", JsonArray.of(JsonNumber.of(1)))
-                .put("o", JsonObject.EMPTY).build();
+        JsonObject expected = JsonObject.builder().put("s", "x").put("n", new JsonNumber("-1.50"))
+                .put("t", JsonBoolean.TRUE).put("f", JsonBoolean.FALSE).put("z", JsonNull.NULL)
+                .put("a", JsonArray.of(JsonNumber.of(1))).put("o", JsonObject.EMPTY).build();
         assertThat(value).isEqualTo(expected);
     }
 

@@ -100,7 +100,7 @@ final class HostileReplyCount {
             throw new AssertionError(where + ": output is not JSON: " + e.getMessage());
         }
         if (value instanceof JsonArray array) {
-            assertThat(array.size()).as(where + ": a batch reply is never empty").isPositive();
+            assertThat(array.elements().size()).as(where + ": a batch reply is never empty").isPositive();
             for (JsonValue element : array.elements()) {
                 response(element, where);
             }
@@ -117,7 +117,7 @@ final class HostileReplyCount {
         assertThat(o.string("jsonrpc")).as(where + ": jsonrpc").contains("2.0");
         assertThat(o.has("id")).as(where + ": a reply has an id").isTrue();
         assertThat(o.has("result") != o.has("error")).as(where + ": exactly one of result and error").isTrue();
-        assertThat(o.size()).as(where + ": no other member").isEqualTo(3);
+        assertThat(o.members()).as(where + ": no other member").hasSize(3);
         if (o.has("result")) {
             assertThat(o.get("result")).as(where + ": result is an object").isInstanceOf(JsonObject.class);
         } else {

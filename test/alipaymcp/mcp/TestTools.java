@@ -1,6 +1,7 @@
 package alipaymcp.mcp;
 
 import alipaymcp.json.JsonValue.JsonArray;
+import alipaymcp.json.JsonValue.JsonBoolean;
 import alipaymcp.json.JsonValue.JsonObject;
 import alipaymcp.json.JsonValue;
 import alipaymcp.tools.Tool.CallContext;
@@ -184,7 +185,7 @@ final class TestTools {
             JsonObject text = JsonObject.builder().put("type", "string").build();
             return JsonObject.builder().put("type", "object")
                     .put("properties", JsonObject.builder().put("text", text).build())
-                    .put("additionalProperties", false).build();
+                    .put("additionalProperties", JsonBoolean.FALSE).build();
         }
 
         @Override
@@ -203,7 +204,8 @@ final class TestTools {
             if (title == null) {
                 return JsonObject.EMPTY;
             }
-            return JsonObject.builder().put("readOnlyHint", true).put("openWorldHint", false).build();
+            return JsonObject.builder().put("readOnlyHint", JsonBoolean.TRUE).put("openWorldHint", JsonBoolean.FALSE)
+                    .build();
         }
 
         @Override

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ToolCallsTest {
-    private final ToolCalls calls = new ToolCalls(null, 1_000,
+    private final ToolCalls calls = new ToolCalls(null,
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     private final CopyOnWriteArrayList<JsonObject> replies = new CopyOnWriteArrayList<>();
     private final McpServer.Reply sink = replies::add;
@@ -141,8 +141,8 @@ class ToolCallsTest {
     void confirm_withNoAnswerTimesOutWithdrawsTheQuestionAndFreesTheTable() throws Exception {
         LineSink out = new LineSink();
         Elicitation requests = new Elicitation(new StdioTransport(InputStream.nullInputStream(), out, 100, quiet()),
-                quiet());
-        ToolCalls asking = new ToolCalls(requests, 200, quiet());
+                200, quiet());
+        ToolCalls asking = new ToolCalls(requests, quiet());
         asking.start(JsonNumber.of(1), askTool(), JsonObject.EMPTY, Protocol.V2025_11_25, true, sink);
         assertThat(out.next(5_000)).contains("\"method\":\"elicitation/create\"");
         assertThat(out.next(5_000)).isEqualTo("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
@@ -156,8 +156,8 @@ class ToolCallsTest {
     void confirm_endsAtOnceWhenTheCallIsCancelled_andNoReplyIsSent() throws Exception {
         LineSink out = new LineSink();
         Elicitation requests = new Elicitation(new StdioTransport(InputStream.nullInputStream(), out, 100, quiet()),
-                quiet());
-        ToolCalls asking = new ToolCalls(requests, 600_000, quiet()); // far longer than this test may take
+                600_000, quiet()); // far longer than this test may take
+        ToolCalls asking = new ToolCalls(requests, quiet());
         asking.start(JsonNumber.of(1), askTool(), JsonObject.EMPTY, Protocol.V2025_06_18, true, sink);
         String question = out.next(5_000);
         assertThat(question).contains("\"method\":\"elicitation/create\"").doesNotContain("\"mode\"");
@@ -172,8 +172,8 @@ class ToolCallsTest {
     void confirm_sendsNothingWhenTheClientCannotBeAsked() throws Exception {
         LineSink out = new LineSink();
         Elicitation requests = new Elicitation(new StdioTransport(InputStream.nullInputStream(), out, 100, quiet()),
-                quiet());
-        ToolCalls asking = new ToolCalls(requests, 600_000, quiet());
+                600_000, quiet());
+        ToolCalls asking = new ToolCalls(requests, quiet());
         asking.start(JsonNumber.of(1), askTool(), JsonObject.EMPTY, Protocol.V2025_11_25, false, sink);
         asking.awaitIdle(10_000);
         assertThat(replies.get(0).toJson()).contains("asked: not-asked");
@@ -184,8 +184,8 @@ class ToolCallsTest {
     void confirm_endsAsFailedAtOnceWhenInputEnds_andTheCallIsStillAnswered() throws Exception {
         LineSink out = new LineSink();
         Elicitation requests = new Elicitation(new StdioTransport(InputStream.nullInputStream(), out, 100, quiet()),
-                quiet());
-        ToolCalls asking = new ToolCalls(requests, 600_000, quiet()); // far longer than this test may take
+                600_000, quiet()); // far longer than this test may take
+        ToolCalls asking = new ToolCalls(requests, quiet());
         asking.start(JsonNumber.of(1), askTool(), JsonObject.EMPTY, Protocol.V2025_11_25, true, sink);
         assertThat(out.next(5_000)).contains("\"method\":\"elicitation/create\"");
         requests.closeAll(); // what McpServer.run does at end of input
@@ -199,8 +199,8 @@ class ToolCallsTest {
     void confirm_afterTheCallWasCancelledAsksNothing() throws Exception {
         LineSink out = new LineSink();
         Elicitation requests = new Elicitation(new StdioTransport(InputStream.nullInputStream(), out, 100, quiet()),
-                quiet());
-        ToolCalls asking = new ToolCalls(requests, 600_000, quiet());
+                600_000, quiet());
+        ToolCalls asking = new ToolCalls(requests, quiet());
         CountDownLatch started = new CountDownLatch(1);
         AtomicReference<String> outcome = new AtomicReference<>();
         Tool asksLate = tool((args, context) -> {

@@ -186,8 +186,8 @@ class HostileArgumentsTest {
             assertThat(result.has("structuredContent")).as(where + ": no structured content").isFalse();
             JsonValue content = result.get("content");
             assertThat(content).as(where).isInstanceOf(JsonArray.class);
-            assertThat(((JsonArray) content).size()).as(where).isEqualTo(1);
-            JsonObject text = (JsonObject) ((JsonArray) content).get(0);
+            assertThat(((JsonArray) content).elements().size()).as(where).isEqualTo(1);
+            JsonObject text = (JsonObject) ((JsonArray) content).elements().get(0);
             assertThat(text.get("text")).as(where).isEqualTo(new JsonString(c[2]));
         }
         assertThat(replies.values().stream().mapToInt(List::size).sum()).as("no other reply").isEqualTo(cases.size() + 2);

@@ -73,6 +73,10 @@ public sealed interface JsonValue {
                 return put(name, new JsonString(value));
             }
 
+            public Builder put(String name, boolean value) {
+                return put(name, JsonBoolean.of(value));
+            }
+
             public Builder putIfPresent(String name, JsonValue value) {
                 return value == null ? this : put(name, value);
             }

@@ -11,21 +11,18 @@ import java.util.Objects;
 
 /**
  * Turns a response body into a verified {@link AlipayResponse} about the expected order, or a typed failure
- * (alipay-gateway.md §7), in one call: the algorithm is the configured one, the signed text is cut from the raw
- * body as Alipay's Java SDK cuts it ({@link #signedContent}), its root-level {@code sign} is checked over those
- * exact UTF-8 bytes (once more with every {@code \/} as {@code /}), every field is read from the text that
- * verified, and the answer must be about the order (and refund request) that was asked about. A response without
- * a signature is never a success. Certificate mode picks the key by {@code alipay_cert_sn}; an encrypted answer
- * is verified over the quoted string, then decrypted.
+ * (alipay-gateway.md §7), in one call: the configured algorithm checks the root-level {@code sign} over the exact
+ * text Alipay's Java SDK cuts ({@link #signedContent}; once more with every {@code \/} as {@code /}), fields are
+ * read only from the text that verified, and the answer must be about the order asked about. An unsigned answer is
+ * never a success. An encrypted answer is verified over the quoted string, then decrypted.
  */
 public final class ResponseVerifier {
     private ResponseVerifier() {
     }
 
     /**
-     * What the answer must be about: the method asked, the order and, where the request bound one, the refund
-     * request ({@link #requireSameOrder}). An {@code alipay.trade.*} answer is always bound to its order, so no
-     * caller can skip the binding; other methods (file uploads in the vectors) have no order to bind.
+     * What the answer must be about. Every {@code alipay.trade.*} answer is bound to its order, so no caller can skip
+     * the binding; other methods (file uploads in the vectors) have none. {@code outRequestNo}: null when not sent.
      */
     public record Expected(String method, String outTradeNo, String outRequestNo) {
         public Expected {
@@ -36,10 +33,7 @@ public final class ResponseVerifier {
         }
     }
 
-    /**
-     * Which Alipay key verifies an answer: AP_PUB_KEY ({@link #of}), or in certificate mode the certificate its
-     * root-level {@code alipay_cert_sn} names (null when it carries none).
-     */
+    /** AP_PUB_KEY ({@link #of}), or in certificate mode the certificate {@code alipay_cert_sn} names (or null). */
     public interface Keys {
         PublicKey keyFor(String alipayCertSn, String method) throws AlipayException;
 
@@ -53,8 +47,8 @@ public final class ResponseVerifier {
     }
 
     /**
-     * {@code cipher}: AP_ENCRYPT_KEY when the request was encrypted, else null (a plaintext answer is then accepted
-     * only as a failure). {@code secrets}: what no report may show (the app_auth_token, the request's sign).
+     * {@code cipher}: AP_ENCRYPT_KEY when the request was encrypted (a plaintext answer is then only a failure), else
+     * null. {@code secrets}: what no report may show (the app_auth_token, the request's sign).
      */
     public static AlipayResponse verify(String body, Expected expected, Keys keys, SignType type, ContentCipher cipher,
             String... secrets) throws AlipayException {
@@ -114,17 +108,14 @@ public final class ResponseVerifier {
         return response;
     }
 
-    /** {@code root}: the node the content was cut from ({@code <method>_response} or error_response). */
     record Signed(String root, String content) {
     }
 
     /**
-     * The signed content, cut exactly as Alipay's Java SDK does it (alipay-gateway.md §7.2): the raw text of
-     * the {@code <method>_response} value (else {@code error_response}), found after the first occurrence of
-     * its name by brace matching outside string literals, or a quoted string (encrypted content) including its
-     * quotes. Null when there is nothing to verify (no root, no {@code "sign"} anywhere, no object or string).
-     *
-     * @throws AlipayException BAD_SIGNATURE when the root name appears again after the content
+     * The signed content, cut as Alipay's Java SDK cuts it (alipay-gateway.md §7.2): the raw text of the
+     * {@code <method>_response} value (else {@code error_response}) after the first occurrence of its name, by brace
+     * matching outside string literals, or a quoted string (encrypted content) with its quotes. Null when there is
+     * nothing to verify; BAD_SIGNATURE when the root name appears again after the content.
      */
     static Signed signedContent(String body, String method) throws AlipayException {
         String root = AlipayResponse.rootOf(method);
@@ -244,10 +235,7 @@ public final class ResponseVerifier {
         throw new AlipayException(Kind.MALFORMED, what + " of " + method + " is not a JSON object.");
     }
 
-    /**
-     * An unsigned failure: only a code and sub_code of the strict pattern and a short sanitized message
-     * (sub_msg, else msg) pass, labelled unverified (GatewayText).
-     */
+    /** An unsigned failure: only what {@link GatewayText} lets through, labelled unverified. */
     private static AlipayException unsigned(String method, JsonObject answer, Keys keys, String... secrets) {
         String code = answer.string("code").orElse("");
         if (code.isEmpty() || code.equals(AlipayResponse.SUCCESS)) {

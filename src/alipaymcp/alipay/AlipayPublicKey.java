@@ -40,7 +40,7 @@ public final class AlipayPublicKey {
     }
 
     public int bits() {
-        return numbers.bits();
+        return numbers.modulus().bitLength();
     }
 
     public synchronized PublicKey jcaKey() throws KeyException {

@@ -4,15 +4,9 @@ import alipaymcp.json.JsonValue.JsonObject;
 import java.util.Objects;
 
 /**
- * A gateway answer whose signature verified and which belongs to the request that was sent. The
- * content is the signed object, parsed from the exact verified text: decisions and the order binding read
- * it. What is shown (texts, structured content) reads {@code shown}: the same object with tokens and
- * signatures redacted and every string capped.
- *
- * @param method  the API method, e.g. {@code alipay.trade.query}
- * @param root    {@code <method>_response} or {@code error_response}
- * @param content the verified response object in Alipay's member order
- * @param shown   the same, redacted and capped, for display only
+ * A gateway answer whose signature verified and which belongs to the request that was sent. Decisions read
+ * {@code content}, parsed from the exact verified text; what is shown reads {@code shown}, the same object with
+ * tokens and signatures redacted and every string capped. {@code root}: {@code <method>_response} or error_response.
  */
 public record AlipayResponse(String method, String root, JsonObject content, JsonObject shown) {
     public static final String SUCCESS = "10000";
@@ -30,7 +24,6 @@ public record AlipayResponse(String method, String root, JsonObject content, Jso
         return method.replace('.', '_') + "_response";
     }
 
-    /** A string member as it may be shown (redacted, capped), or null. */
     public String shownField(String name) {
         return shown.string(name).orElse(null);
     }
@@ -48,7 +41,7 @@ public record AlipayResponse(String method, String root, JsonObject content, Jso
         return field("sub_code");
     }
 
-    /** {@code code == "10000"} (upstream's rule). */
+    /** Upstream's rule. */
     public boolean isSuccess() {
         return SUCCESS.equals(code());
     }

@@ -74,7 +74,7 @@ public final class AppPrivateKey {
     }
 
     public int bits() {
-        return numbers.bits();
+        return numbers.modulus().bitLength();
     }
 
     /** Built on the first call (PKCS#1 was wrapped as PKCS#8), then cached. */

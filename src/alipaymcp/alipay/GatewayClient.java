@@ -11,9 +11,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The five calls of this server. Page calls return a signed URL (nothing is sent); API calls POST a
- * signed form to the gateway and return only a verified answer about the same order. A query may be
- * re-sent once when the connection was refused (it never reached the gateway); a refund never is.
+ * The five calls of this server: page calls return a signed URL (nothing is sent); API calls return only a verified
+ * answer about the same order. A query may be re-sent once when the connection was refused; a refund never is.
  */
 public final class GatewayClient {
     /** Certificate mode: fetches the certificate an answer's alipay_cert_sn names (after a rotation). */

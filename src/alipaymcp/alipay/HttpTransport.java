@@ -23,11 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-/**
- * The network seam, so tests can fail a connection on purpose. Failures are the JDK's: ConnectException (never
- * reached the server), HttpConnectTimeoutException, HttpTimeoutException (sent, no complete answer in time),
- * any other IOException (connection lost).
- */
+/** The network seam, so tests can fail a connection on purpose; failures are the JDK's, mapped by Jdk.send. */
 interface HttpTransport {
     int MAX_BODY = 4 * 1024 * 1024; // the largest answer read; Alipay's are a few KB
 
@@ -56,10 +52,7 @@ interface HttpTransport {
                     .build();
         }
 
-        /**
-         * POSTs a signed request over {@code transport} and returns the answer's text (HTTP 200, within the size
-         * limit); every failure is an {@link AlipayException} that says whether anything may have been sent.
-         */
+        /** The answer's text; every failure says whether anything may have been sent. */
         static String send(HttpTransport transport, SignedRequest request, String gateway, String userAgent,
                 Duration timeout, boolean readOnly) throws AlipayException {
             String method = request.method();

@@ -155,7 +155,7 @@ public final class KeyReader {
         return d;
     }
 
-    /** All of the DER: the key's outer SEQUENCE ends at its length. */
+    /** The key's outer SEQUENCE ends at its length. */
     byte[] bytes() {
         return der;
     }
@@ -203,10 +203,6 @@ public final class KeyReader {
 
     /** The public half's numbers, which both key types read: equal ones mean one key pair. */
     record PublicPart(BigInteger modulus, BigInteger publicExponent) {
-        int bits() {
-            return modulus.bitLength();
-        }
-
         /**
          * Not the record's equals: this runs at start, where that would bootstrap ObjectMethods (issue 15: the
          * initialize reply 34 ms later, medians of 20 interleaved starts; StartupPathTest pins it).
@@ -281,10 +277,7 @@ public final class KeyReader {
         return new KeyException(problem + " (DER parse failed at byte " + offset + ")");
     }
 
-    /**
-     * The JDK's RSA key for checked DER: PKCS#8 for a {@link PrivateKey}, X.509 SubjectPublicKeyInfo for a
-     * {@link java.security.PublicKey}. A refusal names the kind of key and {@code fix}, never any material.
-     */
+    /** The JDK's RSA key for checked DER (PKCS#8 or X.509 SubjectPublicKeyInfo); a refusal says {@code fix}. */
     static <K extends Key> K jcaKey(Class<K> type, byte[] der, String fix) throws KeyException {
         boolean isPrivate = type == PrivateKey.class;
         try {

@@ -17,13 +17,7 @@ public final class NotifyVerifier {
     private NotifyVerifier() {
     }
 
-    /**
-     * The outcome.
-     *
-     * @param valid  true only when every check passed
-     * @param reason why it is invalid, or "valid"
-     * @param params the decoded parameters in received order, without {@code sign}; empty if undecodable
-     */
+    /** {@code params}: decoded, in received order, without {@code sign}; empty if undecodable. */
     public record Verdict(boolean valid, String reason, Map<String, String> params) {
         public Verdict {
             params = Collections.unmodifiableMap(new LinkedHashMap<>(params));

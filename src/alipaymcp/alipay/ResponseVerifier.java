@@ -33,16 +33,20 @@ public final class ResponseVerifier {
         }
     }
 
-    /** AP_PUB_KEY ({@link #of}), or in certificate mode the certificate {@code alipay_cert_sn} names (or null). */
-    public interface Keys {
-        PublicKey keyFor(String alipayCertSn, String method) throws AlipayException;
-
-        default boolean certificateMode() {
-            return false;
+    /** AP_PUB_KEY ({@link #of}), or in certificate mode the certificate {@code alipay_cert_sn} names. */
+    public record Keys(PublicKey publicKey, CertificateMode certificates, CertificateMode.Download download) {
+        public static Keys of(PublicKey key) {
+            return new Keys(key, null, null);
         }
 
-        static Keys of(PublicKey key) {
-            return (alipayCertSn, method) -> key;
+        /** {@code alipayCertSn}: null when the answer carries none (then the local certificate's key). */
+        PublicKey keyFor(String alipayCertSn, String method) throws AlipayException {
+            return certificates == null ? publicKey : alipayCertSn == null ? certificates.localKey()
+                    : certificates.keyFor(alipayCertSn, method, download);
+        }
+
+        boolean certificateMode() {
+            return certificates != null;
         }
     }
 
@@ -54,8 +58,7 @@ public final class ResponseVerifier {
             String... secrets) throws AlipayException {
         String method = expected.method();
         Signed signed = signedContent(body, method);
-        // The body is parsed once for its root-level members (sign, alipay_cert_sn, an unsigned failure);
-        // the answer's fields are read only from the signed text, parsed after it verified.
+        // Only root-level members are read from the body; the answer's come from the text that verified.
         JsonObject doc = parseObject(body, method, "The response body", secrets);
         String root = doc.has(AlipayResponse.rootOf(method)) ? AlipayResponse.rootOf(method) : "error_response";
         JsonValue node = doc.get(root);
@@ -175,7 +178,7 @@ public final class ResponseVerifier {
      */
     private static void requireSameOrder(AlipayResponse response, Expected expected) throws AlipayException {
         if (expected.outTradeNo() == null) {
-            return; // not a trade method (Expected requires the order of every alipay.trade.* answer)
+            return; // not a trade method
         }
         String trade = response.field("out_trade_no");
         if (trade == null ? response.isSuccess() : !trade.equals(expected.outTradeNo())) {
@@ -263,9 +266,8 @@ public final class ResponseVerifier {
     }
 
     /**
-     * What is wrong and how to fix it, naming the variable, for a gateway failure a wrong setting causes
-     * (alipay-gateway.md §8); null for any other sub_code. The one table for tool results and {@code check}:
-     * {@code evidence} (e.g. " (the gateway's answer: 40002 isv.invalid-signature)") follows the diagnosis.
+     * How to fix a gateway failure a wrong setting causes (alipay-gateway.md §8), naming the variable; null for
+     * other sub_codes. {@code evidence} (e.g. " (the gateway's answer: 40002 ...)") follows the diagnosis.
      */
     public static String hint(String method, String subCode, String evidence) {
         return switch (subCode == null ? "" : subCode) {

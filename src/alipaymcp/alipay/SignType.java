@@ -5,10 +5,8 @@ package alipaymcp.alipay;
  * notification never picks it. Both are RSA PKCS#1 v1.5.
  */
 public enum SignType {
-    /** SHA256withRSA, Alipay's recommended and upstream's default algorithm. */
-    RSA2("SHA256withRSA"),
-    /** SHA1withRSA, the legacy algorithm. */
-    RSA("SHA1withRSA");
+    RSA2("SHA256withRSA"), // Alipay's recommended and upstream's default
+    RSA("SHA1withRSA"); // legacy
 
     private final String jcaAlgorithm;
 
@@ -26,7 +24,6 @@ public enum SignType {
         return null;
     }
 
-    /** The name {@link java.security.Signature#getInstance(String)} knows. */
     public String jcaAlgorithm() {
         return jcaAlgorithm;
     }

@@ -95,10 +95,8 @@ record SignedRequest(Map<String, String> params) {
     }
 
     /**
-     * The GET URL of a page call, returned to the user and never fetched by us: upstream's layout (the POST
-     * URL, then {@code &k=} + encodeURIComponent of the rest) except that {@code ! ' ( ) * ~} are
-     * percent-encoded too, so no order title can end a Markdown link early. Decoding the query once gives back
-     * exactly the signed parameters.
+     * The GET URL of a page call, never fetched by us: upstream's layout (the POST URL, then {@code &k=v} for the
+     * rest) with {@code ! ' ( ) * ~} percent-encoded too, so no order title can end a Markdown link early.
      */
     String pageUrl(String gateway) {
         StringBuilder url = new StringBuilder(postUri(gateway).toString());
@@ -182,41 +180,32 @@ record SignedRequest(Map<String, String> params) {
         /** {@code body} repeats the title, as upstream sends it. */
         static String payment(String outTradeNo, BigDecimal amount, String title, String product,
                 String channelSource) {
-            return JsonObject.builder()
+            return withChannel(JsonObject.builder()
                     .put("out_trade_no", outTradeNo)
                     .put("total_amount", amount(amount))
                     .put("subject", title)
                     .put("product_code", product)
-                    .put("body", title)
-                    .put("extend_params", extendParams(channelSource))
-                    .build().toJson();
+                    .put("body", title), channelSource);
         }
 
         static String query(String outTradeNo, String channelSource) {
-            return JsonObject.builder()
-                    .put("out_trade_no", outTradeNo)
-                    .put("extend_params", extendParams(channelSource))
-                    .build().toJson();
+            return withChannel(JsonObject.builder().put("out_trade_no", outTradeNo), channelSource);
         }
 
         /** {@code refund_reason} is left out when null, as upstream does. */
         static String refund(String outTradeNo, BigDecimal amount, String reason, String outRequestNo,
                 String channelSource) {
-            return JsonObject.builder()
+            return withChannel(JsonObject.builder()
                     .put("out_trade_no", outTradeNo)
                     .put("refund_amount", amount(amount))
                     .putIfPresent("refund_reason", reason)
-                    .put("out_request_no", outRequestNo)
-                    .put("extend_params", extendParams(channelSource))
-                    .build().toJson();
+                    .put("out_request_no", outRequestNo), channelSource);
         }
 
         static String refundQuery(String outTradeNo, String outRequestNo, String channelSource) {
-            return JsonObject.builder()
+            return withChannel(JsonObject.builder()
                     .put("out_trade_no", outTradeNo)
-                    .put("out_request_no", outRequestNo)
-                    .put("extend_params", extendParams(channelSource))
-                    .build().toJson();
+                    .put("out_request_no", outRequestNo), channelSource);
         }
 
         private static JsonNumber amount(BigDecimal amount) {
@@ -226,8 +215,10 @@ record SignedRequest(Map<String, String> params) {
             return JsonNumber.of(amount);
         }
 
-        private static JsonObject extendParams(String channelSource) {
-            return JsonObject.builder().put("request_channel_source", channelSource).build();
+        /** Every call ends with {@code extend_params.request_channel_source}. */
+        private static String withChannel(JsonObject.Builder fields, String channelSource) {
+            return fields.put("extend_params", JsonObject.builder().put("request_channel_source", channelSource)
+                    .build()).build().toJson();
         }
     }
 }

@@ -74,10 +74,6 @@ public final class CertificateMode {
         return localAlipayCert.getPublicKey();
     }
 
-    ResponseVerifier.Keys keys(Download download) {
-        return new ResponseVerifier.Keys(null, this, download);
-    }
-
     /** Downloaded and validated first when {@code sn} is not known yet. */
     PublicKey keyFor(String sn, String method, Download download) throws AlipayException {
         X509Certificate known = alipayCerts.get(sn);

@@ -111,8 +111,8 @@ public final class GatewayClient {
             }
         }
         PrivateKey key = privateKey();
-        return certificates.keys((sn, forMethod) -> send(SignedRequest.certificateDownload(settings, sn,
-                clock.instant(), key), true));
+        return new ResponseVerifier.Keys(null, certificates, (sn, forMethod) -> send(
+                SignedRequest.certificateDownload(settings, sn, clock.instant(), key), true));
     }
 
     private PrivateKey privateKey() throws AlipayException {

@@ -55,12 +55,8 @@ public final class KeyReader {
             throw new KeyException("is " + text.length() + " characters long, more than any RSA key ("
                     + MAX_CHARS + " at most); paste only the key");
         }
-        String digits = text.strip();
-        if (digits.length() <= 32 && isDigits(digits)) {
-            throw new KeyException("is " + digits.length() + " digits, which looks like an APPID, not a key; put"
-                    + " the APPID in AP_APP_ID and paste the key here");
-        }
         StringBuilder base64 = new StringBuilder();
+        int digits = 0;
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
@@ -70,6 +66,7 @@ public final class KeyReader {
                 i += 2; // a line break escaped by a JSON or .env file
             } else if (BASE64.indexOf(c) >= 0) {
                 base64.append(c);
+                digits += c >= '0' && c <= '9' ? 1 : 0;
                 i++;
             } else if (Character.isWhitespace(c)) {
                 i++;
@@ -79,6 +76,10 @@ public final class KeyReader {
         }
         if (base64.length() == 0) {
             throw new KeyException("holds no base64 data between its PEM lines");
+        }
+        if (digits == base64.length() && digits <= 32) {
+            throw new KeyException("is " + digits + " digits, which looks like an APPID, not a key; put the APPID in"
+                    + " AP_APP_ID and paste the key here");
         }
         if (base64.length() % 4 == 1) {
             throw new KeyException("ends in the middle of a base64 group: it looks truncated; paste the whole key,"
@@ -91,16 +92,6 @@ public final class KeyReader {
             throw new KeyException("is not valid base64 (a character outside A-Z a-z 0-9 + / =, or a truncated"
                     + " key); paste the key exactly as issued");
         }
-    }
-
-    /** Plain code, no regex: keys are read on the start-up path, which StartupPathTest keeps free of regex. */
-    private static boolean isDigits(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Skips "-----BEGIN ...-----" or "-----END ...-----" and refuses forms we cannot use. */
@@ -238,10 +229,7 @@ public final class KeyReader {
         }
         pos = oidEnd;
         if (pos < end) {
-            int nullEnd = enter(NULL, end);
-            if (nullEnd != pos) {
-                throw fail();
-            }
+            expectAt(enter(NULL, end)); // a NULL has no content
         }
         expectAt(end);
     }

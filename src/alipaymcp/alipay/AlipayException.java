@@ -3,10 +3,8 @@ package alipaymcp.alipay;
 import alipaymcp.json.JsonValue.JsonObject;
 
 /**
- * A gateway call that did not produce a verified answer. The kind says what went wrong;
- * {@link #outcomeUnknown()} says whether the request may have reached (and acted at) the gateway, in
- * which case a refund must be checked with a refund query, never re-sent with a new number.
- * Messages say what happened and how to fix it; gateway text in them is redacted (see {@link GatewayText#redact}).
+ * A gateway call that did not produce a verified answer. When {@link #outcomeUnknown()} the request may have acted
+ * at the gateway: a refund must then be checked with a refund query, never re-sent with a new number.
  */
 public final class AlipayException extends Exception {
     private static final long serialVersionUID = 1L;

@@ -10,7 +10,6 @@ import java.util.Objects;
  */
 public record AlipayResponse(String method, String root, JsonObject content, JsonObject shown) {
     public static final String SUCCESS = "10000";
-    public static final String UNKNOWN = "20000";
 
     public AlipayResponse {
         Objects.requireNonNull(method, "method");
@@ -41,13 +40,12 @@ public record AlipayResponse(String method, String root, JsonObject content, Jso
         return field("sub_code");
     }
 
-    /** Upstream's rule. */
     public boolean isSuccess() {
         return SUCCESS.equals(code());
     }
 
     /** {@code code == "20000"}: the gateway does not know the outcome; query, or retry with the same numbers. */
     public boolean resultUnknown() {
-        return UNKNOWN.equals(code());
+        return "20000".equals(code());
     }
 }

@@ -4,9 +4,8 @@ import alipaymcp.json.JsonValue.JsonNumber;
 import java.math.BigDecimal;
 
 /**
- * Alipay's amount rule, in one place: yuan with at most 2 decimals, from 0.01 to 100000000. Amounts go
- * from decimal text (a JSON number's lexeme or a variable's value) to BigDecimal here and nowhere else;
- * they never pass through double.
+ * Alipay's amount rule: yuan with at most 2 decimals, from 0.01 to 100000000. Amounts go from decimal text to
+ * BigDecimal here and nowhere else; they never pass through double.
  */
 public final class Amount {
     private static final BigDecimal MIN = new BigDecimal("0.01");

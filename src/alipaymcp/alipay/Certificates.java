@@ -45,7 +45,6 @@ public final class Certificates {
             anchors = List.copyOf(anchors);
         }
 
-        /** {@code alipay_root_cert_sn}. */
         public String sn() {
             return String.join("_", rsaRoots.stream().map(Certificates::sn).toList());
         }

@@ -15,10 +15,8 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES content encryption (接口内容加密, {@code encrypt_type=AES}, cert-and-aes.md Part B), as every Alipay SDK
- * does it: AES/CBC/PKCS5Padding with an all-zero IV over the UTF-8 text, standard Base64. The zero IV makes it
- * deterministic (equal texts give equal ciphertexts): that is Alipay's protocol, kept as it is. The key
- * (AP_ENCRYPT_KEY) never appears in any message or {@link #toString()}.
+ * AES content encryption (接口内容加密, cert-and-aes.md Part B) as every Alipay SDK does it, over UTF-8 text in
+ * standard Base64. The all-zero IV makes it deterministic: that is Alipay's protocol, kept as it is.
  */
 public final class ContentCipher {
     private static final String TRANSFORMATION = "AES/CBC/PKCS5Padding";

@@ -250,19 +250,14 @@ public final class ResponseVerifier {
                 answer.string("sub_msg").or(() -> answer.string("msg")).orElse(null), secrets));
         JsonObject shown = JsonObject.builder().putIfPresent("code", shownCode).putIfPresent("sub_code", subCode)
                 .putIfPresent("sub_msg", message).build();
-        StringBuilder text = new StringBuilder("Alipay answered ").append(method)
-                .append(" with an unsigned failure (unverified): code ")
-                .append(shownCode == null ? "(not shown: not a plain code)" : shownCode);
-        if (subCode != null) {
-            text.append(", sub_code ").append(subCode);
-        }
-        if (message != null && !message.isEmpty()) {
-            text.append(", message (unverified) \"").append(message).append('"');
-        }
         String hint = hint(method, subCode, "");
-        text.append(". Unsigned answers cannot be verified; ").append(hint != null ? hint + "." : "if this was a"
-                + " refund, check it with a refund query before trying again with the same outRequestNo.");
-        return new AlipayException(Kind.UNSIGNED_FAILURE, text.toString(), null, shown);
+        String text = "Alipay answered " + method + " with an unsigned failure (unverified): code "
+                + (shownCode == null ? "(not shown: not a plain code)" : shownCode)
+                + (subCode == null ? "" : ", sub_code " + subCode)
+                + (message == null || message.isEmpty() ? "" : ", message (unverified) \"" + message + '"')
+                + ". Unsigned answers cannot be verified; " + (hint != null ? hint + "." : "if this was a refund,"
+                + " check it with a refund query before trying again with the same outRequestNo.");
+        return new AlipayException(Kind.UNSIGNED_FAILURE, text, null, shown);
     }
 
     /**

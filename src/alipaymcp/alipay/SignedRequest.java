@@ -215,7 +215,6 @@ record SignedRequest(Map<String, String> params) {
             return JsonNumber.of(amount);
         }
 
-        /** Every call ends with {@code extend_params.request_channel_source}. */
         private static String withChannel(JsonObject.Builder fields, String channelSource) {
             return fields.put("extend_params", JsonObject.builder().put("request_channel_source", channelSource)
                     .build()).build().toJson();

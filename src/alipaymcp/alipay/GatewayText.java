@@ -87,25 +87,11 @@ public final class GatewayText {
         // Bound the work first: nothing past a few times the cap can reach the result anyway.
         String text = redacted.length() > 8 * MAX_UNVERIFIED_MESSAGE
                 ? redacted.substring(0, 8 * MAX_UNVERIFIED_MESSAGE) : redacted;
-        text = text.replace(MARK, "(redacted)");
-        text = LINK.matcher(text).replaceAll("(link removed)");
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ("[]<>`\\".indexOf(c) >= 0) {
-                continue; // no Markdown link, image, autolink, HTML or code span can be formed without them
-            }
-            boolean invisible = Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                    || c == '\u2028' || c == '\u2029';
-            boolean lone = Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1)));
-            if (Character.isHighSurrogate(c) && !lone) {
-                out.append(c).append(text.charAt(++i));
-            } else {
-                out.append(invisible ? ' ' : lone ? '?' : c);
-            }
-        }
-        return cut(out.toString().replaceAll(" {2,}", " ").strip(), MAX_UNVERIFIED_MESSAGE);
+        text = LINK.matcher(text.replace(MARK, "(redacted)")).replaceAll("(link removed)")
+                .replaceAll("[\\[\\]<>`\\\\]", "") // no Markdown link, image, autolink, HTML or code span without them
+                .replaceAll("[\\p{Cc}\\p{Cf}\\u2028\\u2029]", " ") // control and invisible characters
+                .replaceAll("[\\uD800-\\uDFFF]", "?"); // a lone surrogate: to a regex, a pair is one code point
+        return cut(text.replaceAll(" {2,}", " ").strip(), MAX_UNVERIFIED_MESSAGE);
     }
 
     /** An answer's body in its Content-Type's charset (else UTF-8), as the SDK reads it: Alipay signs characters. */

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The one request builder: the signed parameters of one call ({@code sign} last) in upstream's insertion order
@@ -99,22 +100,13 @@ record SignedRequest(Map<String, String> params) {
      * rest) with {@code ! ' ( ) * ~} percent-encoded too, so no order title can end a Markdown link early.
      */
     String pageUrl(String gateway) {
-        StringBuilder url = new StringBuilder(postUri(gateway).toString());
-        params.forEach((k, v) -> {
-            if (!inUrl(k)) {
-                url.append('&').append(component(k)).append('=').append(component(v));
-            }
-        });
-        return url.toString();
+        return postUri(gateway) + params.entrySet().stream().filter(e -> !inUrl(e.getKey()))
+                .map(e -> "&" + component(e.getKey()) + "=" + component(e.getValue())).collect(Collectors.joining());
     }
 
     private String form(boolean urlKeys) {
-        Map<String, String> chosen = new LinkedHashMap<>();
-        params.forEach((k, v) -> {
-            if (inUrl(k) == urlKeys) {
-                chosen.put(k, v);
-            }
-        });
+        Map<String, String> chosen = new LinkedHashMap<>(params);
+        chosen.keySet().removeIf(k -> inUrl(k) != urlKeys);
         return FormCodec.encode(chosen);
     }
 

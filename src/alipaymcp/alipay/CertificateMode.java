@@ -20,9 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The certificate-mode identity of one app: the two SNs every request carries, and the Alipay certificates answers
- * are verified with, by {@code alipay_cert_sn}. After a rotation an answer names an unknown SN: that certificate is
- * downloaded once, validated (PKIX) against AP_ALIPAY_ROOT_CERT_PATH now, and kept in memory. A certificate that
- * does not validate leaves that answer unverified; one at least {@link #RETRY_AFTER} later tries again.
+ * are verified with, by {@code alipay_cert_sn}. After a rotation, an unknown SN's certificate is downloaded once and
+ * kept only if it validates against AP_ALIPAY_ROOT_CERT_PATH now; else an answer {@link #RETRY_AFTER} later retries.
  */
 public final class CertificateMode {
     /** Sends {@code alipay.open.app.alipaycert.download} for an SN; returns the answer's body. */

@@ -12,10 +12,9 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * Reads keys as people paste them ({@link #der}), then walks the few DER structures RSA keys use, every length
- * checked against its enclosing element, so a malformed key fails with the byte offset where it went wrong, never
- * with an exception from deep inside the JDK; the JDK's key object is made on a key's first use. Messages never
- * contain key material.
+ * Reads keys as people paste them, then walks the few DER structures RSA keys use, every length checked against its
+ * enclosing element: a malformed key fails with the byte offset where it went wrong, never from deep inside the JDK,
+ * and never with key material in the message. The JDK's key object is made on a key's first use.
  */
 public final class KeyReader {
     /** A key that cannot be used: its message names the problem and how to fix it, never any key material. */
@@ -43,9 +42,8 @@ public final class KeyReader {
     private static final String BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
 
     /**
-     * The DER bytes of PEM with any label (even on one line, as an environment variable flattens it) or bare
-     * base64, accepting any whitespace, literal "\n" escapes and upstream's missing '=' padding; refuses what is
-     * not a key (an APPID, a certificate, an encrypted key).
+     * The DER bytes of PEM with any label (even flattened to one line) or bare base64, with any whitespace, literal
+     * "\n" escapes and upstream's missing '=' padding; refuses an APPID, a certificate, an encrypted key.
      */
     private static byte[] der(String text) throws KeyException {
         if (text == null || text.isBlank()) {

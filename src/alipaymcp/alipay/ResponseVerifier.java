@@ -11,10 +11,9 @@ import java.util.Objects;
 
 /**
  * Turns a response body into a verified {@link AlipayResponse} about the expected order, or a typed failure
- * (alipay-gateway.md §7), in one call: the configured algorithm checks the root-level {@code sign} over the exact
- * text Alipay's Java SDK cuts ({@link #signedContent}; once more with every {@code \/} as {@code /}), fields are
- * read only from the text that verified, and the answer must be about the order asked about. An unsigned answer is
- * never a success. An encrypted answer is verified over the quoted string, then decrypted.
+ * (alipay-gateway.md §7), in one call: the configured algorithm checks the root-level {@code sign} over the text
+ * Alipay's Java SDK cuts ({@link #signedContent}), fields are read only from the text that verified, and the answer
+ * must be about the order asked about. An encrypted answer is verified over the quoted string, then decrypted.
  */
 public final class ResponseVerifier {
     private ResponseVerifier() {

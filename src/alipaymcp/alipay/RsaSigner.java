@@ -68,9 +68,8 @@ public final class RsaSigner {
         }
 
         /**
-         * Notification rule (rsaCheckV1 / rsaCheckV2): V1 drops {@code sign} and {@code sign_type}, V2 drops
-         * only {@code sign}; empty keys and values are dropped, as alipay-sdk-java's getSignCheckContentV1/V2 do
-         * (a notification with {@code body=} or {@code passback_params=} is signed without them).
+         * rsaCheckV1 drops {@code sign} and {@code sign_type}, V2 only {@code sign}; empty keys and values are dropped,
+         * as alipay-sdk-java's getSignCheckContentV1/V2 do (a notification with {@code body=} is signed without it).
          */
         public static String forNotification(Map<String, String> params, boolean v2) {
             return join(params, v2);

@@ -158,9 +158,8 @@ record SignedRequest(Map<String, String> params) {
     }
 
     /**
-     * The {@code biz_content} JSON of the five calls, with upstream's exact key order, amounts as plain JSON
-     * numbers (0.01, 88.8, 100) and compact text with '/' and non-ASCII unescaped (upstream-1.4.0.md §5).
-     * Arguments are validated by the tools; these only refuse what would make a nonsensical request.
+     * The {@code biz_content} JSON of the five calls (upstream-1.4.0.md §5): upstream's key order, amounts as plain
+     * JSON numbers (0.01, 88.8, 100), '/' and non-ASCII unescaped. The tools validate; these refuse only nonsense.
      */
     static final class BizContent {
         static final String WAP_PRODUCT = "QUICK_WAP_WAY";

@@ -133,7 +133,6 @@ public final class GatewayClient {
     public record RequestSettings(String appId, SignType signType, String appAuthToken, String notifyUrl,
             String returnUrl, String alipaySdk, String channelSource, CertificateMode certificates,
             ContentCipher cipher) {
-
         public RequestSettings {
             requireText(appId, "appId");
             Objects.requireNonNull(signType, "signType");

@@ -3,40 +3,24 @@ package alipaymcp.alipay;
 import alipaymcp.json.JsonValue.JsonObject;
 
 /**
- * A gateway call that did not produce a verified answer. The kind says what went wrong;
- * {@link #outcomeUnknown()} says whether the request may have reached (and acted at) the gateway, in
- * which case a refund must be checked with a refund query, never re-sent with a new number.
- * Messages say what happened and how to fix it; gateway text in them is redacted (see {@link GatewayText#redact}).
+ * A gateway call that did not produce a verified answer. When {@link #outcomeUnknown()} the request may have acted
+ * at the gateway: a refund must then be checked with a refund query, never re-sent with a new number.
  */
 public final class AlipayException extends Exception {
     private static final long serialVersionUID = 1L;
 
     public enum Kind {
-        /** A local key could not be used; nothing was sent. */
-        LOCAL_KEY(false),
-        /** The gateway was never reached (connection refused, unknown host, connect timeout). */
-        NETWORK(false),
-        /** The request was sent but no complete answer came in time. */
-        TIMEOUT(true),
-        /** The connection failed after the request may have been sent. */
-        CONNECTION_LOST(true),
-        /** The gateway answered with an HTTP status other than 200. */
-        HTTP_STATUS(true),
-        /** The answer is not a gateway response (not JSON, no response object, encrypted content). */
-        MALFORMED(true),
-        /** The answer's signature is missing on a success, does not verify, or the response is ambiguous. */
-        BAD_SIGNATURE(true),
-        /**
-         * Certificate mode: the answer names an Alipay certificate that is not known and, downloaded, did not
-         * validate against AP_ALIPAY_ROOT_CERT_PATH (or could not be downloaded): the answer is unverified.
-         */
-        UNTRUSTED_CERTIFICATE(true),
-        /** An encrypted answer (AP_ENCRYPT_KEY) whose signature verified but which does not decrypt. */
-        UNDECRYPTABLE(true),
-        /** The gateway reported a failure without a signature: its code cannot be trusted either way. */
-        UNSIGNED_FAILURE(true),
-        /** A verified answer about another order or refund request (a replayed response). */
-        WRONG_ORDER(true),
+        LOCAL_KEY(false), // a local key could not be used; nothing was sent
+        NETWORK(false), // the gateway was never reached (refused, unknown host, connect timeout)
+        TIMEOUT(true), // sent, but no complete answer in time
+        CONNECTION_LOST(true), // the connection failed after the request may have been sent
+        HTTP_STATUS(true), // an HTTP status other than 200
+        MALFORMED(true), // not a gateway response (not JSON, no response object, unexpected encryption)
+        BAD_SIGNATURE(true), // a success without a signature, a signature that does not verify, an ambiguous answer
+        UNTRUSTED_CERTIFICATE(true), // certificate mode: an unknown Alipay certificate that could not be trusted
+        UNDECRYPTABLE(true), // AP_ENCRYPT_KEY: the signature verified but the content does not decrypt
+        UNSIGNED_FAILURE(true), // a failure without a signature: its code cannot be trusted either way
+        WRONG_ORDER(true), // a verified answer about another order or refund request (a replay)
         INTERRUPTED(true);
 
         private final boolean outcomeUnknown;
@@ -57,7 +41,6 @@ public final class AlipayException extends Exception {
         this(kind, message, cause, null);
     }
 
-    /** {@code content}: the (redacted) response object, for UNSIGNED_FAILURE; else null. */
     AlipayException(Kind kind, String message, Throwable cause, JsonObject content) {
         super(message, cause);
         this.kind = kind;

@@ -4,10 +4,7 @@ import alipaymcp.alipay.KeyReader.KeyException;
 import alipaymcp.alipay.KeyReader.PublicPart;
 import java.security.PublicKey;
 
-/**
- * The Alipay public key (AP_PUB_KEY), an X.509 SubjectPublicKeyInfo RSA key, PEM or bare base64.
- * {@link #parse} only walks the DER; the JCA key is built once, on first use.
- */
+/** The Alipay public key (AP_PUB_KEY), X.509 SubjectPublicKeyInfo; parsed like {@link AppPrivateKey}. */
 public final class AlipayPublicKey {
     private static final String NOT_A_KEY = "not an RSA public key in X.509 SubjectPublicKeyInfo form";
 
@@ -21,12 +18,9 @@ public final class AlipayPublicKey {
     }
 
     public static AlipayPublicKey parse(String text) throws KeyException {
-        byte[] der = KeyReader.der(text);
-        KeyReader d = new KeyReader(der, NOT_A_KEY);
-        int end = d.enter(KeyReader.SEQUENCE, der.length);
-        if (end != der.length) {
-            throw new KeyException(NOT_A_KEY + " (unexpected data after the key at byte " + end + ")");
-        }
+        KeyReader d = KeyReader.key(text, NOT_A_KEY);
+        byte[] der = d.bytes();
+        int end = der.length;
         if (d.peekTag() == KeyReader.INTEGER) {
             throw new KeyException("is a private key or a bare PKCS#1 public key, not the X.509 public key;"
                     + " paste the Alipay public key (支付宝公钥), which starts with MIIBIj for 2048 bits");
@@ -46,10 +40,9 @@ public final class AlipayPublicKey {
     }
 
     public int bits() {
-        return numbers.bits();
+        return numbers.modulus().bitLength();
     }
 
-    /** The JCA key, built on the first call, then cached. */
     public synchronized PublicKey jcaKey() throws KeyException {
         if (jcaKey == null) {
             jcaKey = KeyReader.jcaKey(PublicKey.class, spki,

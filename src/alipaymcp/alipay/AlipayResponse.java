@@ -4,19 +4,12 @@ import alipaymcp.json.JsonValue.JsonObject;
 import java.util.Objects;
 
 /**
- * A gateway answer whose signature verified and which belongs to the request that was sent. The
- * content is the signed object, parsed from the exact verified text: decisions and the order binding read
- * it. What is shown (texts, structured content) reads {@code shown}: the same object with tokens and
- * signatures redacted and every string capped.
- *
- * @param method  the API method, e.g. {@code alipay.trade.query}
- * @param root    {@code <method>_response} or {@code error_response}
- * @param content the verified response object in Alipay's member order
- * @param shown   the same, redacted and capped, for display only
+ * A gateway answer whose signature verified and which belongs to the request that was sent. Decisions read
+ * {@code content}, parsed from the exact verified text; what is shown reads {@code shown}, the same object with
+ * tokens and signatures redacted and every string capped. {@code root}: {@code <method>_response} or error_response.
  */
 public record AlipayResponse(String method, String root, JsonObject content, JsonObject shown) {
     public static final String SUCCESS = "10000";
-    public static final String UNKNOWN = "20000";
 
     public AlipayResponse {
         Objects.requireNonNull(method, "method");
@@ -30,7 +23,6 @@ public record AlipayResponse(String method, String root, JsonObject content, Jso
         return method.replace('.', '_') + "_response";
     }
 
-    /** A string member as it may be shown (redacted, capped), or null. */
     public String shownField(String name) {
         return shown.string(name).orElse(null);
     }
@@ -48,13 +40,12 @@ public record AlipayResponse(String method, String root, JsonObject content, Jso
         return field("sub_code");
     }
 
-    /** {@code code == "10000"} (upstream's rule). */
     public boolean isSuccess() {
         return SUCCESS.equals(code());
     }
 
     /** {@code code == "20000"}: the gateway does not know the outcome; query, or retry with the same numbers. */
     public boolean resultUnknown() {
-        return UNKNOWN.equals(code());
+        return "20000".equals(code());
     }
 }

@@ -4,25 +4,19 @@ import alipaymcp.json.JsonValue.JsonNumber;
 import java.math.BigDecimal;
 
 /**
- * Alipay's amount rule, in one place: yuan with at most 2 decimals, from 0.01 to 100000000. Amounts go
- * from decimal text (a JSON number's lexeme or a variable's value) to BigDecimal here and nowhere else;
- * they never pass through double.
+ * Alipay's amount rule: yuan with at most 2 decimals, from 0.01 to 100000000. Amounts go from decimal text to
+ * BigDecimal here and nowhere else; they never pass through double.
  */
 public final class Amount {
-    public static final BigDecimal MIN = new BigDecimal("0.01");
-    public static final BigDecimal MAX = new BigDecimal("100000000");
+    private static final BigDecimal MIN = new BigDecimal("0.01");
+    private static final BigDecimal MAX = new BigDecimal("100000000");
     /** Longer lexemes are refused before BigDecimal sees them (no amount needs more). */
     static final int MAX_LEXEME = 32;
 
     private Amount() {
     }
 
-    /**
-     * Parses an amount. The text must be a JSON number lexeme ({@code 19.99}, {@code 1e2}, {@code 1.10}).
-     *
-     * @throws IllegalArgumentException whose message states the rule broken, e.g.
-     *         "at most 2 decimal places, got 1.005"
-     */
+    /** A JSON number lexeme ({@code 19.99}, {@code 1e2}); the exception's message states the rule broken. */
     public static BigDecimal parse(String text) {
         if (text.length() > MAX_LEXEME) {
             throw new IllegalArgumentException("must be an amount in yuan with at most 2 decimal places, got a "

@@ -6,9 +6,8 @@ import java.math.BigInteger;
 import java.security.PrivateKey;
 
 /**
- * The application private key (AP_APP_KEY). {@link #parse} only walks the DER (fast, no JCA provider
- * loaded at start-up): it tells PKCS#8 from PKCS#1 by the structure, not by the base64 prefix, and
- * reads the modulus and public exponent. The JCA key is built once, on first use.
+ * The application private key (AP_APP_KEY), PKCS#8 or PKCS#1 told apart by the structure, not the base64 prefix.
+ * {@link #parse} only walks the DER (no JCA provider loaded at start-up); the JCA key is built on first use.
  */
 public final class AppPrivateKey {
     private static final String NOT_A_KEY = "not an RSA private key in PKCS#8 or PKCS#1 form";
@@ -25,14 +24,10 @@ public final class AppPrivateKey {
         this.pkcs8 = pkcs8;
     }
 
-    /** PKCS#8 or PKCS#1, PEM (any label) or bare base64, any whitespace, '=' padding optional. */
     public static AppPrivateKey parse(String text) throws KeyException {
-        byte[] der = KeyReader.der(text);
-        KeyReader d = new KeyReader(der, NOT_A_KEY);
-        int end = d.enter(KeyReader.SEQUENCE, der.length);
-        if (end != der.length) {
-            throw new KeyException(NOT_A_KEY + " (unexpected data after the key at byte " + end + ")");
-        }
+        KeyReader d = KeyReader.key(text, NOT_A_KEY);
+        byte[] der = d.bytes();
+        int end = der.length;
         if (d.peekTag() == KeyReader.SEQUENCE) {
             throw new KeyException("is a public key (X.509 SubjectPublicKeyInfo), not a private key;"
                     + " paste the application private key (应用私钥)");
@@ -46,7 +41,10 @@ public final class AppPrivateKey {
             d.rsaAlgorithm(end);
             int octetsEnd = d.enter(KeyReader.OCTET_STRING, end);
             int rsaEnd = d.enter(KeyReader.SEQUENCE, octetsEnd);
-            requireVersion0(d, rsaEnd);
+            int innerVersionAt = d.pos();
+            if (d.positiveInteger(rsaEnd).signum() != 0) {
+                throw d.failAt(innerVersionAt);
+            }
             PublicPart numbers = readRsaFields(d, rsaEnd);
             d.expectAt(octetsEnd);
             if (d.pos() < end && (d.peekTag() & 0xC0) == 0x80) {
@@ -60,15 +58,9 @@ public final class AppPrivateKey {
                     + " is not 0: multi-prime keys are not supported)");
         }
         PublicPart numbers = readRsaFields(d, end);
-        byte[] wrapped = KeyReader.tlv(KeyReader.SEQUENCE, VERSION_0, KeyReader.RSA_ALGORITHM, KeyReader.tlv(KeyReader.OCTET_STRING, der));
-        return new AppPrivateKey("PKCS#1", numbers, wrapped);
-    }
-
-    private static void requireVersion0(KeyReader d, int limit) throws KeyException {
-        int at = d.pos();
-        if (d.positiveInteger(limit).signum() != 0) {
-            throw d.failAt(at);
-        }
+        byte[] pkcs8 = KeyReader.tlv(KeyReader.SEQUENCE, VERSION_0, KeyReader.RSA_ALGORITHM,
+                KeyReader.tlv(KeyReader.OCTET_STRING, der));
+        return new AppPrivateKey("PKCS#1", numbers, pkcs8);
     }
 
     /** After the version: n, e, d, p, q, dp, dq, qinv, and nothing else. Returns n and e. */
@@ -81,12 +73,11 @@ public final class AppPrivateKey {
         return numbers;
     }
 
-    /** The modulus bit length: 2048 for a usual RSA2 key. */
     public int bits() {
-        return numbers.bits();
+        return numbers.modulus().bitLength();
     }
 
-    /** The JCA key, built from the PKCS#8 DER (PKCS#1 is wrapped first) on the first call, then cached. */
+    /** Built on the first call (PKCS#1 was wrapped as PKCS#8), then cached. */
     public synchronized PrivateKey jcaKey() throws KeyException {
         if (jcaKey == null) {
             jcaKey = KeyReader.jcaKey(PrivateKey.class, pkcs8, "re-export the key from Alipay's key tool");

@@ -19,16 +19,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The certificate-mode identity of one app: the two SNs every request carries, and the Alipay certificates
- * answers are verified with, by their {@code alipay_cert_sn}. It starts with the leaf of AP_ALIPAY_CERT_PATH;
- * when Alipay rotates its certificate, an answer names an unknown SN, and that certificate is downloaded
- * ({@code alipay.open.app.alipaycert.download}) once, validated with the JDK's PKIX validator against the
- * roots of AP_ALIPAY_ROOT_CERT_PATH at the current time, and kept in memory. Nothing else is trusted: a
- * certificate that does not validate makes that answer unverified, and an answer at least
- * {@link #RETRY_AFTER} later tries again.
+ * The certificate-mode identity of one app: the two SNs every request carries, and the Alipay certificates answers
+ * are verified with, by {@code alipay_cert_sn}. After a rotation, an unknown SN's certificate is downloaded once and
+ * kept only if it validates against AP_ALIPAY_ROOT_CERT_PATH now; else an answer {@link #RETRY_AFTER} later retries.
  */
 public final class CertificateMode {
-    /** Sends {@code alipay.open.app.alipaycert.download} for an SN and returns the answer's body. */
+    /** Sends {@code alipay.open.app.alipaycert.download} for an SN; returns the answer's body. */
     interface Download {
         String fetch(String alipayCertSn, String forMethod) throws AlipayException;
     }
@@ -38,18 +34,13 @@ public final class CertificateMode {
     private final X509Certificate localAlipayCert;
     private final List<X509Certificate> anchors;
     private final Clock clock;
-    /** After a failed download or validation, the same SN is not fetched again for this long. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(10);
 
     private final Map<String, X509Certificate> alipayCerts = new ConcurrentHashMap<>();
     private final Map<String, Instant> failedAt = new ConcurrentHashMap<>(); // written under downloadLock
     private final Object downloadLock = new Object(); // one download at a time: a rotation is rare
 
-    /**
-     * @param appCert    the app certificate (AP_APP_CERT_PATH)
-     * @param alipayCert the Alipay leaf (the first certificate of AP_ALIPAY_CERT_PATH)
-     * @param roots      AP_ALIPAY_ROOT_CERT_PATH
-     */
+    /** AP_APP_CERT_PATH, the Alipay leaf (the first certificate of AP_ALIPAY_CERT_PATH), AP_ALIPAY_ROOT_CERT_PATH. */
     public CertificateMode(X509Certificate appCert, X509Certificate alipayCert, Certificates.Roots roots, Clock clock) {
         this.appCertSn = Certificates.sn(appCert);
         this.rootCertSn = roots.sn();
@@ -67,13 +58,11 @@ public final class CertificateMode {
         return rootCertSn;
     }
 
-    /** The SN of the local Alipay certificate (AP_ALIPAY_CERT_PATH). */
+    /** AP_ALIPAY_CERT_PATH's. */
     public String alipayCertSn() {
         return Certificates.sn(localAlipayCert);
     }
 
-
-    /** "certificate mode (app_cert_sn …, alipay_cert_sn …, alipay_root_cert_sn …)": no secret in it. */
     public String describe() {
         return "certificate mode (app_cert_sn " + appCertSn + ", alipay_cert_sn " + alipayCertSn()
                 + ", alipay_root_cert_sn " + rootCertSn + ")";
@@ -84,22 +73,7 @@ public final class CertificateMode {
         return localAlipayCert.getPublicKey();
     }
 
-    /** The keys answers are verified with: by SN, the local certificate's for an answer without one. */
-    ResponseVerifier.Keys keys(Download download) {
-        return new ResponseVerifier.Keys() {
-            @Override
-            public PublicKey keyFor(String alipayCertSn, String method) throws AlipayException {
-                return alipayCertSn == null ? localKey() : CertificateMode.this.keyFor(alipayCertSn, method, download);
-            }
-
-            @Override
-            public boolean certificateMode() {
-                return true;
-            }
-        };
-    }
-
-    /** The key of the certificate {@code sn} names, downloaded and validated first when it is not known yet. */
+    /** Downloaded and validated first when {@code sn} is not known yet. */
     PublicKey keyFor(String sn, String method, Download download) throws AlipayException {
         X509Certificate known = alipayCerts.get(sn);
         if (known != null) {
@@ -152,9 +126,8 @@ public final class CertificateMode {
     }
 
     /**
-     * {@code alipay_cert_content} for {@code sn}, fetched with {@code download}. The answer's signature is not what
-     * makes it trusted (the official SDK does not check it, and which key signs it is unconfirmed): the chain it
-     * holds is validated against the root file by {@link #trusted}, and only then used.
+     * {@code alipay_cert_content} for {@code sn}. Its signature is not what makes it trusted (the official SDK does
+     * not check it, and which key signs it is unconfirmed): {@link #trusted} validates the chain against the roots.
      */
     private static String downloadedContent(Download download, String sn, String forMethod) throws AlipayException {
         String body;

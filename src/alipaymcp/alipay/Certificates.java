@@ -17,15 +17,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The certificate files of certificate mode (公钥证书模式, cert-and-aes.md Part A), read with the JDK only:
- * PEM blocks split by hand (the real root bundle holds an SM2 root that the JDK's parser refuses, so a
- * block is parsed only when needed), the SN exactly as Alipay's SDK computes it, the root SN, and the JDK's
- * PKIX validation of a downloaded chain. Messages never contain certificate text.
+ * The certificate files of certificate mode (公钥证书模式, cert-and-aes.md Part A), read with the JDK only. PEM
+ * blocks are split by hand: the real root bundle holds an SM2 root that the JDK's parser refuses.
  */
 public final class Certificates {
     /** 1.2.840.113549.1.1, PKCS#1: its signature algorithms (sha1/sha256/...WithRSA, PSS) sign the roots counted. */
@@ -39,10 +36,8 @@ public final class Certificates {
     }
 
     /**
-     * The roots of {@code alipayRootCert.crt}.
-     *
-     * @param rsaRoots the RSA-signed roots in file order: {@code alipay_root_cert_sn} is made of them
-     * @param anchors  every root the JDK can parse (RSA and ECDSA; not SM2): the trust anchors of a download
+     * The roots of {@code alipayRootCert.crt}: the RSA-signed ones in file order make {@code alipay_root_cert_sn};
+     * every one the JDK can parse (RSA and ECDSA; not SM2) is a trust anchor of a download.
      */
     public record Roots(List<X509Certificate> rsaRoots, List<X509Certificate> anchors) {
         public Roots {
@@ -50,17 +45,12 @@ public final class Certificates {
             anchors = List.copyOf(anchors);
         }
 
-        /** {@code alipay_root_cert_sn}: the SNs of the RSA roots, in file order, joined with '_'. */
         public String sn() {
-            List<String> sns = new ArrayList<>();
-            for (X509Certificate root : rsaRoots) {
-                sns.add(Certificates.sn(root));
-            }
-            return String.join("_", sns);
+            return String.join("_", rsaRoots.stream().map(Certificates::sn).toList());
         }
     }
 
-    /** Every certificate of a PEM file, in file order (the first is the one the file is about). */
+    /** In file order: the first is the one the file is about. */
     public static List<X509Certificate> read(String text) throws KeyException {
         List<X509Certificate> out = new ArrayList<>();
         for (byte[] der : pemBlocks(text)) {
@@ -111,9 +101,8 @@ public final class Certificates {
     }
 
     /**
-     * Validates {@code chain} (leaf first; a trailing self-issued certificate is left to the anchors) and its
-     * dates at {@code at} against {@code anchors} with the JDK's PKIX validator, revocation off (Alipay's
-     * certificates name CRL and OCSP URLs, which the official SDK never consults either).
+     * PKIX at {@code at}, leaf first (a trailing self-issued certificate is left to the anchors), revocation off:
+     * Alipay's certificates name CRL and OCSP URLs, which the official SDK never consults either.
      */
     public static void validate(List<X509Certificate> chain, List<X509Certificate> anchors, Instant at)
             throws GeneralSecurityException {
@@ -122,18 +111,15 @@ public final class Certificates {
                 .equals(path.get(path.size() - 1).getIssuerX500Principal())) {
             path.remove(path.size() - 1);
         }
-        Set<TrustAnchor> trust = new HashSet<>();
-        for (X509Certificate anchor : anchors) {
-            trust.add(new TrustAnchor(anchor, null));
-        }
-        PKIXParameters parameters = new PKIXParameters(trust);
+        PKIXParameters parameters = new PKIXParameters(
+                anchors.stream().map(anchor -> new TrustAnchor(anchor, null)).collect(Collectors.toSet()));
         parameters.setRevocationEnabled(false);
         parameters.setDate(Date.from(at));
         CertPathValidator.getInstance("PKIX").validate(
                 CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
     }
 
-    /** The DER of each PEM certificate block in file order; any whitespace, CRLF or blank line around them is fine. */
+    /** The DER of each PEM certificate block in file order; any whitespace around them is fine. */
     static List<byte[]> pemBlocks(String text) throws KeyException {
         if (text.length() > MAX_CHARS) {
             throw new KeyException("is " + text.length() + " characters long, more than any certificate file ("

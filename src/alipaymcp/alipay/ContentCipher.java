@@ -15,10 +15,8 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES content encryption (接口内容加密, {@code encrypt_type=AES}, cert-and-aes.md Part B), as every Alipay SDK
- * does it: AES/CBC/PKCS5Padding with an all-zero IV over the UTF-8 text, standard Base64. The zero IV makes it
- * deterministic (equal texts give equal ciphertexts): that is Alipay's protocol, kept as it is. The key
- * (AP_ENCRYPT_KEY) never appears in any message or {@link #toString()}.
+ * AES content encryption (接口内容加密, cert-and-aes.md Part B) as every Alipay SDK does it, over UTF-8 text in
+ * standard Base64. The all-zero IV makes it deterministic: that is Alipay's protocol, kept as it is.
  */
 public final class ContentCipher {
     private static final String TRANSFORMATION = "AES/CBC/PKCS5Padding";
@@ -46,27 +44,18 @@ public final class ContentCipher {
         return new ContentCipher(key);
     }
 
-    /** Base64 of the ciphertext of the UTF-8 text. */
     public String encrypt(String plaintext) {
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-            cipher.init(Cipher.ENCRYPT_MODE, key, ZERO_IV);
-            return Base64.getEncoder().encodeToString(cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
+            byte[] encrypted = cipher(Cipher.ENCRYPT_MODE).doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(encrypted);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK cannot encrypt with " + TRANSFORMATION, e);
         }
     }
 
-    /**
-     * The text whose ciphertext is {@code base64}.
-     *
-     * @throws GeneralSecurityException for a wrong key (almost always bad padding) or damaged ciphertext
-     * @throws IllegalArgumentException when {@code base64} is not Base64
-     */
+    /** A wrong key (almost always bad padding) or damaged ciphertext throws; text that is not Base64 too (IAE). */
     public String decrypt(String base64) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-        cipher.init(Cipher.DECRYPT_MODE, key, ZERO_IV);
-        byte[] plain = cipher.doFinal(Base64.getDecoder().decode(base64));
+        byte[] plain = cipher(Cipher.DECRYPT_MODE).doFinal(Base64.getDecoder().decode(base64));
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(plain)).toString();
         } catch (CharacterCodingException e) {
@@ -74,10 +63,13 @@ public final class ContentCipher {
         }
     }
 
-    /**
-     * The answer object in the ciphertext of a verified answer; a wrong key or damaged content names AP_ENCRYPT_KEY
-     * and is never a success.
-     */
+    private Cipher cipher(int mode) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+        cipher.init(mode, key, ZERO_IV);
+        return cipher;
+    }
+
+    /** The answer object in a verified ciphertext; what does not decrypt names AP_ENCRYPT_KEY and never succeeds. */
     JsonObject decryptAnswer(String base64, String method) throws AlipayException {
         String plain;
         try {
@@ -99,7 +91,6 @@ public final class ContentCipher {
                 + " to something that is not a JSON object: check that AP_ENCRYPT_KEY is this app's current AES key."
                 + " The answer was not trusted" + AlipayException.unknownOutcome(method));
     }
-
 
     public String describe() {
         return "AES on (" + bits() + "-bit key)";

@@ -30,11 +30,8 @@ public final class FormCodec {
     }
 
     /**
-     * Decodes a form body exactly once, keeping order. A part without '=' is a key with an empty value;
-     * empty parts ("a=1&&b=2") are skipped.
-     *
-     * @throws IllegalArgumentException for a repeated key, a bad %-escape or bytes that are not UTF-8,
-     *         naming the key
+     * Decodes a form body exactly once, keeping order; a part without '=' has an empty value, an empty part is
+     * skipped. A repeated key, a bad %-escape or bytes that are not UTF-8 throw IAE naming the key.
      */
     public static LinkedHashMap<String, String> decode(String body) {
         LinkedHashMap<String, String> params = new LinkedHashMap<>();

@@ -11,9 +11,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The five calls of this server. Page calls return a signed URL (nothing is sent); API calls POST a
- * signed form to the gateway and return only a verified answer about the same order. A query may be
- * re-sent once when the connection was refused (it never reached the gateway); a refund never is.
+ * The five calls of this server: page calls return a signed URL (nothing is sent); API calls return only a verified
+ * answer about the same order. A query may be re-sent once when the connection was refused; a refund never is.
  */
 public final class GatewayClient {
     /** Certificate mode: fetches the certificate an answer's alipay_cert_sn names (after a rotation). */
@@ -29,7 +28,7 @@ public final class GatewayClient {
     private final Clock clock;
     private HttpTransport transport; // guarded by this; see transport()
 
-    /** {@code timeout} (AP_TIMEOUT_MS) bounds the connect and the whole exchange. */
+    /** {@code timeout}: AP_TIMEOUT_MS. */
     public GatewayClient(URI gateway, RequestSettings settings, AppPrivateKey appKey, AlipayPublicKey alipayKey,
             Duration timeout, Clock clock) {
         this(gateway, settings, appKey, alipayKey, timeout, clock, null);
@@ -48,13 +47,13 @@ public final class GatewayClient {
     }
 
     public String wapPayUrl(String outTradeNo, BigDecimal totalAmount, String title) throws AlipayException {
-        return pageUrl("alipay.trade.wap.pay", BizContent.wapPay(outTradeNo, totalAmount, title,
-                settings.channelSource()));
+        return pageUrl("alipay.trade.wap.pay", BizContent.payment(outTradeNo, totalAmount, title,
+                BizContent.WAP_PRODUCT, settings.channelSource()));
     }
 
     public String pagePayUrl(String outTradeNo, BigDecimal totalAmount, String title) throws AlipayException {
-        return pageUrl("alipay.trade.page.pay", BizContent.pagePay(outTradeNo, totalAmount, title,
-                settings.channelSource()));
+        return pageUrl("alipay.trade.page.pay", BizContent.payment(outTradeNo, totalAmount, title,
+                BizContent.PAGE_PRODUCT, settings.channelSource()));
     }
 
     public AlipayResponse query(String outTradeNo) throws AlipayException {
@@ -112,8 +111,8 @@ public final class GatewayClient {
             }
         }
         PrivateKey key = privateKey();
-        return certificates.keys((sn, forMethod) -> send(SignedRequest.certificateDownload(settings, sn,
-                clock.instant(), key), true));
+        return new ResponseVerifier.Keys(null, certificates, (sn, forMethod) -> send(
+                SignedRequest.certificateDownload(settings, sn, clock.instant(), key), true));
     }
 
     private PrivateKey privateKey() throws AlipayException {
@@ -125,24 +124,15 @@ public final class GatewayClient {
     }
 
     /**
-     * What every request of this server carries besides its business content.
-     *
-     * @param appId         AP_APP_ID
-     * @param signType      AP_ENCRYPTION_ALGO: signs requests and verifies responses
-     * @param appAuthToken  AP_INVOKE_AUTH_TOKEN, sent as {@code app_auth_token}; null when unset
-     * @param notifyUrl     AP_NOTIFY_URL, page calls only; null when unset
-     * @param returnUrl     AP_RETURN_URL, page calls only; null when unset
-     * @param alipaySdk     the {@code alipay_sdk} tag of page URLs, also our HTTP user-agent
-     *                      ({@code mcp-server-alipay-java-<version>}; upstream sent {@code alipay-sdk-nodejs-4.0.0})
-     * @param channelSource {@code extend_params.request_channel_source} ({@code mcp_<version>})
-     * @param certificates  certificate mode (AP_APP_CERT_PATH and the two others): every request carries its SNs
-     *                      and answers are verified by {@code alipay_cert_sn}; null in public-key mode
-     * @param cipher        AP_ENCRYPT_KEY: the API calls' biz_content is encrypted; null when unset
+     * What every request carries besides its business content: AP_APP_ID, AP_ENCRYPTION_ALGO (signs requests and
+     * verifies answers), AP_INVOKE_AUTH_TOKEN (sent as app_auth_token), AP_NOTIFY_URL and AP_RETURN_URL (page calls
+     * only), {@code alipaySdk} (the alipay_sdk tag of page URLs and our user-agent; upstream sent
+     * alipay-sdk-nodejs-4.0.0), extend_params.request_channel_source, certificate mode and AP_ENCRYPT_KEY (API calls
+     * only). Null means unset; an empty optional text is made null.
      */
     public record RequestSettings(String appId, SignType signType, String appAuthToken, String notifyUrl,
             String returnUrl, String alipaySdk, String channelSource, CertificateMode certificates,
             ContentCipher cipher) {
-
         public RequestSettings {
             requireText(appId, "appId");
             Objects.requireNonNull(signType, "signType");

@@ -13,11 +13,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The trust boundary on gateway text (docs/refunds.md). From an answer whose signature was not verified only a
- * code or sub_code matching {@link #CODE} and a short sanitized message may reach a result: no URL, no Markdown
- * link or image syntax, no control or invisible characters, at most {@link #MAX_UNVERIFIED_MESSAGE} characters.
- * Verified text is only capped ({@link #MAX_VERIFIED_STRING} per string). Secrets are redacted first
- * ({@link #redact}), before the sanitizing, so that a secret cannot be split by it and slip through.
+ * The trust boundary on gateway text (docs/refunds.md): from an unverified answer only a {@link #CODE} and a short
+ * sanitized message reach a result; verified text is only capped. Secrets are redacted first, so that the
+ * sanitizing cannot split one and let it slip through.
  */
 public final class GatewayText {
     static final int MAX_UNVERIFIED_MESSAGE = 200;
@@ -42,10 +40,8 @@ public final class GatewayText {
     }
 
     /**
-     * Gateway text without tokens and signatures, before it reaches a result, a message or a log (the gateway's
-     * {@code isv.invalid-signature} sub_msg echoes its whole string-to-sign, {@code app_auth_token} included).
-     * Three rules: the given secrets verbatim; the value after {@code app_auth_token} or {@code sign}; any
-     * base64-like run of 100+ characters.
+     * Gateway text without the given secrets, the value after {@code app_auth_token} or {@code sign}, and any
+     * base64-like run (the gateway's {@code isv.invalid-signature} sub_msg echoes its whole string-to-sign).
      */
     static String redact(String gatewayText, String... secrets) {
         if (gatewayText == null) {
@@ -64,7 +60,7 @@ public final class GatewayText {
     /** A verified value as it may be shown: every string (not names) redacted, then capped. */
     static JsonValue shown(JsonValue value, String... secrets) {
         if (value instanceof JsonString s) {
-            String r = capped(redact(s.value(), secrets));
+            String r = cut(redact(s.value(), secrets), MAX_VERIFIED_STRING);
             return r.equals(s.value()) ? s : new JsonString(r);
         }
         if (value instanceof JsonObject o) {
@@ -91,31 +87,14 @@ public final class GatewayText {
         // Bound the work first: nothing past a few times the cap can reach the result anyway.
         String text = redacted.length() > 8 * MAX_UNVERIFIED_MESSAGE
                 ? redacted.substring(0, 8 * MAX_UNVERIFIED_MESSAGE) : redacted;
-        text = text.replace(MARK, "(redacted)");
-        text = LINK.matcher(text).replaceAll("(link removed)");
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ("[]<>`\\".indexOf(c) >= 0) {
-                continue; // no Markdown link, image, autolink, HTML or code span can be formed without them
-            }
-            boolean invisible = Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                    || c == '\u2028' || c == '\u2029';
-            boolean lone = Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1)));
-            if (Character.isHighSurrogate(c) && !lone) {
-                out.append(c).append(text.charAt(++i));
-            } else {
-                out.append(invisible ? ' ' : lone ? '?' : c);
-            }
-        }
-        return cut(out.toString().replaceAll(" {2,}", " ").strip(), MAX_UNVERIFIED_MESSAGE);
+        text = LINK.matcher(text.replace(MARK, "(redacted)")).replaceAll("(link removed)")
+                .replaceAll("[\\[\\]<>`\\\\]", "") // no Markdown link, image, autolink, HTML or code span without them
+                .replaceAll("[\\p{Cc}\\p{Cf}\\u2028\\u2029]", " ") // control and invisible characters
+                .replaceAll("[\\uD800-\\uDFFF]", "?"); // a lone surrogate: to a regex, a pair is one code point
+        return cut(text.replaceAll(" {2,}", " ").strip(), MAX_UNVERIFIED_MESSAGE);
     }
 
-    /**
-     * An answer's body in the charset its Content-Type names (UTF-8 when it names none), before anything is verified,
-     * as the SDK does: the gateway signs characters, not bytes.
-     */
+    /** An answer's body in its Content-Type's charset (else UTF-8), as the SDK reads it: Alipay signs characters. */
     static String decode(byte[] body, String type, String method) throws AlipayException {
         Charset charset = StandardCharsets.UTF_8;
         int at = type == null ? -1 : type.toLowerCase(Locale.ROOT).indexOf("charset=");
@@ -132,17 +111,11 @@ public final class GatewayText {
         return new String(body, charset);
     }
 
-    /** A verified string, cut at {@link #MAX_VERIFIED_STRING} characters. */
-    static String capped(String verified) {
-        return verified == null ? null : cut(verified, MAX_VERIFIED_STRING);
-    }
-
-    /** At most {@code max} characters (never splitting a surrogate pair), with {@link #CUT} when shortened. */
     static String cut(String text, int max) {
         return cut(text, max, CUT);
     }
 
-    /** The one cut of shown text (also a tool result's): at most {@code max} characters, ending in {@code mark}. */
+    /** The one cut of shown text (also a tool result's): at most {@code max} characters, never half a pair. */
     public static String cut(String text, int max, String mark) {
         if (text.length() <= max) {
             return text;

@@ -23,11 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-/**
- * The network seam, so tests can fail a connection on purpose. Failures are the JDK's: ConnectException (never
- * reached the server), HttpConnectTimeoutException, HttpTimeoutException (sent, no complete answer in time),
- * any other IOException (connection lost).
- */
+/** The network seam, so tests can fail a connection on purpose; failures are the JDK's, mapped by Jdk.send. */
 interface HttpTransport {
     int MAX_BODY = 4 * 1024 * 1024; // the largest answer read; Alipay's are a few KB
 
@@ -42,7 +38,7 @@ interface HttpTransport {
     /** java.net.http (HTTP/1.1, no redirects), and the JDK's failures mapped: no page link loads this class. */
     final class Jdk implements HttpTransport {
         private static final int EXECUTOR_THREADS = 4; // its async work is short; the default pool would grow
-        private static final ScheduledExecutorService ALARMS =
+        private static final ScheduledExecutorService DEADLINES =
                 Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "gateway-deadline"));
 
         private final HttpClient client;
@@ -56,10 +52,7 @@ interface HttpTransport {
                     .build();
         }
 
-        /**
-         * POSTs a signed request over {@code transport} and returns the answer's text (HTTP 200, within the size
-         * limit); every failure is an {@link AlipayException} that says whether anything may have been sent.
-         */
+        /** The answer's text; every failure says whether anything may have been sent. */
         static String send(HttpTransport transport, SignedRequest request, String gateway, String userAgent,
                 Duration timeout, boolean readOnly) throws AlipayException {
             String method = request.method();
@@ -123,58 +116,37 @@ interface HttpTransport {
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
             headers.forEach(request::header);
             // send(), not sendAsync(): on 2 cores the JDK hops every async answer onto a new thread. The request
-            // timeout bounds the wait for the headers; the alarm bounds the whole exchange, body included.
-            Alarm alarm = new Alarm();
-            ScheduledFuture<?> scheduled = ALARMS.schedule(alarm, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            // timeout bounds the wait for the headers; the deadline bounds the whole exchange, body included.
+            LimitedBody answer = new LimitedBody();
+            ScheduledFuture<?> deadline = DEADLINES.schedule(() -> answer.expire(timeout), timeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
             try {
-                HttpResponse<byte[]> response = client.send(request.build(), Jdk::limited);
+                HttpResponse<byte[]> response = client.send(request.build(),
+                        info -> info.headers().firstValueAsLong("content-length").orElse(-1) > MAX_BODY
+                                ? HttpResponse.BodySubscribers.replacing(null) : answer);
                 return new Reply(response.statusCode(), response.headers().firstValue("content-type").orElse(null),
-                        response.body()); // body null past MAX_BODY: see limited()
-            } catch (InterruptedException | IOException e) {
-                if (alarm.disarm()) { // our own alarm, not a caller's interrupt or a network failure
-                    throw new HttpTimeoutException("no complete answer within " + timeout.toMillis() + " ms");
-                }
-                throw e;
+                        response.body());
             } finally {
-                scheduled.cancel(false);
-                if (alarm.disarm()) {
-                    Thread.interrupted(); // the alarm rang as the answer arrived: clear it, the thread is reused
-                }
+                deadline.cancel(false);
             }
         }
 
-        /** Interrupts the waiting caller at the deadline, unless the exchange ended first (then it never will). */
-        private static final class Alarm implements Runnable {
-            private final Thread caller = Thread.currentThread();
-            private boolean disarmed; // guarded by this
-            private boolean rang; // guarded by this
-
-            @Override
-            public synchronized void run() {
-                if (!disarmed) {
-                    rang = true;
-                    caller.interrupt();
-                }
-            }
-
-            /** Stops the alarm; true when it had already interrupted the caller. */
-            synchronized boolean disarm() {
-                disarmed = true;
-                return rang;
-            }
-        }
-
-        /** The body up to MAX_BODY bytes; null past it, or when the declared length is over it. */
-        private static HttpResponse.BodySubscriber<byte[]> limited(HttpResponse.ResponseInfo info) {
-            long declared = info.headers().firstValueAsLong("content-length").orElse(-1);
-            return declared > MAX_BODY ? HttpResponse.BodySubscribers.replacing(null) : new LimitedBody();
-        }
-
-        /** Past MAX_BODY the download is cancelled: a gateway streaming with no Content-Length cannot fill the heap. */
+        /**
+         * The body, or null past MAX_BODY (the download is cancelled: a gateway streaming with no Content-Length
+         * cannot fill the heap); at the deadline it fails with an HttpTimeoutException, which send() rethrows.
+         */
         private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
             private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-            private Flow.Subscription subscription;
+            private volatile Flow.Subscription subscription;
+
+            void expire(Duration timeout) {
+                HttpTimeoutException late = new HttpTimeoutException("no complete answer within " + timeout.toMillis()
+                        + " ms");
+                if (result.completeExceptionally(late) && subscription != null) {
+                    subscription.cancel();
+                }
+            }
 
             @Override
             public CompletionStage<byte[]> getBody() {
@@ -184,7 +156,11 @@ interface HttpTransport {
             @Override
             public void onSubscribe(Flow.Subscription subscription) {
                 this.subscription = subscription;
-                subscription.request(Long.MAX_VALUE);
+                if (result.isDone()) {
+                    subscription.cancel(); // expired before the headers came
+                } else {
+                    subscription.request(Long.MAX_VALUE);
+                }
             }
 
             @Override

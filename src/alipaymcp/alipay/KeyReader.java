@@ -12,12 +12,9 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * Reads keys as people paste them: {@link #der} turns PEM with any label (even on one line, as an environment
- * variable often flattens it) or bare base64 into DER bytes, accepting any whitespace, literal "\n" escapes and
- * upstream's missing '=' padding; an instance then walks the few DER structures RSA keys use, every length checked
- * against its enclosing element, so a malformed key fails with the offset where it went wrong, never with an
- * exception from deep inside the JDK. The JDK's key object is made here too, on a key's first use. Messages never
- * contain key material. Public only for {@link KeyException}.
+ * Reads keys as people paste them, then walks the few DER structures RSA keys use, every length checked against its
+ * enclosing element: a malformed key fails with the byte offset where it went wrong, never from deep inside the JDK,
+ * and never with key material in the message. The JDK's key object is made on a key's first use.
  */
 public final class KeyReader {
     /** A key that cannot be used: its message names the problem and how to fix it, never any key material. */
@@ -44,8 +41,11 @@ public final class KeyReader {
     static final int MAX_CHARS = 32 * 1024;
     private static final String BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
 
-    /** The DER bytes of key text; refuses what is not a key (an APPID, a certificate, an encrypted key). */
-    static byte[] der(String text) throws KeyException {
+    /**
+     * The DER bytes of PEM with any label (even flattened to one line) or bare base64, with any whitespace, literal
+     * "\n" escapes and upstream's missing '=' padding; refuses an APPID, a certificate, an encrypted key.
+     */
+    private static byte[] der(String text) throws KeyException {
         if (text == null || text.isBlank()) {
             throw new KeyException("is empty; paste the key as PEM or as bare base64");
         }
@@ -53,12 +53,8 @@ public final class KeyReader {
             throw new KeyException("is " + text.length() + " characters long, more than any RSA key ("
                     + MAX_CHARS + " at most); paste only the key");
         }
-        String digits = text.strip();
-        if (digits.length() <= 32 && isDigits(digits)) {
-            throw new KeyException("is " + digits.length() + " digits, which looks like an APPID, not a key; put"
-                    + " the APPID in AP_APP_ID and paste the key here");
-        }
         StringBuilder base64 = new StringBuilder();
+        int digits = 0;
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
@@ -68,6 +64,7 @@ public final class KeyReader {
                 i += 2; // a line break escaped by a JSON or .env file
             } else if (BASE64.indexOf(c) >= 0) {
                 base64.append(c);
+                digits += c >= '0' && c <= '9' ? 1 : 0;
                 i++;
             } else if (Character.isWhitespace(c)) {
                 i++;
@@ -78,27 +75,21 @@ public final class KeyReader {
         if (base64.length() == 0) {
             throw new KeyException("holds no base64 data between its PEM lines");
         }
+        if (digits == base64.length() && digits <= 32) {
+            throw new KeyException("is " + digits + " digits, which looks like an APPID, not a key; put the APPID in"
+                    + " AP_APP_ID and paste the key here");
+        }
         if (base64.length() % 4 == 1) {
             throw new KeyException("ends in the middle of a base64 group: it looks truncated; paste the whole key,"
                     + " from its first to its last character");
         }
         base64.append("==", 0, (4 - base64.length() % 4) % 4); // upstream pads by length: unpadded keys are in use
         try {
-            return requireComplete(Base64.getDecoder().decode(base64.toString()));
+            return Base64.getDecoder().decode(base64.toString());
         } catch (IllegalArgumentException e) {
             throw new KeyException("is not valid base64 (a character outside A-Z a-z 0-9 + / =, or a truncated"
                     + " key); paste the key exactly as issued");
         }
-    }
-
-    /** Plain code, no regex: keys are read on the start-up path, which StartupPathTest keeps free of regex. */
-    private static boolean isDigits(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Skips "-----BEGIN ...-----" or "-----END ...-----" and refuses forms we cannot use. */
@@ -119,32 +110,6 @@ public final class KeyReader {
         return close + 5;
     }
 
-    /**
-     * A key is one DER SEQUENCE: when its header announces more bytes than follow, the paste was cut short,
-     * which is worth saying plainly instead of "DER parse failed at byte N".
-     */
-    private static byte[] requireComplete(byte[] der) throws KeyException {
-        if (der.length < 2 || der[0] != 0x30) {
-            throw new KeyException("does not look like a key: an RSA key is a DER SEQUENCE, whose base64 text starts"
-                    + " with MII; paste the key itself");
-        }
-        int first = der[1] & 0xFF;
-        int header = first < 0x80 ? 2 : 2 + (first & 0x7F);
-        if (first == 0x80 || header > 6) {
-            return der;
-        }
-        long announced = first < 0x80 ? first : 0;
-        for (int i = 2; i < header && i < der.length; i++) {
-            announced = (announced << 8) | (der[i] & 0xFF);
-        }
-        long present = der.length - (long) header;
-        if (der.length < header || announced > present) {
-            throw new KeyException("is truncated: it announces " + announced + " bytes of key data but only "
-                    + Math.max(0, present) + " are there; paste the whole key, from its first to its last character");
-        }
-        return der;
-    }
-
     private final byte[] der;
     private final String problem;
     private int pos;
@@ -153,6 +118,35 @@ public final class KeyReader {
     KeyReader(byte[] der, String problem) {
         this.der = der;
         this.problem = problem;
+    }
+
+    /**
+     * A reader inside the outer SEQUENCE of the key in {@code text}, which must span all of its DER: a header that
+     * announces more bytes than follow means the paste was cut short, worth saying plainly.
+     */
+    static KeyReader key(String text, String problem) throws KeyException {
+        byte[] der = der(text);
+        if (der.length < 2 || der[0] != SEQUENCE) {
+            throw new KeyException("does not look like a key: an RSA key is a DER SEQUENCE, whose base64 text starts"
+                    + " with MII; paste the key itself");
+        }
+        KeyReader d = new KeyReader(der, problem);
+        d.pos = 1;
+        int length = d.readLength();
+        int present = der.length - d.pos;
+        if (length > present) {
+            throw new KeyException("is truncated: it announces " + length + " bytes of key data but only " + present
+                    + " are there; paste the whole key, from its first to its last character");
+        }
+        if (length < present) {
+            throw new KeyException(problem + " (unexpected data after the key at byte " + (d.pos + length) + ")");
+        }
+        return d;
+    }
+
+    /** The key's outer SEQUENCE ends at its length. */
+    byte[] bytes() {
+        return der;
     }
 
     int pos() {
@@ -198,21 +192,15 @@ public final class KeyReader {
 
     /** The public half's numbers, which both key types read: equal ones mean one key pair. */
     record PublicPart(BigInteger modulus, BigInteger publicExponent) {
-        int bits() {
-            return modulus.bitLength();
-        }
-
         /**
-         * Field by field, not the record's equals: it runs at start (AP_PUB_KEY must not be the app's own key),
-         * where the generated equals would bootstrap java.lang.runtime.ObjectMethods and spin method handles
-         * (issue 15: the initialize reply 34 ms later, medians of 20 interleaved starts; StartupPathTest pins it).
+         * Not the record's equals: this runs at start, where that would bootstrap ObjectMethods (issue 15: the
+         * initialize reply 34 ms later, medians of 20 interleaved starts; StartupPathTest pins it).
          */
         boolean sameAs(PublicPart other) {
             return modulus.equals(other.modulus) && publicExponent.equals(other.publicExponent);
         }
     }
 
-    /** The modulus and the public exponent: two positive INTEGERs inside {@code limit}. */
     PublicPart publicPart(int limit) throws KeyException {
         return new PublicPart(positiveInteger(limit), positiveInteger(limit));
     }
@@ -239,10 +227,7 @@ public final class KeyReader {
         }
         pos = oidEnd;
         if (pos < end) {
-            int nullEnd = enter(NULL, end);
-            if (nullEnd != pos) {
-                throw fail();
-            }
+            expectAt(enter(NULL, end)); // a NULL has no content
         }
         expectAt(end);
     }
@@ -278,10 +263,7 @@ public final class KeyReader {
         return new KeyException(problem + " (DER parse failed at byte " + offset + ")");
     }
 
-    /**
-     * The JDK's RSA key for checked DER: PKCS#8 for a {@link PrivateKey}, X.509 SubjectPublicKeyInfo for a
-     * {@link java.security.PublicKey}. A refusal names the kind of key and {@code fix}, never any material.
-     */
+    /** The JDK's RSA key for checked DER (PKCS#8 or X.509 SubjectPublicKeyInfo); a refusal says {@code fix}. */
     static <K extends Key> K jcaKey(Class<K> type, byte[] der, String fix) throws KeyException {
         boolean isPrivate = type == PrivateKey.class;
         try {

@@ -8,22 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Verifies an asynchronous notification or a return-URL query (alipay-gateway.md §11.2). The
- * configured sign type picks the algorithm; a notification whose {@code sign_type} is missing or
- * different is invalid, and so is one for another {@code app_id}. V1 (payment notifications, return
- * URLs) signs without {@code sign} and {@code sign_type}; V2 keeps {@code sign_type}.
+ * Verifies an asynchronous notification or a return-URL query (alipay-gateway.md §11.2) with the configured sign
+ * type: one whose {@code sign_type} is missing or different, or for another {@code app_id}, is invalid.
  */
 public final class NotifyVerifier {
     private NotifyVerifier() {
     }
 
-    /**
-     * The outcome.
-     *
-     * @param valid  true only when every check passed
-     * @param reason why it is invalid, or "valid"
-     * @param params the decoded parameters in received order, without {@code sign}; empty if undecodable
-     */
+    /** {@code params}: decoded, in received order, without {@code sign}; empty if undecodable. */
     public record Verdict(boolean valid, String reason, Map<String, String> params) {
         public Verdict {
             params = Collections.unmodifiableMap(new LinkedHashMap<>(params));

@@ -11,21 +11,17 @@ import java.util.Objects;
 
 /**
  * Turns a response body into a verified {@link AlipayResponse} about the expected order, or a typed failure
- * (alipay-gateway.md §7), in one call: the algorithm is the configured one, the signed text is cut from the raw
- * body as Alipay's Java SDK cuts it ({@link #signedContent}), its root-level {@code sign} is checked over those
- * exact UTF-8 bytes (once more with every {@code \/} as {@code /}), every field is read from the text that
- * verified, and the answer must be about the order (and refund request) that was asked about. A response without
- * a signature is never a success. Certificate mode picks the key by {@code alipay_cert_sn}; an encrypted answer
- * is verified over the quoted string, then decrypted.
+ * (alipay-gateway.md §7), in one call: the configured algorithm checks the root-level {@code sign} over the text
+ * Alipay's Java SDK cuts ({@link #signedContent}), fields are read only from the text that verified, and the answer
+ * must be about the order asked about. An encrypted answer is verified over the quoted string, then decrypted.
  */
 public final class ResponseVerifier {
     private ResponseVerifier() {
     }
 
     /**
-     * What the answer must be about: the method asked, the order and, where the request bound one, the refund
-     * request ({@link #requireSameOrder}). An {@code alipay.trade.*} answer is always bound to its order, so no
-     * caller can skip the binding; other methods (file uploads in the vectors) have no order to bind.
+     * What the answer must be about. Every {@code alipay.trade.*} answer is bound to its order, so no caller can skip
+     * the binding; other methods (file uploads in the vectors) have none. {@code outRequestNo}: null when not sent.
      */
     public record Expected(String method, String outTradeNo, String outRequestNo) {
         public Expected {
@@ -36,32 +32,32 @@ public final class ResponseVerifier {
         }
     }
 
-    /**
-     * Which Alipay key verifies an answer: AP_PUB_KEY ({@link #of}), or in certificate mode the certificate its
-     * root-level {@code alipay_cert_sn} names (null when it carries none).
-     */
-    public interface Keys {
-        PublicKey keyFor(String alipayCertSn, String method) throws AlipayException;
-
-        default boolean certificateMode() {
-            return false;
+    /** AP_PUB_KEY ({@link #of}), or in certificate mode the certificate {@code alipay_cert_sn} names. */
+    public record Keys(PublicKey publicKey, CertificateMode certificates, CertificateMode.Download download) {
+        public static Keys of(PublicKey key) {
+            return new Keys(key, null, null);
         }
 
-        static Keys of(PublicKey key) {
-            return (alipayCertSn, method) -> key;
+        /** {@code alipayCertSn}: null when the answer carries none (then the local certificate's key). */
+        PublicKey keyFor(String alipayCertSn, String method) throws AlipayException {
+            return certificates == null ? publicKey : alipayCertSn == null ? certificates.localKey()
+                    : certificates.keyFor(alipayCertSn, method, download);
+        }
+
+        boolean certificateMode() {
+            return certificates != null;
         }
     }
 
     /**
-     * {@code cipher}: AP_ENCRYPT_KEY when the request was encrypted, else null (a plaintext answer is then accepted
-     * only as a failure). {@code secrets}: what no report may show (the app_auth_token, the request's sign).
+     * {@code cipher}: AP_ENCRYPT_KEY when the request was encrypted (a plaintext answer is then only a failure), else
+     * null. {@code secrets}: what no report may show (the app_auth_token, the request's sign).
      */
     public static AlipayResponse verify(String body, Expected expected, Keys keys, SignType type, ContentCipher cipher,
             String... secrets) throws AlipayException {
         String method = expected.method();
         Signed signed = signedContent(body, method);
-        // The body is parsed once for its root-level members (sign, alipay_cert_sn, an unsigned failure);
-        // the answer's fields are read only from the signed text, parsed after it verified.
+        // Only root-level members are read from the body; the answer's come from the text that verified.
         JsonObject doc = parseObject(body, method, "The response body", secrets);
         String root = doc.has(AlipayResponse.rootOf(method)) ? AlipayResponse.rootOf(method) : "error_response";
         JsonValue node = doc.get(root);
@@ -114,17 +110,14 @@ public final class ResponseVerifier {
         return response;
     }
 
-    /** {@code root}: the node the content was cut from ({@code <method>_response} or error_response). */
     record Signed(String root, String content) {
     }
 
     /**
-     * The signed content, cut exactly as Alipay's Java SDK does it (alipay-gateway.md §7.2): the raw text of
-     * the {@code <method>_response} value (else {@code error_response}), found after the first occurrence of
-     * its name by brace matching outside string literals, or a quoted string (encrypted content) including its
-     * quotes. Null when there is nothing to verify (no root, no {@code "sign"} anywhere, no object or string).
-     *
-     * @throws AlipayException BAD_SIGNATURE when the root name appears again after the content
+     * The signed content, cut as Alipay's Java SDK cuts it (alipay-gateway.md §7.2): the raw text of the
+     * {@code <method>_response} value (else {@code error_response}) after the first occurrence of its name, by brace
+     * matching outside string literals, or a quoted string (encrypted content) with its quotes. Null when there is
+     * nothing to verify; BAD_SIGNATURE when the root name appears again after the content.
      */
     static Signed signedContent(String body, String method) throws AlipayException {
         String root = AlipayResponse.rootOf(method);
@@ -184,7 +177,7 @@ public final class ResponseVerifier {
      */
     private static void requireSameOrder(AlipayResponse response, Expected expected) throws AlipayException {
         if (expected.outTradeNo() == null) {
-            return; // not a trade method (Expected requires the order of every alipay.trade.* answer)
+            return; // not a trade method
         }
         String trade = response.field("out_trade_no");
         if (trade == null ? response.isSuccess() : !trade.equals(expected.outTradeNo())) {
@@ -244,10 +237,7 @@ public final class ResponseVerifier {
         throw new AlipayException(Kind.MALFORMED, what + " of " + method + " is not a JSON object.");
     }
 
-    /**
-     * An unsigned failure: only a code and sub_code of the strict pattern and a short sanitized message
-     * (sub_msg, else msg) pass, labelled unverified (GatewayText).
-     */
+    /** An unsigned failure: only what {@link GatewayText} lets through, labelled unverified. */
     private static AlipayException unsigned(String method, JsonObject answer, Keys keys, String... secrets) {
         String code = answer.string("code").orElse("");
         if (code.isEmpty() || code.equals(AlipayResponse.SUCCESS)) {
@@ -259,25 +249,19 @@ public final class ResponseVerifier {
                 answer.string("sub_msg").or(() -> answer.string("msg")).orElse(null), secrets));
         JsonObject shown = JsonObject.builder().putIfPresent("code", shownCode).putIfPresent("sub_code", subCode)
                 .putIfPresent("sub_msg", message).build();
-        StringBuilder text = new StringBuilder("Alipay answered ").append(method)
-                .append(" with an unsigned failure (unverified): code ")
-                .append(shownCode == null ? "(not shown: not a plain code)" : shownCode);
-        if (subCode != null) {
-            text.append(", sub_code ").append(subCode);
-        }
-        if (message != null && !message.isEmpty()) {
-            text.append(", message (unverified) \"").append(message).append('"');
-        }
         String hint = hint(method, subCode, "");
-        text.append(". Unsigned answers cannot be verified; ").append(hint != null ? hint + "." : "if this was a"
-                + " refund, check it with a refund query before trying again with the same outRequestNo.");
-        return new AlipayException(Kind.UNSIGNED_FAILURE, text.toString(), null, shown);
+        String text = "Alipay answered " + method + " with an unsigned failure (unverified): code "
+                + (shownCode == null ? "(not shown: not a plain code)" : shownCode)
+                + (subCode == null ? "" : ", sub_code " + subCode)
+                + (message == null || message.isEmpty() ? "" : ", message (unverified) \"" + message + '"')
+                + ". Unsigned answers cannot be verified; " + (hint != null ? hint + "." : "if this was a refund,"
+                + " check it with a refund query before trying again with the same outRequestNo.");
+        return new AlipayException(Kind.UNSIGNED_FAILURE, text, null, shown);
     }
 
     /**
-     * What is wrong and how to fix it, naming the variable, for a gateway failure a wrong setting causes
-     * (alipay-gateway.md §8); null for any other sub_code. The one table for tool results and {@code check}:
-     * {@code evidence} (e.g. " (the gateway's answer: 40002 isv.invalid-signature)") follows the diagnosis.
+     * How to fix a gateway failure a wrong setting causes (alipay-gateway.md §8), naming the variable; null for
+     * other sub_codes. {@code evidence} (e.g. " (the gateway's answer: 40002 ...)") follows the diagnosis.
      */
     public static String hint(String method, String subCode, String evidence) {
         return switch (subCode == null ? "" : subCode) {

@@ -9,12 +9,12 @@ import java.security.Signature;
 import java.security.SignatureException;
 import java.util.Base64;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
- * RSA PKCS#1 v1.5 signatures over the UTF-8 bytes of a text, in standard padded base64. The caller's
- * {@link SignType} picks the algorithm. A bad signature is {@code false}; an unusable key is a bug.
- * {@link SignContent} builds the texts Alipay signs.
+ * RSA PKCS#1 v1.5 signatures over the UTF-8 bytes of a text, in padded base64; the caller's {@link SignType}
+ * picks the algorithm. A bad signature is {@code false}; an unusable key is a bug.
  */
 public final class RsaSigner {
     private RsaSigner() {
@@ -32,7 +32,7 @@ public final class RsaSigner {
         }
     }
 
-    /** False for a wrong signature, bad base64 or a null/empty signature; never throws for bad input. */
+    /** Never throws for bad input: false for a wrong, empty or non-base64 signature. */
     public static boolean verify(String content, String signBase64, PublicKey key, SignType type) {
         if (content == null || signBase64 == null || signBase64.isEmpty()) {
             return false;
@@ -68,32 +68,23 @@ public final class RsaSigner {
         }
 
         /**
-         * Notification rule (rsaCheckV1 / rsaCheckV2): V1 drops {@code sign} and {@code sign_type}, V2 drops
-         * only {@code sign}; empty keys and values are dropped, as alipay-sdk-java's getSignCheckContentV1/V2 do
-         * (a notification with {@code body=} or {@code passback_params=} is signed without them).
+         * rsaCheckV1 drops {@code sign} and {@code sign_type}, V2 only {@code sign}; empty keys and values are dropped,
+         * as alipay-sdk-java's getSignCheckContentV1/V2 do (a notification with {@code body=} is signed without it).
          */
         public static String forNotification(Map<String, String> params, boolean v2) {
             return join(params, v2);
         }
 
-        /** The non-empty pairs sorted by key, without {@code sign} (and {@code sign_type} unless kept). */
         private static String join(Map<String, String> params, boolean keepSignType) {
             TreeMap<String, String> sorted = new TreeMap<>();
-            for (Map.Entry<String, String> e : params.entrySet()) {
-                String key = e.getKey();
-                String value = e.getValue();
+            params.forEach((key, value) -> {
                 if (key != null && !key.isEmpty() && value != null && !value.isEmpty() && !key.equals("sign")
                         && (keepSignType || !key.equals("sign_type"))) {
                     sorted.put(key, value);
                 }
-            }
-            StringBuilder out = new StringBuilder();
-            for (Map.Entry<String, String> e : sorted.entrySet()) {
-                if (out.length() > 0) {
-                    out.append('&');
-                }
-                out.append(e.getKey()).append('=').append(e.getValue());
-            }
+            });
+            StringJoiner out = new StringJoiner("&");
+            sorted.forEach((key, value) -> out.add(key + "=" + value));
             return out.toString();
         }
     }

@@ -1,14 +1,9 @@
 package alipaymcp.alipay;
 
-/**
- * The request and response signature algorithm, chosen by AP_ENCRYPTION_ALGO only: a response or a
- * notification never picks it. Both are RSA PKCS#1 v1.5.
- */
+/** The signature algorithm (RSA PKCS#1 v1.5), chosen by AP_ENCRYPTION_ALGO only: an answer never picks it. */
 public enum SignType {
-    /** SHA256withRSA, Alipay's recommended and upstream's default algorithm. */
-    RSA2("SHA256withRSA"),
-    /** SHA1withRSA, the legacy algorithm. */
-    RSA("SHA1withRSA");
+    RSA2("SHA256withRSA"), // Alipay's recommended and upstream's default
+    RSA("SHA1withRSA"); // legacy
 
     private final String jcaAlgorithm;
 
@@ -16,17 +11,10 @@ public enum SignType {
         this.jcaAlgorithm = jcaAlgorithm;
     }
 
-    /** The sign type named exactly {@code name} ("RSA2" or "RSA"), or null for anything else. */
     public static SignType named(String name) {
-        for (SignType type : values()) {
-            if (type.name().equals(name)) {
-                return type;
-            }
-        }
-        return null;
+        return "RSA2".equals(name) ? RSA2 : "RSA".equals(name) ? RSA : null;
     }
 
-    /** The name {@link java.security.Signature#getInstance(String)} knows. */
     public String jcaAlgorithm() {
         return jcaAlgorithm;
     }

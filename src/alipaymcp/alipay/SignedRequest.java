@@ -15,22 +15,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * The one request builder: the signed parameter set of one call, in upstream's insertion order
- * (upstream-1.4.0.md §11.1), and how it travels. Page calls (wap/page pay) also carry {@code alipay_sdk},
- * {@code notify_url} and {@code return_url}; API calls do not. Certificate mode adds {@code app_cert_sn} and
- * {@code alipay_root_cert_sn} to every call. Upstream's split: the allow-listed protocol keys go in the URL
- * query, form-encoded in insertion order; the rest go in the POST body, or for a page URL are appended to
- * the query.
- *
- * @param params the signed parameters, {@code sign} last
+ * The one request builder: the signed parameters of one call ({@code sign} last) in upstream's insertion order
+ * (upstream-1.4.0.md §11.1), and how they travel: upstream's allow-listed keys go in the URL query, form-encoded;
+ * the rest go in the POST body, or for a page URL are appended to the query.
  */
 record SignedRequest(Map<String, String> params) {
     private static final Set<String> URL_KEYS = Set.of("app_id", "method", "format", "charset", "sign_type",
             "sign", "timestamp", "version", "notify_url", "return_url", "auth_token", "app_auth_token",
             "app_cert_sn", "alipay_root_cert_sn", "ws_service_url");
-    /** The gateway's {@code timestamp}: China time (GMT+8), whatever the host zone. */
+    /** China time (GMT+8), whatever the host zone. */
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.ofHours(8));
 
@@ -38,6 +34,7 @@ record SignedRequest(Map<String, String> params) {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
+    /** Page calls (wap/page pay) alone carry alipay_sdk, notify_url and return_url. */
     static SignedRequest page(String method, RequestSettings s, String bizContent, Instant now, PrivateKey key) {
         LinkedHashMap<String, String> p = common(method, s, now);
         p.put("alipay_sdk", s.alipaySdk());
@@ -94,42 +91,26 @@ record SignedRequest(Map<String, String> params) {
         return URI.create(gateway + (gateway.indexOf('?') < 0 ? '?' : '&') + form(true));
     }
 
-    /** The other keys as the form body of the POST. */
     String formBody() {
         return form(false);
     }
 
     /**
-     * The GET URL of a page call, returned to the user and never fetched by us: upstream's layout (the POST
-     * URL, then {@code &k=} + encodeURIComponent of the rest) except that {@code ! ' ( ) * ~} are
-     * percent-encoded too, so no order title can end a Markdown link early. Decoding the query once gives back
-     * exactly the signed parameters.
+     * The GET URL of a page call, never fetched by us: upstream's layout (the POST URL, then {@code &k=v} for the
+     * rest) with {@code ! ' ( ) * ~} percent-encoded too, so no order title can end a Markdown link early.
      */
     String pageUrl(String gateway) {
-        StringBuilder url = new StringBuilder(postUri(gateway).toString());
-        params.forEach((k, v) -> {
-            if (!inUrl(k)) {
-                url.append('&').append(component(k)).append('=').append(component(v));
-            }
-        });
-        return url.toString();
+        return postUri(gateway) + params.entrySet().stream().filter(e -> !inUrl(e.getKey()))
+                .map(e -> "&" + component(e.getKey()) + "=" + component(e.getValue())).collect(Collectors.joining());
     }
 
-    /** {@code k=v} pairs joined by '&' for the keys that do ({@code urlKeys}) or do not go in the URL. */
     private String form(boolean urlKeys) {
-        Map<String, String> chosen = new LinkedHashMap<>();
-        params.forEach((k, v) -> {
-            if (inUrl(k) == urlKeys) {
-                chosen.put(k, v);
-            }
-        });
+        Map<String, String> chosen = new LinkedHashMap<>(params);
+        chosen.keySet().removeIf(k -> inUrl(k) != urlKeys);
         return FormCodec.encode(chosen);
     }
 
-    /**
-     * encodeURIComponent with {@code ! ' ( ) * ~} also escaped: the form encoding with space as %20 and '*' as
-     * %2A (a '+' in the input is already %2B, so every '+' here stands for a space).
-     */
+    /** encodeURIComponent with {@code ! ' ( ) * ~} also escaped (a '+' here always stands for a space). */
     private static String component(String s) {
         return FormCodec.encode(s).replace("+", "%20").replace("*", "%2A");
     }
@@ -171,69 +152,51 @@ record SignedRequest(Map<String, String> params) {
     }
 
     private static void putIfSet(Map<String, String> p, String key, String value) {
-        if (value != null && !value.isEmpty()) {
+        if (value != null) { // RequestSettings made empty values null
             p.put(key, value);
         }
     }
 
     /**
-     * The {@code biz_content} JSON of the five calls, with upstream's exact key order, amounts as plain JSON
-     * numbers (0.01, 88.8, 100) and compact text with '/' and non-ASCII unescaped (upstream-1.4.0.md §5).
-     * Arguments are validated by the tools; these only refuse what would make a nonsensical request.
+     * The {@code biz_content} JSON of the five calls (upstream-1.4.0.md §5): upstream's key order, amounts as plain
+     * JSON numbers (0.01, 88.8, 100), '/' and non-ASCII unescaped. The tools validate; these refuse only nonsense.
      */
     static final class BizContent {
-        private static final String WAP_PRODUCT = "QUICK_WAP_WAY";
-        private static final String PAGE_PRODUCT = "FAST_INSTANT_TRADE_PAY";
+        static final String WAP_PRODUCT = "QUICK_WAP_WAY";
+        static final String PAGE_PRODUCT = "FAST_INSTANT_TRADE_PAY";
 
         private BizContent() {
         }
 
-        static String wapPay(String outTradeNo, BigDecimal amount, String title, String channelSource) {
-            return payment(outTradeNo, amount, title, WAP_PRODUCT, channelSource);
-        }
-
-        static String pagePay(String outTradeNo, BigDecimal amount, String title, String channelSource) {
-            return payment(outTradeNo, amount, title, PAGE_PRODUCT, channelSource);
+        /** {@code body} repeats the title, as upstream sends it. */
+        static String payment(String outTradeNo, BigDecimal amount, String title, String product,
+                String channelSource) {
+            return withChannel(JsonObject.builder()
+                    .put("out_trade_no", outTradeNo)
+                    .put("total_amount", amount(amount))
+                    .put("subject", title)
+                    .put("product_code", product)
+                    .put("body", title), channelSource);
         }
 
         static String query(String outTradeNo, String channelSource) {
-            return JsonObject.builder()
-                    .put("out_trade_no", outTradeNo)
-                    .put("extend_params", extendParams(channelSource))
-                    .build().toJson();
+            return withChannel(JsonObject.builder().put("out_trade_no", outTradeNo), channelSource);
         }
 
         /** {@code refund_reason} is left out when null, as upstream does. */
         static String refund(String outTradeNo, BigDecimal amount, String reason, String outRequestNo,
                 String channelSource) {
-            return JsonObject.builder()
+            return withChannel(JsonObject.builder()
                     .put("out_trade_no", outTradeNo)
                     .put("refund_amount", amount(amount))
                     .putIfPresent("refund_reason", reason)
-                    .put("out_request_no", outRequestNo)
-                    .put("extend_params", extendParams(channelSource))
-                    .build().toJson();
+                    .put("out_request_no", outRequestNo), channelSource);
         }
 
         static String refundQuery(String outTradeNo, String outRequestNo, String channelSource) {
-            return JsonObject.builder()
+            return withChannel(JsonObject.builder()
                     .put("out_trade_no", outTradeNo)
-                    .put("out_request_no", outRequestNo)
-                    .put("extend_params", extendParams(channelSource))
-                    .build().toJson();
-        }
-
-        /** {@code body} repeats the title, as upstream sends it. */
-        private static String payment(String outTradeNo, BigDecimal amount, String title, String product,
-                String channelSource) {
-            return JsonObject.builder()
-                    .put("out_trade_no", outTradeNo)
-                    .put("total_amount", amount(amount))
-                    .put("subject", title)
-                    .put("product_code", product)
-                    .put("body", title)
-                    .put("extend_params", extendParams(channelSource))
-                    .build().toJson();
+                    .put("out_request_no", outRequestNo), channelSource);
         }
 
         private static JsonNumber amount(BigDecimal amount) {
@@ -243,8 +206,9 @@ record SignedRequest(Map<String, String> params) {
             return JsonNumber.of(amount);
         }
 
-        private static JsonObject extendParams(String channelSource) {
-            return JsonObject.builder().put("request_channel_source", channelSource).build();
+        private static String withChannel(JsonObject.Builder fields, String channelSource) {
+            return fields.put("extend_params", JsonObject.builder().put("request_channel_source", channelSource)
+                    .build()).build().toJson();
         }
     }
 }

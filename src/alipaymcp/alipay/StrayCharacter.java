@@ -3,9 +3,8 @@ package alipaymcp.alipay;
 import java.util.Locale;
 
 /**
- * Names one character that does not belong in a pasted setting (a quote, a zero-width space, a non-breaking
- * space), with its 1-based position and code point, and how to fix it. Only characters that cannot be part
- * of a key or token are ever named, so no secret is shown.
+ * Names one character that does not belong in a pasted setting (a quote, a zero-width space), where it is and how
+ * to fix it. Only characters that cannot be part of a key or token are ever named, so no secret is shown.
  */
 public final class StrayCharacter {
     private static final String QUOTES = "\"'`\u2018\u2019\u201C\u201D\u00AB\u00BB\u300C\u300D";

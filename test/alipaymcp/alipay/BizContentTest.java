@@ -14,8 +14,8 @@ class BizContentTest {
         assertThat(BizContent.refund("T1", new BigDecimal("1E+2"), null, "R1", "c"))
                 .isEqualTo("{\"out_trade_no\":\"T1\",\"refund_amount\":100,\"out_request_no\":\"R1\","
                         + "\"extend_params\":{\"request_channel_source\":\"c\"}}");
-        assertThat(BizContent.wapPay("T", new BigDecimal("88.80"), "t", "c")).contains("\"total_amount\":88.8,");
-        assertThat(BizContent.pagePay("T", new BigDecimal("100000000.00"), "t", "c"))
+        assertThat(BizContent.payment("T", new BigDecimal("88.80"), "t", BizContent.WAP_PRODUCT, "c")).contains("\"total_amount\":88.8,");
+        assertThat(BizContent.payment("T", new BigDecimal("100000000.00"), "t", BizContent.PAGE_PRODUCT, "c"))
                 .contains("\"total_amount\":100000000,").contains("FAST_INSTANT_TRADE_PAY");
     }
 
@@ -30,9 +30,9 @@ class BizContentTest {
 
     @Test
     void strings_escapeOnlyWhatJsonNeeds() {
-        assertThat(BizContent.wapPay("T", BigDecimal.ONE, "a/b \"q\" <&> 订单", "c"))
+        assertThat(BizContent.payment("T", BigDecimal.ONE, "a/b \"q\" <&> 订单", BizContent.WAP_PRODUCT, "c"))
                 .contains("\"subject\":\"a/b \\\"q\\\" <&> 订单\"");
-        assertThatThrownBy(() -> BizContent.wapPay("T", BigDecimal.ZERO, "t", "c"))
+        assertThatThrownBy(() -> BizContent.payment("T", BigDecimal.ZERO, "t", BizContent.WAP_PRODUCT, "c"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -53,7 +53,7 @@ class CertificateModeTest {
     @Test
     void certificateModeResponses_areVerifiedWithTheCertificateTheirSnNames() throws Exception {
         Downloads downloads = new Downloads(downloadBody("download-next"));
-        ResponseVerifier.Keys keys = CertVectors.mode("cert-pki", CertVectors.VALID).keys(downloads);
+        ResponseVerifier.Keys keys = certKeys(downloads);
         assertThat(verify("cert-success-current", keys).field("total_amount")).isEqualTo("88.80");
         assertThat(verify("cert-escaped-slash-retry", keys).field("out_trade_no")).isEqualTo("2025/04/15-0003");
         AlipayResponse error = verify("cert-error-without-alipay-cert-sn", keys);
@@ -72,7 +72,7 @@ class CertificateModeTest {
     @Test
     void rotation_downloadsTheUnknownCertificateOnce_validatesIt_andVerifiesWithIt() throws Exception {
         Downloads downloads = new Downloads(downloadBody("download-next"));
-        ResponseVerifier.Keys keys = CertVectors.mode("cert-pki", CertVectors.VALID).keys(downloads);
+        ResponseVerifier.Keys keys = certKeys(downloads);
         assertThat(verify("cert-success-next", keys).isSuccess()).isTrue();
         assertThat(verify("cert-success-next", keys).isSuccess()).isTrue();
         assertThat(verify("cert-success-current", keys).isSuccess()).isTrue();
@@ -82,7 +82,7 @@ class CertificateModeTest {
     @Test
     void rotation_concurrentAnswersWithTheNewSn_downloadItOnce() throws Exception {
         Downloads downloads = new Downloads(downloadBody("download-next"));
-        ResponseVerifier.Keys keys = CertVectors.mode("cert-pki", CertVectors.VALID).keys((sn, method) -> {
+        ResponseVerifier.Keys keys = certKeys((sn, method) -> {
             try {
                 Thread.sleep(200); // calls arriving meanwhile must wait for this download, not start their own
             } catch (InterruptedException e) {
@@ -137,7 +137,7 @@ class CertificateModeTest {
         ContentCipher cipher = CertVectors.cipher();
         ResponseVerifier.Keys keyMode = ResponseVerifier.Keys.of(
                 AlipayPublicKey.parse(CertVectors.text("cert-pki/alipay_public.txt")).jcaKey());
-        ResponseVerifier.Keys certMode = CertVectors.mode("cert-pki", CertVectors.VALID).keys(new Downloads(""));
+        ResponseVerifier.Keys certMode = certKeys(new Downloads(""));
         for (JsonObject v : Vectors.cases(AES, "responses")) {
             String id = Vectors.str(v, "id");
             ResponseVerifier.Keys keys = id.endsWith("-cert") ? certMode : keyMode;
@@ -284,4 +284,9 @@ class CertificateModeTest {
         return CertVectors.appKey().jcaKey();
     }
 
+
+    /** Certificate mode with the vectors' files, fetching unknown certificates with {@code download}. */
+    private static ResponseVerifier.Keys certKeys(CertificateMode.Download download) throws Exception {
+        return new ResponseVerifier.Keys(null, CertVectors.mode("cert-pki", CertVectors.VALID), download);
+    }
 }

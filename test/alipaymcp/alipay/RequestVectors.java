@@ -27,10 +27,10 @@ final class RequestVectors {
         JsonObject a = Vectors.obj(v, "arguments");
         String no = Vectors.str(a, "outTradeNo");
         return switch (Vectors.str(v, "tool")) {
-            case "create-mobile-alipay-payment" -> BizContent.wapPay(no, amount(a, "totalAmount"),
-                    Vectors.str(a, "orderTitle"), UPSTREAM_CHANNEL);
-            case "create-web-page-alipay-payment" -> BizContent.pagePay(no, amount(a, "totalAmount"),
-                    Vectors.str(a, "orderTitle"), UPSTREAM_CHANNEL);
+            case "create-mobile-alipay-payment" -> BizContent.payment(no, amount(a, "totalAmount"),
+                    Vectors.str(a, "orderTitle"), BizContent.WAP_PRODUCT, UPSTREAM_CHANNEL);
+            case "create-web-page-alipay-payment" -> BizContent.payment(no, amount(a, "totalAmount"),
+                    Vectors.str(a, "orderTitle"), BizContent.PAGE_PRODUCT, UPSTREAM_CHANNEL);
             case "query-alipay-payment" -> BizContent.query(no, UPSTREAM_CHANNEL);
             case "refund-alipay-payment" -> BizContent.refund(no, amount(a, "refundAmount"),
                     Vectors.str(a, "refundReason"), Vectors.str(a, "outRequestNo"), UPSTREAM_CHANNEL);

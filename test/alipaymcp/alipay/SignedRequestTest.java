@@ -103,7 +103,8 @@ class SignedRequestTest {
                 title.appendCodePoint(cp);
             }
             SignedRequest request = SignedRequest.page("alipay.trade.wap.pay", settings(),
-                    BizContent.wapPay("T" + round, new BigDecimal("19.99"), title.toString(), "mcp_x"),
+                    BizContent.payment("T" + round, new BigDecimal("19.99"), title.toString(), BizContent.WAP_PRODUCT,
+                            "mcp_x"),
                     Instant.EPOCH, key.jcaKey());
             Map<String, String> params = request.params();
             String url = request.pageUrl(PROD);
@@ -120,6 +121,7 @@ class SignedRequestTest {
     private static String url(String title) throws Exception {
         AppPrivateKey key = AppPrivateKey.parse(Vectors.pkcs8());
         return SignedRequest.page("alipay.trade.page.pay", settings(),
-                BizContent.pagePay("T", BigDecimal.TEN, title, "mcp_x"), Instant.EPOCH, key.jcaKey()).pageUrl(PROD);
+                BizContent.payment("T", BigDecimal.TEN, title, BizContent.PAGE_PRODUCT, "mcp_x"), Instant.EPOCH,
+                key.jcaKey()).pageUrl(PROD);
     }
 }

@@ -20,9 +20,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The rule of each AP_* value, one method per variable: the value in (null when unset, for the optional ones),
- * the parsed value out, or a ConfigException whose one line names the variable and the fix. Keys are parsed
- * structurally only; a typo in a gateway or callback URL must stop the server at start.
+ * The rule of each AP_* value: the value in (null when unset), the parsed value out, or a ConfigException whose
+ * one line names the variable and the fix.
  */
 final class Rules {
     static final int DEFAULT_TIMEOUT_MS = 15_000;
@@ -48,7 +47,6 @@ final class Rules {
         return appId;
     }
 
-    /** {@code value}: null when unset (RSA2). */
     static SignType signType(String value) throws ConfigException {
         SignType type = value == null ? SignType.RSA2 : SignType.named(value.toUpperCase(Locale.ROOT));
         if (type == null) {
@@ -104,10 +102,7 @@ final class Rules {
                 + " most 2 decimals (e.g. 500 or 99.50), got '" + shown(value) + "'.");
     }
 
-    /**
-     * The trimmed AP_SELECT_TOOLS items, ["all"] when unset (upstream silently dropped " refundPay"; we trim, and
-     * refuse empty items). Each item that {@code toolNames} (the tools package) does not know is one more problem.
-     */
+    /** Trimmed (upstream silently dropped " refundPay"); each item {@code toolNames} refuses is one more problem. */
     static List<String> selectTools(String value, ToolNames toolNames, List<String> problems)
             throws ConfigException {
         if (value == null) {
@@ -194,9 +189,8 @@ final class Rules {
     private static URI absolute(String name, String value) throws ConfigException {
         for (int i = 0; i < value.length(); i++) { // a space, control, invisible or quote: a paste slip
             char c = value.charAt(i);
-            if (c <= ' ' || c == 0x7F || Character.isISOControl(c) || Character.isSpaceChar(c)
-                    || Character.isWhitespace(c) || Character.getType(c) == Character.FORMAT
-                    || "\"'`\u2018\u2019\u201C\u201D".indexOf(c) >= 0) {
+            if (Character.isISOControl(c) || Character.isSpaceChar(c) || Character.isWhitespace(c)
+                    || Character.getType(c) == Character.FORMAT || "\"'`\u2018\u2019\u201C\u201D".indexOf(c) >= 0) {
                 throw new ConfigException(name + ": " + StrayCharacter.describe(value, i) + " (e.g. " + example(name)
                         + ").");
             }
@@ -222,8 +216,8 @@ final class Rules {
     }
 
     /**
-     * localhost, 127.0.0.0/8 or [::1] written literally. A name never reaches InetAddress, so there is no DNS
-     * lookup; and [::ffff:127.0.0.1], which InetAddress reads as an IPv4 address, is not taken for ::1.
+     * localhost, 127.0.0.0/8 or [::1] written literally: a name never reaches InetAddress (no DNS lookup), and
+     * [::ffff:127.0.0.1], which InetAddress reads as IPv4, is not taken for ::1.
      */
     static boolean isLoopback(String host) {
         if (host.equalsIgnoreCase("localhost") || host.matches("127(\\.(25[0-5]|2[0-4][0-9]|[01]?[0-9]?[0-9])){3}")) {
@@ -278,7 +272,6 @@ final class Rules {
         }
     }
 
-    /** AP_ENCRYPT_KEY: AES content encryption of the API calls. */
     static ContentCipher encryptKey(String value) throws ConfigException {
         if (value == null) {
             return null;

@@ -51,21 +51,15 @@ public record Config(
 
     /** {@code AP_CURRENT_ENV}: which Alipay gateway the server talks to when AP_GATEWAY_URL is not set. */
     public enum Environment {
-        PROD(URI.create("https://openapi.alipay.com/gateway.do")),
-        SANDBOX(URI.create("https://openapi-sandbox.dl.alipaydev.com/gateway.do"));
-
-        private final URI gateway;
-
-        Environment(URI gateway) {
-            this.gateway = gateway;
-        }
+        PROD, SANDBOX;
 
         public String value() {
             return name().toLowerCase(Locale.ROOT);
         }
 
         public URI gateway() {
-            return gateway;
+            return URI.create(this == PROD ? "https://openapi.alipay.com/gateway.do"
+                    : "https://openapi-sandbox.dl.alipaydev.com/gateway.do");
         }
     }
 

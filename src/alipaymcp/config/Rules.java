@@ -48,12 +48,8 @@ final class Rules {
     }
 
     static SignType signType(String value) throws ConfigException {
-        SignType type = value == null ? SignType.RSA2 : SignType.named(value.toUpperCase(Locale.ROOT));
-        if (type == null) {
-            throw new ConfigException("AP_ENCRYPTION_ALGO must be RSA2 (SHA256withRSA, the default) or RSA"
-                    + " (SHA1withRSA), got '" + shown(value) + "'.");
-        }
-        return type;
+        return choice("AP_ENCRYPTION_ALGO", value, SignType.values(), SignType.RSA2,
+                "RSA2 (SHA256withRSA, the default) or RSA (SHA1withRSA)");
     }
 
     static String authToken(String value) throws ConfigException {

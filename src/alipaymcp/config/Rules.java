@@ -33,18 +33,8 @@ final class Rules {
     }
 
     static String appId(String appId) throws ConfigException {
-        for (int i = 0; i < appId.length(); i++) {
-            char c = appId.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
-                throw new ConfigException("AP_APP_ID: " + StrayCharacter.describe(appId, i) + " (an APPID is ASCII"
-                        + " letters and digits only, e.g. 2021000000000000).");
-            }
-        }
-        if (appId.length() > 32) {
-            throw new ConfigException("AP_APP_ID is " + appId.length() + " characters long: an APPID has at most 32"
-                    + " (the APPID shown on the Alipay open platform, e.g. 2021000000000000).");
-        }
-        return appId;
+        return ascii("AP_APP_ID", appId, true, 32, "an APPID is ASCII letters and digits only, e.g. 2021000000000000",
+                "an APPID has at most 32 (the APPID shown on the Alipay open platform, e.g. 2021000000000000)");
     }
 
     static SignType signType(String value) throws ConfigException {
@@ -53,19 +43,23 @@ final class Rules {
     }
 
     static String authToken(String value) throws ConfigException {
-        if (value == null) {
-            return null;
-        }
+        return value == null ? null : ascii("AP_INVOKE_AUTH_TOKEN", value, false, 128,
+                "an app_auth_token is visible ASCII only", "an app_auth_token has at most 128; paste only the token");
+    }
+
+    /** {@code value} when it is at most {@code max} long, of ASCII letters and digits or else of visible ASCII. */
+    private static String ascii(String name, String value, boolean alphanumeric, int max, String charset,
+            String length) throws ConfigException {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c <= ' ' || c >= 0x7F || c == '"' || c == '\'') {
-                throw new ConfigException("AP_INVOKE_AUTH_TOKEN: " + StrayCharacter.describe(value, i)
-                        + " (an app_auth_token is visible ASCII only).");
+            boolean ok = alphanumeric ? (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                    : c > ' ' && c < 0x7F && c != '"' && c != '\'';
+            if (!ok) {
+                throw new ConfigException(name + ": " + StrayCharacter.describe(value, i) + " (" + charset + ").");
             }
         }
-        if (value.length() > 128) {
-            throw new ConfigException("AP_INVOKE_AUTH_TOKEN is " + value.length() + " characters long: an"
-                    + " app_auth_token has at most 128; paste only the token.");
+        if (value.length() > max) {
+            throw new ConfigException(name + " is " + value.length() + " characters long: " + length + ".");
         }
         return value;
     }

@@ -53,12 +53,11 @@ final class CertificateFiles {
         }
         List<X509Certificate> alipay = certificates(ALIPAY_CERT, paths[1]);
         X509Certificate leaf = alipay.get(0);
-        if (leaf.getBasicConstraints() >= 0 || holdsPublicHalf(leaf, appKey)
-                || !(leaf.getPublicKey() instanceof RSAPublicKey)) {
+        String notAlipay = holdsPublicHalf(leaf, appKey) ? "your app certificate" : leaf.getBasicConstraints() >= 0
+                ? "a CA certificate" : leaf.getPublicKey() instanceof RSAPublicKey ? null : "not an RSA certificate";
+        if (notAlipay != null) {
             throw new ConfigException(ALIPAY_CERT + "'s first certificate is not the Alipay certificate (it is "
-                    + (holdsPublicHalf(leaf, appKey) ? "your app certificate" : leaf.getBasicConstraints() >= 0
-                            ? "a CA certificate" : "not an RSA certificate")
-                    + "): use alipayCertPublicKey_RSA2.crt exactly as downloaded.");
+                    + notAlipay + "): use alipayCertPublicKey_RSA2.crt exactly as downloaded.");
         }
         Certificates.Roots roots = roots(paths[2]);
         Instant now = clock.instant();

@@ -169,7 +169,6 @@ final class Rules {
                     + shown(value) + "'.");
         }
         if (uri.getRawUserInfo() != null) {
-            // A password here would sit in every payment link and in the log.
             throw new ConfigException(name + " must not carry user info (user:password@): it would be sent in every"
                     + " payment link and written to the log; authenticate the callback another way.");
         }

@@ -169,14 +169,12 @@ public final class ConfigLoader {
         return key;
     }
 
+    private enum LogEnabled { TRUE, FALSE }
+
     /** AP_LOG_ENABLED: the log file in $HOME (else the user.home property), or null when false. */
     private Path logFile() throws ConfigException {
-        String value = optional("AP_LOG_ENABLED");
-        if (value != null && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-            throw new ConfigException("AP_LOG_ENABLED must be true (the default) or false, got '"
-                    + Rules.shown(value) + "'.");
-        }
-        if ("false".equalsIgnoreCase(value)) {
+        if (Rules.choice("AP_LOG_ENABLED", optional("AP_LOG_ENABLED"), LogEnabled.values(), LogEnabled.TRUE,
+                "true (the default) or false") == LogEnabled.FALSE) {
             return null;
         }
         String home = optional("HOME") != null ? optional("HOME") : System.getProperty("user.home");

@@ -48,26 +48,23 @@ public final class Main {
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
         Map<String, String> env = System.getenv();
-        switch (command) {
-            case "":
-                return rest.length == 0 ? serve(env, false, stdout, stderr) : usage(stderr, rest[0]);
-            case "--simulator":
-                return simulator(rest, env, stdout, out, stderr);
-            case "check":
-                return CheckCommand.run(rest, env, "the configured gateway", out);
-            case "verify-notify":
-                return VerifyNotifyCommand.run(rest, env, System.in, System.console() != null, out, stderr);
-            case "simulator":
-                return SimulatorCommand.run(rest, out, stderr);
-            case "--version":
+        return switch (command) {
+            case "" -> rest.length == 0 ? serve(env, false, stdout, stderr) : usage(stderr, rest[0]);
+            case "--simulator" -> simulator(rest, env, stdout, out, stderr);
+            case "check" -> CheckCommand.run(rest, env, "the configured gateway", out);
+            case "verify-notify" ->
+                    VerifyNotifyCommand.run(rest, env, System.in, System.console() != null, out, stderr);
+            case "simulator" -> SimulatorCommand.run(rest, out, stderr);
+            case "--version" -> {
                 out.println("mcp-server-alipay " + VERSION);
-                return 0;
-            case "--help", "-h":
+                yield 0;
+            }
+            case "--help", "-h" -> {
                 out.print(help());
-                return 0;
-            default:
-                return usage(stderr, command);
-        }
+                yield 0;
+            }
+            default -> usage(stderr, command);
+        };
     }
 
     /**
@@ -76,16 +73,16 @@ public final class Main {
      */
     private static int simulator(String[] args, Map<String, String> env, OutputStream stdout, PrintStream out,
             PrintStream stderr) {
-        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            out.print(help());
-            return 0;
-        }
         SimulatorOptions options = SimulatorOptions.defaults();
         int check = 0;
         for (; check < args.length && !args[check].equals("check"); check++) {
             switch (args[check]) {
                 case "--cert" -> options = options.withCertificateMode(true);
                 case "--aes" -> options = options.withAes(true);
+                case "--help", "-h" -> {
+                    out.print(help());
+                    return 0;
+                }
                 default -> {
                     return usage(stderr, args[check]);
                 }
@@ -152,27 +149,21 @@ public final class Main {
             mcp-server-alipay %s: an MCP server on stdio with five Alipay payment tools
             (drop-in replacement for @alipay/mcp-server-alipay 1.4.0).
 
-            Usage:
-              java -jar mcp-server-alipay.jar                 serve MCP on stdin/stdout (configure with AP_* below)
-              java -jar mcp-server-alipay.jar --simulator [--cert] [--aes]
-                                                              serve MCP against the built-in gateway simulator,
-                                                              with fresh keys; no Alipay account, no real money;
-                                                              --cert: certificate mode, --aes: AES encryption;
-                                                              logs to $HOME/mcp-server-alipay-simulator.log
-              java -jar mcp-server-alipay.jar check [--offline]
-                                                              prove the configuration before an agent needs it:
-                                                              every start-up rule, then one signed query for an
-                                                              order that cannot exist (no money moves); names the
-                                                              variable to fix; exit 0 only when all holds
-              java -jar mcp-server-alipay.jar --simulator [--cert] [--aes] check
-                                                              the same against the built-in simulator
-              java -jar mcp-server-alipay.jar simulator [--port N] [--keys DIR] [--notify-delay-ms N] [--cert] [--aes]
-                                                              run the gateway simulator alone (see simulator --help)
-              java -jar mcp-server-alipay.jar verify-notify [--v2]
-                                                              verify an Alipay async notification (form body on
-                                                              stdin); needs only AP_PUB_KEY (or AP_ALIPAY_CERT_PATH)
-                                                              and AP_APP_ID; exit 0 only when valid
-              java -jar mcp-server-alipay.jar --version | --help
+            Usage: java -jar mcp-server-alipay.jar [COMMAND]
+              (no command)                  serve MCP on stdin/stdout (configure with AP_* below)
+              --simulator [--cert] [--aes]  serve MCP against the built-in gateway simulator, with fresh keys; no
+                                            Alipay account, no real money; --cert: certificate mode, --aes: AES
+                                            encryption; logs to $HOME/mcp-server-alipay-simulator.log
+              check [--offline]             prove the configuration before an agent needs it: every start-up rule,
+                                            then one signed query for an order that cannot exist (no money moves);
+                                            names the variable to fix; exit 0 only when all holds
+              --simulator [--cert] [--aes] check
+                                            the same against the built-in simulator
+              simulator [--port N] [--keys DIR] [--notify-delay-ms N] [--cert] [--aes]
+                                            run the gateway simulator alone (see simulator --help)
+              verify-notify [--v2]          verify an Alipay async notification (form body on stdin); needs only
+                                            AP_PUB_KEY (or AP_ALIPAY_CERT_PATH) and AP_APP_ID; exit 0 only when valid
+              --version | --help
 
             Environment (empty means unset):
               AP_APP_ID             required  your application's APPID

@@ -79,12 +79,13 @@ final class VerifyNotifyCommand {
         if (body.isBlank()) {
             return "the input on stdin is empty" + expected;
         }
-        char first = body.strip().charAt(0);
-        if (first == '{' || first == '[') {
-            return "the input on stdin is JSON, not a form-encoded body" + expected;
-        }
-        if (first == '<') {
-            return "the input on stdin is HTML or XML, not a form-encoded body" + expected;
+        String shape = switch (body.strip().charAt(0)) {
+            case '{', '[' -> "JSON";
+            case '<' -> "HTML or XML";
+            default -> null;
+        };
+        if (shape != null) {
+            return "the input on stdin is " + shape + ", not a form-encoded body" + expected;
         }
         if (body.indexOf('=') < 0) {
             return "the input on stdin is not form-encoded (it has no name=value pair)" + expected;

@@ -24,10 +24,8 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * The three files of certificate mode (公钥证书模式): AP_APP_CERT_PATH, AP_ALIPAY_CERT_PATH and
- * AP_ALIPAY_ROOT_CERT_PATH, all three or none. Checked at start like every other setting; a certificate that
- * has expired or expires within {@link #EXPIRY_WARNING} is only a warning (the gateway decides, and the
- * official SDK checks nothing locally).
+ * The three files of certificate mode (公钥证书模式), all three or none. A certificate that has expired or expires
+ * within {@link #EXPIRY_WARNING} is only a warning (the gateway decides; the official SDK checks nothing locally).
  */
 final class CertificateFiles {
     static final String APP_CERT = "AP_APP_CERT_PATH";
@@ -37,10 +35,7 @@ final class CertificateFiles {
     private CertificateFiles() {
     }
 
-    /**
-     * Certificate mode from the three files. {@code paths}: the values of AP_APP_CERT_PATH, AP_ALIPAY_CERT_PATH,
-     * AP_ALIPAY_ROOT_CERT_PATH, at least one set (null when unset); {@code appKey} is null when it is wrong.
-     */
+    /** {@code paths}: APP_CERT, ALIPAY_CERT, ROOT_CERT, at least one set; {@code appKey} is null when wrong. */
     static CertificateMode load(String[] paths, AppPrivateKey appKey, Clock clock, List<String> warnings)
             throws ConfigException {
         String[] names = {APP_CERT, ALIPAY_CERT, ROOT_CERT};
@@ -58,12 +53,11 @@ final class CertificateFiles {
         }
         List<X509Certificate> alipay = certificates(ALIPAY_CERT, paths[1]);
         X509Certificate leaf = alipay.get(0);
-        if (leaf.getBasicConstraints() >= 0 || holdsPublicHalf(leaf, appKey)
-                || !(leaf.getPublicKey() instanceof RSAPublicKey)) {
+        String notAlipay = holdsPublicHalf(leaf, appKey) ? "your app certificate" : leaf.getBasicConstraints() >= 0
+                ? "a CA certificate" : leaf.getPublicKey() instanceof RSAPublicKey ? null : "not an RSA certificate";
+        if (notAlipay != null) {
             throw new ConfigException(ALIPAY_CERT + "'s first certificate is not the Alipay certificate (it is "
-                    + (holdsPublicHalf(leaf, appKey) ? "your app certificate" : leaf.getBasicConstraints() >= 0
-                            ? "a CA certificate" : "not an RSA certificate")
-                    + "): use alipayCertPublicKey_RSA2.crt exactly as downloaded.");
+                    + notAlipay + "): use alipayCertPublicKey_RSA2.crt exactly as downloaded.");
         }
         Certificates.Roots roots = roots(paths[2]);
         Instant now = clock.instant();
@@ -75,7 +69,7 @@ final class CertificateFiles {
         return new CertificateMode(app, leaf, roots, clock);
     }
 
-    /** The key of AP_ALIPAY_CERT_PATH's first certificate alone: what verify-notify needs (no app key, no root). */
+    /** The key of AP_ALIPAY_CERT_PATH's first certificate alone: what verify-notify needs. */
     static PublicKey alipayKey(String path) throws ConfigException {
         return certificates(ALIPAY_CERT, path).get(0).getPublicKey();
     }
@@ -134,11 +128,7 @@ final class CertificateFiles {
         }
     }
 
-    /**
-     * The local Alipay certificate is used as it is (the official SDK checks nothing locally, and the gateway
-     * decides), but a file that does not chain to the root file usually means files of two apps or of sandbox
-     * and production mixed up. Expiry has its own warning.
-     */
+    /** The certificate is used as it is, but one that does not chain to the root file means files mixed up. */
     private static void warnIfNotChained(List<X509Certificate> alipay, Certificates.Roots roots, Instant now,
             List<String> warnings) {
         try {

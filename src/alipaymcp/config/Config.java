@@ -14,9 +14,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The validated settings of one server process, one component per AP_* variable. Built only by
- * {@link ConfigLoader}; every field has already passed its check. {@link #toString()} never shows the private key
- * or the auth token.
+ * The validated settings of one server process, built only by {@link ConfigLoader}. {@link #toString()} never
+ * shows the private key or the auth token.
  */
 public record Config(
         String appId, // AP_APP_ID
@@ -52,34 +51,24 @@ public record Config(
 
     /** {@code AP_CURRENT_ENV}: which Alipay gateway the server talks to when AP_GATEWAY_URL is not set. */
     public enum Environment {
-        PROD(URI.create("https://openapi.alipay.com/gateway.do")),
-        SANDBOX(URI.create("https://openapi-sandbox.dl.alipaydev.com/gateway.do"));
+        PROD, SANDBOX;
 
-        private final URI gateway;
-
-        Environment(URI gateway) {
-            this.gateway = gateway;
-        }
-
-        /** The value as written in AP_CURRENT_ENV. */
         public String value() {
             return name().toLowerCase(Locale.ROOT);
         }
 
         public URI gateway() {
-            return gateway;
+            return URI.create(this == PROD ? "https://openapi.alipay.com/gateway.do"
+                    : "https://openapi-sandbox.dl.alipaydev.com/gateway.do");
         }
     }
 
-    /** {@code AP_CONFIRM_REFUNDS}: when a person confirms a refund through MCP elicitation before it is sent. */
-    public enum ConfirmRefunds {
-        /** Ask whenever the client can be asked (form-mode elicitation, revision 2025-06-18 or later); the default. */
-        AUTO,
-        /** Ask every time; refuse the refund when the client cannot be asked. */
-        ALWAYS,
-        /** Never ask (upstream's behaviour). */
-        NEVER
-    }
+    /**
+     * {@code AP_CONFIRM_REFUNDS}: whether a person confirms a refund through MCP elicitation before it is sent:
+     * whenever the client can be asked (form mode, revision 2025-06-18 or later; the default), every time (no
+     * refund when the client cannot be asked), or never (upstream's behaviour).
+     */
+    public enum ConfirmRefunds { AUTO, ALWAYS, NEVER }
 
     /** The same settings writing the log to {@code file} instead (null: no log). */
     public Config withLogFile(Path file) {
@@ -101,22 +90,15 @@ public record Config(
     /** The settings as a log line would show them: ids and URLs in clear, secrets only as set / not set. */
     @Override
     public String toString() {
-        return "Config[appId=" + appId
-                + ", appKey=" + appKey
+        return "Config[appId=" + appId + ", appKey=" + appKey
                 + ", alipayPublicKey=RSA public key (" + alipayPublicKey.bits() + " bits)"
-                + ", keyMode=" + keyMode()
-                + ", encryption=" + aesMode()
-                + ", signType=" + signType
-                + ", environment=" + environment.value()
-                + ", gatewayUrl=" + gatewayUrl
-                + ", returnUrl=" + returnUrl
-                + ", notifyUrl=" + notifyUrl
+                + ", keyMode=" + keyMode() + ", encryption=" + aesMode()
+                + ", signType=" + signType + ", environment=" + environment.value() + ", gatewayUrl=" + gatewayUrl
+                + ", returnUrl=" + returnUrl + ", notifyUrl=" + notifyUrl
                 + ", appAuthToken=" + (appAuthToken == null ? "not set" : "set (redacted)")
-                + ", selectTools=" + String.join(",", selectTools)
-                + ", logFile=" + logFile
+                + ", selectTools=" + String.join(",", selectTools) + ", logFile=" + logFile
                 + ", timeoutMs=" + timeout.toMillis()
                 + ", maxRefundAmount=" + (maxRefundAmount == null ? "no limit" : maxRefundAmount.toPlainString())
-                + ", confirmRefunds=" + confirmRefunds.name().toLowerCase(Locale.ROOT)
-                + "]";
+                + ", confirmRefunds=" + confirmRefunds.name().toLowerCase(Locale.ROOT) + "]";
     }
 }

@@ -1,6 +1,5 @@
 package alipaymcp.config;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,9 +8,10 @@ import java.util.List;
  */
 public final class ConfigException extends Exception {
     private static final long serialVersionUID = 1L;
-
-    /** Exit status for a configuration error (sysexits.h EX_CONFIG). */
+    /** sysexits.h EX_CONFIG. */
     public static final int EXIT_STATUS = 78;
+    /** Shorter runs of a secret are too common in messages to mean anything. */
+    static final int MIN_SECRET_RUN = 8;
 
     private final List<String> problems;
 
@@ -19,7 +19,7 @@ public final class ConfigException extends Exception {
         this(List.of(message));
     }
 
-    /** Several problems, in the order they were found; the message has one line per problem. */
+    /** The message has one line per problem, in the order they were found. */
     public ConfigException(List<String> problems) {
         super(String.join("\n", problems));
         if (problems.isEmpty()) {
@@ -28,26 +28,13 @@ public final class ConfigException extends Exception {
         this.problems = List.copyOf(problems);
     }
 
-    /** One line each. */
     public List<String> problems() {
         return problems;
     }
 
-    /** The same problems with every piece of {@code secret} (null: none) removed, see {@link #scrub}. */
-    ConfigException scrubbed(String secret) {
-        List<String> scrubbed = new ArrayList<>();
-        for (String problem : problems) {
-            scrubbed.add(scrub(problem, secret));
-        }
-        return new ConfigException(scrubbed);
-    }
-
-    /** The shortest run of a secret removed from messages: shorter runs are too common to mean anything. */
-    static final int MIN_SECRET_RUN = 8;
-
     /**
-     * The message with every run of {@link #MIN_SECRET_RUN} or more characters that is also part of
-     * {@code secret} replaced by [redacted]: an echoed value is shortened, so it may hold any piece of it.
+     * {@code message} with every run of {@link #MIN_SECRET_RUN} or more characters that is also part of
+     * {@code secret} (null: none) replaced by [redacted]: an echoed value is shortened, so it may hold any piece.
      */
     static String scrub(String message, String secret) {
         if (secret == null || secret.length() < MIN_SECRET_RUN) {

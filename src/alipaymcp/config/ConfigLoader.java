@@ -20,9 +20,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Reads the {@code AP_*} variables into a {@link Config} (each value's rule is in {@link Rules}). Every check
- * happens here, at start, so a typo stops the server before it can send anything anywhere, and every problem
- * found is reported at once, one line each.
+ * Reads the {@code AP_*} variables into a {@link Config} at start (each value's rule is in {@link Rules}), so a
+ * typo stops the server before it can send anything anywhere; every problem found is reported at once.
  */
 public final class ConfigLoader {
     /** Every AP_* name this server reads, including those of optional features. */
@@ -51,26 +50,16 @@ public final class ConfigLoader {
         String problem(String item);
     }
 
-    /**
-     * The configuration from environment variables (empty values count as unset), asking {@code toolNames} about
-     * each AP_SELECT_TOOLS item.
-     */
+    /** Empty values count as unset; {@code toolNames} judges each AP_SELECT_TOOLS item. */
     public static Config load(Map<String, String> env, ToolNames toolNames) throws ConfigException {
         return load(env, toolNames, Clock.systemUTC());
     }
 
     static Config load(Map<String, String> env, ToolNames toolNames, Clock clock) throws ConfigException {
-        try {
-            return new ConfigLoader(env, clock).config(toolNames);
-        } catch (ConfigException e) { // a value echoed in a problem may hold the token (e.g. pasted into a URL)
-            throw e.scrubbed(env.get("AP_INVOKE_AUTH_TOKEN"));
-        }
+        return new ConfigLoader(env, clock).config(toolNames);
     }
 
-    /**
-     * The settings of {@code verify-notify}: AP_APP_ID, AP_ENCRYPTION_ALGO and AP_PUB_KEY (in certificate mode
-     * AP_ALIPAY_CERT_PATH) only, so that it can run on a notify host that never holds the private key.
-     */
+    /** AP_APP_ID, AP_ENCRYPTION_ALGO and AP_PUB_KEY (or AP_ALIPAY_CERT_PATH) only: never the private key. */
     public static NotifySettings loadForNotify(Map<String, String> env) throws ConfigException {
         ConfigLoader loader = new ConfigLoader(env, Clock.systemUTC());
         String appId = null;
@@ -89,7 +78,7 @@ public final class ConfigLoader {
         return new NotifySettings(appId, key, signType);
     }
 
-    /** What {@code verify-notify} needs: never the private key. */
+    /** What {@code verify-notify} needs, so that it can run on a notify host that never holds the private key. */
     public record NotifySettings(String appId, AlipayPublicKey alipayPublicKey, SignType signType) {
         public NotifySettings {
             Objects.requireNonNull(appId, "appId");
@@ -98,9 +87,8 @@ public final class ConfigLoader {
         }
     }
 
-    // Every check runs even when an earlier one failed, so that every problem is reported at once. Written as
-    // try/catch lines, not a check(() -> ...) helper: its lambdas added 19 classes and about 25 ms to a cold
-    // start (make bench --baseline, issue 15: 1.58x the JVM floor with them, 1.40x without, in one run).
+    // Every check runs even when an earlier one failed. Try/catch lines, not a check(() -> ...) helper: its
+    // lambdas cost about 25 ms of a cold start (make bench --baseline, issue 15: 1.58x the JVM floor, 1.40x without).
     private Config config(ToolNames toolNames) throws ConfigException {
         String appId = null;
         SignType signType = null;
@@ -155,9 +143,8 @@ public final class ConfigLoader {
     }
 
     /**
-     * The key that verifies Alipay's answers and notifications: in certificate mode the Alipay certificate's
-     * ({@code certKey}; null when its file failed, already reported), else AP_PUB_KEY, which must not be the
-     * public half of {@code appKey}. {@code appKey} and {@code signType} are null when not known.
+     * The key that verifies Alipay's answers: the Alipay certificate's ({@code certKey}, null when its file failed)
+     * or AP_PUB_KEY, which must not be the public half of {@code appKey}. Null arguments are not known.
      */
     private AlipayPublicKey verifyingKey(boolean certificateMode, PublicKey certKey, AppPrivateKey appKey,
             SignType signType) throws ConfigException {
@@ -182,14 +169,12 @@ public final class ConfigLoader {
         return key;
     }
 
+    private enum LogEnabled { TRUE, FALSE }
+
     /** AP_LOG_ENABLED: the log file in $HOME (else the user.home property), or null when false. */
     private Path logFile() throws ConfigException {
-        String value = optional("AP_LOG_ENABLED");
-        if (value != null && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-            throw new ConfigException("AP_LOG_ENABLED must be true (the default) or false, got '"
-                    + Rules.shown(value) + "'.");
-        }
-        if ("false".equalsIgnoreCase(value)) {
+        if (Rules.choice("AP_LOG_ENABLED", optional("AP_LOG_ENABLED"), LogEnabled.values(), LogEnabled.TRUE,
+                "true (the default) or false") == LogEnabled.FALSE) {
             return null;
         }
         String home = optional("HOME") != null ? optional("HOME") : System.getProperty("user.home");
@@ -200,7 +185,7 @@ public final class ConfigLoader {
         return required("AP_APP_ID", "your application's APPID from the Alipay open platform");
     }
 
-    /** The value, or null when the variable is unset or empty (client configs often carry ""). */
+    /** Null when unset or empty (client configs often carry ""). */
     private String optional(String name) {
         String value = env.get(name);
         return value == null || value.isEmpty() ? null : value;
@@ -220,14 +205,17 @@ public final class ConfigLoader {
 
     private void throwProblems() throws ConfigException {
         if (!problems.isEmpty()) {
+            String token = env.get("AP_INVOKE_AUTH_TOKEN"); // an echoed value may hold it (e.g. pasted into a URL)
+            for (int i = 0; i < problems.size(); i++) {
+                problems.set(i, ConfigException.scrub(problems.get(i), token));
+            }
             throw new ConfigException(problems);
         }
     }
 
     /**
-     * A problem for each AP_* name we do not read that looks like a typo of one we do (a misspelt AP_SELECT_TOOLS
-     * would expose every tool, refunds included; a misspelt AP_CURRENT_ENV would send requests to prod), and a
-     * warning for each other unknown AP_* name, in name order.
+     * A problem for each unknown AP_* name that looks like a typo of ours (a misspelt AP_SELECT_TOOLS would expose
+     * every tool; a misspelt AP_CURRENT_ENV would send requests to prod), a warning for the others, in name order.
      */
     private void checkNames() {
         List<String> unknown = new ArrayList<>();

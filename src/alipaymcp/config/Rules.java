@@ -20,9 +20,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The rule of each AP_* value, one method per variable: the value in (null when unset, for the optional ones),
- * the parsed value out, or a ConfigException whose one line names the variable and the fix. Keys are parsed
- * structurally only; a typo in a gateway or callback URL must stop the server at start.
+ * The rule of each AP_* value: the value in (null when unset), the parsed value out, or a ConfigException whose
+ * one line names the variable and the fix.
  */
 final class Rules {
     static final int DEFAULT_TIMEOUT_MS = 15_000;
@@ -34,44 +33,33 @@ final class Rules {
     }
 
     static String appId(String appId) throws ConfigException {
-        for (int i = 0; i < appId.length(); i++) {
-            char c = appId.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
-                throw new ConfigException("AP_APP_ID: " + StrayCharacter.describe(appId, i) + " (an APPID is ASCII"
-                        + " letters and digits only, e.g. 2021000000000000).");
-            }
-        }
-        if (appId.length() > 32) {
-            throw new ConfigException("AP_APP_ID is " + appId.length() + " characters long: an APPID has at most 32"
-                    + " (the APPID shown on the Alipay open platform, e.g. 2021000000000000).");
-        }
-        return appId;
+        return ascii("AP_APP_ID", appId, true, 32, "an APPID is ASCII letters and digits only, e.g. 2021000000000000",
+                "an APPID has at most 32 (the APPID shown on the Alipay open platform, e.g. 2021000000000000)");
     }
 
-    /** {@code value}: null when unset (RSA2). */
     static SignType signType(String value) throws ConfigException {
-        SignType type = value == null ? SignType.RSA2 : SignType.named(value.toUpperCase(Locale.ROOT));
-        if (type == null) {
-            throw new ConfigException("AP_ENCRYPTION_ALGO must be RSA2 (SHA256withRSA, the default) or RSA"
-                    + " (SHA1withRSA), got '" + shown(value) + "'.");
-        }
-        return type;
+        return choice("AP_ENCRYPTION_ALGO", value, SignType.values(), SignType.RSA2,
+                "RSA2 (SHA256withRSA, the default) or RSA (SHA1withRSA)");
     }
 
     static String authToken(String value) throws ConfigException {
-        if (value == null) {
-            return null;
-        }
+        return value == null ? null : ascii("AP_INVOKE_AUTH_TOKEN", value, false, 128,
+                "an app_auth_token is visible ASCII only", "an app_auth_token has at most 128; paste only the token");
+    }
+
+    /** {@code value} when it is at most {@code max} long, of ASCII letters and digits or else of visible ASCII. */
+    private static String ascii(String name, String value, boolean alphanumeric, int max, String charset,
+            String length) throws ConfigException {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c <= ' ' || c >= 0x7F || c == '"' || c == '\'') {
-                throw new ConfigException("AP_INVOKE_AUTH_TOKEN: " + StrayCharacter.describe(value, i)
-                        + " (an app_auth_token is visible ASCII only).");
+            boolean ok = alphanumeric ? (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                    : c > ' ' && c < 0x7F && c != '"' && c != '\'';
+            if (!ok) {
+                throw new ConfigException(name + ": " + StrayCharacter.describe(value, i) + " (" + charset + ").");
             }
         }
-        if (value.length() > 128) {
-            throw new ConfigException("AP_INVOKE_AUTH_TOKEN is " + value.length() + " characters long: an"
-                    + " app_auth_token has at most 128; paste only the token.");
+        if (value.length() > max) {
+            throw new ConfigException(name + " is " + value.length() + " characters long: " + length + ".");
         }
         return value;
     }
@@ -104,10 +92,7 @@ final class Rules {
                 + " most 2 decimals (e.g. 500 or 99.50), got '" + shown(value) + "'.");
     }
 
-    /**
-     * The trimmed AP_SELECT_TOOLS items, ["all"] when unset (upstream silently dropped " refundPay"; we trim, and
-     * refuse empty items). Each item that {@code toolNames} (the tools package) does not know is one more problem.
-     */
+    /** Trimmed (upstream silently dropped " refundPay"); each item {@code toolNames} refuses is one more problem. */
     static List<String> selectTools(String value, ToolNames toolNames, List<String> problems)
             throws ConfigException {
         if (value == null) {
@@ -184,7 +169,6 @@ final class Rules {
                     + shown(value) + "'.");
         }
         if (uri.getRawUserInfo() != null) {
-            // A password here would sit in every payment link and in the log.
             throw new ConfigException(name + " must not carry user info (user:password@): it would be sent in every"
                     + " payment link and written to the log; authenticate the callback another way.");
         }
@@ -194,9 +178,8 @@ final class Rules {
     private static URI absolute(String name, String value) throws ConfigException {
         for (int i = 0; i < value.length(); i++) { // a space, control, invisible or quote: a paste slip
             char c = value.charAt(i);
-            if (c <= ' ' || c == 0x7F || Character.isISOControl(c) || Character.isSpaceChar(c)
-                    || Character.isWhitespace(c) || Character.getType(c) == Character.FORMAT
-                    || "\"'`\u2018\u2019\u201C\u201D".indexOf(c) >= 0) {
+            if (Character.isISOControl(c) || Character.isSpaceChar(c) || Character.isWhitespace(c)
+                    || Character.getType(c) == Character.FORMAT || "\"'`\u2018\u2019\u201C\u201D".indexOf(c) >= 0) {
                 throw new ConfigException(name + ": " + StrayCharacter.describe(value, i) + " (e.g. " + example(name)
                         + ").");
             }
@@ -222,8 +205,8 @@ final class Rules {
     }
 
     /**
-     * localhost, 127.0.0.0/8 or [::1] written literally. A name never reaches InetAddress, so there is no DNS
-     * lookup; and [::ffff:127.0.0.1], which InetAddress reads as an IPv4 address, is not taken for ::1.
+     * localhost, 127.0.0.0/8 or [::1] written literally: a name never reaches InetAddress (no DNS lookup), and
+     * [::ffff:127.0.0.1], which InetAddress reads as IPv4, is not taken for ::1.
      */
     static boolean isLoopback(String host) {
         if (host.equalsIgnoreCase("localhost") || host.matches("127(\\.(25[0-5]|2[0-4][0-9]|[01]?[0-9]?[0-9])){3}")) {
@@ -278,7 +261,6 @@ final class Rules {
         }
     }
 
-    /** AP_ENCRYPT_KEY: AES content encryption of the API calls. */
     static ContentCipher encryptKey(String value) throws ConfigException {
         if (value == null) {
             return null;

@@ -14,7 +14,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -22,16 +21,14 @@ import java.time.Clock;
 import java.util.Set;
 
 /**
- * The optional log file: one timestamped {@code key=value} line per event. It is created owner-only (0600),
- * an existing file is tightened to 0600, it is never opened through a symbolic link nor when it is anything but
- * a regular file (a pipe could block), and a log that cannot be written is one warning on stderr, never a crash.
- * Callers pass only values that are safe to keep: this class adds no redaction of its own, it only makes sure a
- * value cannot forge a line.
+ * The optional log file: one timestamped {@code key=value} line per event, created owner-only (an existing file is
+ * tightened to 0600), never opened through a symbolic link nor when it is not a regular file (a pipe could block);
+ * a log that cannot be written is one warning on stderr, never a crash. It redacts nothing (callers pass only
+ * values that are safe to keep); it only makes sure a value cannot forge a line.
  *
- * <p>The file is opened, and the first event given to {@link #open} written as its first line, on first use
- * (the first event, or {@link #prepare}), not by {@link #open}: the server does both after its initialize
- * reply. Kept because {@code make bench --baseline} showed opening at start costing more than 5 ms of a cold
- * start (issue 15: cold start / JVM floor 1.48x against 1.45x deferred, then 1.40x against 1.20x).
+ * <p>Opened, with the first event given to {@link #open} as its first line, on first use (an event or
+ * {@link #prepare}), which comes after the initialize reply: opening at start cost more than 5 ms of a cold start
+ * ({@code make bench --baseline}, issue 15: 1.48x the JVM floor against 1.45x deferred, then 1.40x against 1.20x).
  */
 public class EventLog { // not final: a test overrides openChannel with a channel whose writes fail
     private static final EventLog DISABLED = new EventLog(null, Clock.systemUTC(), null, null, new Object[0]);
@@ -59,33 +56,27 @@ public class EventLog { // not final: a test overrides openChannel with a channe
         return DISABLED;
     }
 
-    /**
-     * The log in {@code file}, opened (or created) on first use, with {@code firstEvent} as its first line; a
-     * problem then is one warning, and no log. The first event's values become text only then too.
-     */
+    /** The log in {@code file}, with {@code firstEvent} as its first line (its values become text only then). */
     public static EventLog open(Path file, Clock clock, PrintStream warnings, String firstEvent,
             Object... firstKeyValues) {
         return new EventLog(file, clock, warnings, firstEvent, firstKeyValues.clone());
     }
 
-    /** Opens the file now if that was not tried yet, so that the first event does not wait for it. */
+    /** Opens the file now if that was not tried yet. */
     public synchronized void prepare() {
         if (file != null) {
             ready();
         }
     }
 
-    /**
-     * Writes {@code <UTC time> <event> k1=v1 k2=v2 ...}. Values with spaces, quotes, '=' or control characters
-     * are quoted and escaped, so no value can start a new line or fake a field.
-     */
+    /** Writes {@code <UTC time> <event> k1=v1 k2=v2 ...}. */
     public synchronized void event(String event, Object... keyValues) {
         if (file != null && ready()) {
             write(line(event, keyValues));
         }
     }
 
-    /** Opens the file on the first call and writes the first event; true while lines can be written. */
+    /** True while lines can be written. */
     private boolean ready() { // guarded by this
         if (channel == null && !failed) {
             WritableByteChannel opening = null;
@@ -114,7 +105,7 @@ public class EventLog { // not final: a test overrides openChannel with a channe
         return line.append('\n').toString();
     }
 
-    /** The value as one token: bare when it holds nothing that could end it, else quoted and escaped. */
+    /** Bare when it holds nothing that could end the token or the line, else quoted and escaped. */
     private static String value(String value) {
         boolean quoted = value.isEmpty();
         StringBuilder out = new StringBuilder(value.length() + 2).append('"');
@@ -148,32 +139,22 @@ public class EventLog { // not final: a test overrides openChannel with a channe
 
     /** The file opened for appending, owner-only. */
     WritableByteChannel openChannel() throws IOException {
-        try {
-            BasicFileAttributes existing = Files.readAttributes(file, BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS);
-            if (existing.isSymbolicLink()) {
-                throw new IOException("it is a symbolic link; refusing to write through it");
-            }
-            if (!existing.isRegularFile()) { // opening a pipe or a device can block, and calls wait for the log
-                throw new IOException("it is not a regular file; refusing to write to it");
-            }
-        } catch (NoSuchFileException e) {
-            // created below, owner-only
+        if (Files.isSymbolicLink(file)) {
+            throw new IOException("it is a symbolic link; refusing to write through it");
+        }
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("it is not a regular file; refusing to write to it"); // a pipe could block
         }
         Set<OpenOption> appendNoFollow = Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                 StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-        // Null only where the file system has no POSIX permissions.
         PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class,
                 LinkOption.NOFOLLOW_LINKS);
-        if (posix == null) {
+        if (posix == null) { // a file system without POSIX permissions
             return FileChannel.open(file, appendNoFollow);
         }
         FileChannel channel = FileChannel.open(file, appendNoFollow, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         try {
-            // An existing log (perhaps left world-readable by upstream) is narrowed to owner-only.
-            if (!posix.readAttributes().permissions().equals(OWNER_ONLY)) {
-                posix.setPermissions(OWNER_ONLY);
-            }
+            posix.setPermissions(OWNER_ONLY); // an existing log (perhaps left world-readable by upstream) too
         } catch (IOException | RuntimeException e) {
             closeAfterFailure(channel, e);
             throw e;

@@ -117,6 +117,10 @@ class ConfigLoaderTest {
         env = env();
         env.put("AP_LOG_ENABLED", "no");
         assertThat(failure(env)).startsWith("AP_LOG_ENABLED must be true");
+        env = env(); // letter case only: "ſ" upper-cases to "S" but is not the letter s
+        env.put("AP_ENCRYPTION_ALGO", "rſa2");
+        env.put("AP_LOG_ENABLED", "falſe");
+        assertThat(failure(env)).contains("AP_ENCRYPTION_ALGO must be RSA2", "AP_LOG_ENABLED must be true");
     }
 
     @Test

@@ -122,8 +122,7 @@ interface HttpTransport {
                     TimeUnit.MILLISECONDS);
             try {
                 HttpResponse<byte[]> response = client.send(request.build(),
-                        info -> info.headers().firstValueAsLong("content-length").orElse(-1) > MAX_BODY
-                                ? HttpResponse.BodySubscribers.replacing(null) : answer);
+                        info -> answer.declared(info.headers().firstValueAsLong("content-length").orElse(-1)));
                 return new Reply(response.statusCode(), response.headers().firstValue("content-type").orElse(null),
                         response.body());
             } finally {
@@ -139,6 +138,14 @@ interface HttpTransport {
             private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             private final CompletableFuture<byte[]> result = new CompletableFuture<>();
             private volatile Flow.Subscription subscription;
+
+            /** A declared length past MAX_BODY is null at once; every body stays under the deadline either way. */
+            LimitedBody declared(long contentLength) {
+                if (contentLength > MAX_BODY) {
+                    result.complete(null);
+                }
+                return this;
+            }
 
             void expire(Duration timeout) {
                 HttpTimeoutException late = new HttpTimeoutException("no complete answer within " + timeout.toMillis()
@@ -157,7 +164,7 @@ interface HttpTransport {
             public void onSubscribe(Flow.Subscription subscription) {
                 this.subscription = subscription;
                 if (result.isDone()) {
-                    subscription.cancel(); // expired before the headers came
+                    subscription.cancel(); // expired before the headers came, or declared too large
                 } else {
                     subscription.request(Long.MAX_VALUE);
                 }

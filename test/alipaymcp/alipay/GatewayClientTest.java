@@ -133,6 +133,18 @@ class GatewayClientTest {
     }
 
     @Test
+    void oversizedDeclaredAnswerThatStalls_endsAtOnceNotWhenThePeerCloses() {
+        gateway.body = "{\"alipay_trade_query_response\":{\"pad\":\"" + "x".repeat(HttpTransport.MAX_BODY) + "\"}}";
+        gateway.stallMidBodyMillis = 20_000; // Content-Length over MAX_BODY, half of it sent, then silence
+        long start = System.nanoTime();
+        AlipayException e = thrown(() -> client(settings(null), Duration.ofMillis(400))
+                .refund("T1", new BigDecimal("0.01"), null, "R1"));
+        assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
+        assertThat(e.outcomeUnknown()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(10_000));
+    }
+
+    @Test
     void answerStallingMidBody_isATimeoutWithinTheWholeExchangeLimit() {
         gateway.stallMidBodyMillis = 20_000;
         gateway.body = TestGateway.signed(QUERY_ROOT, OK);

@@ -79,7 +79,11 @@ public final class GatewayText {
         return text != null && CODE.matcher(text).matches() ? text : null;
     }
 
-    /** An unverified message made harmless: links removed, Markdown brackets and control characters dropped, short. */
+    /**
+     * An unverified message made harmless and short: lone surrogates become '?', Markdown/HTML characters go,
+     * control, invisible, unassigned and private-use characters become spaces, then links are removed (last, so
+     * that nothing dropped before can join the pieces of a link, or two halves of a pair).
+     */
     static String unverifiedMessage(String redacted) {
         if (redacted == null) {
             return null;
@@ -87,10 +91,11 @@ public final class GatewayText {
         // Bound the work first: nothing past a few times the cap can reach the result anyway.
         String text = redacted.length() > 8 * MAX_UNVERIFIED_MESSAGE
                 ? redacted.substring(0, 8 * MAX_UNVERIFIED_MESSAGE) : redacted;
-        text = LINK.matcher(text.replace(MARK, "(redacted)")).replaceAll("(link removed)")
+        text = text.replace(MARK, "(redacted)")
+                .replaceAll("[\\uD800-\\uDFFF]", "?") // a lone surrogate: to a regex, a pair is one code point
                 .replaceAll("[\\[\\]<>`\\\\]", "") // no Markdown link, image, autolink, HTML or code span without them
-                .replaceAll("[\\p{Cc}\\p{Cf}\\u2028\\u2029]", " ") // control and invisible characters
-                .replaceAll("[\\uD800-\\uDFFF]", "?"); // a lone surrogate: to a regex, a pair is one code point
+                .replaceAll("[\\p{Cc}\\p{Cf}\\p{Cn}\\p{Co}\\u2028\\u2029]", " ");
+        text = LINK.matcher(text).replaceAll("(link removed)");
         return cut(text.replaceAll(" {2,}", " ").strip(), MAX_UNVERIFIED_MESSAGE);
     }
 

@@ -27,6 +27,15 @@ class GatewayTextTest {
     }
 
     @Test
+    void unverifiedMessage_dropsWhatCouldJoinALinkOrAPair_thenRemovesLinks() {
+        assertThat(GatewayText.unverifiedMessage("x\uD800[\uDC00y")).as("two halves around a bracket").isEqualTo("x??y");
+        assertThat(GatewayText.unverifiedMessage("go to evil.example<>/pay now")).isEqualTo("go to (link removed) now");
+        assertThat(GatewayText.unverifiedMessage("a\uDB40\uDC01b\uE000c\u0378d\u2028e"))
+                .as("a tag character, private use, unassigned, a line separator").isEqualTo("a b c d e");
+        assertThat(GatewayText.unverifiedMessage("交易不存在 \uD83D\uDE00")).as("a pair stays").isEqualTo("交易不存在 \uD83D\uDE00");
+    }
+
+    @Test
     void decode_usesTheCharsetOfTheContentType_utf8WhenAbsent() throws Exception {
         String text = "{\"alipay_trade_query_response\":{\"sub_msg\":\"交易不存在\"}}";
         byte[] gbk = text.getBytes(java.nio.charset.Charset.forName("GBK"));

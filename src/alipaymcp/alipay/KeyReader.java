@@ -130,6 +130,10 @@ public final class KeyReader {
             throw new KeyException("does not look like a key: an RSA key is a DER SEQUENCE, whose base64 text starts"
                     + " with MII; paste the key itself");
         }
+        if (der.length < 2 + ((der[1] & 0x80) == 0 ? 0 : der[1] & 0x7F)) {
+            throw new KeyException("is truncated: it ends inside its own length header; paste the whole key, from"
+                    + " its first to its last character");
+        }
         KeyReader d = new KeyReader(der, problem);
         d.pos = 1;
         int length = d.readLength();
@@ -144,7 +148,7 @@ public final class KeyReader {
         return d;
     }
 
-    /** The key's outer SEQUENCE ends at its length. */
+    /** The whole DER, which {@link #key} checked ends exactly where the outer SEQUENCE does. */
     byte[] bytes() {
         return der;
     }

@@ -53,6 +53,10 @@ class AppPrivateKeyTest {
                 .isInstanceOf(KeyException.class)
                 .hasMessageStartingWith("is truncated: it announces 1213 bytes of key data but only 296 are there")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(truncated.substring(20, 40)));
+        for (String header : new String[] {"MII=", "MIIB"}) { // cut inside the length header itself
+            assertThatThrownBy(() -> AppPrivateKey.parse(header)).as(header)
+                    .hasMessageStartingWith("is truncated: it ends inside its own length header; paste the whole key");
+        }
         String cut = Vectors.pkcs8().substring(0, 401);
         assertThatThrownBy(() -> AppPrivateKey.parse(cut))
                 .hasMessageStartingWith("ends in the middle of a base64 group: it looks truncated");

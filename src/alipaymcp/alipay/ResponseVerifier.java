@@ -34,6 +34,14 @@ public final class ResponseVerifier {
 
     /** AP_PUB_KEY ({@link #of}), or in certificate mode the certificate {@code alipay_cert_sn} names. */
     public record Keys(PublicKey publicKey, CertificateMode certificates, CertificateMode.Download download) {
+        public Keys {
+            boolean publicKeyMode = publicKey != null && certificates == null && download == null;
+            boolean certificateMode = publicKey == null && certificates != null && download != null;
+            if (!publicKeyMode && !certificateMode) {
+                throw new IllegalArgumentException("Keys: a public key alone, or certificate mode with its download");
+            }
+        }
+
         public static Keys of(PublicKey key) {
             return new Keys(key, null, null);
         }

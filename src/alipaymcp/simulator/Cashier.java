@@ -144,7 +144,7 @@ record Cashier(Trade.Book book, PaymentMessages messages, Notifier notifier) imp
             return HttpReply.of(200, HttpReply.HTML, cashierPage(view));
         } catch (BizRequest.Invalid e) {
             return rejected(GatewayError.invalidParameter(e.getMessage()));
-        } catch (IllegalStateException e) {
+        } catch (Trade.Book.Refused e) {
             return HttpReply.of(409, HttpReply.HTML, errorPage("Payment request rejected", e.getMessage()));
         }
     }

@@ -170,22 +170,31 @@ final class Trade {
             this.clock = clock;
         }
 
+        /** An order the book will not open (another amount, or the book is full): the cashier's 409 page. */
+        static final class Refused extends IllegalStateException {
+            private static final long serialVersionUID = 1L;
+
+            Refused(String message) {
+                super(message);
+            }
+        }
+
         /**
          * The trade already opened with this out_trade_no and amount, or a new WAIT_BUYER_PAY trade; serialized so
-         * the bound holds exactly. IllegalStateException (shown on the cashier's error page) when it cannot.
+         * the bound holds exactly. Refused when it cannot.
          */
         synchronized Trade open(Order order) {
             Trade existing = byOutTradeNo.get(order.outTradeNo());
             if (existing != null) {
                 if (existing.order().totalAmount().compareTo(order.totalAmount()) != 0) {
-                    throw new IllegalStateException("out_trade_no " + order.outTradeNo()
+                    throw new Refused("out_trade_no " + order.outTradeNo()
                             + " was already opened with total_amount " + existing.order().totalAmount().toPlainString()
                             + "; use a new out_trade_no for a new amount");
                 }
                 return existing;
             }
             if (byOutTradeNo.size() >= maxTrades) {
-                throw new IllegalStateException("the simulator holds at most " + maxTrades
+                throw new Refused("the simulator holds at most " + maxTrades
                         + " trades and is full; restart it to start afresh");
             }
             long serialNo = serial.incrementAndGet() % 1_000_000_000_000_000L;

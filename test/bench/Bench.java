@@ -61,14 +61,15 @@ public final class Bench {
     /** An agent session as a desktop client runs one: initialize, tools/list, then this many sequential calls. */
     static final int AGENT_SESSION_CALLS = 50;
     /**
-     * The launch README recommends for desktop clients: a serial collector, a 2 MB young generation, C1 only, and
+     * The launch README recommends for desktop clients: a serial collector, a 1 MB young generation, C1 only, and
      * the JVM's own warnings on stderr (by default they go to stdout, the protocol stream: JDK 25 writes four lines
-     * there when the archive no longer matches the jar). -Xmn2m rather than 4m: the JDK 25 session 1.5 MiB smaller
-     * (22.7 against 24.3 MiB over the floor, 3 runs each), for two more young collections before the first link.
+     * there when the archive no longer matches the jar). -Xmn1m rather than 2m: the JDK 25 session with the AOT
+     * cache 0.8 MiB smaller (23.2 against 24.0 MiB over the floor, 3 runs each), start and link no slower
+     * (docs/performance.md), for three more young collections before the first link.
      * On JDK 19 or newer it adds {@code -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=<file>}, and on JDK 25 it
      * is measured a second time with the AOT cache instead (see {@link Launch}).
      */
-    static final List<String> DESKTOP = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn2m",
+    static final List<String> DESKTOP = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn1m",
             "-Xlog:disable", "-Xlog:all=warning:stderr");
     /**
      * At its exit a JDK 25 training session writes four lines of its own (the cache's progress) to stdout, the

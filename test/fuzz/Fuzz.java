@@ -267,7 +267,7 @@ public final class Fuzz {
         }
         for (JsonValue m : messages) {
             if (!(m instanceof JsonObject o) || !o.string("jsonrpc").orElse("").equals("2.0") || !o.has("id")
-                    || o.has("result") == o.has("error") || o.size() != 3) {
+                    || o.has("result") == o.has("error") || o.members().size() != 3) {
                 return "not a JSON-RPC response";
             }
             replies.incrementAndGet();

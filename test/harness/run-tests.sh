@@ -46,6 +46,13 @@ mkdir -p build/test-classes
 "$JAVAC" --release 17 -Xlint:all -Werror -encoding UTF-8 -proc:none -d build/test-classes \
     -cp "build/classes$libs:$launcher" "${tests[@]}" \
     || fail "test sources do not compile (errors above)"
+# make fuzz, soak and bench are not run here, but they must still compile against src/, so that an API change
+# cannot break them unseen (issue 15: removing JsonObject.size broke make fuzz until it was next run).
+for harness in fuzz soak bench; do
+    rm -rf "build/harness-check/$harness" && mkdir -p "build/harness-check/$harness"
+    "$JAVAC" --release 17 -encoding UTF-8 -proc:none -d "build/harness-check/$harness" -cp build/classes \
+        test/$harness/*.java || fail "test/$harness does not compile against src/ (errors above)"
+done
 for resource in "${resources[@]}"; do
     target="build/test-classes/${resource#test/}"
     mkdir -p "$(dirname "$target")"

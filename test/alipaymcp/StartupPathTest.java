@@ -19,9 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What stays deliberate on the start-up path of the real jar, read from the JVM's class-load log: a production
- * start touches no simulator, makes no thread pool and bootstraps no regex or lambda before the initialize reply,
- * the log file is opened only once an event needs it, and a payment link never loads java.net.http. The tools themselves are built at start
- * (issue 15: building them after the initialize reply earned nothing measurable in {@code make bench}).
+ * start touches no simulator, makes no thread pool and bootstraps no regex or lambda before the initialize reply
+ * with TestConfig's settings (Rules checks AP_TIMEOUT_MS, AP_MAX_REFUND_AMOUNT and an http loopback
+ * AP_GATEWAY_URL with a regex; the loopback check without one made no wall-clock difference over 20-25
+ * interleaved starts, issue 15), the log file is opened only once an event needs it, and a payment link never
+ * loads java.net.http. The tools themselves are built at start (issue 15: building them after the initialize
+ * reply earned nothing measurable in {@code make bench}).
  */
 class StartupPathTest {
     @TempDir

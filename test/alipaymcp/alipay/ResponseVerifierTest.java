@@ -209,6 +209,16 @@ class ResponseVerifierTest {
         return AppPrivateKey.parse(Vectors.pkcs8()).jcaKey();
     }
 
+    @Test
+    void keys_areAPublicKeyAlone_orCertificateModeWithItsDownload() throws Exception {
+        CertificateMode.Download download = (sn, method) -> null;
+        assertThatThrownBy(() -> new ResponseVerifier.Keys(null, null, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ResponseVerifier.Keys(pub(), null, download))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(ResponseVerifier.Keys.of(pub()).certificateMode()).isFalse();
+    }
+
     static PublicKey pub() throws KeyException {
         return AlipayPublicKey.parse(Vectors.appPublic()).jcaKey();
     }

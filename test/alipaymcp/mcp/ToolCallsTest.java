@@ -140,8 +140,7 @@ class ToolCallsTest {
     @Test
     void confirm_withNoAnswerTimesOutWithdrawsTheQuestionAndFreesTheTable() throws Exception {
         LineSink out = new LineSink();
-        Elicitation requests = new Elicitation(new StdioTransport(InputStream.nullInputStream(), out, 100, quiet()),
-                200, quiet());
+        Elicitation requests = questions(out, 200);
         ToolCalls asking = new ToolCalls(requests, quiet());
         asking.start(JsonNumber.of(1), askTool(), JsonObject.EMPTY, Protocol.V2025_11_25, true, sink);
         assertThat(out.next(5_000)).contains("\"method\":\"elicitation/create\"");
@@ -155,8 +154,7 @@ class ToolCallsTest {
     @Test
     void confirm_endsAtOnceWhenTheCallIsCancelled_andNoReplyIsSent() throws Exception {
         LineSink out = new LineSink();
-        Elicitation requests = new Elicitation(new StdioTransport(InputStream.nullInputStream(), out, 100, quiet()),
-                600_000, quiet()); // far longer than this test may take
+        Elicitation requests = questions(out, 600_000); // far longer than this test may take
         ToolCalls asking = new ToolCalls(requests, quiet());
         asking.start(JsonNumber.of(1), askTool(), JsonObject.EMPTY, Protocol.V2025_06_18, true, sink);
         String question = out.next(5_000);
@@ -171,8 +169,7 @@ class ToolCallsTest {
     @Test
     void confirm_sendsNothingWhenTheClientCannotBeAsked() throws Exception {
         LineSink out = new LineSink();
-        Elicitation requests = new Elicitation(new StdioTransport(InputStream.nullInputStream(), out, 100, quiet()),
-                600_000, quiet());
+        Elicitation requests = questions(out, 600_000);
         ToolCalls asking = new ToolCalls(requests, quiet());
         asking.start(JsonNumber.of(1), askTool(), JsonObject.EMPTY, Protocol.V2025_11_25, false, sink);
         asking.awaitIdle(10_000);
@@ -183,8 +180,7 @@ class ToolCallsTest {
     @Test
     void confirm_endsAsFailedAtOnceWhenInputEnds_andTheCallIsStillAnswered() throws Exception {
         LineSink out = new LineSink();
-        Elicitation requests = new Elicitation(new StdioTransport(InputStream.nullInputStream(), out, 100, quiet()),
-                600_000, quiet()); // far longer than this test may take
+        Elicitation requests = questions(out, 600_000); // far longer than this test may take
         ToolCalls asking = new ToolCalls(requests, quiet());
         asking.start(JsonNumber.of(1), askTool(), JsonObject.EMPTY, Protocol.V2025_11_25, true, sink);
         assertThat(out.next(5_000)).contains("\"method\":\"elicitation/create\"");
@@ -198,8 +194,7 @@ class ToolCallsTest {
     @Test
     void confirm_afterTheCallWasCancelledAsksNothing() throws Exception {
         LineSink out = new LineSink();
-        Elicitation requests = new Elicitation(new StdioTransport(InputStream.nullInputStream(), out, 100, quiet()),
-                600_000, quiet());
+        Elicitation requests = questions(out, 600_000);
         ToolCalls asking = new ToolCalls(requests, quiet());
         CountDownLatch started = new CountDownLatch(1);
         AtomicReference<String> outcome = new AtomicReference<>();
@@ -247,6 +242,12 @@ class ToolCallsTest {
                 assertThat(got.get(0)).as("call %d saw its cancel, so it gets no reply", id).isNull();
             }
         });
+    }
+
+    /** Questions written to {@code out}, each waiting at most {@code timeoutMillis} for its answer. */
+    private static Elicitation questions(LineSink out, long timeoutMillis) {
+        return new Elicitation(new StdioTransport(InputStream.nullInputStream(), out, 100, quiet()), timeoutMillis,
+                quiet());
     }
 
     private static PrintStream quiet() {

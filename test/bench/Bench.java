@@ -66,8 +66,7 @@ public final class Bench {
      * there when the archive no longer matches the jar). -Xmn1m rather than 2m: the JDK 25 session with the AOT
      * cache 0.8 MiB smaller (23.2 against 24.0 MiB over the floor, 3 runs each), start and link no slower
      * (docs/performance.md), for three more young collections before the first link.
-     * On JDK 19 or newer it adds {@code -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=<file>}, and on JDK 25 it
-     * is measured a second time with the AOT cache instead (see {@link Launch}).
+     * Each JDK adds its class archive, made once by a start-only run (see {@link Launch}).
      */
     static final List<String> DESKTOP = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn1m",
             "-Xlog:disable", "-Xlog:all=warning:stderr");
@@ -356,13 +355,18 @@ public final class Bench {
     }
 
     Child server(String name, Path javaBin, List<String> jvmOptions, Path serverJar) throws IOException {
+        return server(name, javaBin, jvmOptions, serverJar, serverEnv);
+    }
+
+    Child server(String name, Path javaBin, List<String> jvmOptions, Path serverJar, Map<String, String> env)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaBin.toString());
         command.addAll(serverOptions);
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(serverJar.toString());
-        return Child.spawn(this, name, command, serverEnv);
+        return Child.spawn(this, name, command, env);
     }
 
     // ---- 1-3: cold runs, interleaved ----
@@ -372,22 +376,25 @@ public final class Bench {
     }
 
     /**
-     * A desktop launch on one JDK: DESKTOP plus {@code options}. {@code file} (null if none) is written by a first,
-     * untimed run with {@code training}: on JDK 19 or newer the archive the JVM writes at the exit of the first agent
-     * session and maps from the second on (the same options: no training step); on JDK 25 also the AOT cache of
-     * JEP 514, written at the exit of a {@code startOnly} run ({@link #startOnlyTraining}) with -XX:AOTCacheOutput
-     * and read with -XX:AOTCache.
+     * A desktop launch on one JDK: DESKTOP plus {@code options}, which read {@code file}, a class archive written by
+     * a first, untimed run with {@code training} ({@link #createArchive}): a start-only run, or else an agent session.
      */
     record Launch(String key, String label, Path java, int feature, List<String> options, List<String> training,
             Path file, boolean startOnly) {
+        /**
+         * Each JDK's class archive, as README gives it: on JDK 17 and 18 one dumped at the exit of a start-only run;
+         * on JDK 19 and newer the auto archive, written by the first session (no training step); on JDK 25 also
+         * the AOT cache, made by a start-only run.
+         */
         static List<Launch> desktop(Path java, Path work) throws IOException {
             int feature = feature(java);
             String key = "desktop_jdk" + feature + "_";
-            if (feature < 19) {
-                return List.of(new Launch(key, "desktop launch, JDK " + feature, java, feature, DESKTOP, null, null,
-                        false));
-            }
             Path archive = work.resolve("desktop-jdk" + feature + ".jsa");
+            if (feature < 19) {
+                return List.of(new Launch(key, "desktop + CDS archive, JDK " + feature, java, feature,
+                        with("-XX:SharedArchiveFile=" + archive), with("-XX:ArchiveClassesAtExit=" + archive),
+                        archive, true));
+            }
             List<String> auto = with("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
             Launch autoArchive = new Launch(key, "desktop + auto archive, JDK " + feature, java, feature, auto, auto,
                     archive, false);
@@ -418,36 +425,30 @@ public final class Bench {
         }
     }
 
-    /** The file a first session writes: one full agent session, not timed, when the file is not there yet. */
-    void createArchive(Launch launch, String trade) throws Exception {
-        if (launch.file() != null && !Files.isRegularFile(launch.file())) {
-            if (launch.startOnly()) {
-                startOnlyTraining(launch);
-            } else {
-                agentSession(launch.java(), launch.training(), jar, trade);
-            }
-            if (!Files.isRegularFile(launch.file())) {
-                throw new BenchFailure(launch.label() + ": the first session did not write " + launch.file());
-            }
-        }
-    }
-
     /**
-     * The AOT cache's training as README gives it: {@code --simulator} with stdin at its end, so the server starts
-     * (configuration, keys, tools, the MCP loop) against fresh simulator keys and exits; no account, no key of the
-     * merchant's, no network. A cache trained on a whole agent session also holds the HTTP client and every
-     * class of the calls, and JDK 25 loads all of it at every start: in the run of 2026-12-05 that cost 1.22x the
-     * floor against about 1.0x for a start-only cache, whose first link stayed within its floor.
+     * The launch's archive, when the file is not there yet (not timed): a whole agent session, or a start-only run
+     * as README gives it, {@code --simulator} with stdin at its end (no key, no account, no network). JDK 25 loads
+     * every class in an AOT cache at each start: one trained on an agent session, which also holds the HTTP client
+     * and every call's classes, started in 1.25x the floor against 1.10x (2026-12-05, docs/performance.md).
      */
-    void startOnlyTraining(Launch launch) throws Exception {
-        Path home = work.resolve("training-home");
-        Files.createDirectories(home);
-        List<String> command = new ArrayList<>(List.of(launch.java().toString()));
-        command.addAll(launch.training());
-        command.addAll(List.of("-jar", jar.toString(), "--simulator"));
-        // Closing the child ends its input and waits for its exit (the cache is written then); createArchive
-        // fails if no cache came of it.
-        Child.spawn(this, "aot-training", command, Map.of("HOME", home.toString())).close();
+    void createArchive(Launch launch, String trade) throws Exception {
+        if (Files.isRegularFile(launch.file())) {
+            return;
+        }
+        if (launch.startOnly()) {
+            Path home = work.resolve("training-home");
+            Files.createDirectories(home);
+            List<String> command = new ArrayList<>(List.of(launch.java().toString()));
+            command.addAll(launch.training());
+            command.addAll(List.of("-jar", jar.toString(), "--simulator"));
+            // Closing the child ends its input and waits for its exit, when the archive is written.
+            Child.spawn(this, "archive-training", command, Map.of("HOME", home.toString())).close();
+        } else {
+            agentSession(launch.java(), launch.training(), jar, trade);
+        }
+        if (!Files.isRegularFile(launch.file())) {
+            throw new BenchFailure(launch.label() + ": the first run did not write " + launch.file());
+        }
     }
 
     void cold(Path floorJar, Path signFloorJar, Path classFloorJar, Path archive, String trade) throws Exception {
@@ -553,8 +554,16 @@ public final class Bench {
         }
     }
 
+    /**
+     * Cold runs use the production configuration, as a merchant's desktop client starts the server: no
+     * AP_GATEWAY_URL (neither the start nor a payment link calls the gateway). A loopback AP_GATEWAY_URL, as the
+     * simulator's, adds its URL rule, whose regex cost 3.4 ms of start on JDK 25 with the auto archive (21
+     * interleaved starts, 99.2 against 95.8 ms; issue 15).
+     */
     Cold coldServer(Path javaBin, Path serverJar, List<String> jvmOptions, boolean link, int i) throws Exception {
-        try (Child server = server(link ? "cold-link" : "cold-start", javaBin, jvmOptions, serverJar)) {
+        Map<String, String> production = new LinkedHashMap<>(serverEnv);
+        production.remove("AP_GATEWAY_URL");
+        try (Child server = server(link ? "cold-link" : "cold-start", javaBin, jvmOptions, serverJar, production)) {
             Line reply;
             if (link) {
                 server.send(Rpc.INITIALIZE, Rpc.INITIALIZED, Rpc.createLink(2, "BENCHCOLD" + (i + COLD_WARMUP)));
@@ -771,11 +780,9 @@ public final class Bench {
                 + " the server before its stdin closes, over the JVM floor of the same JDK");
         for (Launch launch : desktop) {
             notes.add(launch.label() + ": java " + String.join(" ", launch.options()) + " -jar ..."
-                    + (launch.file() == null ? "" : " (" + launch.file().getFileName() + " written by a first, untimed"
-                    + (launch.startOnly() ? " start-only run: java " + String.join(" ", launch.training())
-                            + " -jar ... --simulator < /dev/null)"
-                    : " agent session" + (launch.training().equals(launch.options()) ? ")"
-                    : " run as java " + String.join(" ", launch.training()) + " -jar ...)"))));
+                    + " (" + launch.file().getFileName() + " written by a first, untimed " + (launch.startOnly()
+                    ? "start-only run: java " + String.join(" ", launch.training()) + " -jar ... --simulator < /dev/null)"
+                    : "agent session)"));
         }
         figures.add("rsa_work_rss_over_floor_mib", "   RSA work floor RSS - floor RSS", "MiB", workOver, null, null);
         figures.add("rss_over_rsa_work_mib", "   server RSS - RSA work floor RSS", "MiB", overWork, null, null);

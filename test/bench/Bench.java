@@ -66,7 +66,7 @@ public final class Bench {
      * there when the archive no longer matches the jar). -Xmn1m rather than 2m: the JDK 25 session with the AOT
      * cache 0.8 MiB smaller (23.2 against 24.0 MiB over the floor, 3 runs each), start and link no slower
      * (docs/performance.md), for three more young collections before the first link.
-     * Each JDK adds its class archive, made once by a start-only run (see {@link Launch}).
+     * Each JDK adds its class archive (see {@link Launch}).
      */
     static final List<String> DESKTOP = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn1m",
             "-Xlog:disable", "-Xlog:all=warning:stderr");

@@ -91,6 +91,8 @@ public final class Bench {
     final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     final Path childLog;
     final Map<String, String> serverEnv = new LinkedHashMap<>();
+    /** serverEnv without AP_GATEWAY_URL, for the cold runs ({@link #coldServer}). */
+    final Map<String, String> productionEnv = new LinkedHashMap<>();
     final Figures figures = new Figures();
     final List<String> notes = new ArrayList<>();
     String gatewayUrl;
@@ -297,6 +299,8 @@ public final class Bench {
         Files.deleteIfExists(home.resolve("mcp-server-alipay.log"));
         Files.createDirectories(home);
         serverEnv.put("HOME", home.toString());
+        productionEnv.putAll(serverEnv);
+        productionEnv.remove("AP_GATEWAY_URL");
         return sim;
     }
 
@@ -561,9 +565,8 @@ public final class Bench {
      * interleaved starts, 99.2 against 95.8 ms; issue 15).
      */
     Cold coldServer(Path javaBin, Path serverJar, List<String> jvmOptions, boolean link, int i) throws Exception {
-        Map<String, String> production = new LinkedHashMap<>(serverEnv);
-        production.remove("AP_GATEWAY_URL");
-        try (Child server = server(link ? "cold-link" : "cold-start", javaBin, jvmOptions, serverJar, production)) {
+        try (Child server = server(link ? "cold-link" : "cold-start", javaBin, jvmOptions, serverJar,
+                productionEnv)) {
             Line reply;
             if (link) {
                 server.send(Rpc.INITIALIZE, Rpc.INITIALIZED, Rpc.createLink(2, "BENCHCOLD" + (i + COLD_WARMUP)));
